@@ -1,1 +1,9 @@
+//! Organisations, users, roles, permissions and audit entries: types and rules.
+//! Pure: no I/O, no async, no database.
 
+pub mod audit;
+pub mod fields;
+pub mod roles;
+
+pub use fields::{DisplayName, Email, FieldError, LocationName, OrgName, Password};
+pub use roles::{Permission, Role};

@@ -1,1 +1,39 @@
+//! Storage: one [`Db`] over SQLite or PostgreSQL, migrations for both, and repositories.
+//!
+//! SQL is written once with `$n` placeholders (both drivers accept them) and executed on
+//! whichever backend the URL selected; per-backend SQL appears only where dialects differ.
+//! Every function takes `now_ms` instead of reading the clock, so tests control time.
 
+#[macro_use]
+mod db;
+pub mod audit;
+pub mod backup;
+mod error;
+pub mod invitations;
+pub mod orgs;
+pub mod sessions;
+pub mod throttle;
+pub mod tokens;
+pub mod users;
+
+pub use db::{Backend, Conn, Db, Exec, Source, Tx};
+pub use error::StoreError;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Random URL-safe secret (hex) of `bytes` bytes, for session ids and tokens.
+pub fn random_secret(bytes: usize) -> String {
+    use rand::RngCore;
+    let mut buf = vec![0u8; bytes];
+    rand::rngs::OsRng.fill_bytes(&mut buf);
+    hex::encode(buf)
+}
+
+/// Secrets (session ids, tokens) are stored only as their SHA-256.
+pub fn hash_secret(secret: &str) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::digest(secret.as_bytes()))
+}
+
+#[cfg(feature = "testing")]
+pub mod testing;
