@@ -1,0 +1,44 @@
+//! Use cases. Each public function is one user action: it validates input with the domain
+//! types, checks what the actor may do, and writes the change together with its audit
+//! entry in one transaction. The web layer and the CLI both call these; neither writes to
+//! the store directly.
+
+pub mod accounts;
+pub mod auth;
+pub mod demo;
+mod error;
+pub mod org;
+pub mod passwords;
+pub mod tokens;
+
+pub use error::ServiceError;
+pub use passwords::{PasswordCost, Passwords};
+
+use domain::{Permission, Role};
+
+pub type Result<T, E = ServiceError> = std::result::Result<T, E>;
+
+/// Who is acting, in which organisation.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user_id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub org_id: i64,
+    pub role: Role,
+}
+
+impl Actor {
+    pub fn audit(&self) -> store::audit::Actor {
+        store::audit::Actor::user(self.user_id, &self.email)
+    }
+
+    /// The single permission check for use cases (the web layer checks routes the same way).
+    pub fn require(&self, p: Permission) -> Result<()> {
+        if self.role.can(p) {
+            Ok(())
+        } else {
+            Err(ServiceError::Forbidden(p))
+        }
+    }
+}
