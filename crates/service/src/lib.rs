@@ -4,7 +4,9 @@
 //! the store directly.
 
 pub mod accounts;
+pub mod auditlog;
 pub mod auth;
+pub mod clock;
 pub mod demo;
 mod error;
 pub mod org;

@@ -121,3 +121,13 @@ pub async fn rename_location(tx: &mut Tx, org_id: i64, id: i64, name: &str) -> R
         org_id
     )?)
 }
+
+/// The oldest organisation, for single-organisation installs.
+pub async fn first_id(src: &mut impl Source) -> Result<Option<i64>> {
+    Ok(scalar!(
+        src,
+        fetch_optional,
+        i64,
+        "SELECT id FROM organisations ORDER BY id LIMIT 1"
+    )?)
+}

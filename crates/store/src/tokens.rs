@@ -21,6 +21,7 @@ pub struct TokenOwner {
     pub email: String,
     pub display_name: String,
     pub role: String,
+    pub last_used_at: Option<i64>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -64,7 +65,7 @@ pub async fn lookup(src: &mut impl Source, token_hash: &str) -> Result<Option<To
         src,
         fetch_optional,
         TokenOwner,
-        "SELECT t.id AS token_id, t.user_id, t.org_id, u.email, u.display_name, m.role
+        "SELECT t.id AS token_id, t.user_id, t.org_id, u.email, u.display_name, m.role, t.last_used_at
          FROM api_tokens t
          JOIN users u ON u.id = t.user_id
          JOIN memberships m ON m.user_id = t.user_id AND m.org_id = t.org_id

@@ -1,0 +1,103 @@
+//! Who may call which route: every route of the router is listed here with the one
+//! permission it needs. The guard middleware looks requests up in this table, so access is
+//! decided in one place, and a route missing from the table is refused (deny by default).
+
+use domain::Permission as P;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not.
+    Public,
+    /// A signed-in member (session for pages, API token for `/api`) whose role grants this.
+    Member(P),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Route {
+    pub method: &'static str,
+    /// The route template exactly as registered with the router.
+    pub path: &'static str,
+    pub access: Access,
+}
+
+const fn r(method: &'static str, path: &'static str, access: Access) -> Route {
+    Route {
+        method,
+        path,
+        access,
+    }
+}
+
+use Access::{Member, Public};
+
+pub const ROUTES: &[Route] = &[
+    // Operations and assets
+    r("GET", "/healthz", Public),
+    r("GET", "/readyz", Public),
+    r("GET", "/metrics", Public),
+    r("GET", "/static/{file}", Public),
+    // Signing in
+    r("GET", "/login", Public),
+    r("POST", "/login", Public),
+    r("POST", "/logout", Member(P::UseApp)),
+    r("GET", "/setup/{token}", Public),
+    r("POST", "/setup/{token}", Public),
+    r("GET", "/invite/{token}", Public),
+    r("POST", "/invite/{token}", Public),
+    // Areas
+    r("GET", "/", Member(P::UseApp)),
+    r("GET", "/calendar", Member(P::ViewCalendar)),
+    r("GET", "/compose", Member(P::Compose)),
+    r("GET", "/inbox", Member(P::WorkInbox)),
+    r("GET", "/analytics", Member(P::ViewAnalytics)),
+    r("GET", "/compliance", Member(P::ViewCompliance)),
+    // Account
+    r("GET", "/account/password", Member(P::UseApp)),
+    r("POST", "/account/password", Member(P::UseApp)),
+    // Settings
+    r("GET", "/settings", Member(P::UseApp)),
+    r("GET", "/settings/organisation", Member(P::ViewOrganisation)),
+    r(
+        "POST",
+        "/settings/organisation",
+        Member(P::ManageOrganisation),
+    ),
+    r("GET", "/settings/locations", Member(P::ViewOrganisation)),
+    r("POST", "/settings/locations", Member(P::ManageLocations)),
+    r(
+        "POST",
+        "/settings/locations/{id}",
+        Member(P::ManageLocations),
+    ),
+    r("GET", "/settings/users", Member(P::ManageUsers)),
+    r("POST", "/settings/users/invite", Member(P::ManageUsers)),
+    r("POST", "/settings/users/{id}/role", Member(P::ManageUsers)),
+    r(
+        "POST",
+        "/settings/users/{id}/active",
+        Member(P::ManageUsers),
+    ),
+    r("GET", "/settings/tokens", Member(P::UseApp)),
+    r("POST", "/settings/tokens", Member(P::UseApp)),
+    r("POST", "/settings/tokens/{id}/revoke", Member(P::UseApp)),
+    r("GET", "/settings/audit", Member(P::ViewAuditLog)),
+    r("GET", "/settings/audit.csv", Member(P::ExportAuditLog)),
+    // JSON API
+    r("GET", "/api/v1/openapi.json", Public),
+    r("GET", "/api/v1/me", Member(P::UseApp)),
+    r("GET", "/api/v1/locations", Member(P::ViewOrganisation)),
+    r("POST", "/api/v1/locations", Member(P::ManageLocations)),
+    r("GET", "/api/v1/users", Member(P::ManageUsers)),
+    r("GET", "/api/v1/audit", Member(P::ViewAuditLog)),
+];
+
+pub fn lookup(method: &str, path: &str) -> Option<Access> {
+    ROUTES
+        .iter()
+        .find(|r| r.method == method && r.path == path)
+        .map(|r| r.access)
+}
+
+pub fn is_api(path: &str) -> bool {
+    path.starts_with("/api/")
+}

@@ -1,0 +1,58 @@
+//! The OpenAPI document, generated from the handlers' annotations.
+
+use axum::Json;
+use serde::Serialize;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi, ToSchema};
+
+/// Every error response.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// Stable: not_found, unauthorized, forbidden, invalid_input, bad_request, conflict,
+    /// refused, too_many_requests, payload_too_large, internal
+    pub code: String,
+    pub message: String,
+    /// For invalid_input: each field and what is wrong with it.
+    pub fields: Option<Vec<FieldProblem>>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FieldProblem {
+    pub field: String,
+    pub message: String,
+}
+
+struct TokenAuth;
+
+impl Modify for TokenAuth {
+    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
+        let components = api.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("A per-user API token (Settings → API tokens)"))
+                    .build(),
+            ),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Bedside API", description = "Social media for healthcare, with patient privacy built in."),
+    paths(super::me::me, super::org::list_locations, super::org::create_location, super::org::list_users, super::audit::list),
+    components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
+    modifiers(&TokenAuth),
+)]
+pub struct ApiDoc;
+
+pub async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

@@ -1,0 +1,98 @@
+//! The router: every route here must also appear in [`crate::access::ROUTES`].
+
+use axum::extract::Request;
+use axum::http::{HeaderName, Uri};
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+use crate::error::AppError;
+use crate::pages::{account, audit, auth, home, settings, tokens, users};
+use crate::state::AppState;
+use crate::{access, api, assets, guard, headers, metrics, ops};
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+async fn not_found(uri: Uri) -> Response {
+    if access::is_api(uri.path()) {
+        AppError::NotFound.into_json()
+    } else {
+        AppError::NotFound.into_response()
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let max_body = state.config.max_body_bytes;
+    Router::new()
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .route("/metrics", get(ops::metrics))
+        .route("/static/{file}", get(assets::file))
+        .route("/login", get(auth::login_page).post(auth::login))
+        .route("/logout", post(auth::logout))
+        .route(
+            "/setup/{token}",
+            get(auth::setup_form).post(auth::setup_submit),
+        )
+        .route(
+            "/invite/{token}",
+            get(auth::invite_form).post(auth::invite_accept),
+        )
+        .route("/", get(home::home))
+        .route("/calendar", get(home::calendar))
+        .route("/compose", get(home::compose))
+        .route("/inbox", get(home::inbox))
+        .route("/analytics", get(home::analytics))
+        .route("/compliance", get(home::compliance))
+        .route(
+            "/account/password",
+            get(account::form).post(account::change),
+        )
+        .route("/settings", get(home::settings))
+        .route(
+            "/settings/organisation",
+            get(settings::organisation).post(settings::save_organisation),
+        )
+        .route(
+            "/settings/locations",
+            get(settings::locations).post(settings::add_location),
+        )
+        .route("/settings/locations/{id}", post(settings::rename_location))
+        .route("/settings/users", get(users::list))
+        .route("/settings/users/invite", post(users::invite))
+        .route("/settings/users/{id}/role", post(users::change_role))
+        .route("/settings/users/{id}/active", post(users::set_active))
+        .route("/settings/tokens", get(tokens::list).post(tokens::create))
+        .route("/settings/tokens/{id}/revoke", post(tokens::revoke))
+        .route("/settings/audit", get(audit::page))
+        .route("/settings/audit.csv", get(audit::export_csv))
+        .route("/api/v1/openapi.json", get(api::openapi::document))
+        .route("/api/v1/me", get(api::me::me))
+        .route(
+            "/api/v1/locations",
+            get(api::org::list_locations).post(api::org::create_location),
+        )
+        .route("/api/v1/users", get(api::org::list_users))
+        .route("/api/v1/audit", get(api::audit::list))
+        .route_layer(from_fn_with_state(state.clone(), guard::enforce))
+        .route_layer(from_fn_with_state(state.clone(), metrics::track))
+        .fallback(not_found)
+        .layer(RequestBodyLimitLayer::new(max_body))
+        .layer(from_fn(headers::security_headers))
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+            // Method and request id only: paths can carry one-time link secrets.
+            let id = req
+                .headers()
+                .get(&REQUEST_ID)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("-");
+            tracing::info_span!("http", method = %req.method(), request_id = %id)
+        }))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .with_state(state)
+}

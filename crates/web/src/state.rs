@@ -1,0 +1,56 @@
+use std::sync::Arc;
+
+use service::clock::Clock;
+use service::Passwords;
+use store::Db;
+
+use crate::metrics::Metrics;
+
+/// Settings the web layer needs from the configuration.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// The address people use, for links printed or shown once (setup, invitations).
+    pub public_url: String,
+    /// Mark cookies `Secure`; on when `public_url` is https.
+    pub secure_cookies: bool,
+    /// Larger request bodies get 413.
+    pub max_body_bytes: usize,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_proxy: bool,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        WebConfig {
+            public_url: "http://127.0.0.1:8080".into(),
+            secure_cookies: false,
+            max_body_bytes: 1024 * 1024,
+            trust_proxy: false,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub passwords: Arc<Passwords>,
+    pub clock: Arc<dyn Clock>,
+    pub config: Arc<WebConfig>,
+    pub(crate) metrics: Arc<Metrics>,
+}
+
+impl AppState {
+    pub fn new(db: Db, passwords: Passwords, clock: Arc<dyn Clock>, config: WebConfig) -> Self {
+        AppState {
+            db,
+            passwords: Arc::new(passwords),
+            clock,
+            config: Arc::new(config),
+            metrics: Arc::new(Metrics::default()),
+        }
+    }
+
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
+    }
+}
