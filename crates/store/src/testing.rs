@@ -114,18 +114,23 @@ impl TestDb {
 
 /// Append `test_name` to the report file for `backend` (see [`REPORT_DIR_VAR`]).
 pub fn record_ran(backend: Backend, test_name: &str) {
-    let Ok(dir) = std::env::var(REPORT_DIR_VAR) else {
-        return;
-    };
-    let file = match backend {
+    let kind = match backend {
         Backend::Sqlite => "sqlite",
         Backend::Postgres => "postgres",
+    };
+    record_kind(kind, test_name);
+}
+
+/// Append `test_name` to `<report dir>/<kind>` (kinds: sqlite, postgres, browser).
+pub fn record_kind(kind: &str, test_name: &str) {
+    let Ok(dir) = std::env::var(REPORT_DIR_VAR) else {
+        return;
     };
     let _ = std::fs::create_dir_all(&dir);
     if let Ok(mut f) = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
-        .open(std::path::Path::new(&dir).join(file))
+        .open(std::path::Path::new(&dir).join(kind))
     {
         let _ = writeln!(f, "{test_name}");
     }

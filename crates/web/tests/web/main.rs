@@ -1,0 +1,10 @@
+//! Integration tests of the web layer: the real server on port 0, a fresh database per
+//! test, on SQLite and PostgreSQL; and end-to-end tests in headless Chromium.
+
+mod support;
+
+mod access_matrix;
+mod accounts;
+mod api;
+mod browser;
+mod pages;
