@@ -71,18 +71,15 @@ pub async fn user(flags: Flags, cmd: UserCommand) -> anyhow::Result<ExitCode> {
         bail!("give the password on stdin, e.g. `printf '%s\\n' \"$PW\" | bedside user add …`");
     }
     let passwords = Passwords::new(PasswordCost::Standard);
-    let id = service::accounts::add_user_cli(
-        &db,
-        &passwords,
-        org_id,
-        &email,
-        &name,
-        &role,
+    let new = service::accounts::NewUser {
+        email: &email,
+        display_name: &name,
+        role: &role,
         password,
-        SystemClock.now_ms(),
-    )
-    .await
-    .map_err(describe)?;
+    };
+    let id = service::accounts::add_user_cli(&db, &passwords, org_id, &new, SystemClock.now_ms())
+        .await
+        .map_err(describe)?;
     println!("user {id} added to organisation {org_id} as {role}");
     db.close().await;
     Ok(ExitCode::SUCCESS)

@@ -283,22 +283,27 @@ pub async fn change_password(
     Ok(())
 }
 
+/// A member created directly by an administrator (`bedside user add`).
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub role: &'a str,
+    pub password: &'a str,
+}
+
 /// `bedside user add`: create a member directly (administrators on the server).
 pub async fn add_user_cli(
     db: &Db,
     passwords: &Passwords,
     org_id: i64,
-    email: &str,
-    display_name: &str,
-    role: &str,
-    password: &str,
+    new: &NewUser<'_>,
     now_ms: i64,
 ) -> Result<i64> {
     let mut f = Fields::default();
-    let email = f.take(Email::parse(email));
-    let name = f.take(DisplayName::parse(display_name));
-    let role = f.take(parse_role(role));
-    let password = f.take(Password::parse("password", password));
+    let email = f.take(Email::parse(new.email));
+    let name = f.take(DisplayName::parse(new.display_name));
+    let role = f.take(parse_role(new.role));
+    let password = f.take(Password::parse("password", new.password));
     f.finish()?;
     let (Some(email), Some(name), Some(role), Some(password)) = (email, name, role, password)
     else {
