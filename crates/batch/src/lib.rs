@@ -3,6 +3,12 @@
 
 use std::process::ExitCode;
 
+mod check;
+pub use check::{
+    check_lines, report, run_check, run_check_eval, run_compliance_eval, CheckArgs, CheckError,
+    CheckEvalArgs,
+};
+
 /// `bedside scan`: find PHI/PII in text.
 #[derive(Debug, clap::Args)]
 pub struct ScanArgs {
@@ -12,18 +18,6 @@ pub struct ScanArgs {
 
 pub fn run_scan(_args: ScanArgs) -> ExitCode {
     eprintln!("bedside scan: not built yet");
-    ExitCode::from(2)
-}
-
-/// `bedside check`: run the compliance engine over check requests.
-#[derive(Debug, clap::Args)]
-pub struct CheckArgs {
-    /// File of JSON-lines check requests (default: stdin).
-    pub file: Option<std::path::PathBuf>,
-}
-
-pub fn run_check(_args: CheckArgs) -> ExitCode {
-    eprintln!("bedside check: not built yet");
     ExitCode::from(2)
 }
 
