@@ -37,17 +37,6 @@ impl ChannelFamily {
         if has("press") || has("media_statement") || has("news_release") || has("statement") {
             return ChannelFamily::Press;
         }
-        if has("dm") && (n == "dm" || n.ends_with("_dm") || n.starts_with("dm_") || has("_dm_"))
-            || has("direct")
-            || has("message")
-            || has("messenger")
-            || has("whatsapp")
-            || has("sms")
-            || has("inbox")
-            || has("chat")
-        {
-            return ChannelFamily::DirectMessage;
-        }
         let review = has("review") || has("rating") || has("feedback");
         let reply = has("reply") || has("response") || has("respond") || has("answer");
         if review && reply {
@@ -66,8 +55,33 @@ impl ChannelFamily {
         if review {
             return ChannelFamily::Review;
         }
-        if has("email") || has("newsletter") || has("mail") {
+        if has("email") || has("newsletter") || has("mail") || has("broadcast") || has("blast") {
             return ChannelFamily::Email;
+        }
+        // "whatsapp_channel_post", "whatsapp_status": published, not a conversation.
+        if [
+            "post", "status", "story", "reel", "caption", "tweet", "channel", "update",
+        ]
+        .iter()
+        .any(|w| has(w))
+        {
+            return ChannelFamily::Post;
+        }
+        if has("dm") && (n == "dm" || n.ends_with("_dm") || n.starts_with("dm_") || has("_dm_"))
+            || [
+                "direct",
+                "message",
+                "messenger",
+                "whatsapp",
+                "sms",
+                "inbox",
+                "chat",
+                "text",
+            ]
+            .iter()
+            .any(|w| has(w))
+        {
+            return ChannelFamily::DirectMessage;
         }
         ChannelFamily::Post
     }
@@ -127,6 +141,8 @@ mod tests {
             ("instagram_reel_caption", F::Post),
             ("website_testimonial", F::Post),
             ("email_newsletter", F::Email),
+            ("whatsapp_channel_post", F::Post),
+            ("patient_sms", F::DirectMessage),
             ("admin_portal", F::Post),
             ("", F::Post),
         ];

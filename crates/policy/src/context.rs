@@ -46,7 +46,13 @@ pub struct Ctx {
 impl Ctx {
     pub fn new(req: &CheckRequest, org: &OrgPolicy) -> Ctx {
         let channel = req.channel.clone().unwrap_or_default().to_ascii_lowercase();
-        let family = ChannelFamily::from_name(req.channel.as_deref());
+        let mut family = ChannelFamily::from_name(req.channel.as_deref());
+        // A message to the whole patient list is a broadcast, not a conversation.
+        if family == ChannelFamily::DirectMessage
+            && req.facts.audience == Some(Audience::PatientList)
+        {
+            family = ChannelFamily::Email;
+        }
         let inbound = req.direction == Some(Direction::Inbound)
             || req.direction.is_none()
                 && (channel.contains("inbound") || channel.contains("received"));

@@ -32,10 +32,11 @@ pub fn claim_spans(sig: &Signals<'_>) -> Vec<Span> {
         .map(|h| (h.start, h.end))
         .collect();
     for h in unnegated(sig, Cue::SubstWeak) {
+        let window = h.sentence.saturating_sub(1)..=h.sentence + 1;
         let health = HEALTH
             .iter()
             .chain(&[Cue::Outcome, Cue::Benefit, Cue::DmrDisease, Cue::CareNoun])
-            .any(|&c| sig.sentence_has(h.sentence, c));
+            .any(|&c| window.clone().any(|s| sig.sentence_has(s, c)));
         if health && !sig.overlapped_by(h, Cue::Subst) {
             spans.push((h.start, h.end));
         }
@@ -204,15 +205,18 @@ fn fda_balance(ev: &Eval<'_>, out: &mut Findings) {
     if drugs.is_empty() {
         return;
     }
+    // Any prescription-drug promotion goes to regulatory review; benefit claims with no
+    // risk information at all are blocked.
     let indication = sig.has(Cue::Benefit) || sig.has(Cue::Outcome);
-    if !indication {
-        return;
-    }
     let risk = sig.of(Cue::RiskInfo).any(|h| {
         !(1..=2).any(|d| {
             h.w0 >= d && RISK_NEGATORS.contains(&sig.p.word_text(h.w0 - d).to_lowercase().as_str())
         })
     });
-    let v = if risk { NeedsReview } else { Block };
+    let v = if risk || !indication {
+        NeedsReview
+    } else {
+        Block
+    };
     out.add(Fired::new(RuleId::FdaBalance, v).spans(drugs));
 }

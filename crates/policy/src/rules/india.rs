@@ -5,7 +5,7 @@ use super::ftc::{banned_spans, claim_spans};
 use super::{Eval, Findings, Fired, RuleId, DISCLOSURE};
 use crate::lexicon::Cue;
 use crate::request::Shows;
-use crate::result::Verdict::{Block, NeedsReview};
+use crate::result::Verdict::{self, Block, NeedsReview};
 use crate::signals::ties::Span;
 use crate::signals::EntityKind;
 
@@ -110,24 +110,39 @@ fn disclosure_spans(out: &Findings) -> Vec<Span> {
         .collect()
 }
 
+/// The disclosure's own verdict: block in public, needs_review in a private message.
+fn disclosure_verdict(out: &Findings) -> Verdict {
+    out.fired
+        .iter()
+        .filter(|f| DISCLOSURE.contains(&f.rule))
+        .map(|f| f.verdict)
+        .max()
+        .unwrap_or(Block)
+}
+
 fn confidentiality(ev: &Eval<'_>, out: &mut Findings) {
     let disclosed = out.any(DISCLOSURE);
     let spans = disclosure_spans(out);
+    let v = if ev.ctx.family.is_public() {
+        disclosure_verdict(out)
+    } else {
+        NeedsReview
+    };
     if disclosed {
-        out.add(Fired::new(RuleId::InConfid, Block).spans(spans.clone()));
+        out.add(Fired::new(RuleId::InConfid, v).spans(spans.clone()));
     }
     let about_person = disclosed || out.has(RuleId::PhiRel);
     if disclosed {
         let mh = spans_of(ev, &[Cue::SensMental, Cue::SensSubstance]);
         if !mh.is_empty() {
-            out.add(Fired::new(RuleId::InMhca, Block).spans(mh));
+            out.add(Fired::new(RuleId::InMhca, v).spans(mh));
         }
     }
     let mtp = spans_of(ev, &[Cue::Mtp]);
     if !mtp.is_empty()
         && (about_person || ev.ctx.family.is_addressed() || !ev.ties.anchors.is_empty())
     {
-        out.add(Fired::new(RuleId::InMtp, Block).spans(mtp));
+        out.add(Fired::new(RuleId::InMtp, v).spans(mtp));
     }
 }
 
@@ -175,11 +190,16 @@ fn dpdp(ev: &Eval<'_>, out: &mut Findings) {
             .filter(|e| e.kind == EntityKind::Name)
             .map(|e| (e.start, e.end))
             .collect();
-        out.add(Fired::new(RuleId::InDpdp, Block).spans(spans));
+        let v = if ctx.family.is_public() {
+            Block
+        } else {
+            NeedsReview
+        };
+        out.add(Fired::new(RuleId::InDpdp, v).spans(spans));
     }
 }
 
-fn pcpndt(ev: &Eval<'_>, out: &mut Findings, v: crate::result::Verdict) {
+fn pcpndt(ev: &Eval<'_>, out: &mut Findings, v: Verdict) {
     let sig = ev.sig;
     let spans: Vec<Span> = sig
         .of(Cue::Pcpndt)
@@ -196,9 +216,10 @@ fn dmr(ev: &Eval<'_>, out: &mut Findings) {
     let claims = claim_spans(sig);
     let mut spans = Vec::new();
     for d in sig.of(Cue::DmrDisease) {
+        // Ads are short: a claim in the same or a neighbouring sentence counts.
         let claimed = claims
             .iter()
-            .any(|&(s, _)| sig.p.sentence_of(s) == d.sentence);
+            .any(|&(s, _)| sig.p.sentence_of(s).abs_diff(d.sentence) <= 1);
         let remedies = sig
             .of(Cue::Remedy)
             .filter(|r| r.sentence == d.sentence)

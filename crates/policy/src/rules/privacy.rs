@@ -85,6 +85,11 @@ fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
         // Once the reply places the person in our care, any health words describe them.
         clin.extend(health_spans(sig));
     }
+    // Third person in a reply ("a patient who shows up drunk…") aimed at the reviewer.
+    let pointed = sig.any(&[Cue::Retal, Cue::RelPhrase, Cue::TimeRef]);
+    if pointed && !t.anchor_health.is_empty() {
+        clin.extend(t.anchor_health.iter().copied());
+    }
     if !clin.is_empty() {
         out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", clin));
     }

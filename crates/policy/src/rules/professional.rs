@@ -117,7 +117,9 @@ fn staff_post(ev: &Eval<'_>, out: &mut Findings) {
         || sig.has(Cue::IndivAnchor)
         || sig.has(Cue::PatientWord)
             && (sig.any(HEALTH) || sig.any(&[Cue::Event, Cue::VisitWord, Cue::SensDeath]))
-        || sig.has(Cue::Event) && sig.any(HEALTH);
+        || sig.has(Cue::Event) && sig.any(HEALTH)
+        || !t.anchors.is_empty()
+            && (sig.any(HEALTH) || sig.any(&[Cue::VisitWord, Cue::SensDeath, Cue::Outcome]));
     if about_patient {
         let mut spans: Vec<Span> = t.anchors.clone();
         spans.extend(
@@ -137,7 +139,7 @@ fn staff_consent(ev: &Eval<'_>, out: &mut Findings) {
     let named: Vec<Span> = sig
         .entities
         .iter()
-        .filter(|e| e.kind == EntityKind::Name && e.staff)
+        .filter(|e| e.kind == EntityKind::Name && (e.staff || consent == Some(false)))
         .filter(|e| consent == Some(false) || e.staff_consent == Some(false))
         .map(|e| (e.start, e.end))
         .collect();

@@ -223,7 +223,28 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                         .domains
                         .iter()
                         .any(|d| !d.is_empty() && lower.contains(&d.to_lowercase()));
-                if ours || e.kind == EntityKind::Email && hit_near(Cue::OrgContact, e, 4, 0) {
+                // A business-domain address in our own outbound text is ours; patients use
+                // free-mail providers.
+                const FREE_MAIL: &[&str] = &[
+                    "gmail.",
+                    "yahoo.",
+                    "hotmail.",
+                    "outlook.",
+                    "live.",
+                    "aol.",
+                    "icloud.",
+                    "proton",
+                    "rediffmail.",
+                    "ymail.",
+                    "msn.",
+                    "mail.com",
+                ];
+                let business =
+                    e.kind == EntityKind::Email && !FREE_MAIL.iter().any(|f| lower.contains(f));
+                if ours
+                    || business
+                    || e.kind == EntityKind::Email && hit_near(Cue::OrgContact, e, 4, 0)
+                {
                     e.org = true;
                 }
             }

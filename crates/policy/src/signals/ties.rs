@@ -54,6 +54,7 @@ const HEDGE_WORDS: &[&str] = &[
     "unless",
     "any",
     "every",
+    "anything",
     "agar",
     "अगर",
     "यदि",
@@ -152,9 +153,34 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
             }
         }
         for h in sig.hits.iter().filter(|h| h.cue == Cue::RelPhrase) {
-            if !hedged(sig, h) {
+            if !hedged(sig, h) && !department(sig, h) {
                 push(&mut t.rel, (h.start, h.end));
                 t.addressed_sentences.push(h.sentence);
+            }
+        }
+        // "your son … His stitches": the addressee's family member, continued by pronouns.
+        let nsent = sig.p.sentences.len();
+        for h in sig.of(Cue::Poss2) {
+            if hedged(sig, h)
+                || sig
+                    .near(h.sentence, h.w1 + 1, h.w1 + 1, Cue::FamilyMember, 0, 0)
+                    .is_none()
+            {
+                continue;
+            }
+            let mut sents = vec![h.sentence];
+            for d in 1..=2 {
+                if h.sentence + d < nsent && sig.sentence_has(h.sentence + d, Cue::Pron3) {
+                    sents.push(h.sentence + d);
+                }
+            }
+            for c in sig
+                .hits
+                .iter()
+                .filter(|c| HEALTH.contains(&c.cue) && sents.contains(&c.sentence))
+            {
+                push(&mut t.addressed_health, (c.start, c.end));
+                t.addressed_sentences.push(c.sentence);
             }
         }
         for h in sig.of(Cue::RelDeny) {
@@ -217,10 +243,44 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
     t
 }
 
+/// "our patient relations team", "the patient portal": a department, not a person.
+fn department(sig: &Signals<'_>, h: &Hit) -> bool {
+    const DEPARTMENTS: &[&str] = &[
+        "relations",
+        "portal",
+        "services",
+        "experience",
+        "advocate",
+        "advocacy",
+        "line",
+        "coordinator",
+        "navigator",
+        "safety",
+        "satisfaction",
+        "feedback",
+        "support",
+        "financial",
+        "access",
+        "information",
+        "education",
+        "rights",
+        "lounge",
+        "parking",
+        "family",
+    ];
+    let t = sig.text(h.start, h.end).to_ascii_lowercase();
+    t.ends_with("patient")
+        && DEPARTMENTS.contains(&sig.p.word_text(h.w1 + 1).to_ascii_lowercase().as_str())
+}
+
 fn self_disclosure(sig: &Signals<'_>, t: &mut Ties) {
     for h in sig.of(Cue::Poss1) {
         for c in sig.hits.iter().filter(|c| {
-            (HEALTH.contains(&c.cue) || c.cue == Cue::CareNoun || c.cue == Cue::CrisisMedical)
+            let visit = matches!(c.cue, Cue::VisitWord | Cue::TimeRef) && c.w0 <= h.w1 + 6;
+            (HEALTH.contains(&c.cue)
+                || c.cue == Cue::CareNoun
+                || c.cue == Cue::CrisisMedical
+                || visit)
                 && c.sentence == h.sentence
                 && c.w0 > h.w1
                 && c.w0 <= h.w1 + 5
@@ -274,7 +334,7 @@ fn anchors(sig: &Signals<'_>, t: &mut Ties) {
         }
     }
     for h in sig.of(Cue::IndivAnchor) {
-        if !hedged(sig, h) {
+        if !hedged(sig, h) && !department(sig, h) {
             push(&mut t.anchors, (h.start, h.end));
             t.anchor_sentences.push(h.sentence);
         }

@@ -77,7 +77,7 @@ pub const FTC_INCENT: RuleDef = RuleDef {
 pub const FTC_SUPPRESS: RuleDef = RuleDef {
     id: RuleId::FtcSuppress,
     code: "FTC-SUPPRESS",
-    packs: &[Pack::Ftc],
+    packs: &[Pack::Ftc, Pack::Professional],
     default: Block,
     default_note: "",
     catches: "Threats, legal pressure or contract terms to remove or prevent reviews.",
