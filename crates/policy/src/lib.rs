@@ -53,3 +53,32 @@ fn assert_send_sync() {
     fn is<T: Send + Sync>() {}
     is::<Engine>();
 }
+
+/// Development aid: the cue hits and entities the engine sees in a text.
+#[doc(hidden)]
+pub fn debug_signals(text: &str) -> String {
+    let lex = lexicon::Lexicon::new(&[]);
+    let org = OrgPolicy::default();
+    let det = phi::Detector::new(phi::DetectorConfig::default());
+    let sig = signals::Signals::new(text, &lex, &signals::Scanners::new(), &det, &org);
+    let mut s = String::new();
+    for h in &sig.hits {
+        s.push_str(&format!(
+            "{:?} {:?} s{}\n",
+            h.cue,
+            sig.text(h.start, h.end),
+            h.sentence
+        ));
+    }
+    for e in &sig.entities {
+        s.push_str(&format!(
+            "ENT {:?} {:?} staff={} org={} obs={}\n",
+            e.kind,
+            sig.text(e.start, e.end),
+            e.staff,
+            e.org,
+            e.observance
+        ));
+    }
+    s
+}

@@ -55,6 +55,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Procedure,
         &[
+            "vaccine", "vaccines", "hearing aids", "hearing aid", "teeka", "टीका", "shoulder surgery", "cataract fixed",
             "surger*", "operation", "operated", "knee replacement", "hip replacement",
             "joint replacement", "bypass", "cabg", "angioplasty", "angiography", "stent",
             "pacemaker", "c-section", "caesarean", "cesarean", "delivery", "delivered",
@@ -98,6 +99,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Outcome,
         &[
+            "back on duty", "back in action", "back to playing", "back at work", "returned to work", "got back", "under control", "finally under control",
             "walking again", "walked out", "walk again", "walked again", "back on his feet",
             "back on her feet", "back on their feet", "back on the field", "back to work",
             "back to school", "cancer-free", "cancer free", "tumor-free", "in remission",

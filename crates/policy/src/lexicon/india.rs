@@ -91,6 +91,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::DmrDisease,
         &[
+            "knee pain", "joint pain", "jodon ka dard", "ghutno ka dard", "घुटनों के दर्द", "घुटने का दर्द", "जोड़ों का दर्द", "जोडों का दर्द", "back pain", "kamar dard", "कमर दर्द",
             "regrows hair", "hair regrowth", "regrow hair",
             "diabetes", "sugar", "cancer", "aids", "hiv", "asthma", "obesity", "weight loss",
             "fat loss", "baldness", "hair fall", "hair loss", "grey hair", "greying",

@@ -9,6 +9,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::RelPhrase,
         &[
+            "see you at your", "see you next", "see you soon for", "see you at the", "was seen by", "was treated by", "was given", "as documented", "per the chart", "in the chart", "in his chart", "in her chart",
             "told you", "explained to you", "informed you", "advised you",
             // English: the reply itself says the person was here or is ours.
             "when you visited", "when you came in", "when you came to us",
@@ -115,6 +116,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::IndivAnchor,
         &[
+            "two patients", "three patients", "four patients", "both patients", "2 patients", "3 patients", "two victims", "three victims", "the victims", "the injured", "two people", "three people", "दो मरीज", "तीन मरीज",
+            "a local", "a firefighter", "a police officer", "a teacher", "a soldier", "a veteran", "a farmer", "a pilot", "a marathoner", "a runner", "a dancer", "a musician", "a pastor", "a coach", "a nurse from", "a mom of", "a father of", "a mother of", "a grandmother", "a grandfather",
             "the teenager", "this teenager", "the child", "a child", "this child", "the elderly man", "the elderly woman", "ek ladki", "ek ladka", "ek aurat", "ek mahila", "ek aadmi", "ek bachcha", "ek bachchi", "ek uncle", "ek aunty", "ek buzurg", "एक लड़की", "एक लड़का", "एक आदमी", "एक औरत", "एक बच्चा", "एक बुजुर्ग",
             "the guy", "this guy", "a guy", "the man", "a man", "this man", "the woman",
             "a woman", "this woman", "the lady", "this lady", "a lady", "the gentleman",
@@ -138,6 +141,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::FamilyMember,
         &[
+            "bitiya", "munna", "munni", "grandson", "granddaughter", "nephew", "niece", "mom's", "dad's",
             "mom", "dad", "mother", "father", "son", "daughter", "wife", "husband", "brother",
             "grandma", "grandpa", "grandmother", "grandfather", "child", "baby", "uncle",
             "aunt", "maa", "papa", "pitaji", "mummy", "beta", "beti", "bhai", "behen", "dadi",
@@ -173,6 +177,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::CareNoun,
         &[
+            "adjustment", "vaccine", "vaccines", "teeka", "टीका", "hearing aids", "hearing aid", "fitting", "cast", "brace",
             "visit", "visits", "appointment", "appointments", "stay", "admission", "discharge",
             "procedure", "procedures", "surgery", "surgeries", "operation", "treatment",
             "treatments", "care", "exam", "examination", "check-up", "checkup", "consultation",

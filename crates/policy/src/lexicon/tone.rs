@@ -89,6 +89,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::IncentLink,
         &[
+            "get", "when you", "just for",
             "entered", "be entered", "chance",
             "if you", "for every", "for each", "for a review", "for your review",
             "in exchange", "and get", "to get", "and receive", "to receive", "you'll get",
@@ -124,6 +125,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Event,
         &[
+            "pileup", "pile-up", "multi-car", "wreck", "plane crash", "building collapse",
             "pulled from", "river", "lake", "pond",
             "crash", "car crash", "accident", "collision", "rolled his", "rolled her",
             "rolled over", "pickup", "truck", "motorcycle", "fire", "blaze", "shooting",

@@ -30,6 +30,8 @@ fn spans_of(ev: &Eval<'_>, cues: &[Cue]) -> Vec<Span> {
 fn advert(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
     let mut strong: Vec<Span> = spans_of(ev, &[Cue::Boast]);
+    // Cure and guarantee claims are prohibited self-promotion for Indian doctors.
+    strong.extend(claim_spans(sig));
     strong.extend(banned_spans(ev));
     // "best knee surgeon", "top doctors", "expert gynaecologist".
     for b in sig.of(Cue::BoastWord) {

@@ -130,6 +130,7 @@ pub fn evaluate(ev: &Eval<'_>) -> Findings {
         professional::evaluate(ev, &mut out);
         ftc::evaluate(ev, &mut out);
         india::evaluate(ev, &mut out);
+        privacy::safety_net(ev, &mut out);
         privacy::finish(ev, &mut out);
     }
     out.fired.retain(|f| {

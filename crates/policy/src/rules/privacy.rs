@@ -86,7 +86,11 @@ fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
         clin.extend(health_spans(sig));
     }
     // Third person in a reply ("a patient who shows up drunk…") aimed at the reviewer.
-    let pointed = sig.any(&[Cue::Retal, Cue::RelPhrase, Cue::TimeRef]);
+    // A named third person ("Ms. Alvarez was seen by…") is pointed by itself.
+    let named = sig
+        .personal_entities()
+        .any(|e| e.kind == EntityKind::Name && t.anchors.contains(&(e.start, e.end)));
+    let pointed = named || sig.any(&[Cue::Retal, Cue::RelPhrase, Cue::TimeRef]);
     if pointed && !t.anchor_health.is_empty() {
         clin.extend(t.anchor_health.iter().copied());
     }
@@ -178,7 +182,12 @@ fn about_others(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
     let story = sig.has(Cue::StoryMarker);
     let press = ev.ctx.family == ChannelFamily::Press;
     let has_health = !t.anchor_health.is_empty();
-    let about_care = has_health || !t.anchor_outcome.is_empty() || story || press;
+    // "our patient Harold Brooks": naming someone as a patient is itself a disclosure.
+    let patient_named = t
+        .anchor_sentences
+        .iter()
+        .any(|&s| sig.sentence_has(s, Cue::PatientWord) || sig.sentence_has(s, Cue::RelPhrase));
+    let about_care = has_health || !t.anchor_outcome.is_empty() || story || press || patient_named;
     if has_health {
         out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", t.anchor_health.clone()));
     }
@@ -273,6 +282,123 @@ fn indirect(ev: &Eval<'_>, out: &mut Findings) {
     let single = sig.any(&[Cue::IndivAnchor, Cue::Unique]);
     let v = if timed || single { Block } else { NeedsReview };
     out.add(Fired::new(RuleId::PhiIndirect, v).phi("EVENT_DETAIL", unique));
+}
+
+/// Words too general to suggest a specific person's care on their own.
+const GENERIC_HEALTH: &[&str] = &[
+    "medication",
+    "medications",
+    "medicine",
+    "medicines",
+    "meds",
+    "pills",
+    "tablets",
+    "tablet",
+    "treatment",
+    "treated",
+    "therapy",
+    "condition",
+    "disease",
+    "illness",
+    "symptoms",
+    "diagnosis",
+    "results",
+    "result",
+    "report",
+    "reports",
+    "procedure",
+    "surgery",
+    "injection",
+    "vaccination",
+    "vaccine",
+    "vaccines",
+    "दवा",
+    "दवाई",
+    "इलाज",
+    "ilaj",
+    "ilaaj",
+    "dawa",
+    "dawai",
+];
+
+fn is_poss2(sig: &Signals<'_>, w: usize) -> bool {
+    let t = sig.p.word_text(w).to_lowercase();
+    [
+        "your",
+        "aapka",
+        "aapki",
+        "aapke",
+        "आपका",
+        "आपकी",
+        "आपके",
+        "apka",
+        "apki",
+        "apke",
+    ]
+    .contains(&t.as_str())
+}
+
+/// Last line of defence against shapes the rules above do not know: health words near a
+/// specific person (the addressee of a reply, a name, "the man", a family member) go to a
+/// human instead of out the door. Education without a person is untouched.
+pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
+    let privacy = [
+        RuleId::PhiRel,
+        RuleId::PhiId,
+        RuleId::PhiClin,
+        RuleId::PhiVisit,
+        RuleId::PhiFin,
+        RuleId::PhiIndirect,
+        RuleId::PhiSelfdisc,
+        RuleId::PhiMkt,
+        RuleId::PhiMedia,
+        RuleId::PhiChannel,
+    ];
+    if out.any(&privacy) {
+        return;
+    }
+    let sig = ev.sig;
+    let health: Vec<&crate::lexicon::Hit> = sig
+        .hits
+        .iter()
+        .filter(|h| {
+            HEALTH.contains(&h.cue)
+                && !sig.sentence_has(h.sentence, Cue::Deflect)
+                && !GENERIC_HEALTH.contains(&sig.text(h.start, h.end).to_lowercase().as_str())
+        })
+        .collect();
+    if health.is_empty() {
+        return;
+    }
+    let near = |s: usize| s.saturating_sub(1)..=s + 1;
+    let person_sentences: Vec<usize> = sig
+        .personal_entities()
+        .filter(|e| e.kind == EntityKind::Name)
+        .map(|e| e.sentence)
+        .chain(
+            sig.of_any(&[Cue::IndivAnchor, Cue::FamilyMember])
+                .filter(|h| !sig.overlapped_by(h, Cue::Hedge))
+                // "your baby" in a post is the reader's baby: generic audience.
+                .filter(|h| h.w0 == 0 || !is_poss2(sig, h.w0 - 1))
+                .map(|h| h.sentence),
+        )
+        .collect();
+    let flagged: Vec<Span> = if ev.ctx.family.is_addressed() {
+        health.iter().map(|h| (h.start, h.end)).collect()
+    } else {
+        health
+            .iter()
+            .filter(|h| {
+                person_sentences
+                    .iter()
+                    .any(|&s| near(s).contains(&h.sentence))
+            })
+            .map(|h| (h.start, h.end))
+            .collect()
+    };
+    if !flagged.is_empty() {
+        out.add(Fired::new(RuleId::PhiClin, NeedsReview).phi("CLINICAL", flagged));
+    }
 }
 
 /// After every group has run: sensitive categories, the PHI-REL downgrade, TONE-RETAL

@@ -23,6 +23,9 @@ const GREETINGS: &[&str] = &[
 /// Capitalised words that start sentences or titles but are not names.
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
+    "hall", "road", "marg", "nagar", "chowk", "bazaar", "market", "colony", "sector", "plaza", "mall",
+    "tower", "building", "complex", "station", "airport", "temple", "church", "mosque", "citizens",
+    "senior", "pharmacy", "ward", "wing", "block", "floor", "gate", "campus", "square", "bridge",
     "the", "a", "an", "we", "our", "your", "you", "i", "it", "this", "that", "these", "those",
     "thank", "thanks", "please", "call", "book", "visit", "happy", "world", "national",
     "international", "day", "health", "hospital", "clinic", "center", "centre", "team",
@@ -121,13 +124,42 @@ pub fn find_names(p: &Prepared<'_>, _hits: &[Hit], out: &mut Vec<Entity>) {
         // Two or three capitalised words in running text: "Dorothy Jenkins", "Rahul S.".
         if !sent_start && is_cap(w) && !not_name(w) && w.chars().count() > 1 && i + 1 < n {
             let nw = word(i + 1);
-            if p.words[i + 1].sentence == p.words[i].sentence && is_cap(nw) && !not_name(nw) {
+            let adjacent = |a: usize| &p.norm[p.words[a].end..p.words[a + 1].start] == " ";
+            if p.words[i + 1].sentence == p.words[i].sentence
+                && is_cap(nw)
+                && !not_name(nw)
+                && adjacent(i)
+            {
                 let mut k = i + 1;
-                if k + 1 < n && is_cap(word(k + 1)) && !not_name(word(k + 1)) {
+                if k + 1 < n && is_cap(word(k + 1)) && !not_name(word(k + 1)) && adjacent(k) {
                     k += 1;
                 }
                 spans.push((i, k));
                 i = k + 1;
+                continue;
+            }
+        }
+        // "Big thanks to Rohan for…", "Meet Priya,": a lone capitalised word after a word
+        // that introduces a person.
+        if !sent_start && is_cap(w) && !not_name(w) && w.chars().count() > 2 && i > 0 {
+            const INTRO: &[&str] = &[
+                "to",
+                "meet",
+                "welcome",
+                "thanks",
+                "congratulations",
+                "congrats",
+                "with",
+                "by",
+                "for",
+                "patient",
+                "mareez",
+            ];
+            let prev = word(i - 1).to_lowercase();
+            let next_org = i + 1 < n && is_cap(word(i + 1));
+            if INTRO.contains(&prev.as_str()) && !next_org {
+                spans.push((i, i));
+                i += 1;
                 continue;
             }
         }

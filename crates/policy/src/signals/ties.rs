@@ -123,7 +123,9 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
             if hedged(sig, h) {
                 continue;
             }
-            for c in care_after(h, 3) {
+            // Hindi and Hinglish possessives run longer ("aapki bitiya ki vaccine ki dose").
+            let ascii_en = sig.text(h.start, h.end).eq_ignore_ascii_case("your");
+            for c in care_after(h, if ascii_en { 4 } else { 6 }) {
                 push(&mut t.addressed_care, (h.start, c.end));
                 if HEALTH.contains(&c.cue) {
                     push(&mut t.addressed_health, (c.start, c.end));
@@ -288,6 +290,18 @@ fn self_disclosure(sig: &Signals<'_>, t: &mut Ties) {
             push(&mut t.self_health, (c.start, c.end));
         }
     }
+    // Sentence level: "My grandma is 94 and just got her cataract fixed here".
+    for (i, _) in sig.p.sentences.iter().enumerate() {
+        if sig.sentence_has(i, Cue::Poss1) || sig.sentence_has(i, Cue::FamilyMember) {
+            for c in sig
+                .hits
+                .iter()
+                .filter(|c| c.sentence == i && HEALTH.contains(&c.cue))
+            {
+                push(&mut t.self_health, (c.start, c.end));
+            }
+        }
+    }
 }
 
 fn anchor_ok_age(sig: &Signals<'_>, s: usize, e: usize) -> bool {
@@ -300,8 +314,8 @@ fn anchor_ok_age(sig: &Signals<'_>, s: usize, e: usize) -> bool {
     };
     let next = sig.p.word_text(w1 + 1).to_lowercase();
     let bad_prev = [
-        "under", "over", "above", "below", "upto", "up", "all", "ages", "between", "for", "in",
-        "since", "past", "last", "next", "every", "within", "than", "से", "तक",
+        "under", "over", "above", "below", "upto", "up", "all", "ages", "age", "at", "between",
+        "for", "in", "since", "past", "last", "next", "every", "within", "than", "से", "तक",
     ];
     let bad_next = [
         "of",
@@ -353,7 +367,10 @@ fn anchors(sig: &Signals<'_>, t: &mut Ties) {
             *a = true;
         }
         for d in 1..=2 {
-            if s + d < nsent && sig.sentence_has(s + d, Cue::Pron3) {
+            if s + d < nsent
+                && (sig.sentence_has(s + d, Cue::Pron3)
+                    || sig.sentence_has(s + d, Cue::FamilyMember))
+            {
                 about[s + d] = true;
             }
         }
@@ -363,7 +380,7 @@ fn anchors(sig: &Signals<'_>, t: &mut Ties) {
         if !about.get(h.sentence).copied().unwrap_or(false) {
             continue;
         }
-        if HEALTH.contains(&h.cue) {
+        if HEALTH.contains(&h.cue) || h.cue == Cue::SensDeath {
             push(&mut t.anchor_health, (h.start, h.end));
         } else if matches!(h.cue, Cue::VisitWord | Cue::TimeRef) {
             push(&mut t.anchor_visit, (h.start, h.end));
