@@ -89,6 +89,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::AdviceA,
         &[
+            "kijiye", "dete rahiye", "lete rahiye", "khate rahiye", "rahiye", "kam kijiye", "band kijiye", "band kar dijiye", "kar dijiye", "khaiye", "kam karein", "keep taking", "keep giving", "continue taking", "drink plenty", "rest at home", "cut down", "reduce salt", "apply ice", "ice it", "कीजिए", "देते रहिए", "बंद कर दीजिए",
             "just take", "you can take", "you should take", "try taking", "take it with",
             "take it", "take them", "take one", "take two", "take some", "take 1", "take 2",
             "that's fine", "that is fine", "it's fine", "it is fine", "it's safe",
@@ -116,6 +117,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Deflect,
         &[
+            "call the hospital", "hospital operator", "call the front desk", "call the office",
             "can't give medical advice", "cannot give medical advice",
             "can't offer medical advice", "cannot offer medical advice",
             "can't provide medical advice", "cannot provide medical advice",

@@ -10,6 +10,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Condition,
         &[
+            "tonsil", "tonsillitis", "ghayal", "घायल", "ulti", "उल्टी", "pet mein dard", "pet dard", "पेट दर्द", "chakkar", "चक्कर",
             "hypothermia", "frostbite", "heatstroke", "heat stroke", "dehydration", "incision", "oozing", "swelling", "swollen", "rash", "bruising", "gallbladder", "appendix", "tonsils", "sinus infection", "pulled muscle", "laceration", "dog bite", "snake bite", "poisoning",
             "stroke", "heart attack", "cardiac arrest", "heart failure", "heart disease",
             "arrhythmia", "afib", "atrial fibrillation", "hypertension", "high blood pressure",
@@ -163,6 +164,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::SensMinor,
         &[
+            "parents", "little one", "kiddo", "his parents", "her parents",
             "child", "children's", "kid", "kids", "baby", "babies", "infant", "newborn",
             "toddler", "minor", "teen", "teenager", "teenage", "adolescent", "student",
             "students", "schoolgirl", "schoolboy", "boy", "girl", "son", "daughter",

@@ -9,6 +9,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::RelPhrase,
         &[
+            "sorry for your loss", "our condolences", "deepest condolences", "thoughts are with you", "thoughts are with your family", "praying for your", "prayers for your", "prayers for you",
             "see you at your", "see you next", "see you soon for", "see you at the", "was seen by", "was treated by", "was given", "as documented", "per the chart", "in the chart", "in his chart", "in her chart",
             "told you", "explained to you", "informed you", "advised you",
             // English: the reply itself says the person was here or is ours.
@@ -100,6 +101,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Poss1,
         &[
+            "ho rahi hai", "ho raha hai", "ho rahe hain", "हो रहा है", "हो रही है", "hua hai", "हुआ है", "been having", "i have been",
             "my", "i had", "i have", "i've", "i was", "i'm", "i am", "i've been", "me", "mine",
             "मेरा", "मेरी", "मेरे", "मुझे", "मैं", "mera", "meri", "mere", "mujhe", "hamara",
             "humara", "hamari", "humari",
@@ -116,6 +118,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::IndivAnchor,
         &[
+            "dono yuvak", "yuvak", "yuvati", "युवक", "युवती", "dono ladke", "ek yuvak", "एक युवक",
             "two patients", "three patients", "four patients", "both patients", "2 patients", "3 patients", "two victims", "three victims", "the victims", "the injured", "two people", "three people", "दो मरीज", "तीन मरीज",
             "a local", "a firefighter", "a police officer", "a teacher", "a soldier", "a veteran", "a farmer", "a pilot", "a marathoner", "a runner", "a dancer", "a musician", "a pastor", "a coach", "a nurse from", "a mom of", "a father of", "a mother of", "a grandmother", "a grandfather",
             "the teenager", "this teenager", "the child", "a child", "this child", "the elderly man", "the elderly woman", "ek ladki", "ek ladka", "ek aurat", "ek mahila", "ek aadmi", "ek bachcha", "ek bachchi", "ek uncle", "ek aunty", "ek buzurg", "एक लड़की", "एक लड़का", "एक आदमी", "एक औरत", "एक बच्चा", "एक बुजुर्ग",

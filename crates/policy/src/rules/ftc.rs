@@ -113,7 +113,15 @@ fn connect(ev: &Eval<'_>, out: &mut Findings) {
     // Off a review site, praise must be about the business or a product to be an endorsement.
     let about_business = ctx.family == ChannelFamily::Review
         || sig.any(&[Cue::ProNoun, Cue::OurPlace, Cue::RxBrand, Cue::ProductWord])
-        || sig.entities.iter().any(|e| e.staff);
+        || sig
+            .entities
+            .iter()
+            .any(|e| e.staff || e.kind == crate::signals::EntityKind::Handle)
+        || sig.has(Cue::Reward)
+        || sig.of(Cue::Endorse).any(|h| {
+            let t = sig.text(h.start, h.end).to_ascii_lowercase();
+            t.contains("code") || t.contains("link in bio")
+        });
     if !about_business {
         return;
     }

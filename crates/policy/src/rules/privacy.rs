@@ -312,6 +312,8 @@ const GENERIC_HEALTH: &[&str] = &[
     "vaccination",
     "vaccine",
     "vaccines",
+    "admitted",
+    "discharged",
     "दवा",
     "दवाई",
     "इलाज",

@@ -173,6 +173,18 @@ pub fn find_names(p: &Prepared<'_>, _hits: &[Hit], out: &mut Vec<Entity>) {
                 continue;
             }
         }
+        // "Aarav (4)": a capitalised word followed by an age in brackets.
+        if is_cap(w) && !not_name(w) && w.chars().count() > 2 {
+            let rest = &p.norm[p.words[i].end..];
+            if let Some(r) = rest.strip_prefix(" (") {
+                let d = r.bytes().take_while(u8::is_ascii_digit).count();
+                if (1..=3).contains(&d) && r[d..].starts_with(')') {
+                    spans.push((i, i));
+                    i += 1;
+                    continue;
+                }
+            }
+        }
         // A capitalised word followed by ", 82," is a name with an age.
         if is_cap(w) && !not_name(w) && !sent_start {
             let rest = &p.norm[p.words[i].end..];

@@ -80,7 +80,7 @@ impl Scanners {
             ),
             time: re(r"(?i)\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|baje|बजे)"),
             age: re(
-                r"(?i)\b(\d{1,3})[\s-]?(?:year|yr)s?[\s-]old\b|\baged?\s+(\d{1,3})\b|\b(\d{1,3})\s?(?:yrs?|years?|साल|वर्ष|saal)\b|,\s(\d{1,3})(?:,|\s?\))",
+                r"(?i)\b(\d{1,3})[\s-]?(?:year|yr)s?[\s-]old\b|\baged?\s+(\d{1,3})\b|\b(\d{1,3})\s?(?:yrs?|years?|साल|वर्ष|saal)\b|,\s(\d{1,3})(?:,|\s?\))|\s\((\d{1,2})\)",
             ),
             ids: re(
                 r"(?i)\b(?:mrn|uhid|patient\s?id|patient\s?no\.?|ip\s?no\.?|reg(?:istration)?\s?no\.?|medical record(?:\s?number)?|account\s?(?:number|no\.?)|policy\s?(?:number|no\.?)|member\s?id|claim\s?(?:number|no\.?))\s*[:#.-]?\s*[A-Z0-9][A-Z0-9-]{3,}|\b\d{3}-\d{2}-\d{4}\b|\b[2-9]\d{3}\s\d{4}\s\d{4}\b|\b\d{2}-\d{4}-\d{4}-\d{4}\b|\b[A-Z]{5}\d{4}[A-Z]\b",
@@ -150,10 +150,18 @@ impl Scanners {
         }
         for c in self.age.captures_iter(t) {
             let Some(m) = c.get(0) else { continue };
-            let v = (1..=4)
+            // "(4)" is an age only right after a capitalised name: "Aarav (4)".
+            if let Some(g) = c.get(5) {
+                let before = t[..m.start()].split_whitespace().next_back().unwrap_or("");
+                if !before.chars().next().is_some_and(char::is_uppercase) {
+                    continue;
+                }
+                let _ = g;
+            }
+            let v = (1..=5)
                 .filter_map(|i| c.get(i))
                 .find_map(|g| g.as_str().parse::<u32>().ok());
-            let (s, e) = match c.get(4) {
+            let (s, e) = match c.get(4).or(c.get(5)) {
                 Some(g) => (g.start(), g.end()),
                 None => (m.start(), m.end()),
             };
