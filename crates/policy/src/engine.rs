@@ -58,7 +58,7 @@ impl Engine {
             .in_reply_to
             .as_deref()
             .filter(|s| !s.trim().is_empty())
-            .map(|s| Signals::new(s, &self.lexicon, &self.scanners, &self.detector, &self.org));
+            .map(|s| Signals::light(s, &self.lexicon, &self.scanners));
         let t = ties::compute(&sig, ctx.family.is_addressed() && ctx.outbound());
         let ev = Eval {
             ctx: &ctx,

@@ -121,12 +121,12 @@ pub fn suggest(
     phi: &[PhiSpan],
 ) -> Option<String> {
     let has = |r: RuleId| fired.iter().any(|f| f.rule == r);
+    if verdict == Verdict::Allow && !has(RuleId::ProCrisis) {
+        return None;
+    }
     let lang = detect_lang(text);
     if has(RuleId::ProCrisis) {
         return Some(crisis_reply(org, ctx.jurisdiction, lang));
-    }
-    if verdict == Verdict::Allow {
-        return None;
     }
     let reply = matches!(
         ctx.family,

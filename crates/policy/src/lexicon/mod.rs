@@ -13,7 +13,7 @@ mod medication_list;
 mod relationship;
 mod tone;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::text::{is_word_char, norm_phrase, Prepared};
 
@@ -212,6 +212,8 @@ impl Lexicon {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            // A full DFA: a few MB once per engine for the fastest per-check scan.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&strings)
             .unwrap_or_else(|_| {
                 // Only reachable if the built-in lexicon were too large for the automaton;

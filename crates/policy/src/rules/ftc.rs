@@ -46,6 +46,9 @@ pub fn claim_spans(sig: &Signals<'_>) -> Vec<Span> {
 
 /// The organisation's own banned claims, matched case-insensitively.
 pub fn banned_spans(ev: &Eval<'_>) -> Vec<Span> {
+    if ev.org.banned_claims.is_empty() {
+        return Vec::new();
+    }
     let text = ev.sig.p.norm.to_lowercase();
     let mut spans = Vec::new();
     for claim in &ev.org.banned_claims {

@@ -56,6 +56,28 @@ impl<'a> Signals<'a> {
         }
     }
 
+    /// Cue hits only (no entities, no detector): enough for the message being answered.
+    pub fn light(text: &'a str, lex: &Lexicon, scanners: &Scanners) -> Signals<'a> {
+        let p = Prepared::new(text);
+        let mut hits = lex.scan(&p);
+        hits.extend(scanners.extra_hits(&p));
+        let mut set = CueSet::default();
+        let mut sent_sets = vec![CueSet::default(); p.sentences.len().max(1)];
+        for h in &hits {
+            set.insert(h.cue);
+            if let Some(s) = sent_sets.get_mut(h.sentence) {
+                s.insert(h.cue);
+            }
+        }
+        Signals {
+            p,
+            hits,
+            set,
+            sent_sets,
+            entities: Vec::new(),
+        }
+    }
+
     pub fn has(&self, c: Cue) -> bool {
         self.set.contains(c)
     }

@@ -59,9 +59,20 @@ fn is_cap(w: &str) -> bool {
         || w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
+/// Case-insensitive membership without allocating (lists are lower-case).
+fn in_list(list: &[&str], w: &str) -> bool {
+    list.iter()
+        .any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w))
+}
+
 fn not_name(w: &str) -> bool {
-    let l = w.to_lowercase();
-    NOT_NAMES.contains(&l.as_str())
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| NOT_NAMES.iter().copied().collect());
+    if w.bytes().all(|b| !b.is_ascii_uppercase()) {
+        return set.contains(w);
+    }
+    set.contains(w.to_ascii_lowercase().as_str())
 }
 
 fn is_deva(w: &str) -> bool {
@@ -77,15 +88,13 @@ pub fn find_names(p: &Prepared<'_>, _hits: &[Hit], out: &mut Vec<Entity>) {
     let mut i = 0;
     while i < n {
         let w = word(i);
-        let lw = w.to_lowercase();
         let sent_start = i == 0 || p.words[i - 1].sentence != p.words[i].sentence;
         // Honorific + name: "Mrs. Kamala Devi", "Smt Rekha", "श्री रमेश".
-        if HONORIFICS.contains(&lw.as_str())
+        let hon = w.len() <= 8 && in_list(HONORIFICS, w);
+        if hon
             && i + 1 < n
-            && p.words[i + 1].sentence == p.words[i].sentence
-            || HONORIFICS.contains(&lw.as_str())
-                && i + 1 < n
-                && p.norm[p.words[i].end..].starts_with(". ")
+            && (p.words[i + 1].sentence == p.words[i].sentence
+                || p.norm[p.words[i].end..].starts_with(". "))
         {
             let j = i + 1;
             let nw = word(j);
@@ -100,9 +109,9 @@ pub fn find_names(p: &Prepared<'_>, _hits: &[Hit], out: &mut Vec<Entity>) {
             }
         }
         // Greeting + name at the start of a sentence: "Hi Dana,", "Dear Mr Rao".
-        if sent_start && GREETINGS.contains(&lw.as_str()) && i + 1 < n {
+        if sent_start && in_list(GREETINGS, w) && i + 1 < n {
             let nw = word(i + 1);
-            if is_cap(nw) && !not_name(nw) && !HONORIFICS.contains(&nw.to_lowercase().as_str()) {
+            if is_cap(nw) && !not_name(nw) && !in_list(HONORIFICS, nw) {
                 let mut k = i + 1;
                 if k + 1 < n && is_cap(word(k + 1)) && !not_name(word(k + 1)) {
                     k += 1;

@@ -68,33 +68,33 @@ impl Scanners {
     pub fn new() -> Scanners {
         Scanners {
             phone: re(
-                r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\d{2,5}[\s.-])?\d{3,5}[\s.-]?\d{4,5}\b",
+                r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\d{2,5}[\s.-])?\d{3,5}[\s.-]?\d{4,5}(?-u:\b)",
             ),
             email: re(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"),
             url: re(
-                r"(?i)\b(?:https?://|www\.)[^\s]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|in|co|health|clinic|care|example|io|us|info|gov|edu|ly|gl)(?:/[^\s]*)?",
+                r"(?i)(?-u:\b)(?:https?://|www\.)[^\s]+|(?-u:\b)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|in|co|health|clinic|care|example|io|us|info|gov|edu|ly|gl)(?:/[^\s]*)?",
             ),
             handle: re(r"(?:^|[^\w@.])(@[A-Za-z0-9_][A-Za-z0-9_.]{1,29})"),
             date: re(
-                r"(?i)\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b(?:,?\s+\d{4})?",
+                r"(?i)(?-u:\b)\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?(?-u:\b)|(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+\d{4})?|(?-u:\b)\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?-u:\b)(?:,?\s+\d{4})?",
             ),
-            time: re(r"(?i)\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|baje|बजे)"),
+            time: re(r"(?i)(?-u:\b)\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|baje|बजे)"),
             age: re(
-                r"(?i)\b(\d{1,3})[\s-]?(?:year|yr)s?[\s-]old\b|\baged?\s+(\d{1,3})\b|\b(\d{1,3})\s?(?:yrs?|years?|साल|वर्ष|saal)\b|,\s(\d{1,3})(?:,|\s?\))|\s\((\d{1,2})\)",
+                r"(?i)(?-u:\b)(\d{1,3})[\s-]?(?:year|yr)s?[\s-]old(?-u:\b)|(?-u:\b)aged?\s+(\d{1,3})(?-u:\b)|(?-u:\b)(\d{1,3})\s?(?:yrs?|years?|साल|वर्ष|saal)(?-u:\b)|,\s(\d{1,3})(?:,|\s?\))|\s\((\d{1,2})\)",
             ),
             ids: re(
-                r"(?i)\b(?:mrn|uhid|patient\s?id|patient\s?no\.?|ip\s?no\.?|reg(?:istration)?\s?no\.?|medical record(?:\s?number)?|account\s?(?:number|no\.?)|policy\s?(?:number|no\.?)|member\s?id|claim\s?(?:number|no\.?))\s*[:#.-]?\s*[A-Z0-9][A-Z0-9-]{3,}|\b\d{3}-\d{2}-\d{4}\b|\b[2-9]\d{3}\s\d{4}\s\d{4}\b|\b\d{2}-\d{4}-\d{4}-\d{4}\b|\b[A-Z]{5}\d{4}[A-Z]\b",
+                r"(?i)(?-u:\b)(?:mrn|uhid|patient\s?id|patient\s?no\.?|ip\s?no\.?|reg(?:istration)?\s?no\.?|medical record(?:\s?number)?|account\s?(?:number|no\.?)|policy\s?(?:number|no\.?)|member\s?id|claim\s?(?:number|no\.?))\s*[:#.-]?\s*[A-Z0-9][A-Z0-9-]{3,}|(?-u:\b)\d{3}-\d{2}-\d{4}(?-u:\b)|(?-u:\b)[2-9]\d{3}\s\d{4}\s\d{4}(?-u:\b)|(?-u:\b)\d{2}-\d{4}-\d{4}-\d{4}(?-u:\b)|(?-u:\b)[A-Z]{5}\d{4}[A-Z](?-u:\b)",
             ),
             dose: re(
-                r"(?i)\b\d+(?:\.\d+)?\s?(?:mg|mcg|µg|ml|gm|iu|units?|tablets?|tabs?|caps?|puffs?|drops?)\b",
+                r"(?i)(?-u:\b)\d+(?:\.\d+)?\s?(?:mg|mcg|µg|ml|gm|iu|units?|tablets?|tabs?|caps?|puffs?|drops?)(?-u:\b)",
             ),
             volume: re(
-                r"(?i)\b(\d[\d,]*)\s?(\+|k\b|lakh|thousand)?\s*\+?\s*(?:successful\s+|happy\s+|satisfied\s+|safe\s+|painless\s+)?(?:surgeries|operations|deliveries|procedures|patients|transplants|cases|knee replacements|hip replacements|implants|ivf cycles|babies|smiles|angioplasties|cataract surgeries)\b",
+                r"(?i)(?-u:\b)(\d[\d,]*)\s?(\+|k(?-u:\b)|lakh|thousand)?\s*\+?\s*(?:successful\s+|happy\s+|satisfied\s+|safe\s+|painless\s+)?(?:surgeries|operations|deliveries|procedures|patients|transplants|cases|knee replacements|hip replacements|implants|ivf cycles|babies|smiles|angioplasties|cataract surgeries)(?-u:\b)",
             ),
             weight: re(
-                r"(?i)\blost\s+\d+\s?(?:lbs?|pounds|kg|kgs|kilos)\b|\b\d+\s?(?:lbs?|pounds|kg|kilos)\s+in\s+\d+\s+(?:days|weeks|months)",
+                r"(?i)(?-u:\b)lost\s+\d+\s?(?:lbs?|pounds|kg|kgs|kilos)(?-u:\b)|(?-u:\b)\d+\s?(?:lbs?|pounds|kg|kilos)\s+in\s+\d+\s+(?:days|weeks|months)",
             ),
-            brand_generic: re(r"\b([A-Z][a-z]{3,})\s*\(([a-z]{5,})\)"),
+            brand_generic: re(r"(?-u:\b)([A-Z][a-z]{3,})\s*\(([a-z]{5,})\)"),
         }
     }
 
