@@ -1,0 +1,167 @@
+//! The embedded word lists, loaded once into one hash map from lower-cased word (or
+//! space-joined phrase) to a set of class bits. Keys borrow the embedded text, so building
+//! the map allocates only its table.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use crate::vocab;
+
+pub const FIRST: u32 = 1 << 0;
+pub const LAST: u32 = 1 << 1;
+pub const COMMON: u32 = 1 << 2;
+pub const PLACE: u32 = 1 << 3;
+pub const STREET: u32 = 1 << 4;
+pub const CITY_AFFIX: u32 = 1 << 5;
+pub const CONDITION: u32 = 1 << 6;
+pub const MEDICATION: u32 = 1 << 7;
+/// First word of a multi-word place / condition phrase: try the longer lookup.
+pub const PLACE_PREFIX: u32 = 1 << 8;
+pub const CONDITION_PREFIX: u32 = 1 << 9;
+pub const MONTH: u32 = 1 << 10;
+pub const WEEKDAY: u32 = 1 << 11;
+pub const HONORIFIC: u32 = 1 << 12;
+pub const NAME_SUFFIX: u32 = 1 << 13;
+pub const PARTICLE: u32 = 1 << 14;
+pub const ORG: u32 = 1 << 15;
+pub const UNIT: u32 = 1 << 16;
+pub const RELATIVE_DAY: u32 = 1 << 17;
+pub const FACILITY: u32 = 1 << 18;
+pub const NAME_HONORIFIC_SUFFIX: u32 = 1 << 19;
+pub const PROCEDURE: u32 = 1 << 20;
+
+/// Longest phrase (in words) stored in the map.
+pub const MAX_PHRASE_WORDS: usize = 5;
+
+/// FxHash-style multiplicative hasher: the keys are short words, SipHash's DoS resistance
+/// buys nothing here and costs most of the lookup time.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Map = HashMap<&'static str, u32, BuildHasherDefault<FastHasher>>;
+
+pub struct Lexicon {
+    map: Map,
+}
+
+static FIRST_NAMES: &str = include_str!("../data/names_first.txt");
+static LAST_NAMES: &str = include_str!("../data/names_last.txt");
+static COMMON_WORDS: &str = include_str!("../data/common_words.txt");
+static PLACES: &str = include_str!("../data/places.txt");
+static STREET_WORDS: &str = include_str!("../data/street_words.txt");
+static CITY_AFFIXES: &str = include_str!("../data/city_affixes.txt");
+static CONDITIONS: &str = include_str!("../data/conditions.txt");
+static MEDICATIONS: &str = include_str!("../data/medications.txt");
+static HEALTH_TERMS: &str = include_str!("../data/health_terms.txt");
+
+impl Lexicon {
+    /// The process-wide lexicon, built on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(Lexicon::build)
+    }
+
+    fn build() -> Lexicon {
+        let mut map = Map::with_capacity_and_hasher(260_000, Default::default());
+        let mut add = |word: &'static str, bits: u32| {
+            *map.entry(word).or_insert(0) |= bits;
+        };
+        let lines = |s: &'static str| s.lines().map(str::trim).filter(|l| !l.is_empty());
+        for w in lines(FIRST_NAMES) {
+            add(w, FIRST);
+        }
+        for w in lines(LAST_NAMES) {
+            add(w, LAST);
+        }
+        for w in lines(COMMON_WORDS) {
+            add(w, COMMON);
+        }
+        for w in lines(STREET_WORDS) {
+            add(w, STREET);
+        }
+        for w in lines(CITY_AFFIXES) {
+            add(w, CITY_AFFIX);
+        }
+        for w in lines(MEDICATIONS) {
+            add(w, MEDICATION);
+        }
+        let phrases: [(&'static str, u32, u32); 3] = [
+            (PLACES, PLACE, PLACE_PREFIX),
+            (CONDITIONS, CONDITION, CONDITION_PREFIX),
+            (HEALTH_TERMS, 0, CONDITION_PREFIX),
+        ];
+        for (src, bits, prefix_bit) in phrases {
+            for line in lines(src) {
+                // health_terms.txt lines are "class<TAB>phrase".
+                let (bits, phrase) = match line.split_once('\t') {
+                    Some((class, p)) => (health_class_bits(class), p),
+                    None => (bits, line),
+                };
+                let words = phrase.split(' ').count();
+                if words > MAX_PHRASE_WORDS {
+                    continue;
+                }
+                add(phrase, bits);
+                if words > 1 {
+                    if let Some((head, _)) = phrase.split_once(' ') {
+                        add(head, prefix_bit);
+                    }
+                }
+            }
+        }
+        let static_lists: [(&[&'static str], u32); 11] = [
+            (vocab::MONTHS, MONTH),
+            (vocab::WEEKDAYS, WEEKDAY),
+            (vocab::HONORIFICS, HONORIFIC),
+            (vocab::NAME_SUFFIXES, NAME_SUFFIX),
+            (vocab::PARTICLES, PARTICLE),
+            (vocab::ORG_WORDS, ORG),
+            (vocab::UNIT_WORDS, UNIT),
+            (vocab::RELATIVE_DAYS, RELATIVE_DAY),
+            (vocab::FACILITY_UNITS, FACILITY),
+            (vocab::NAME_HONORIFIC_SUFFIXES, NAME_HONORIFIC_SUFFIX),
+            (vocab::STREET_ABBREVS, STREET),
+        ];
+        for (list, bits) in static_lists {
+            for w in list {
+                add(w, bits);
+            }
+        }
+        Lexicon { map }
+    }
+
+    /// Class bits of a lower-cased word or space-joined phrase (0 when unknown).
+    #[inline]
+    pub fn bits(&self, lower: &str) -> u32 {
+        self.map.get(lower).copied().unwrap_or(0)
+    }
+}
+
+fn health_class_bits(class: &str) -> u32 {
+    match class {
+        "procedure" => PROCEDURE,
+        "medication" => MEDICATION,
+        _ => CONDITION,
+    }
+}

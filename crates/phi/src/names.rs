@@ -1,0 +1,288 @@
+//! Person names: runs of capitalised tokens scored by the name lexicons (first and last
+//! names from many locales, Devanagari included), token shape, honorifics and the cue
+//! words around them ("my son", "patient", "says").
+
+use crate::ctx::Ctx;
+use crate::finding::{Evidence, Kind};
+use crate::lexicon::{
+    COMMON, FIRST, HONORIFIC, LAST, MONTH, NAME_HONORIFIC_SUFFIX, NAME_SUFFIX, ORG, PARTICLE,
+    PLACE, STREET, WEEKDAY,
+};
+use crate::tokenize::{TokKind, CAP, LOWER, NEWLINE_BEFORE, NON_ASCII, SENT_START, UPPER};
+use crate::vocab;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    /// In a name list and not a common English word.
+    Strong,
+    /// In a name list but also a common word ("Grace", "Will", "Brown").
+    Weak,
+    /// Capitalised, in no list and not a common word: a proper noun of unknown kind.
+    Unknown,
+    /// Not part of a name.
+    Stop,
+}
+
+fn is_devanagari(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+}
+
+fn classify(ctx: &Ctx, i: usize) -> Class {
+    let t = ctx.tok(i);
+    if t.kind != TokKind::Word {
+        return Class::Stop;
+    }
+    let bits = ctx.bits[i];
+    let raw = ctx.raw(i);
+    let deva = t.has(NON_ASCII) && is_devanagari(raw);
+    if !(t.has(CAP) || deva) {
+        return Class::Stop;
+    }
+    if bits & (HONORIFIC | ORG | MONTH | WEEKDAY | STREET) != 0 && bits & (FIRST | LAST) == 0 {
+        return Class::Stop;
+    }
+    if bits & (ORG | STREET) != 0 && bits & COMMON != 0 {
+        return Class::Stop;
+    }
+    let named = bits & (FIRST | LAST) != 0;
+    let common = bits & COMMON != 0;
+    if t.has(UPPER) && t.len() <= 3 && !named {
+        return Class::Stop; // acronyms: "ICU", "MRN", "CO"
+    }
+    match (named, common) {
+        (true, false) => Class::Strong,
+        (true, true) => Class::Weak,
+        (false, true) => Class::Stop,
+        (false, false) if deva => Class::Stop,
+        (false, false) if bits & PLACE != 0 => Class::Stop,
+        (false, false) if t.len() < 2 => Class::Stop,
+        (false, false) => Class::Unknown,
+    }
+}
+
+/// An initial inside a name: "J" or "J." between name tokens.
+fn initial_len(ctx: &Ctx, i: usize) -> usize {
+    let t = ctx.tok(i);
+    if t.kind == TokKind::Word && t.len() == 1 && t.has(CAP) {
+        if ctx.is_punct(i + 1, b'.') && ctx.glued(i + 1) {
+            2
+        } else {
+            1
+        }
+    } else {
+        0
+    }
+}
+
+pub fn scan(ctx: &mut Ctx) {
+    let n = ctx.toks.len();
+    let mut i = 0;
+    while i < n {
+        let c = classify(ctx, i);
+        if c == Class::Stop {
+            i += 1;
+            continue;
+        }
+        // Grow the run: name tokens, initials and particles on one line.
+        let first = i;
+        let mut last = i;
+        let mut classes = vec![c];
+        let mut j = i + 1;
+        while j < n && !ctx.tok(j).has(NEWLINE_BEFORE) {
+            let cj = classify(ctx, j);
+            if cj != Class::Stop {
+                classes.push(cj);
+                last = j;
+                j += 1;
+                continue;
+            }
+            let init = initial_len(ctx, j);
+            if init > 0
+                && j + init < n
+                && classify(ctx, j + init) != Class::Stop
+                && !ctx.tok(j + init).has(NEWLINE_BEFORE)
+            {
+                j += init;
+                continue;
+            }
+            if ctx.bits[j] & PARTICLE != 0
+                && ctx.tok(j).has(LOWER)
+                && j + 1 < n
+                && classify(ctx, j + 1) != Class::Stop
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        decide(ctx, first, last, &classes);
+        i = last + 1;
+    }
+}
+
+fn decide(ctx: &mut Ctx, mut first: usize, last: usize, classes: &[Class]) {
+    let mut classes = classes;
+    // At a sentence start capitals say nothing: drop a leading common word ("Thank").
+    if ctx.tok(first).has(SENT_START)
+        && classes[0] == Class::Weak
+        && classes.len() > 1
+        && classes[1] != Class::Strong
+    {
+        first += 1;
+        classes = &classes[1..];
+        while first < last && classify(ctx, first) == Class::Stop {
+            first += 1;
+        }
+    }
+    let k = classes.len();
+    let strong = classes.iter().filter(|c| **c == Class::Strong).count();
+    let unknown = classes.iter().filter(|c| **c == Class::Unknown).count();
+    let weak = k - strong - unknown;
+
+    // A run followed by an organisation word is a company or a facility.
+    let mut after = last + 1;
+    if after < ctx.toks.len() && ctx.is_punct(after, b',') {
+        after += 1;
+    }
+    if after < ctx.toks.len() && ctx.bits[after] & ORG != 0 && ctx.tok(after).has(CAP) {
+        return;
+    }
+    // A whole run that is a known place is left to the place detector.
+    if k == 1 && ctx.bits[first] & PLACE != 0 && strong == 0 {
+        return;
+    }
+
+    let mut ev = Evidence {
+        source: "lexicon:name",
+        ..Evidence::default()
+    };
+    let mut score: f32 = match (k, strong, weak) {
+        (1, 1, _) => 0.62,
+        (1, 0, 1) => 0.25,
+        (1, _, _) => 0.4,
+        (_, s, _) if s >= 2 => 0.92,
+        (_, 1, _) => 0.85,
+        (_, 0, w) if w >= 1 => 0.6,
+        _ => 0.55,
+    };
+    if strong == 0 {
+        ev.source = "shape:capitalised";
+    }
+    // Foreign-script letters in an unknown proper noun lean towards a name.
+    if unknown > 0 && strong == 0 && (first..=last).any(|j| ctx.tok(j).has(NON_ASCII)) {
+        score += 0.1;
+    }
+    if ctx.tok(first).has(SENT_START) && k == 1 && strong == 0 {
+        score -= 0.15;
+    }
+    let (cue_boost, honorific) = cues_before(ctx, first, &mut ev);
+    score += cue_boost;
+    score += cues_after(ctx, last, &mut ev);
+
+    // Generational or professional suffix: "Jr.", "DVM".
+    let mut end_tok = last;
+    let s = last + 1;
+    if s < ctx.toks.len()
+        && ctx.bits[s] & NAME_SUFFIX != 0
+        && (ctx.tok(s).has(CAP) || ctx.tok(s).has(UPPER))
+        && !ctx.tok(s).has(NEWLINE_BEFORE)
+    {
+        end_tok = if ctx.is_punct(s + 1, b'.') && ctx.glued(s + 1) {
+            s + 1
+        } else {
+            s
+        };
+        score += 0.05;
+    }
+    if s < ctx.toks.len() && ctx.bits[s] & NAME_HONORIFIC_SUFFIX != 0 {
+        ev.context.push("ji");
+        score += 0.2;
+    }
+    if honorific && k >= 1 {
+        score = score.max(0.8);
+    }
+    let score = score.clamp(0.0, 0.99);
+    if score >= 0.2 {
+        let start = ctx.tok(first).start;
+        let end = ctx.tok(end_tok).end;
+        ctx.push(Kind::Person, start, end, score, ev);
+    }
+}
+
+/// Cues in the two words before a name; returns (boost, honorific seen).
+fn cues_before(ctx: &Ctx, first: usize, ev: &mut Evidence) -> (f32, bool) {
+    let mut boost = 0.0;
+    let mut honorific = false;
+    let mut seen = 0;
+    let mut j = first;
+    while j > 0 && seen < 3 {
+        j -= 1;
+        let t = ctx.tok(j);
+        if t.kind == TokKind::Punct {
+            let b = ctx.text.as_bytes()[t.start];
+            if matches!(b, b'.' | b',' | b':' | b'\'' | b'"') && seen == 0 {
+                continue;
+            }
+            break;
+        }
+        seen += 1;
+        let w = ctx.low(j);
+        if ctx.bits[j] & HONORIFIC != 0 && (t.has(CAP) || seen == 1) {
+            honorific = true;
+            boost += 0.35;
+            if let Some((cue, _)) = vocab::person_cue_before(w) {
+                ev.context.push(cue);
+            } else {
+                ev.context.push("honorific");
+            }
+            continue;
+        }
+        if let Some((cue, patient)) = vocab::person_cue_before(w) {
+            boost += if patient {
+                0.3
+            } else if seen == 1 {
+                0.15
+            } else {
+                0.05
+            };
+            ev.context.push(cue);
+            if seen == 1
+                && !patient
+                && matches!(
+                    cue,
+                    "to" | "and" | "with" | "from" | "by" | "for" | "of" | "about"
+                )
+            {
+                boost -= 0.07; // weak prepositions: places follow them as often
+            }
+        }
+        if t.kind != TokKind::Word || seen >= 2 {
+            break;
+        }
+    }
+    (boost, honorific)
+}
+
+fn cues_after(ctx: &Ctx, last: usize, ev: &mut Evidence) -> f32 {
+    let j = last + 1;
+    if j >= ctx.toks.len() {
+        return 0.05;
+    }
+    if (ctx.is_punct(j, b'\'') || ctx.text[ctx.tok(j).start..].starts_with('’'))
+        && j + 1 < ctx.toks.len()
+        && ctx.low(j + 1) == "s"
+    {
+        ev.context.push("'s");
+        return 0.1;
+    }
+    if ctx.is_punct(j, b'(') {
+        return 0.1; // "Name (MRN …)"
+    }
+    if let Some(cue) = vocab::person_cue_after(ctx.low(j)) {
+        ev.context.push(cue);
+        return 0.1;
+    }
+    0.0
+}
