@@ -3,17 +3,17 @@
 
 use std::process::ExitCode;
 
-/// `bedside scan`: find PHI/PII in text.
-#[derive(Debug, clap::Args)]
-pub struct ScanArgs {
-    /// File to read (default: stdin).
-    pub file: Option<std::path::PathBuf>,
-}
+mod error;
+mod eval;
+mod eval_report;
+pub mod lines;
+mod scan;
+pub mod score;
 
-pub fn run_scan(_args: ScanArgs) -> ExitCode {
-    eprintln!("bedside scan: not built yet");
-    ExitCode::from(2)
-}
+pub use error::BatchError;
+pub use eval::{run_eval, EvalArgs};
+pub use lines::{run_lines, LineJob, LineOutcome, RunStats};
+pub use scan::{run_scan, scan, ScanArgs, ScanFormat};
 
 /// `bedside check`: run the compliance engine over check requests.
 #[derive(Debug, clap::Args)]
@@ -24,14 +24,5 @@ pub struct CheckArgs {
 
 pub fn run_check(_args: CheckArgs) -> ExitCode {
     eprintln!("bedside check: not built yet");
-    ExitCode::from(2)
-}
-
-/// `bedside eval`: score the detector or the engine on labelled data.
-#[derive(Debug, clap::Args)]
-pub struct EvalArgs {}
-
-pub fn run_eval(_args: EvalArgs) -> ExitCode {
-    eprintln!("bedside eval: not built yet");
     ExitCode::from(2)
 }
