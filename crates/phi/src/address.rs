@@ -59,24 +59,30 @@ fn building_number(ctx: &Ctx, i: usize) -> Option<usize> {
     Some(i)
 }
 
-/// Street words after a building number: up to five capitalised words ending in (or
-/// containing) a street type. Returns the last token.
+/// Street words after a building number: up to six words containing a street type
+/// ("Sullivan Garden", "Rue de Virton", "Kálmán Imre u.") or, European style, a name then
+/// a house number ("Koskikatu 25"). Returns the last token.
 fn street_run(ctx: &Ctx, mut j: usize) -> Option<usize> {
+    let n = ctx.toks.len();
     let mut seen_street = None;
+    let mut last_word = None;
     let mut words = 0;
-    while j < ctx.toks.len() && words < 6 {
+    while j < n && words < 6 {
         let t = ctx.tok(j);
         if words > 0 && t.has(NEWLINE_BEFORE) {
             break;
         }
-        if cap_word(ctx, j) && ctx.bits[j] & (MONTH | WEEKDAY) == 0 {
+        if cap_word(ctx, j) && ctx.bits[j] & (MONTH | WEEKDAY | UNIT) == 0 {
             if street_word(ctx, j) {
                 seen_street = Some(j);
             }
-        } else if t.kind == TokKind::Alnum
-            || (is_num(ctx, j) && words == 0)
-            || (ctx.bits[j] & PARTICLE != 0 && words > 0)
-        {
+            last_word = Some(j);
+        } else if t.kind == TokKind::Word && ctx.bits[j] & STREET != 0 && words > 0 {
+            seen_street = Some(j); // lower-case types: "tér", "u.", "str"
+        } else if ctx.is_punct(j, b'.') && ctx.glued(j) && words > 0 {
+            j += 1;
+            continue;
+        } else if t.kind == TokKind::Alnum || (is_num(ctx, j) && words == 0) || (ctx.bits[j] & PARTICLE != 0 && words > 0) {
             // "175th", a second number, "Rue de Virton"
         } else {
             break;
@@ -84,13 +90,29 @@ fn street_run(ctx: &Ctx, mut j: usize) -> Option<usize> {
         words += 1;
         j += 1;
     }
-    let s = seen_street?;
-    // "St." keeps its period.
-    Some(if ctx.is_punct(s + 1, b'.') && ctx.glued(s + 1) {
-        s + 1
-    } else {
-        s
-    })
+    let mut end = match seen_street {
+        Some(s) => s,
+        None => {
+            let w = last_word?;
+            let house = num_len(ctx, w + 1);
+            if ctx.bits[w] & COMMON != 0 || !(1..=5).contains(&house) || ctx.tok(w + 1).has(NEWLINE_BEFORE) {
+                return None;
+            }
+            w
+        }
+    };
+    if ctx.is_punct(end + 1, b'.') && ctx.glued(end + 1) {
+        end += 1;
+    }
+    // A house number after the street name ("Koskikatu 25", "tér 19.").
+    let h = num_len(ctx, end + 1);
+    if (1..=5).contains(&h) && !ctx.tok(end + 1).has(NEWLINE_BEFORE) && !ctx.is_punct(end + 2, b'-') {
+        end += 1;
+        if ctx.is_punct(end + 1, b'.') && ctx.glued(end + 1) {
+            end += 1;
+        }
+    }
+    Some(end)
 }
 
 /// An address anchor at token `i`: (first token, last token, confidence, source).
@@ -98,9 +120,19 @@ fn anchor_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, f32, &'static str)> {
     let n = ctx.toks.len();
     let w = ctx.low(i);
     // PO boxes and military addresses.
-    if matches!(w, "psc" | "box" | "po" | "unit" | "cmr") && ctx.tok(i).has(UPPER | CAP) {
+    if matches!(w, "psc" | "box" | "po" | "p" | "unit" | "cmr") && ctx.tok(i).has(UPPER | CAP) {
         let mut j = i + 1;
-        if w == "po" && j < n && ctx.low(j) == "box" {
+        if w == "p" {
+            // "P.O. Box"
+            if !(ctx.is_punct(j, b'.') && j + 2 < n && ctx.low(j + 1) == "o") {
+                return None;
+            }
+            j += 2;
+            if ctx.is_punct(j, b'.') {
+                j += 1;
+            }
+        }
+        if matches!(w, "po" | "p") && j < n && ctx.low(j) == "box" {
             j += 1;
         }
         if is_num(ctx, j) && (w != "unit" || ctx.tok(i).has(UPPER)) {
@@ -322,7 +354,11 @@ pub fn scan(ctx: &mut Ctx) {
     let n = ctx.toks.len();
     let mut i = 0;
     while i < n {
-        if let Some((first, last, conf, source)) = anchor_at(ctx, i) {
+        if let Some((mut first, last, conf, source)) = anchor_at(ctx, i) {
+            // A building number before "P.O. Box" or a street name on the same line.
+            if first > 0 && num_len(ctx, first - 1) > 0 && num_len(ctx, first - 1) <= 6 && !ctx.tok(first).has(NEWLINE_BEFORE) && (first < 2 || !ctx.glued(first - 1)) {
+                first -= 1;
+            }
             let end = extend(ctx, last);
             let ev = Evidence {
                 source,
@@ -415,6 +451,10 @@ fn cued(ctx: &mut Ctx) {
             j += 1;
         }
         if j >= n || !(cap_word(ctx, j) || is_num(ctx, j)) {
+            continue;
+        }
+        // A number glued to more digits is a phone number or a date, not an address.
+        if is_num(ctx, j) && j + 1 < n && ctx.tok(j + 1).kind == TokKind::Punct && ctx.glued(j + 1) && is_num(ctx, j + 2) && ctx.glued(j + 2) {
             continue;
         }
         // Capitalised words and numbers up to the first lower-case word.

@@ -112,6 +112,7 @@ impl Detector {
             address::scan(&mut ctx);
             places::scan(&mut ctx);
             names::scan(&mut ctx);
+            names::scan_lowercase(&mut ctx);
             self.custom_patterns(&mut ctx);
         }
         if self.config.health {

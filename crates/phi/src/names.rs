@@ -4,7 +4,7 @@
 
 use crate::ctx::Ctx;
 use crate::finding::{Evidence, Kind};
-use crate::lexicon::{
+use crate::lexicon::{UNIT, 
     COMMON, FIRST, HONORIFIC, LAST, MONTH, NAME_HONORIFIC_SUFFIX, NAME_SUFFIX, ORG, PARTICLE,
     PLACE, STREET, WEEKDAY,
 };
@@ -44,6 +44,10 @@ fn classify(ctx: &Ctx, i: usize) -> Class {
         return Class::Stop;
     }
     if bits & (ORG | STREET) != 0 && bits & COMMON != 0 {
+        return Class::Stop;
+    }
+    // "Box 8316", "Suite 541": unit words before a number.
+    if bits & UNIT != 0 && i + 1 < ctx.toks.len() && matches!(ctx.tok(i + 1).kind, TokKind::Num | TokKind::Alnum) {
         return Class::Stop;
     }
     let named = bits & (FIRST | LAST) != 0;
@@ -299,7 +303,32 @@ fn cues_after(ctx: &Ctx, last: usize, ev: &mut Evidence) -> f32 {
     }
     if let Some(cue) = vocab::person_cue_after(ctx.low(j)) {
         ev.context.push(cue);
-        return 0.1;
+        return if cue == "and" { 0.1 } else { 0.2 };
     }
     0.0
+}
+
+/// Lower-case texts ("follow up with patricia desrosiers"): a first name then a surname,
+/// both from the lists and neither a common word.
+pub fn scan_lowercase(ctx: &mut Ctx) {
+    let n = ctx.toks.len();
+    let mut i = 0;
+    while i + 1 < n {
+        let (a, b) = (ctx.tok(i), ctx.tok(i + 1));
+        let pair = a.kind == TokKind::Word
+            && b.kind == TokKind::Word
+            && a.has(LOWER)
+            && b.has(LOWER)
+            && !b.has(NEWLINE_BEFORE)
+            && ctx.bits[i] & FIRST != 0
+            && ctx.bits[i + 1] & LAST != 0
+            && (ctx.bits[i] | ctx.bits[i + 1]) & (COMMON | MONTH | WEEKDAY | HONORIFIC) == 0;
+        if pair {
+            let (start, end) = (a.start, b.end);
+            ctx.push(Kind::Person, start, end, 0.55, Evidence { source: "lexicon:lowercase_name", ..Evidence::default() });
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
 }

@@ -102,7 +102,9 @@ fn build(ctx: &Ctx, first: usize) -> (Chunk, usize) {
                 b')' if is_num(ctx, n + 1) && !ctx.tok(n + 1).has(NEWLINE_BEFORE) => (b')', n + 1),
                 _ => break,
             }
-        } else if is_num(ctx, n) && t.has(SPACE_BEFORE) && !t.has(NEWLINE_BEFORE) {
+        } else if is_num(ctx, n) && t.has(SPACE_BEFORE) && !t.has(NEWLINE_BEFORE) && (c.plus || c.groups[1..c.n].iter().all(|g| matches!(g.sep, b' ' | b')' | b'('))) {
+            // Spaces join groups only in space-grouped numbers ("555 123 4567"), not
+            // after a dashed date ("2000-04-16 11:34").
             (b' ', n)
         } else if t.kind == TokKind::Punct
             && bytes[t.start] == b'('
@@ -435,7 +437,7 @@ fn classify(ctx: &mut Ctx, c: &Chunk, a: usize, b: usize) -> bool {
             }
             // Dotted or dashed pairs ("12.5.7.9") read as version numbers or scores.
             if n >= 2 && lens.iter().all(|&l| l <= 2) && !plus {
-                conf -= 0.3;
+                conf -= 0.1;
             }
             let kind = if cue_kind == Some(Cue::Fax) {
                 Kind::Fax
@@ -450,7 +452,9 @@ fn classify(ctx: &mut Ctx, c: &Chunk, a: usize, b: usize) -> bool {
     if n == 1 && nd == 4 && !plus && !paren {
         let y = value(ctx, c, a);
         if (1900..=2099).contains(&y) {
-            let conf = if cue_kind == Some(Cue::Dob) { 0.6 } else { 0.4 };
+            // "in 1975", "since 2004": the year of an event.
+            let event = first_tok > 0 && matches!(ctx.low(first_tok - 1), "in" | "since" | "during" | "of" | "from" | "until" | "till" | "by" | "year" | "born");
+            let conf = if cue_kind == Some(Cue::Dob) { 0.6 } else if event { 0.5 } else { 0.4 };
             ctx.push(Kind::Date, start, end, conf, ev("pattern:year_only", None));
             return true;
         }
