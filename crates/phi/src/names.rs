@@ -40,7 +40,18 @@ fn classify(ctx: &Ctx, i: usize) -> Class {
     if !(t.has(CAP) || deva) {
         return Class::Stop;
     }
-    if bits & (HONORIFIC | ORG | MONTH | WEEKDAY | STREET) != 0 && bits & (FIRST | LAST) == 0 {
+    if bits & WEEKDAY != 0 {
+        return Class::Stop;
+    }
+    // "June 5", "5 June" are dates; "June Carter" is a name.
+    if bits & MONTH != 0 {
+        let num_next = i + 1 < ctx.toks.len() && ctx.tok(i + 1).kind == TokKind::Num;
+        let num_prev = i > 0 && ctx.tok(i - 1).kind == TokKind::Num;
+        if num_next || num_prev || bits & (FIRST | LAST) == 0 {
+            return Class::Stop;
+        }
+    }
+    if bits & (HONORIFIC | ORG | STREET) != 0 && bits & (FIRST | LAST) == 0 {
         return Class::Stop;
     }
     if bits & (ORG | STREET) != 0 && bits & COMMON != 0 {
