@@ -36,6 +36,9 @@ fn street_word(ctx: &Ctx, i: usize) -> bool {
     if ctx.bits[i] & STREET != 0 {
         return true;
     }
+    if ctx.bits[i] & (crate::lexicon::FIRST | crate::lexicon::LAST | COMMON | PLACE) != 0 {
+        return false;
+    }
     let w = ctx.low(i);
     STREET_ENDINGS
         .iter()

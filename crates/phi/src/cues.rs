@@ -111,6 +111,10 @@ const CUES: &[(&str, Cue)] = &[
     ("ref", Cue::Generic),
 ];
 
+pub fn cue_words() -> impl Iterator<Item = &'static str> {
+    CUES.iter().map(|(w, _)| *w)
+}
+
 fn lookup(word: &str) -> Option<(Cue, &'static str)> {
     CUES.iter().find(|(w, _)| *w == word).map(|&(w, c)| (c, w))
 }
@@ -132,6 +136,9 @@ pub fn cue_before(ctx: &Ctx, i: usize, window: usize) -> Option<(Cue, &'static s
             {
                 break;
             }
+            continue;
+        }
+        if ctx.bits[j] & crate::lexicon::CUE == 0 {
             continue;
         }
         match lookup(ctx.low(j)) {

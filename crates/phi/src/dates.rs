@@ -16,7 +16,7 @@ fn num_value(ctx: &Ctx, i: usize) -> Option<u32> {
 
 /// A day of month, optionally with an ordinal suffix ("18", "18th", "1st").
 fn day_at(ctx: &Ctx, i: usize) -> bool {
-    if i >= ctx.toks.len() {
+    if i >= ctx.toks.len() || !matches!(ctx.tok(i).kind, TokKind::Num | TokKind::Alnum) {
         return false;
     }
     let s = ctx.low(i);

@@ -60,6 +60,10 @@ const VISIT_WORDS: &[&str] = &[
     "outpatient",
 ];
 
+pub fn cue_words() -> impl Iterator<Item = &'static str> {
+    TESTS.iter().chain(VISIT_WORDS).copied()
+}
+
 pub fn scan(ctx: &mut Ctx) {
     let n = ctx.toks.len();
     let mut i = 0;
@@ -92,6 +96,10 @@ pub fn scan(ctx: &mut Ctx) {
                 0.7,
                 "lexicon:health",
             );
+            i += 1;
+            continue;
+        }
+        if ctx.bits[i] & crate::lexicon::CUE == 0 {
             i += 1;
             continue;
         }

@@ -30,6 +30,9 @@ pub const RELATIVE_DAY: u32 = 1 << 17;
 pub const FACILITY: u32 = 1 << 18;
 pub const NAME_HONORIFIC_SUFFIX: u32 = 1 << 19;
 pub const PROCEDURE: u32 = 1 << 20;
+/// In some context-cue list (person, place, identifier, test, visit): worth the slower
+/// exact lookup in that list.
+pub const CUE: u32 = 1 << 21;
 
 /// Longest phrase (in words) stored in the map.
 pub const MAX_PHRASE_WORDS: usize = 5;
@@ -147,6 +150,9 @@ impl Lexicon {
             for w in list {
                 add(w, bits);
             }
+        }
+        for w in crate::vocab::all_cue_words() {
+            add(w, CUE);
         }
         Lexicon { map }
     }

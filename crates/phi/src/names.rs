@@ -4,7 +4,7 @@
 
 use crate::ctx::Ctx;
 use crate::finding::{Evidence, Kind};
-use crate::lexicon::{UNIT, 
+use crate::lexicon::{CUE, UNIT, 
     COMMON, FIRST, HONORIFIC, LAST, MONTH, NAME_HONORIFIC_SUFFIX, NAME_SUFFIX, ORG, PARTICLE,
     PLACE, STREET, WEEKDAY,
 };
@@ -68,7 +68,7 @@ fn classify(ctx: &Ctx, i: usize) -> Class {
     }
     match (named, common) {
         // "Patient", "Nurse", "Dear": cue words that some locale also lists as a name.
-        (true, true) if vocab::person_cue_before(ctx.low(i)).is_some() => Class::Stop,
+        (true, true) if bits & CUE != 0 && vocab::person_cue_before(ctx.low(i)).is_some() => Class::Stop,
         (true, false) => Class::Strong,
         (true, true) => Class::Weak,
         (false, true) => Class::Stop,
@@ -260,6 +260,12 @@ fn cues_before(ctx: &Ctx, first: usize, ev: &mut Evidence) -> (f32, bool) {
             break;
         }
         seen += 1;
+        if ctx.bits[j] & (CUE | HONORIFIC) == 0 {
+            if t.kind != TokKind::Word || seen >= 2 {
+                break;
+            }
+            continue;
+        }
         let w = ctx.low(j);
         if ctx.bits[j] & HONORIFIC != 0 && (t.has(CAP) || seen == 1) {
             honorific = true;
@@ -311,6 +317,9 @@ fn cues_after(ctx: &Ctx, last: usize, ev: &mut Evidence) -> f32 {
     }
     if ctx.is_punct(j, b'(') {
         return 0.1; // "Name (MRN …)"
+    }
+    if ctx.bits[j] & CUE == 0 {
+        return 0.0;
     }
     if let Some(cue) = vocab::person_cue_after(ctx.low(j)) {
         ev.context.push(cue);

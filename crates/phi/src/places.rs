@@ -17,13 +17,16 @@ const TOWN_ENDINGS: &[&str] = &[
 ];
 
 /// First words of compound place names ("North Sara", "Lake Curtisport", "New Donna").
-const PLACE_HEADS: &[&str] = &[
+pub const PLACE_HEADS: &[&str] = &[
     "north", "south", "east", "west", "new", "lake", "port", "fort", "mount", "saint", "st", "san",
     "santa", "los", "las", "glen", "old", "upper", "lower", "great",
 ];
 
 fn cue_before(ctx: &Ctx, i: usize) -> Option<&'static str> {
     let j = i.checked_sub(1)?;
+    if ctx.bits[j] & crate::lexicon::CUE == 0 {
+        return None;
+    }
     let w = ctx.low(j);
     PLACE_CUES.iter().copied().find(|c| *c == w)
 }
@@ -35,7 +38,8 @@ fn is_cap_word(ctx: &Ctx, i: usize) -> bool {
 }
 
 pub fn town_shaped(ctx: &Ctx, i: usize) -> bool {
-    if !is_cap_word(ctx, i) || ctx.bits[i] & (COMMON | MONTH | WEEKDAY | ORG | STREET) != 0 {
+    // Only unknown words: known names and places are the lexicons' business.
+    if !is_cap_word(ctx, i) || ctx.bits[i] & (COMMON | MONTH | WEEKDAY | ORG | STREET | FIRST | LAST | PLACE) != 0 {
         return false;
     }
     let w = ctx.low(i);
@@ -79,7 +83,8 @@ pub fn scan(ctx: &mut Ctx) {
             }
         }
         // Compound head + proper noun: "North Sara", "Lake Curtisport".
-        if PLACE_HEADS.contains(&ctx.low(i))
+        if bits & crate::lexicon::CUE != 0
+            && PLACE_HEADS.contains(&ctx.low(i))
             && i + 1 < n
             && is_cap_word(ctx, i + 1)
             && ctx.bits[i + 1] & (COMMON | ORG | STREET) == 0

@@ -18,9 +18,7 @@ fn better(a: &Finding, b: &Finding) -> std::cmp::Ordering {
 /// Keep a non-overlapping subset per family, chosen greedily by rank inside each cluster
 /// of transitively overlapping candidates. Output is sorted by start.
 pub fn resolve(mut cands: Vec<Finding>) -> Vec<Finding> {
-    cands.sort_by(|a, b| {
-        (a.kind.family() as u8, a.start, a.end).cmp(&(b.kind.family() as u8, b.start, b.end))
-    });
+    cands.sort_unstable_by_key(|f| (f.kind.family() as u8, f.start, f.end, f.kind));
     let mut out = Vec::with_capacity(cands.len());
     let mut i = 0;
     while i < cands.len() {
@@ -46,28 +44,23 @@ pub fn resolve(mut cands: Vec<Finding>) -> Vec<Finding> {
         }
         i = j;
     }
-    out.sort_by(|a, b| (a.start, a.end, a.kind).cmp(&(b.start, b.end, b.kind)));
+    out.sort_unstable_by_key(|f| (f.start, f.end, f.kind));
     out
 }
 
-/// Fill `char_start` / `char_end` (code points) in one pass over the text.
+/// Fill `char_start` / `char_end` (code points). `findings` is sorted by start, so one
+/// forward cursor serves the starts; each end counts the characters of its own span.
 pub fn fill_char_offsets(text: &str, findings: &mut [Finding]) {
-    let mut marks: Vec<(usize, usize, bool)> = Vec::with_capacity(findings.len() * 2);
-    for (k, f) in findings.iter().enumerate() {
-        marks.push((f.start, k, false));
-        marks.push((f.end, k, true));
-    }
-    marks.sort_unstable();
     let (mut byte, mut chars) = (0usize, 0usize);
-    for (off, k, is_end) in marks {
-        if off > byte {
-            chars += text.get(byte..off).map_or(0, |s| s.chars().count());
-            byte = off;
-        }
-        if is_end {
-            findings[k].char_end = chars;
+    for f in findings.iter_mut() {
+        if f.start >= byte {
+            chars += text.get(byte..f.start).map_or(0, |s| s.chars().count());
         } else {
-            findings[k].char_start = chars;
+            // Not sorted (cannot happen after `resolve`): count from the beginning.
+            chars = text.get(..f.start).map_or(0, |s| s.chars().count());
         }
+        byte = f.start;
+        f.char_start = chars;
+        f.char_end = chars + text.get(f.start..f.end).map_or(0, |s| s.chars().count());
     }
 }

@@ -72,9 +72,13 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             i += 1;
             continue;
         }
-        let c = match text[i..].chars().next() {
-            Some(c) => c,
-            None => break,
+        let c = if b < 0x80 {
+            char::from(b)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
         };
         if c.is_whitespace() {
             pending |= SPACE_BEFORE;

@@ -327,6 +327,18 @@ pub const PLACE_CUES: &[&str] = &[
     "moved", "born", "around", "outside", "downtown", "city", "town", "village", "district",
 ];
 
+/// Every word of every cue list, for the lexicon's `CUE` bit.
+pub fn all_cue_words() -> impl Iterator<Item = &'static str> {
+    PERSON_CUES_BEFORE
+        .iter()
+        .map(|c| c.trim_start_matches('*'))
+        .chain(PERSON_CUES_AFTER.iter().copied())
+        .chain(PLACE_CUES.iter().copied())
+        .chain(crate::cues::cue_words())
+        .chain(crate::health::cue_words())
+        .chain(crate::places::PLACE_HEADS.iter().copied())
+}
+
 pub fn is_patient_cue(cue: &str) -> bool {
     PERSON_CUES_BEFORE
         .iter()
