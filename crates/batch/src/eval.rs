@@ -51,7 +51,10 @@ pub struct Sample {
 }
 
 fn data_err(path: &Path, reason: impl Into<String>) -> BatchError {
-    BatchError::Data { path: path.display().to_string(), reason: reason.into() }
+    BatchError::Data {
+        path: path.display().to_string(),
+        reason: reason.into(),
+    }
 }
 
 fn span_of(v: &Value, keys: (&str, &str, &str)) -> Option<Span> {
@@ -64,22 +67,49 @@ fn span_of(v: &Value, keys: (&str, &str, &str)) -> Option<Span> {
 
 fn sample_of(v: &Value) -> Option<Sample> {
     if let Some(text) = v.get("full_text").and_then(Value::as_str) {
-        let spans = v.get("spans")?.as_array()?.iter().filter_map(|s| span_of(s, ("entity_type", "start_position", "end_position"))).collect();
-        return Some(Sample { text: text.to_string(), spans });
+        let spans = v
+            .get("spans")?
+            .as_array()?
+            .iter()
+            .filter_map(|s| span_of(s, ("entity_type", "start_position", "end_position")))
+            .collect();
+        return Some(Sample {
+            text: text.to_string(),
+            spans,
+        });
     }
     let text = v.get("text")?.as_str()?.to_string();
-    let spans = v.get("spans")?.as_array()?.iter().filter_map(|s| span_of(s, ("type", "start", "end"))).collect();
+    let spans = v
+        .get("spans")?
+        .as_array()?
+        .iter()
+        .filter_map(|s| span_of(s, ("type", "start", "end")))
+        .collect();
     Some(Sample { text, spans })
 }
 
 /// Load a data set: a JSON array (Presidio research format) or JSON lines.
 pub fn load(path: &Path) -> Result<Vec<Sample>, BatchError> {
-    let open = |p: &Path| std::fs::File::open(p).map_err(|source| BatchError::Open { path: p.display().to_string(), source });
+    let open = |p: &Path| {
+        std::fs::File::open(p).map_err(|source| BatchError::Open {
+            path: p.display().to_string(),
+            source,
+        })
+    };
     let mut reader = std::io::BufReader::new(open(path)?);
-    let first = reader.fill_buf().map_err(BatchError::Read)?.iter().find(|b| !b.is_ascii_whitespace()).copied();
+    let first = reader
+        .fill_buf()
+        .map_err(BatchError::Read)?
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .copied();
     if first == Some(b'[') {
-        let all: Vec<Value> = serde_json::from_reader(reader).map_err(|e| data_err(path, e.to_string()))?;
-        return all.iter().map(|v| sample_of(v).ok_or_else(|| data_err(path, "record without text/spans"))).collect();
+        let all: Vec<Value> =
+            serde_json::from_reader(reader).map_err(|e| data_err(path, e.to_string()))?;
+        return all
+            .iter()
+            .map(|v| sample_of(v).ok_or_else(|| data_err(path, "record without text/spans")))
+            .collect();
     }
     let mut out = Vec::new();
     for (n, line) in reader.lines().enumerate() {
@@ -87,8 +117,12 @@ pub fn load(path: &Path) -> Result<Vec<Sample>, BatchError> {
         if line.trim().is_empty() {
             continue;
         }
-        let v: Value = serde_json::from_str(&line).map_err(|e| data_err(path, format!("line {}: {e}", n + 1)))?;
-        out.push(sample_of(&v).ok_or_else(|| data_err(path, format!("line {}: no text/spans", n + 1)))?);
+        let v: Value = serde_json::from_str(&line)
+            .map_err(|e| data_err(path, format!("line {}: {e}", n + 1)))?;
+        out.push(
+            sample_of(&v)
+                .ok_or_else(|| data_err(path, format!("line {}: no text/spans", n + 1)))?,
+        );
     }
     Ok(out)
 }
@@ -104,7 +138,11 @@ pub fn run_eval(args: EvalArgs) -> ExitCode {
 }
 
 fn eval(args: &EvalArgs) -> Result<(), BatchError> {
-    let detector = Detector::new(DetectorConfig { health: false, min_confidence: args.min_confidence, ..DetectorConfig::default() });
+    let detector = Detector::new(DetectorConfig {
+        health: false,
+        min_confidence: args.min_confidence,
+        ..DetectorConfig::default()
+    });
     for path in &args.datasets {
         let path = PathBuf::from(path);
         let samples: Vec<Sample> = load(&path)?
@@ -125,7 +163,11 @@ fn eval(args: &EvalArgs) -> Result<(), BatchError> {
             let pred: Vec<Span> = found
                 .iter()
                 .filter(|f| f.kind.family() == Family::Identifier)
-                .map(|f| Span { start: f.char_start, end: f.char_end, label: f.kind.label().to_string() })
+                .map(|f| Span {
+                    start: f.char_start,
+                    end: f.char_end,
+                    label: f.kind.label().to_string(),
+                })
                 .collect();
             tally.add(&s.text, &s.spans, &pred);
             if args.errors > 0 {

@@ -11,9 +11,20 @@ pub fn print(path: &Path, t: &Tally, texts_per_sec: f64, json: bool) {
             .gold
             .iter()
             .map(|(k, v)| {
-                let r = if v.chars == 0 { 0.0 } else { v.chars_hit as f64 / v.chars as f64 };
-                let sr = if v.spans == 0 { 0.0 } else { v.spans_hit as f64 / v.spans as f64 };
-                (k.clone(), serde_json::json!({ "char_recall": r, "span_recall": sr, "spans": v.spans }))
+                let r = if v.chars == 0 {
+                    0.0
+                } else {
+                    v.chars_hit as f64 / v.chars as f64
+                };
+                let sr = if v.spans == 0 {
+                    0.0
+                } else {
+                    v.spans_hit as f64 / v.spans as f64
+                };
+                (
+                    k.clone(),
+                    serde_json::json!({ "char_recall": r, "span_recall": sr, "spans": v.spans }),
+                )
             })
             .collect();
         let v = serde_json::json!({
@@ -38,39 +49,85 @@ pub fn print(path: &Path, t: &Tally, texts_per_sec: f64, json: bool) {
         t.span_recall(),
         texts_per_sec
     );
-    println!("  {:<18} {:>7} {:>9} {:>8}", "gold type", "spans", "char R", "span R");
+    println!(
+        "  {:<18} {:>7} {:>9} {:>8}",
+        "gold type", "spans", "char R", "span R"
+    );
     for (k, v) in &t.gold {
-        let r = if v.chars == 0 { 0.0 } else { v.chars_hit as f64 / v.chars as f64 };
-        let sr = if v.spans == 0 { 0.0 } else { v.spans_hit as f64 / v.spans as f64 };
+        let r = if v.chars == 0 {
+            0.0
+        } else {
+            v.chars_hit as f64 / v.chars as f64
+        };
+        let sr = if v.spans == 0 {
+            0.0
+        } else {
+            v.spans_hit as f64 / v.spans as f64
+        };
         println!("  {k:<18} {:>7} {r:>9.3} {sr:>8.3}", v.spans);
     }
-    println!("  {:<18} {:>9} {:>9} {:>6}", "predicted type", "TP chars", "FP chars", "P");
+    println!(
+        "  {:<18} {:>9} {:>9} {:>6}",
+        "predicted type", "TP chars", "FP chars", "P"
+    );
     for (k, (tp, fp)) in &t.pred {
-        let p = if tp + fp == 0 { 0.0 } else { *tp as f64 / (tp + fp) as f64 };
+        let p = if tp + fp == 0 {
+            0.0
+        } else {
+            *tp as f64 / (tp + fp) as f64
+        };
         println!("  {k:<18} {tp:>9} {fp:>9} {p:>6.3}");
     }
 }
 
 fn slice(text: &str, s: &Span) -> String {
-    text.chars().skip(s.start).take(s.end - s.start).collect::<String>().replace('\n', "⏎")
+    text.chars()
+        .skip(s.start)
+        .take(s.end - s.start)
+        .collect::<String>()
+        .replace('\n', "⏎")
 }
 
 fn overlaps(a: &Span, b: &Span) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-pub fn collect_errors(s: &Sample, pred: &[Span], misses: &mut Vec<String>, spurious: &mut Vec<String>) {
-    for g in s.spans.iter().filter(|g| !IGNORED_TYPES.contains(&g.label.as_str())) {
-        let hit: Vec<String> = pred.iter().filter(|p| overlaps(p, g)).map(|p| slice(&s.text, p)).collect();
+pub fn collect_errors(
+    s: &Sample,
+    pred: &[Span],
+    misses: &mut Vec<String>,
+    spurious: &mut Vec<String>,
+) {
+    for g in s
+        .spans
+        .iter()
+        .filter(|g| !IGNORED_TYPES.contains(&g.label.as_str()))
+    {
+        let hit: Vec<String> = pred
+            .iter()
+            .filter(|p| overlaps(p, g))
+            .map(|p| slice(&s.text, p))
+            .collect();
         let exact = pred.iter().any(|p| p.start <= g.start && p.end >= g.end);
         if !exact {
-            misses.push(format!("{:<15} {:?} got {:?}   in: {}", g.label, slice(&s.text, g), hit, s.text.replace('\n', "⏎")));
+            misses.push(format!(
+                "{:<15} {:?} got {:?}   in: {}",
+                g.label,
+                slice(&s.text, g),
+                hit,
+                s.text.replace('\n', "⏎")
+            ));
         }
     }
     for p in pred {
         let inside = s.spans.iter().any(|g| overlaps(p, g));
         if !inside {
-            spurious.push(format!("{:<15} {:?}   in: {}", p.label, slice(&s.text, p), s.text.replace('\n', "⏎")));
+            spurious.push(format!(
+                "{:<15} {:?}   in: {}",
+                p.label,
+                slice(&s.text, p),
+                s.text.replace('\n', "⏎")
+            ));
         }
     }
 }

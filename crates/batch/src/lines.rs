@@ -47,12 +47,18 @@ struct Batch {
     lines: Vec<Vec<u8>>,
 }
 
-fn read_batch<R: BufRead>(input: &mut R, seq: u64, first_line: u64) -> Result<Option<Batch>, BatchError> {
+fn read_batch<R: BufRead>(
+    input: &mut R,
+    seq: u64,
+    first_line: u64,
+) -> Result<Option<Batch>, BatchError> {
     let mut lines = Vec::with_capacity(BATCH_LINES);
     let mut bytes = 0;
     while lines.len() < BATCH_LINES && bytes < BATCH_BYTES {
         let mut buf = Vec::new();
-        let n = input.read_until(b'\n', &mut buf).map_err(BatchError::Read)?;
+        let n = input
+            .read_until(b'\n', &mut buf)
+            .map_err(BatchError::Read)?;
         if n == 0 {
             break;
         }
@@ -65,12 +71,21 @@ fn read_batch<R: BufRead>(input: &mut R, seq: u64, first_line: u64) -> Result<Op
         bytes += buf.len();
         lines.push(buf);
     }
-    Ok((!lines.is_empty()).then_some(Batch { seq, first_line, lines }))
+    Ok((!lines.is_empty()).then_some(Batch {
+        seq,
+        first_line,
+        lines,
+    }))
 }
 
-fn write_outcomes<W: Write>(out: &mut W, outcomes: &[LineOutcome], stats: &mut RunStats) -> Result<(), BatchError> {
+fn write_outcomes<W: Write>(
+    out: &mut W,
+    outcomes: &[LineOutcome],
+    stats: &mut RunStats,
+) -> Result<(), BatchError> {
     for o in outcomes {
-        out.write_all(o.output.as_bytes()).map_err(BatchError::Write)?;
+        out.write_all(o.output.as_bytes())
+            .map_err(BatchError::Write)?;
         out.write_all(b"\n").map_err(BatchError::Write)?;
         stats.lines += 1;
         stats.found += u64::from(o.found);
@@ -80,12 +95,21 @@ fn write_outcomes<W: Write>(out: &mut W, outcomes: &[LineOutcome], stats: &mut R
 }
 
 fn process_batch<J: LineJob>(job: &J, b: &Batch) -> Vec<LineOutcome> {
-    b.lines.iter().enumerate().map(|(k, l)| job.process(b.first_line + k as u64, l)).collect()
+    b.lines
+        .iter()
+        .enumerate()
+        .map(|(k, l)| job.process(b.first_line + k as u64, l))
+        .collect()
 }
 
 /// Run `job` over every line of `input`, writing outputs to `out` in input order.
 /// `threads` ≤ 1 processes inline.
-pub fn run_lines<R, W, J>(mut input: R, mut out: W, threads: usize, job: &J) -> Result<RunStats, BatchError>
+pub fn run_lines<R, W, J>(
+    mut input: R,
+    mut out: W,
+    threads: usize,
+    job: &J,
+) -> Result<RunStats, BatchError>
 where
     R: BufRead + Send,
     W: Write,
@@ -160,13 +184,19 @@ mod tests {
     impl LineJob for Echo {
         fn process(&self, n: u64, line: &[u8]) -> LineOutcome {
             let s = String::from_utf8_lossy(line);
-            LineOutcome { output: format!("{n}:{s}"), found: s.contains('x'), bad: s.is_empty() }
+            LineOutcome {
+                output: format!("{n}:{s}"),
+                found: s.contains('x'),
+                bad: s.is_empty(),
+            }
         }
     }
 
     #[test]
     fn keeps_order_across_threads() {
-        let input: String = (0..5000).map(|i| format!("l{i}{}\n", if i % 7 == 0 { "x" } else { "" })).collect();
+        let input: String = (0..5000)
+            .map(|i| format!("l{i}{}\n", if i % 7 == 0 { "x" } else { "" }))
+            .collect();
         for threads in [1, 2, 4] {
             let mut out = Vec::new();
             let stats = run_lines(input.as_bytes(), &mut out, threads, &Echo).expect("run");

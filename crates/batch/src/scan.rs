@@ -53,7 +53,10 @@ pub fn run_scan(args: ScanArgs) -> ExitCode {
 fn open(file: &Option<PathBuf>) -> Result<Box<dyn BufRead + Send>, BatchError> {
     Ok(match file {
         Some(p) => {
-            let f = std::fs::File::open(p).map_err(|source| BatchError::Open { path: p.display().to_string(), source })?;
+            let f = std::fs::File::open(p).map_err(|source| BatchError::Open {
+                path: p.display().to_string(),
+                source,
+            })?;
             Box::new(BufReader::with_capacity(1 << 16, f))
         }
         None => Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
@@ -62,13 +65,22 @@ fn open(file: &Option<PathBuf>) -> Result<Box<dyn BufRead + Send>, BatchError> {
 
 /// Run a scan writing to `out`; returns whether anything was found.
 pub fn scan<W: Write>(args: &ScanArgs, out: W) -> Result<bool, BatchError> {
-    let config = DetectorConfig { health: args.health, min_confidence: args.min_confidence, ..DetectorConfig::default() };
+    let config = DetectorConfig {
+        health: args.health,
+        min_confidence: args.min_confidence,
+        ..DetectorConfig::default()
+    };
     let detector = Detector::new(config);
     let input = open(&args.file)?;
     match args.format {
         ScanFormat::Jsonl => {
             let job = JsonlScan { detector };
-            let stats = run_lines(input, std::io::BufWriter::with_capacity(1 << 16, out), args.threads.max(1), &job)?;
+            let stats = run_lines(
+                input,
+                std::io::BufWriter::with_capacity(1 << 16, out),
+                args.threads.max(1),
+                &job,
+            )?;
             Ok(stats.found > 0)
         }
         ScanFormat::Text => scan_text(&detector, input, out),
@@ -117,7 +129,11 @@ fn out_spans<'a>(text: &'a str, found: &'a [Finding]) -> Vec<OutSpan<'a>> {
 
 fn error_line(line_no: u64, error: &str) -> LineOutcome {
     let output = serde_json::json!({ "line": line_no, "error": error }).to_string();
-    LineOutcome { output, found: false, bad: true }
+    LineOutcome {
+        output,
+        found: false,
+        bad: true,
+    }
 }
 
 impl LineJob for JsonlScan {
@@ -130,9 +146,16 @@ impl LineJob for JsonlScan {
             return error_line(line_no, "missing \"text\" string field");
         };
         let found = self.detector.detect(&text);
-        let out = ScanOutput { id: parsed.id.as_ref(), spans: out_spans(&text, &found) };
+        let out = ScanOutput {
+            id: parsed.id.as_ref(),
+            spans: out_spans(&text, &found),
+        };
         match serde_json::to_string(&out) {
-            Ok(output) => LineOutcome { output, found: !found.is_empty(), bad: false },
+            Ok(output) => LineOutcome {
+                output,
+                found: !found.is_empty(),
+                bad: false,
+            },
             Err(e) => error_line(line_no, &format!("cannot encode result: {e}")),
         }
     }
@@ -148,7 +171,9 @@ fn scan_text<R: Read, W: Write>(detector: &Detector, input: R, out: W) -> Result
     let mut line = Vec::new();
     loop {
         line.clear();
-        let n = reader.read_until(b'\n', &mut line).map_err(BatchError::Read)?;
+        let n = reader
+            .read_until(b'\n', &mut line)
+            .map_err(BatchError::Read)?;
         let s = String::from_utf8_lossy(&line);
         let blank = s.trim().is_empty();
         if n > 0 && !blank {
@@ -177,12 +202,20 @@ fn mark<W: Write>(detector: &Detector, text: &str, out: &mut W) -> Result<bool, 
     let found = detector.detect(text);
     let mut s = String::with_capacity(text.len() + found.len() * 24);
     let mut pos = 0;
-    for f in found.iter().filter(|f| f.kind.family() == Family::Identifier || detector.config().health) {
+    for f in found
+        .iter()
+        .filter(|f| f.kind.family() == Family::Identifier || detector.config().health)
+    {
         if f.start < pos {
             continue; // a health term overlapping an identifier: already marked
         }
         s.push_str(&text[pos..f.start]);
-        s.push_str(&format!("[[{}|{} {:.2}]]", f.text(text), f.kind.label(), f.confidence));
+        s.push_str(&format!(
+            "[[{}|{} {:.2}]]",
+            f.text(text),
+            f.kind.label(),
+            f.confidence
+        ));
         pos = f.end;
     }
     s.push_str(&text[pos..]);

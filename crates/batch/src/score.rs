@@ -50,12 +50,18 @@ impl Tally {
         let chars: Vec<char> = text.chars().collect();
         let n = chars.len();
         let mut g = vec![NONE; n];
-        for s in gold.iter().filter(|s| IGNORED_TYPES.contains(&s.label.as_str())) {
+        for s in gold
+            .iter()
+            .filter(|s| IGNORED_TYPES.contains(&s.label.as_str()))
+        {
             for c in g.iter_mut().take(s.end.min(n)).skip(s.start) {
                 *c = IGNORED;
             }
         }
-        for s in gold.iter().filter(|s| !IGNORED_TYPES.contains(&s.label.as_str())) {
+        for s in gold
+            .iter()
+            .filter(|s| !IGNORED_TYPES.contains(&s.label.as_str()))
+        {
             for c in g.iter_mut().take(s.end.min(n)).skip(s.start) {
                 *c = PHI;
             }
@@ -83,10 +89,16 @@ impl Tally {
                 _ => {}
             }
         }
-        for s in gold.iter().filter(|s| !IGNORED_TYPES.contains(&s.label.as_str())) {
+        for s in gold
+            .iter()
+            .filter(|s| !IGNORED_TYPES.contains(&s.label.as_str()))
+        {
             let t = self.gold.entry(s.label.clone()).or_default();
             let range = s.start.min(n)..s.end.min(n);
-            let hit_chars = range.clone().filter(|&i| !chars[i].is_whitespace() && p[i].is_some()).count() as u64;
+            let hit_chars = range
+                .clone()
+                .filter(|&i| !chars[i].is_whitespace() && p[i].is_some())
+                .count() as u64;
             t.chars += range.clone().filter(|&i| !chars[i].is_whitespace()).count() as u64;
             t.chars_hit += hit_chars;
             t.spans += 1;
@@ -136,14 +148,22 @@ mod tests {
     use super::*;
 
     fn sp(start: usize, end: usize, label: &str) -> Span {
-        Span { start, end, label: label.into() }
+        Span {
+            start,
+            end,
+            label: label.into(),
+        }
     }
 
     #[test]
     fn ignores_whitespace_and_org() {
         let mut t = Tally::default();
         // "Ann Lee at Acme": gold PERSON 0..7, ORG 11..15; prediction covers "Lee at Acme".
-        t.add("Ann Lee at Acme", &[sp(0, 7, "PERSON"), sp(11, 15, "ORGANIZATION")], &[sp(4, 15, "PERSON")]);
+        t.add(
+            "Ann Lee at Acme",
+            &[sp(0, 7, "PERSON"), sp(11, 15, "ORGANIZATION")],
+            &[sp(4, 15, "PERSON")],
+        );
         assert_eq!((t.tp, t.fp, t.fn_), (3, 2, 3));
         assert_eq!(t.span_recall(), 1.0);
         assert!((t.f_beta(2.0) - (5.0 * 0.6 * 0.5 / (4.0 * 0.6 + 0.5))).abs() < 1e-9);

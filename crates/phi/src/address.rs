@@ -85,7 +85,10 @@ fn street_run(ctx: &Ctx, mut j: usize) -> Option<usize> {
         } else if ctx.is_punct(j, b'.') && ctx.glued(j) && words > 0 {
             j += 1;
             continue;
-        } else if t.kind == TokKind::Alnum || (is_num(ctx, j) && words == 0) || (ctx.bits[j] & PARTICLE != 0 && words > 0) {
+        } else if t.kind == TokKind::Alnum
+            || (is_num(ctx, j) && words == 0)
+            || (ctx.bits[j] & PARTICLE != 0 && words > 0)
+        {
             // "175th", a second number, "Rue de Virton"
         } else {
             break;
@@ -98,7 +101,10 @@ fn street_run(ctx: &Ctx, mut j: usize) -> Option<usize> {
         None => {
             let w = last_word?;
             let house = num_len(ctx, w + 1);
-            if ctx.bits[w] & COMMON != 0 || !(1..=5).contains(&house) || ctx.tok(w + 1).has(NEWLINE_BEFORE) {
+            if ctx.bits[w] & COMMON != 0
+                || !(1..=5).contains(&house)
+                || ctx.tok(w + 1).has(NEWLINE_BEFORE)
+            {
                 return None;
             }
             w
@@ -109,7 +115,8 @@ fn street_run(ctx: &Ctx, mut j: usize) -> Option<usize> {
     }
     // A house number after the street name ("Koskikatu 25", "tér 19.").
     let h = num_len(ctx, end + 1);
-    if (1..=5).contains(&h) && !ctx.tok(end + 1).has(NEWLINE_BEFORE) && !ctx.is_punct(end + 2, b'-') {
+    if (1..=5).contains(&h) && !ctx.tok(end + 1).has(NEWLINE_BEFORE) && !ctx.is_punct(end + 2, b'-')
+    {
         end += 1;
         if ctx.is_punct(end + 1, b'.') && ctx.glued(end + 1) {
             end += 1;
@@ -270,17 +277,14 @@ fn extend(ctx: &Ctx, mut end: usize) -> usize {
             end = j;
             if ctx.is_punct(j + 1, b'-') && ctx.glued(j + 1) && is_num(ctx, j + 2) {
                 end = j + 2;
-            } else if num_len(ctx, j + 1) >= 2
-                && num_len(ctx, j + 1) <= 3
-                && !ctx.tok(j + 1).has(NEWLINE_BEFORE)
-            {
-                end = j + 1;
-            } else if j + 1 < n
-                && ctx.tok(j + 1).has(UPPER)
-                && ctx.tok(j + 1).len() == 2
-                && !ctx.tok(j + 1).has(NEWLINE_BEFORE)
-            {
-                end = j + 1;
+            } else {
+                // "340 12" or "7412 SL": a short second part on the same line.
+                let next_short_num = (2..=3).contains(&num_len(ctx, j + 1));
+                let next_letters =
+                    j + 1 < n && ctx.tok(j + 1).has(UPPER) && ctx.tok(j + 1).len() == 2;
+                if (next_short_num || next_letters) && !ctx.tok(j + 1).has(NEWLINE_BEFORE) {
+                    end = j + 1;
+                }
             }
             pieces += 1;
             last_was_words = false;
@@ -353,13 +357,31 @@ fn extend_left(ctx: &Ctx, first: usize) -> usize {
     start
 }
 
+/// Words that can start an address cue, for the lexicon's `CUE` bit.
+pub const ADDRESS_CUE_WORDS: &[&str] = &[
+    "address",
+    "addresses",
+    "residence",
+    "resides",
+    "at",
+    "to",
+    "on",
+    "of",
+    "by",
+];
+
 pub fn scan(ctx: &mut Ctx) {
     let n = ctx.toks.len();
     let mut i = 0;
     while i < n {
         if let Some((mut first, last, conf, source)) = anchor_at(ctx, i) {
             // A building number before "P.O. Box" or a street name on the same line.
-            if first > 0 && num_len(ctx, first - 1) > 0 && num_len(ctx, first - 1) <= 6 && !ctx.tok(first).has(NEWLINE_BEFORE) && (first < 2 || !ctx.glued(first - 1)) {
+            if first > 0
+                && num_len(ctx, first - 1) > 0
+                && num_len(ctx, first - 1) <= 6
+                && !ctx.tok(first).has(NEWLINE_BEFORE)
+                && (first < 2 || !ctx.glued(first - 1))
+            {
                 first -= 1;
             }
             let end = extend(ctx, last);
@@ -411,6 +433,9 @@ pub fn scan(ctx: &mut Ctx) {
 
 /// Words that announce an address ("my address is", "lives at", "moved to").
 fn address_cue(ctx: &Ctx, i: usize) -> bool {
+    if ctx.bits[i] & crate::lexicon::CUE == 0 {
+        return false;
+    }
     let w = ctx.low(i);
     match w {
         "address" | "addresses" | "residence" | "resides" => true,
@@ -457,7 +482,13 @@ fn cued(ctx: &mut Ctx) {
             continue;
         }
         // A number glued to more digits is a phone number or a date, not an address.
-        if is_num(ctx, j) && j + 1 < n && ctx.tok(j + 1).kind == TokKind::Punct && ctx.glued(j + 1) && is_num(ctx, j + 2) && ctx.glued(j + 2) {
+        if is_num(ctx, j)
+            && j + 1 < n
+            && ctx.tok(j + 1).kind == TokKind::Punct
+            && ctx.glued(j + 1)
+            && is_num(ctx, j + 2)
+            && ctx.glued(j + 2)
+        {
             continue;
         }
         // Capitalised words and numbers up to the first lower-case word.

@@ -98,6 +98,6 @@ impl Allowlist {
             }
         }
         let lower = span.trim().to_lowercase();
-        self.words.iter().any(|w| *w == lower)
+        self.words.contains(&lower)
     }
 }

@@ -214,7 +214,7 @@ impl Finding {
 
     /// Whether a context cue (e.g. "patient", "my son") raised this finding.
     pub fn has_context(&self, cue: &str) -> bool {
-        self.evidence.context.iter().any(|c| *c == cue)
+        self.evidence.context.contains(&cue)
     }
 
     /// A person finding introduced by a patient or family-relationship cue — the signal

@@ -4,9 +4,9 @@
 
 use crate::ctx::Ctx;
 use crate::finding::{Evidence, Kind};
-use crate::lexicon::{CUE, UNIT, 
-    COMMON, FIRST, HONORIFIC, LAST, MONTH, NAME_HONORIFIC_SUFFIX, NAME_SUFFIX, ORG, PARTICLE,
-    PLACE, STREET, WEEKDAY,
+use crate::lexicon::{
+    COMMON, CUE, FIRST, HONORIFIC, LAST, MONTH, NAME_HONORIFIC_SUFFIX, NAME_SUFFIX, ORG, PARTICLE,
+    PLACE, STREET, UNIT, WEEKDAY,
 };
 use crate::tokenize::{TokKind, CAP, LOWER, NEWLINE_BEFORE, NON_ASCII, SENT_START, UPPER};
 use crate::vocab;
@@ -58,7 +58,10 @@ fn classify(ctx: &Ctx, i: usize) -> Class {
         return Class::Stop;
     }
     // "Box 8316", "Suite 541": unit words before a number.
-    if bits & UNIT != 0 && i + 1 < ctx.toks.len() && matches!(ctx.tok(i + 1).kind, TokKind::Num | TokKind::Alnum) {
+    if bits & UNIT != 0
+        && i + 1 < ctx.toks.len()
+        && matches!(ctx.tok(i + 1).kind, TokKind::Num | TokKind::Alnum)
+    {
         return Class::Stop;
     }
     let named = bits & (FIRST | LAST) != 0;
@@ -68,7 +71,9 @@ fn classify(ctx: &Ctx, i: usize) -> Class {
     }
     match (named, common) {
         // "Patient", "Nurse", "Dear": cue words that some locale also lists as a name.
-        (true, true) if bits & CUE != 0 && vocab::person_cue_before(ctx.low(i)).is_some() => Class::Stop,
+        (true, true) if bits & CUE != 0 && vocab::person_cue_before(ctx.low(i)).is_some() => {
+            Class::Stop
+        }
         (true, false) => Class::Strong,
         (true, true) => Class::Weak,
         (false, true) => Class::Stop,
@@ -345,7 +350,16 @@ pub fn scan_lowercase(ctx: &mut Ctx) {
             && (ctx.bits[i] | ctx.bits[i + 1]) & (COMMON | MONTH | WEEKDAY | HONORIFIC) == 0;
         if pair {
             let (start, end) = (a.start, b.end);
-            ctx.push(Kind::Person, start, end, 0.55, Evidence { source: "lexicon:lowercase_name", ..Evidence::default() });
+            ctx.push(
+                Kind::Person,
+                start,
+                end,
+                0.55,
+                Evidence {
+                    source: "lexicon:lowercase_name",
+                    ..Evidence::default()
+                },
+            );
             i += 2;
         } else {
             i += 1;

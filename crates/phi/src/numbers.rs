@@ -102,7 +102,14 @@ fn build(ctx: &Ctx, first: usize) -> (Chunk, usize) {
                 b')' if is_num(ctx, n + 1) && !ctx.tok(n + 1).has(NEWLINE_BEFORE) => (b')', n + 1),
                 _ => break,
             }
-        } else if is_num(ctx, n) && t.has(SPACE_BEFORE) && !t.has(NEWLINE_BEFORE) && (c.plus || c.groups[1..c.n].iter().all(|g| matches!(g.sep, b' ' | b')' | b'('))) {
+        } else if is_num(ctx, n)
+            && t.has(SPACE_BEFORE)
+            && !t.has(NEWLINE_BEFORE)
+            && (c.plus
+                || c.groups[1..c.n]
+                    .iter()
+                    .all(|g| matches!(g.sep, b' ' | b')' | b'(')))
+        {
             // Spaces join groups only in space-grouped numbers ("555 123 4567"), not
             // after a dashed date ("2000-04-16 11:34").
             (b' ', n)
@@ -390,7 +397,7 @@ fn classify(ctx: &mut Ctx, c: &Chunk, a: usize, b: usize) -> bool {
             ctx.push(Kind::PinCode, start, end, 0.9, ev("pattern:pin", None));
             return true;
         }
-        if cue_kind == Some(Cue::Zip) && nd >= 3 && nd <= 8 {
+        if cue_kind == Some(Cue::Zip) && (3..=8).contains(&nd) {
             ctx.push(Kind::ZipCode, start, end, 0.7, ev("pattern:postcode", None));
             return true;
         }
@@ -453,8 +460,26 @@ fn classify(ctx: &mut Ctx, c: &Chunk, a: usize, b: usize) -> bool {
         let y = value(ctx, c, a);
         if (1900..=2099).contains(&y) {
             // "in 1975", "since 2004": the year of an event.
-            let event = first_tok > 0 && matches!(ctx.low(first_tok - 1), "in" | "since" | "during" | "of" | "from" | "until" | "till" | "by" | "year" | "born");
-            let conf = if cue_kind == Some(Cue::Dob) { 0.6 } else if event { 0.5 } else { 0.4 };
+            let event = first_tok > 0
+                && matches!(
+                    ctx.low(first_tok - 1),
+                    "in" | "since"
+                        | "during"
+                        | "of"
+                        | "from"
+                        | "until"
+                        | "till"
+                        | "by"
+                        | "year"
+                        | "born"
+                );
+            let conf = if cue_kind == Some(Cue::Dob) {
+                0.6
+            } else if event {
+                0.5
+            } else {
+                0.4
+            };
             ctx.push(Kind::Date, start, end, conf, ev("pattern:year_only", None));
             return true;
         }

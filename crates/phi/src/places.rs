@@ -39,7 +39,9 @@ fn is_cap_word(ctx: &Ctx, i: usize) -> bool {
 
 pub fn town_shaped(ctx: &Ctx, i: usize) -> bool {
     // Only unknown words: known names and places are the lexicons' business.
-    if !is_cap_word(ctx, i) || ctx.bits[i] & (COMMON | MONTH | WEEKDAY | ORG | STREET | FIRST | LAST | PLACE) != 0 {
+    if !is_cap_word(ctx, i)
+        || ctx.bits[i] & (COMMON | MONTH | WEEKDAY | ORG | STREET | FIRST | LAST | PLACE) != 0
+    {
         return false;
     }
     let w = ctx.low(i);

@@ -337,6 +337,7 @@ pub fn all_cue_words() -> impl Iterator<Item = &'static str> {
         .chain(crate::cues::cue_words())
         .chain(crate::health::cue_words())
         .chain(crate::places::PLACE_HEADS.iter().copied())
+        .chain(crate::address::ADDRESS_CUE_WORDS.iter().copied())
 }
 
 pub fn is_patient_cue(cue: &str) -> bool {
