@@ -137,7 +137,8 @@ web2_lower = {w for w in get_english_words_set(["web2"], lower=False) if w.islow
 common = set()
 for w in wordfreq.top_n_list("en", 40000):
     z = wordfreq.zipf_frequency(w, "en")
-    if not w.isalpha() or z < 3.3:
+    # contractions ("don't", "i'm") count: capitalised at a sentence start they are no names
+    if not w.replace("'", "").isalpha() or z < 3.3:
         continue
     if w in first or w in last:
         # a name is also a common word only when it is a frequent dictionary word

@@ -97,7 +97,8 @@ fn street_run(ctx: &Ctx, mut j: usize) -> Option<usize> {
         j += 1;
     }
     let mut end = match seen_street {
-        Some(s) => s,
+        // "Via Roma", "Rua do Arenque": the type comes first, the name after it.
+        Some(s) => last_word.filter(|&w| w > s).unwrap_or(s),
         None => {
             let w = last_word?;
             let house = num_len(ctx, w + 1);
@@ -145,7 +146,8 @@ fn anchor_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, f32, &'static str)> {
         if matches!(w, "po" | "p") && j < n && ctx.low(j) == "box" {
             j += 1;
         }
-        if is_num(ctx, j) && (w != "unit" || ctx.tok(i).has(UPPER)) {
+        let unit_box = w == "unit" && j + 1 < n && ctx.low(j + 1) == "box";
+        if is_num(ctx, j) && (w != "unit" || unit_box) {
             return Some((i, j, 0.85, "pattern:po_box"));
         }
     }
@@ -174,11 +176,14 @@ fn anchor_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, f32, &'static str)> {
     }
     if let Some(b) = building_number(ctx, i) {
         // Not the tail of a larger number or date.
-        if i > 0
+        let numeric_tail = i > 1
             && ctx.glued(i)
-            && matches!(ctx.tok(i - 1).kind, TokKind::Punct)
-            && !ctx.is_punct(i - 1, b'(')
-        {
+            && (ctx.is_punct(i - 1, b'-')
+                || ctx.is_punct(i - 1, b'.')
+                || ctx.is_punct(i - 1, b'/')
+                || ctx.is_punct(i - 1, b':'))
+            && is_num(ctx, i - 2);
+        if numeric_tail {
             return None;
         }
         let mut k = b + 1;
@@ -246,6 +251,14 @@ fn extend(ctx: &Ctx, mut end: usize) -> usize {
             continue;
         }
         let t = *ctx.tok(j);
+        // Intersections: "Kuusiku 7 and Alexander Flat".
+        if !separated && ctx.low(j) == "and" && pieces == 0 {
+            if let Some(e) = street_run(ctx, j + 1) {
+                end = e;
+                pieces += 1;
+                continue;
+            }
+        }
         // Units: "Apt. 809", "Suite 222", "Flat 3B".
         if ctx.bits[j] & UNIT != 0 && t.has(CAP) {
             let mut k = j + 1;

@@ -54,7 +54,8 @@ fn classify(ctx: &Ctx, i: usize) -> Class {
     if bits & (HONORIFIC | ORG | STREET) != 0 && bits & (FIRST | LAST) == 0 {
         return Class::Stop;
     }
-    if bits & (ORG | STREET) != 0 && bits & COMMON != 0 {
+    if bits & COMMON != 0 && (bits & ORG != 0 || (bits & STREET != 0 && bits & (FIRST | LAST) == 0))
+    {
         return Class::Stop;
     }
     // "Box 8316", "Suite 541": unit words before a number.
@@ -111,6 +112,31 @@ fn initial_len(ctx: &Ctx, i: usize) -> usize {
 }
 
 pub fn scan(ctx: &mut Ctx) {
+    let from = ctx.out.len();
+    runs(ctx);
+    coordinate(ctx, from);
+}
+
+/// "Usamov and Bowers", "Torpy, Salinas": a weak name joined to a confident one by "and"
+/// or a comma is a name too.
+fn coordinate(ctx: &mut Ctx, from: usize) {
+    let text = ctx.text;
+    let joined = |a: usize, b: usize| matches!(text.get(a..b), Some(" and " | ", " | " & "));
+    for k in from + 1..ctx.out.len() {
+        let (prev, cur) = (&ctx.out[k - 1], &ctx.out[k]);
+        if prev.kind != Kind::Person || cur.kind != Kind::Person || !joined(prev.end, cur.start) {
+            continue;
+        }
+        let (a, b) = (prev.confidence, cur.confidence);
+        if a >= 0.6 && (0.3..0.5).contains(&b) {
+            ctx.out[k].confidence = 0.5;
+        } else if b >= 0.6 && (0.3..0.5).contains(&a) {
+            ctx.out[k - 1].confidence = 0.5;
+        }
+    }
+}
+
+fn runs(ctx: &mut Ctx) {
     let n = ctx.toks.len();
     let title = title_case(ctx);
     let mut i = 0;
@@ -184,10 +210,6 @@ fn decide(ctx: &mut Ctx, mut first: usize, last: usize, classes: &[Class], title
     if after < ctx.toks.len() && ctx.bits[after] & ORG != 0 && ctx.tok(after).has(CAP) {
         return;
     }
-    // A whole run that is a known place is left to the place detector.
-    if k == 1 && ctx.bits[first] & PLACE != 0 && strong == 0 {
-        return;
-    }
 
     let mut ev = Evidence {
         source: "lexicon:name",
@@ -216,6 +238,10 @@ fn decide(ctx: &mut Ctx, mut first: usize, last: usize, classes: &[Class], title
     }
     let (cue_boost, honorific) = cues_before(ctx, first, &mut ev);
     score += cue_boost;
+    // "Martin", "Florence": also places; without a person cue the place reading competes.
+    if k == 1 && ctx.bits[first] & PLACE != 0 && cue_boost < 0.2 {
+        score -= 0.1;
+    }
     score += cues_after(ctx, last, &mut ev);
 
     // Generational or professional suffix: "Jr.", "DVM".
@@ -259,7 +285,7 @@ fn cues_before(ctx: &Ctx, first: usize, ev: &mut Evidence) -> (f32, bool) {
         let t = ctx.tok(j);
         if t.kind == TokKind::Punct {
             let b = ctx.text.as_bytes()[t.start];
-            if matches!(b, b'.' | b',' | b':' | b'\'' | b'"') && seen == 0 {
+            if matches!(b, b'.' | b',' | b':' | b'\'' | b'"' | b'?') && seen == 0 {
                 continue;
             }
             break;
@@ -322,6 +348,10 @@ fn cues_after(ctx: &Ctx, last: usize, ev: &mut Evidence) -> f32 {
     }
     if ctx.is_punct(j, b'(') {
         return 0.1; // "Name (MRN …)"
+    }
+    // A speaker label at the start of a line: "Koppány: \"Who are you?\""
+    if ctx.is_punct(j, b':') && ctx.tok(last).has(SENT_START) {
+        return 0.2;
     }
     if ctx.bits[j] & CUE == 0 {
         return 0.0;

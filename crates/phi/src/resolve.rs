@@ -33,6 +33,20 @@ pub fn resolve(mut cands: Vec<Finding>) -> Vec<Finding> {
             out.push(cands[i].clone());
         } else {
             let mut cluster: Vec<&Finding> = cands[i..j].iter().collect();
+            // A part of a larger finding ("04336" inside a whole address) yields to it
+            // when the larger one is nearly as confident: they tell the same story.
+            if cluster.len() <= 64 {
+                let all = cluster.clone();
+                cluster.retain(|c| {
+                    !all.iter().any(|o| {
+                        o.start <= c.start
+                            && c.end <= o.end
+                            && (o.end - o.start) > (c.end - c.start)
+                            && o.confidence >= 0.5
+                            && o.confidence + 0.15 >= c.confidence
+                    })
+                });
+            }
             cluster.sort_by(|a, b| better(a, b));
             let mut kept: Vec<&Finding> = Vec::new();
             for c in cluster {
