@@ -102,8 +102,10 @@ places = set()
 for c in gc.get_cities().values():
     if c.get("population", 0) >= 15000:
         places.add(clean(c["name"]))
+countries = set()
 for c in gc.get_countries().values():
-    places.add(clean(c["name"]))
+    countries.add(clean(c["name"]))
+places |= countries
 for s in gc.get_us_states().values():
     places.add(clean(s["name"]))
 street_words, city_affixes = set(), set()
@@ -140,11 +142,13 @@ for w in wordfreq.top_n_list("en", 40000):
     # contractions ("don't", "i'm") count: capitalised at a sentence start they are no names
     if not w.replace("'", "").isalpha() or z < 3.3:
         continue
+    if w in countries:
+        continue  # country names are never plain words
     if w in first or w in last:
         # a name is also a common word only when it is a frequent dictionary word
         if w not in web2_lower or z < 4.3:
             continue
-    elif w in places and w not in web2_lower:
+    elif w in countries or (w in places and w not in web2_lower):
         continue
     common.add(w)
 write("common_words.txt", common)

@@ -12,6 +12,8 @@ pub struct Ctx<'t> {
     lower: String,
     lo: Vec<(u32, u32)>,
     pub bits: Vec<u32>,
+    /// The text has no capital letter at all: capitalisation carries no signal.
+    pub no_caps: bool,
     pub out: Vec<Finding>,
     phrase: String,
 }
@@ -45,6 +47,7 @@ impl<'t> Ctx<'t> {
                 0
             });
         }
+        let no_caps = !text.chars().any(char::is_uppercase);
         Ctx {
             text,
             lex,
@@ -52,6 +55,7 @@ impl<'t> Ctx<'t> {
             lower,
             lo,
             bits,
+            no_caps,
             out: Vec::new(),
             phrase: String::new(),
         }

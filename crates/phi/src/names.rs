@@ -37,7 +37,9 @@ fn classify(ctx: &Ctx, i: usize) -> Class {
     let bits = ctx.bits[i];
     let raw = ctx.raw(i);
     let deva = t.has(NON_ASCII) && is_devanagari(raw);
-    if !(t.has(CAP) || deva) {
+    // In an all-lower-case text a listed name may be lower case too ("my name is vitoria").
+    let lower_name = ctx.no_caps && bits & (FIRST | LAST) != 0 && bits & COMMON == 0 && t.len() > 2;
+    if !(t.has(CAP) || deva || lower_name) {
         return Class::Stop;
     }
     if bits & WEEKDAY != 0 {
@@ -115,10 +117,32 @@ pub fn scan(ctx: &mut Ctx) {
     let from = ctx.out.len();
     runs(ctx);
     coordinate(ctx, from);
+    repeated_mentions(ctx, from);
 }
 
 /// "Usamov and Bowers", "Torpy, Salinas": a weak name joined to a confident one by "and"
 /// or a comma is a name too.
+/// A surname seen in a confident full name makes its later lone mentions names too
+/// ("directed by Bryan Maclean and starring Maclean").
+fn repeated_mentions(ctx: &mut Ctx, from: usize) {
+    let text = ctx.text;
+    let confident: Vec<&str> = ctx.out[from..]
+        .iter()
+        .filter(|f| f.kind == Kind::Person && f.confidence >= 0.6)
+        .flat_map(|f| f.text(text).split(' '))
+        .filter(|w| w.len() > 2)
+        .collect();
+    if confident.is_empty() {
+        return;
+    }
+    for f in ctx.out[from..].iter_mut() {
+        if f.kind == Kind::Person && f.confidence < 0.6 && confident.contains(&f.text(text)) {
+            f.confidence = 0.6;
+            f.evidence.context.push("repeated");
+        }
+    }
+}
+
 fn coordinate(ctx: &mut Ctx, from: usize) {
     let text = ctx.text;
     let joined = |a: usize, b: usize| matches!(text.get(a..b), Some(" and " | ", " | " & "));

@@ -464,6 +464,11 @@ fn classify(ctx: &mut Ctx, c: &Chunk, a: usize, b: usize) -> bool {
                 && matches!(
                     ctx.low(first_tok - 1),
                     "in" | "since"
+                        | "a"
+                        | "the"
+                        | "early"
+                        | "late"
+                        | "mid"
                         | "during"
                         | "of"
                         | "from"

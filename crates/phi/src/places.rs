@@ -34,7 +34,9 @@ fn cue_before(ctx: &Ctx, i: usize) -> Option<&'static str> {
 fn is_cap_word(ctx: &Ctx, i: usize) -> bool {
     i < ctx.toks.len()
         && ctx.tok(i).kind == TokKind::Word
-        && (ctx.tok(i).has(CAP) || ctx.tok(i).has(UPPER))
+        && (ctx.tok(i).has(CAP)
+            || ctx.tok(i).has(UPPER)
+            || (ctx.no_caps && ctx.bits[i] & PLACE != 0))
 }
 
 pub fn town_shaped(ctx: &Ctx, i: usize) -> bool {
@@ -123,6 +125,15 @@ pub fn scan(ctx: &mut Ctx) {
             if conf > 0.0 {
                 ctx.push(Kind::Location, ctx.tok(i).start, ctx.tok(i).end, conf, ev);
             }
+            i += 1;
+            continue;
+        }
+        // An unknown proper noun after "in", "from", "near": a place more often than not.
+        let unknown = bits & (COMMON | FIRST | LAST | MONTH | WEEKDAY | ORG | STREET) == 0
+            && ctx.tok(i).len() > 2;
+        if unknown && cue.is_some() && !town_shaped(ctx, i) {
+            ev.source = "shape:proper_noun_after_place_cue";
+            ctx.push(Kind::Location, ctx.tok(i).start, ctx.tok(i).end, 0.55, ev);
             i += 1;
             continue;
         }
