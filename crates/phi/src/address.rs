@@ -129,7 +129,8 @@ fn street_run(ctx: &Ctx, mut j: usize) -> Option<usize> {
 /// An address anchor at token `i`: (first token, last token, confidence, source).
 fn anchor_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, f32, &'static str)> {
     let n = ctx.toks.len();
-    let w = ctx.low(i);
+    let capital = ctx.tok(i).kind == TokKind::Word && ctx.tok(i).has(UPPER | CAP);
+    let w = if capital { ctx.low(i) } else { "" };
     // PO boxes and military addresses.
     if matches!(w, "psc" | "box" | "po" | "p" | "unit" | "cmr") && ctx.tok(i).has(UPPER | CAP) {
         let mut j = i + 1;
@@ -446,7 +447,7 @@ pub fn scan(ctx: &mut Ctx) {
 
 /// Words that announce an address ("my address is", "lives at", "moved to").
 fn address_cue(ctx: &Ctx, i: usize) -> bool {
-    if ctx.bits[i] & crate::lexicon::CUE == 0 {
+    if ctx.bits[i] & crate::lexicon::ADDRESS_CUE == 0 {
         return false;
     }
     let w = ctx.low(i);

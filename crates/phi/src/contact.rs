@@ -1,6 +1,8 @@
 //! Contact details found straight from the bytes: e-mail and ABHA addresses, social
 //! handles, URLs and IPv6. Each scan starts only where a cheap byte search hits.
 
+use std::sync::OnceLock;
+
 use memchr::{memchr_iter, memmem};
 
 use crate::ctx::Ctx;
@@ -115,7 +117,11 @@ fn url_end(bytes: &[u8], from: usize) -> usize {
 fn scan_urls(ctx: &mut Ctx) {
     let bytes = ctx.text.as_bytes();
     let mut found: Vec<(usize, usize)> = Vec::new();
-    for pos in memmem::find_iter(bytes, b"://") {
+    static SCHEME: OnceLock<memmem::Finder<'static>> = OnceLock::new();
+    static WWW: OnceLock<memmem::Finder<'static>> = OnceLock::new();
+    let scheme = SCHEME.get_or_init(|| memmem::Finder::new(b"://"));
+    let www = WWW.get_or_init(|| memmem::Finder::new(b"www."));
+    for pos in scheme.find_iter(bytes) {
         let mut a = pos;
         while a > 0 && bytes[a - 1].is_ascii_alphabetic() {
             a -= 1;
@@ -125,7 +131,7 @@ fn scan_urls(ctx: &mut Ctx) {
             found.push((a, e));
         }
     }
-    for pos in memmem::find_iter(bytes, b"www.") {
+    for pos in www.find_iter(bytes) {
         if found.iter().any(|&(a, e)| a <= pos && pos < e)
             || (pos > 0 && bytes[pos - 1].is_ascii_alphanumeric())
         {

@@ -18,14 +18,63 @@ pub struct Ctx<'t> {
     phrase: String,
 }
 
+/// Buffers kept per thread between calls: `detect` is called millions of times on short
+/// texts, and four allocations per call were a measurable share of the time.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Token>,
+    lower: String,
+    lo: Vec<(u32, u32)>,
+    bits: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// Buffers larger than this are not kept (one huge text should not pin its memory).
+const KEEP_BYTES: usize = 1 << 16;
+
+impl Drop for Ctx<'_> {
+    fn drop(&mut self) {
+        if self.lower.capacity() > KEEP_BYTES {
+            return;
+        }
+        let mut s = Scratch {
+            toks: std::mem::take(&mut self.toks),
+            lower: std::mem::take(&mut self.lower),
+            lo: std::mem::take(&mut self.lo),
+            bits: std::mem::take(&mut self.bits),
+        };
+        s.toks.clear();
+        s.lower.clear();
+        s.lo.clear();
+        s.bits.clear();
+        let _ = SCRATCH.try_with(|cell| {
+            if let Ok(mut slot) = cell.try_borrow_mut() {
+                *slot = s;
+            }
+        });
+    }
+}
+
 impl<'t> Ctx<'t> {
     pub fn new(text: &'t str) -> Ctx<'t> {
         let lex = Lexicon::get();
-        let mut toks = Vec::with_capacity(text.len() / 4 + 4);
+        let scratch = SCRATCH
+            .try_with(|cell| {
+                cell.try_borrow_mut()
+                    .map(|mut s| std::mem::take(&mut *s))
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default();
+        let Scratch {
+            mut toks,
+            mut lower,
+            mut lo,
+            mut bits,
+        } = scratch;
         tokenize(text, &mut toks);
-        let mut lower = String::with_capacity(text.len());
-        let mut lo = Vec::with_capacity(toks.len());
-        let mut bits = Vec::with_capacity(toks.len());
         for t in &toks {
             let s = t.text(text);
             let a = lower.len();

@@ -138,7 +138,7 @@ pub fn cue_before(ctx: &Ctx, i: usize, window: usize) -> Option<(Cue, &'static s
             }
             continue;
         }
-        if ctx.bits[j] & crate::lexicon::CUE == 0 {
+        if ctx.bits[j] & crate::lexicon::ID_CUE == 0 {
             continue;
         }
         match lookup(ctx.low(j)) {

@@ -7,7 +7,7 @@ use crate::finding::{Evidence, Kind};
 use crate::lexicon::{CONDITION, CONDITION_PREFIX, MEDICATION, PROCEDURE};
 use crate::tokenize::TokKind;
 
-const TESTS: &[&str] = &[
+pub const TESTS: &[&str] = &[
     "hba1c",
     "a1c",
     "glucose",
@@ -37,7 +37,7 @@ const TESTS: &[&str] = &[
     "triglycerides",
 ];
 
-const VISIT_WORDS: &[&str] = &[
+pub const VISIT_WORDS: &[&str] = &[
     "admitted",
     "discharged",
     "readmitted",
@@ -59,10 +59,6 @@ const VISIT_WORDS: &[&str] = &[
     "inpatient",
     "outpatient",
 ];
-
-pub fn cue_words() -> impl Iterator<Item = &'static str> {
-    TESTS.iter().chain(VISIT_WORDS).copied()
-}
 
 pub fn scan(ctx: &mut Ctx) {
     let n = ctx.toks.len();
@@ -99,12 +95,11 @@ pub fn scan(ctx: &mut Ctx) {
             i += 1;
             continue;
         }
-        if ctx.bits[i] & crate::lexicon::CUE == 0 {
+        if ctx.bits[i] & (crate::lexicon::TEST_WORD | crate::lexicon::VISIT_WORD) == 0 {
             i += 1;
             continue;
         }
-        let w = ctx.low(i);
-        if TESTS.contains(&w) {
+        if ctx.bits[i] & crate::lexicon::TEST_WORD != 0 {
             // A value within three tokens: "HbA1c 7.2%", "BP was 150/90".
             let mut end = None;
             for j in i + 1..(i + 4).min(n) {
@@ -139,7 +134,7 @@ pub fn scan(ctx: &mut Ctx) {
                 continue;
             }
         }
-        if VISIT_WORDS.contains(&w) {
+        if ctx.bits[i] & crate::lexicon::VISIT_WORD != 0 {
             ctx.push_simple(
                 Kind::Visit,
                 ctx.tok(i).start,

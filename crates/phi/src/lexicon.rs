@@ -33,6 +33,16 @@ pub const PROCEDURE: u32 = 1 << 20;
 /// In some context-cue list (person, place, identifier, test, visit): worth the slower
 /// exact lookup in that list.
 pub const CUE: u32 = 1 << 21;
+/// Context cue classes (see `vocab`): each bit answers "is this word such a cue" in O(1).
+pub const PERSON_BEFORE: u32 = 1 << 22;
+pub const PATIENT: u32 = 1 << 23;
+pub const PERSON_AFTER: u32 = 1 << 24;
+pub const PLACE_CUE: u32 = 1 << 25;
+pub const TEST_WORD: u32 = 1 << 26;
+pub const VISIT_WORD: u32 = 1 << 27;
+pub const PLACE_HEAD: u32 = 1 << 28;
+pub const ADDRESS_CUE: u32 = 1 << 29;
+pub const ID_CUE: u32 = 1 << 30;
 
 /// Longest phrase (in words) stored in the map.
 pub const MAX_PHRASE_WORDS: usize = 5;
@@ -151,10 +161,15 @@ impl Lexicon {
                 add(w, bits);
             }
         }
-        for w in crate::vocab::all_cue_words() {
-            add(w, CUE);
+        for (w, bits) in crate::vocab::cue_words() {
+            add(w, bits | CUE);
         }
         Lexicon { map }
+    }
+
+    /// The lexicon's own `'static` spelling of a word, for evidence without allocation.
+    pub fn static_word(&self, lower: &str) -> Option<&'static str> {
+        self.map.get_key_value(lower).map(|(k, _)| *k)
     }
 
     /// Class bits of a lower-cased word or space-joined phrase (0 when unknown).

@@ -5,11 +5,10 @@
 use crate::ctx::Ctx;
 use crate::finding::{Evidence, Kind};
 use crate::lexicon::{
-    COMMON, CUE, FIRST, HONORIFIC, LAST, MONTH, NAME_HONORIFIC_SUFFIX, NAME_SUFFIX, ORG, PARTICLE,
-    PLACE, STREET, UNIT, WEEKDAY,
+    COMMON, FIRST, HONORIFIC, LAST, MONTH, NAME_HONORIFIC_SUFFIX, NAME_SUFFIX, ORG, PARTICLE,
+    PATIENT, PERSON_AFTER, PERSON_BEFORE, PLACE, STREET, UNIT, WEEKDAY,
 };
 use crate::tokenize::{TokKind, CAP, LOWER, NEWLINE_BEFORE, NON_ASCII, SENT_START, UPPER};
-use crate::vocab;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Class {
@@ -74,9 +73,7 @@ fn classify(ctx: &Ctx, i: usize) -> Class {
     }
     match (named, common) {
         // "Patient", "Nurse", "Dear": cue words that some locale also lists as a name.
-        (true, true) if bits & CUE != 0 && vocab::person_cue_before(ctx.low(i)).is_some() => {
-            Class::Stop
-        }
+        (true, true) if bits & PERSON_BEFORE != 0 => Class::Stop,
         (true, false) => Class::Strong,
         (true, true) => Class::Weak,
         (false, true) => Class::Stop,
@@ -97,6 +94,48 @@ fn title_case(ctx: &Ctx) -> bool {
         }
     }
     words >= 4 && caps * 2 >= words
+}
+
+/// Counts of token classes in a run (no allocation per run).
+#[derive(Clone, Default)]
+struct Classes {
+    first: Option<Class>,
+    second: Option<Class>,
+    k: usize,
+    strong: usize,
+    weak: usize,
+    unknown: usize,
+}
+
+impl Classes {
+    fn push(&mut self, c: Class) {
+        match self.k {
+            0 => self.first = Some(c),
+            1 => self.second = Some(c),
+            _ => {}
+        }
+        self.k += 1;
+        self.count(c, 1);
+    }
+
+    fn count(&mut self, c: Class, add: isize) {
+        let slot = match c {
+            Class::Strong => &mut self.strong,
+            Class::Weak => &mut self.weak,
+            Class::Unknown => &mut self.unknown,
+            Class::Stop => return,
+        };
+        *slot = slot.saturating_add_signed(add);
+    }
+
+    /// Forget the first token (a capitalised common word opening a sentence).
+    fn drop_first(&mut self) {
+        if let Some(c) = self.first.take() {
+            self.count(c, -1);
+            self.k -= 1;
+        }
+        self.first = self.second.take();
+    }
 }
 
 /// An initial inside a name: "J" or "J." between name tokens.
@@ -173,7 +212,8 @@ fn runs(ctx: &mut Ctx) {
         // Grow the run: name tokens, initials and particles on one line.
         let first = i;
         let mut last = i;
-        let mut classes = vec![c];
+        let mut classes = Classes::default();
+        classes.push(c);
         let mut j = i + 1;
         while j < n && !ctx.tok(j).has(NEWLINE_BEFORE) {
             let cj = classify(ctx, j);
@@ -207,23 +247,23 @@ fn runs(ctx: &mut Ctx) {
     }
 }
 
-fn decide(ctx: &mut Ctx, mut first: usize, last: usize, classes: &[Class], title: bool) {
-    let mut classes = classes;
+fn decide(ctx: &mut Ctx, mut first: usize, last: usize, classes: &Classes, title: bool) {
+    let mut classes = classes.clone();
     // At a sentence start capitals say nothing: drop a leading common word ("Thank").
     if ctx.tok(first).has(SENT_START)
-        && classes[0] == Class::Weak
-        && classes.len() > 1
-        && classes[1] != Class::Strong
+        && classes.first == Some(Class::Weak)
+        && classes.k > 1
+        && classes.second != Some(Class::Strong)
     {
         first += 1;
-        classes = &classes[1..];
+        classes.drop_first();
         while first < last && classify(ctx, first) == Class::Stop {
             first += 1;
         }
     }
-    let k = classes.len();
-    let strong = classes.iter().filter(|c| **c == Class::Strong).count();
-    let unknown = classes.iter().filter(|c| **c == Class::Unknown).count();
+    let k = classes.k;
+    let strong = classes.strong;
+    let unknown = classes.unknown;
     let weak = k - strong - unknown;
 
     // A run followed by an organisation word is a company or a facility.
@@ -315,24 +355,26 @@ fn cues_before(ctx: &Ctx, first: usize, ev: &mut Evidence) -> (f32, bool) {
             break;
         }
         seen += 1;
-        if ctx.bits[j] & (CUE | HONORIFIC) == 0 {
+        if ctx.bits[j] & (PERSON_BEFORE | HONORIFIC) == 0 {
             if t.kind != TokKind::Word || seen >= 2 {
                 break;
             }
             continue;
         }
-        let w = ctx.low(j);
-        if ctx.bits[j] & HONORIFIC != 0 && (t.has(CAP) || seen == 1) {
+        let bits = ctx.bits[j];
+        let word = ctx.lex.static_word(ctx.low(j)).unwrap_or("cue");
+        if bits & HONORIFIC != 0 && (t.has(CAP) || seen == 1) {
             honorific = true;
             boost += 0.35;
-            if let Some((cue, _)) = vocab::person_cue_before(w) {
-                ev.context.push(cue);
+            ev.context.push(if bits & PERSON_BEFORE != 0 {
+                word
             } else {
-                ev.context.push("honorific");
-            }
+                "honorific"
+            });
             continue;
         }
-        if let Some((cue, patient)) = vocab::person_cue_before(w) {
+        if bits & PERSON_BEFORE != 0 {
+            let patient = bits & PATIENT != 0;
             boost += if patient {
                 0.3
             } else if seen == 1 {
@@ -340,15 +382,13 @@ fn cues_before(ctx: &Ctx, first: usize, ev: &mut Evidence) -> (f32, bool) {
             } else {
                 0.05
             };
-            ev.context.push(cue);
-            if seen == 1
-                && !patient
-                && matches!(
-                    cue,
-                    "to" | "and" | "with" | "from" | "by" | "for" | "of" | "about"
-                )
-            {
-                boost -= 0.07; // weak prepositions: places follow them as often
+            ev.context.push(word);
+            let weak_preposition = matches!(
+                word,
+                "to" | "and" | "with" | "from" | "by" | "for" | "of" | "about"
+            );
+            if seen == 1 && !patient && weak_preposition {
+                boost -= 0.07; // places follow these as often as names do
             }
         }
         if t.kind != TokKind::Word || seen >= 2 {
@@ -377,14 +417,16 @@ fn cues_after(ctx: &Ctx, last: usize, ev: &mut Evidence) -> f32 {
     if ctx.is_punct(j, b':') && ctx.tok(last).has(SENT_START) {
         return 0.2;
     }
-    if ctx.bits[j] & CUE == 0 {
+    if ctx.bits[j] & PERSON_AFTER == 0 {
         return 0.0;
     }
-    if let Some(cue) = vocab::person_cue_after(ctx.low(j)) {
-        ev.context.push(cue);
-        return if cue == "and" { 0.1 } else { 0.2 };
+    let cue = ctx.lex.static_word(ctx.low(j)).unwrap_or("cue");
+    ev.context.push(cue);
+    if cue == "and" {
+        0.1
+    } else {
+        0.2
     }
-    0.0
 }
 
 /// Lower-case texts ("follow up with patricia desrosiers"): a first name then a surname,

@@ -6,7 +6,6 @@ use crate::ctx::Ctx;
 use crate::finding::{Evidence, Kind};
 use crate::lexicon::{COMMON, FIRST, LAST, MONTH, ORG, PLACE, PLACE_PREFIX, STREET, WEEKDAY};
 use crate::tokenize::{TokKind, CAP, SENT_START, UPPER};
-use crate::vocab::PLACE_CUES;
 
 /// Endings of English and Indian place names (toponymy, not a list of places).
 const TOWN_ENDINGS: &[&str] = &[
@@ -24,11 +23,10 @@ pub const PLACE_HEADS: &[&str] = &[
 
 fn cue_before(ctx: &Ctx, i: usize) -> Option<&'static str> {
     let j = i.checked_sub(1)?;
-    if ctx.bits[j] & crate::lexicon::CUE == 0 {
+    if ctx.bits[j] & crate::lexicon::PLACE_CUE == 0 {
         return None;
     }
-    let w = ctx.low(j);
-    PLACE_CUES.iter().copied().find(|c| *c == w)
+    ctx.lex.static_word(ctx.low(j))
 }
 
 fn is_cap_word(ctx: &Ctx, i: usize) -> bool {
@@ -87,8 +85,7 @@ pub fn scan(ctx: &mut Ctx) {
             }
         }
         // Compound head + proper noun: "North Sara", "Lake Curtisport".
-        if bits & crate::lexicon::CUE != 0
-            && PLACE_HEADS.contains(&ctx.low(i))
+        if bits & crate::lexicon::PLACE_HEAD != 0
             && i + 1 < n
             && is_cap_word(ctx, i + 1)
             && ctx.bits[i + 1] & (COMMON | ORG | STREET) == 0

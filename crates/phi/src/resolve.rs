@@ -16,50 +16,75 @@ fn better(a: &Finding, b: &Finding) -> std::cmp::Ordering {
 }
 
 /// Keep a non-overlapping subset per family, chosen greedily by rank inside each cluster
-/// of transitively overlapping candidates. Output is sorted by start.
-pub fn resolve(mut cands: Vec<Finding>) -> Vec<Finding> {
-    cands.sort_unstable_by_key(|f| (f.kind.family() as u8, f.start, f.end, f.kind));
-    let mut out = Vec::with_capacity(cands.len());
+/// of transitively overlapping candidates. Output is sorted by start. Works on indices:
+/// findings are large and are moved once, at the end.
+pub fn resolve(cands: Vec<Finding>) -> Vec<Finding> {
+    let key = |f: &Finding| (f.kind.family() as u8, f.start, f.end, f.kind);
+    let mut idx: Vec<u32> = (0..cands.len() as u32).collect();
+    idx.sort_unstable_by_key(|&k| key(&cands[k as usize]));
+    let mut keep: Vec<u32> = Vec::with_capacity(cands.len());
+    let mut cluster: Vec<u32> = Vec::new();
     let mut i = 0;
-    while i < cands.len() {
-        let family: Family = cands[i].kind.family();
-        let mut end = cands[i].end;
+    while i < idx.len() {
+        let first = &cands[idx[i] as usize];
+        let family: Family = first.kind.family();
+        let mut end = first.end;
         let mut j = i + 1;
-        while j < cands.len() && cands[j].kind.family() == family && cands[j].start < end {
-            end = end.max(cands[j].end);
+        while j < idx.len() {
+            let c = &cands[idx[j] as usize];
+            if c.kind.family() != family || c.start >= end {
+                break;
+            }
+            end = end.max(c.end);
             j += 1;
         }
         if j == i + 1 {
-            out.push(cands[i].clone());
+            keep.push(idx[i]);
         } else {
-            let mut cluster: Vec<&Finding> = cands[i..j].iter().collect();
-            // A part of a larger finding ("04336" inside a whole address) yields to it
-            // when the larger one is nearly as confident: they tell the same story.
-            if cluster.len() <= 64 {
-                let all = cluster.clone();
-                cluster.retain(|c| {
-                    !all.iter().any(|o| {
-                        o.start <= c.start
-                            && c.end <= o.end
-                            && (o.end - o.start) > (c.end - c.start)
-                            && o.confidence >= 0.5
-                            && o.confidence + 0.15 >= c.confidence
-                    })
-                });
-            }
-            cluster.sort_by(|a, b| better(a, b));
-            let mut kept: Vec<&Finding> = Vec::new();
-            for c in cluster {
-                if kept.iter().all(|k| c.end <= k.start || c.start >= k.end) {
-                    kept.push(c);
-                }
-            }
-            out.extend(kept.into_iter().cloned());
+            choose(&cands, &idx[i..j], &mut cluster);
+            keep.extend_from_slice(&cluster);
         }
         i = j;
     }
-    out.sort_unstable_by_key(|f| (f.start, f.end, f.kind));
-    out
+    keep.sort_unstable_by_key(|&k| {
+        let f = &cands[k as usize];
+        (f.start, f.end, f.kind)
+    });
+    let mut slots: Vec<Option<Finding>> = cands.into_iter().map(Some).collect();
+    keep.iter()
+        .filter_map(|&k| slots[k as usize].take())
+        .collect()
+}
+
+/// The kept members of one cluster of overlapping candidates, into `kept`.
+fn choose(cands: &[Finding], members: &[u32], kept: &mut Vec<u32>) {
+    kept.clear();
+    let mut order: Vec<u32> = members.to_vec();
+    // A part of a larger finding ("04336" inside a whole address) yields to it when the
+    // larger one is nearly as confident: they tell the same story.
+    if order.len() <= 64 {
+        order.retain(|&c| {
+            let c = &cands[c as usize];
+            !members.iter().any(|&o| {
+                let o = &cands[o as usize];
+                o.start <= c.start
+                    && c.end <= o.end
+                    && (o.end - o.start) > (c.end - c.start)
+                    && o.confidence >= 0.5
+                    && o.confidence + 0.15 >= c.confidence
+            })
+        });
+    }
+    order.sort_by(|&a, &b| better(&cands[a as usize], &cands[b as usize]));
+    for c in order {
+        let f = &cands[c as usize];
+        if kept.iter().all(|&k| {
+            let k = &cands[k as usize];
+            f.end <= k.start || f.start >= k.end
+        }) {
+            kept.push(c);
+        }
+    }
 }
 
 /// Fill `char_start` / `char_end` (code points). `findings` is sorted by start, so one

@@ -114,8 +114,52 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     }
 }
 
+/// The common case: an ASCII alphanumeric run ended by a byte that cannot join it.
+/// Returns `None` to defer to the general scanner.
+fn scan_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, TokKind, u16)> {
+    let (mut digits, mut uppers, mut lowers) = (0usize, 0usize, 0usize);
+    let mut first_upper = false;
+    let mut end = start;
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b.is_ascii_digit() {
+            digits += 1;
+        } else if b.is_ascii_uppercase() {
+            first_upper |= uppers + lowers == 0;
+            uppers += 1;
+        } else if b.is_ascii_lowercase() {
+            lowers += 1;
+        } else if b >= 0x80 || b == b'-' || b == b'\'' {
+            return None;
+        } else {
+            break;
+        }
+        end += 1;
+    }
+    let letters = uppers + lowers;
+    let kind = match (letters > 0, digits > 0) {
+        (true, true) => TokKind::Alnum,
+        (false, _) => TokKind::Num,
+        (true, false) => TokKind::Word,
+    };
+    let mut flags = 0;
+    if first_upper {
+        flags |= CAP;
+    }
+    if uppers >= 2 && lowers == 0 {
+        flags |= UPPER;
+    }
+    if lowers > 0 && uppers == 0 {
+        flags |= LOWER;
+    }
+    Some((end, kind, flags))
+}
+
 /// Scan one word-like token from `start`; returns (end, kind, shape flags).
 fn scan_word(text: &str, start: usize) -> (usize, TokKind, u16) {
+    if let Some(fast) = scan_ascii_word(text.as_bytes(), start) {
+        return fast;
+    }
     let mut end = start;
     let (mut digits, mut letters, mut uppers, mut lowers) = (0usize, 0usize, 0usize, 0usize);
     let mut first_upper = false;

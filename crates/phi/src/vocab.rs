@@ -327,38 +327,34 @@ pub const PLACE_CUES: &[&str] = &[
     "moved", "born", "around", "outside", "downtown", "city", "town", "village", "district",
 ];
 
-/// Every word of every cue list, for the lexicon's `CUE` bit.
-pub fn all_cue_words() -> impl Iterator<Item = &'static str> {
-    PERSON_CUES_BEFORE
+/// Every cue word with its lexicon cue bits.
+pub fn cue_words() -> impl Iterator<Item = (&'static str, u32)> {
+    use crate::lexicon::{
+        ADDRESS_CUE, ID_CUE, PATIENT, PERSON_AFTER, PERSON_BEFORE, PLACE_CUE, PLACE_HEAD,
+        TEST_WORD, VISIT_WORD,
+    };
+    let before = PERSON_CUES_BEFORE
         .iter()
-        .map(|c| c.trim_start_matches('*'))
-        .chain(PERSON_CUES_AFTER.iter().copied())
-        .chain(PLACE_CUES.iter().copied())
-        .chain(crate::cues::cue_words())
-        .chain(crate::health::cue_words())
-        .chain(crate::places::PLACE_HEADS.iter().copied())
-        .chain(crate::address::ADDRESS_CUE_WORDS.iter().copied())
+        .map(|c| match c.strip_prefix('*') {
+            Some(w) => (w, PERSON_BEFORE | PATIENT),
+            None => (*c, PERSON_BEFORE),
+        });
+    let tag = |list: &'static [&'static str], bits: u32| list.iter().map(move |w| (*w, bits));
+    before
+        .chain(tag(PERSON_CUES_AFTER, PERSON_AFTER))
+        .chain(tag(PLACE_CUES, PLACE_CUE))
+        .chain(crate::cues::cue_words().map(|w| (w, ID_CUE)))
+        .chain(tag(crate::health::TESTS, TEST_WORD))
+        .chain(tag(crate::health::VISIT_WORDS, VISIT_WORD))
+        .chain(tag(crate::places::PLACE_HEADS, PLACE_HEAD))
+        .chain(tag(crate::address::ADDRESS_CUE_WORDS, ADDRESS_CUE))
 }
 
+/// Whether `cue` (as recorded in evidence) is a patient or family cue.
 pub fn is_patient_cue(cue: &str) -> bool {
     PERSON_CUES_BEFORE
         .iter()
         .any(|c| c.strip_prefix('*') == Some(cue))
-}
-
-/// Returns the static spelling of a before-name cue and whether it is a patient cue.
-pub fn person_cue_before(lower: &str) -> Option<(&'static str, bool)> {
-    PERSON_CUES_BEFORE.iter().find_map(|c| {
-        let (word, patient) = match c.strip_prefix('*') {
-            Some(w) => (w, true),
-            None => (*c, false),
-        };
-        (word == lower).then_some((word, patient))
-    })
-}
-
-pub fn person_cue_after(lower: &str) -> Option<&'static str> {
-    PERSON_CUES_AFTER.iter().copied().find(|c| *c == lower)
 }
 
 /// US state and territory postal abbreviations (upper case in text).
