@@ -117,10 +117,24 @@ where
 {
     let mut stats = RunStats::default();
     if threads <= 1 {
-        let mut line = 1;
-        while let Some(b) = read_batch(&mut input, 0, line)? {
-            line += b.lines.len() as u64;
-            write_outcomes(&mut out, &process_batch(job, &b), &mut stats)?;
+        // One thread: no batching, one reused line buffer.
+        let mut buf = Vec::new();
+        let mut line_no = 0u64;
+        loop {
+            buf.clear();
+            if input
+                .read_until(b'\n', &mut buf)
+                .map_err(BatchError::Read)?
+                == 0
+            {
+                break;
+            }
+            line_no += 1;
+            let mut line = buf.as_slice();
+            line = line.strip_suffix(b"\n").unwrap_or(line);
+            line = line.strip_suffix(b"\r").unwrap_or(line);
+            let outcome = job.process(line_no, line);
+            write_outcomes(&mut out, std::slice::from_ref(&outcome), &mut stats)?;
         }
         out.flush().map_err(BatchError::Write)?;
         return Ok(stats);

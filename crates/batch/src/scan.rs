@@ -92,8 +92,10 @@ struct JsonlScan {
 }
 
 #[derive(Deserialize)]
-struct ScanInput {
-    text: Option<String>,
+struct ScanInput<'a> {
+    /// Borrowed from the input line unless it contains escapes.
+    #[serde(borrow)]
+    text: Option<std::borrow::Cow<'a, str>>,
     id: Option<serde_json::Value>,
 }
 
@@ -145,7 +147,8 @@ impl LineJob for JsonlScan {
         let Some(text) = parsed.text else {
             return error_line(line_no, "missing \"text\" string field");
         };
-        let found = self.detector.detect(&text);
+        let text: &str = &text;
+        let found = self.detector.detect(text);
         let out = ScanOutput {
             id: parsed.id.as_ref(),
             spans: out_spans(&text, &found),
