@@ -151,7 +151,7 @@ impl LineJob for JsonlScan {
         let found = self.detector.detect(text);
         let out = ScanOutput {
             id: parsed.id.as_ref(),
-            spans: out_spans(&text, &found),
+            spans: out_spans(text, &found),
         };
         match serde_json::to_string(&out) {
             Ok(output) => LineOutcome {
