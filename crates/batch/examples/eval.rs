@@ -1,14 +1,14 @@
-//! `cargo run -p batch --example eval -- FILE [ORG.json]`: score the compliance engine on a
-//! labelled JSONL file (what `bedside eval --compliance` does).
+//! `cargo run --release -p batch --example eval -- [ARGS]`: the same code path as
+//! `bedside eval`.
+
+use clap::Parser;
+
+#[derive(Parser)]
+struct Cli {
+    #[command(flatten)]
+    args: batch::EvalArgs,
+}
 
 fn main() -> std::process::ExitCode {
-    let mut args = std::env::args().skip(1);
-    let Some(file) = args.next() else {
-        eprintln!("usage: eval FILE [ORG.json]");
-        return std::process::ExitCode::from(2);
-    };
-    batch::run_compliance_eval(batch::CheckEvalArgs {
-        file: file.into(),
-        org: args.next().map(Into::into),
-    })
+    batch::run_eval(Cli::parse().args)
 }

@@ -8,6 +8,8 @@ use std::process::ExitCode;
 
 use policy::{CheckRequest, CheckResult, Engine, OrgPolicy};
 
+use crate::lines::{run_lines, LineJob, LineOutcome};
+
 #[derive(Debug, thiserror::Error)]
 pub enum CheckError {
     #[error("cannot read {path}: {source}")]
@@ -52,6 +54,9 @@ pub struct CheckArgs {
     /// Organisation policy (JSON): staff, own phones, packs, emergency numbers…
     #[arg(long)]
     pub org: Option<PathBuf>,
+    /// Worker threads for JSON lines (output order is always input order).
+    #[arg(long, default_value_t = 1)]
+    pub threads: usize,
 }
 
 pub fn load_org(path: Option<&Path>) -> Result<OrgPolicy, CheckError> {
@@ -90,43 +95,60 @@ fn check_main(args: &CheckArgs) -> Result<ExitCode, CheckError> {
             _ => ExitCode::from(1),
         });
     }
-    let input: Box<dyn Read> = match &args.file {
+    let input: Box<dyn Read + Send> = match &args.file {
         Some(p) => Box::new(std::fs::File::open(p).map_err(|source| CheckError::Read {
             path: p.display().to_string(),
             source,
         })?),
-        None => Box::new(std::io::stdin().lock()),
+        None => Box::new(std::io::stdin()),
     };
     let mut out = BufWriter::new(std::io::stdout().lock());
-    check_lines(&engine, BufReader::new(input), &mut out)?;
+    check_lines(&engine, BufReader::new(input), &mut out, args.threads)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// One output line per non-empty input line, in order. A line that is not a valid request
-/// yields `{"line": N, "error": "…"}` and checking continues.
+/// One output line per input line, in input order, checked by `threads` workers. A line
+/// that is not a valid request yields `{"line": N, "error": "…"}` and checking goes on;
+/// blank lines are echoed as blank lines so line numbers stay aligned.
 pub fn check_lines(
     engine: &Engine,
-    input: impl BufRead,
+    input: impl BufRead + Send,
     out: &mut impl Write,
+    threads: usize,
 ) -> Result<(), CheckError> {
-    for (i, line) in input.lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
+    run_lines(input, out, threads.max(1), &CheckJob { engine })
+        .map(|_| ())
+        .map_err(|e| CheckError::Write(std::io::Error::other(e.to_string())))
+}
+
+struct CheckJob<'a> {
+    engine: &'a Engine,
+}
+
+impl LineJob for CheckJob<'_> {
+    fn process(&self, line_no: u64, line: &[u8]) -> LineOutcome {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return LineOutcome::default();
         }
-        let json = match serde_json::from_str::<CheckRequest>(&line) {
-            Ok(req) => serde_json::to_string(&engine.check(&req)),
-            Err(e) => {
-                serde_json::to_string(&serde_json::json!({"line": i + 1, "error": e.to_string()}))
+        let (output, bad, found) = match serde_json::from_slice::<CheckRequest>(line) {
+            Ok(req) => {
+                let res = self.engine.check(&req);
+                let found = res.verdict != policy::Verdict::Allow;
+                (serde_json::to_string(&res), false, found)
             }
+            Err(e) => (
+                serde_json::to_string(
+                    &serde_json::json!({"line": line_no, "error": e.to_string()}),
+                ),
+                true,
+                false,
+            ),
         };
-        // Serialising our own types cannot fail; fall back to an error line just in case.
-        let json = json.unwrap_or_else(|e| format!(r#"{{"line":{},"error":"{}"}}"#, i + 1, e));
-        out.write_all(json.as_bytes())?;
-        out.write_all(b"\n")?;
+        // Serialising our own types cannot fail; keep an error line just in case.
+        let output = output.unwrap_or_else(|e| format!(r#"{{"line":{line_no},"error":"{e}"}}"#));
+        LineOutcome { output, found, bad }
     }
-    Ok(())
 }
 
 /// Parse a CLI word into one of the request's enums ("in" -> IN, "Inbound" -> inbound).
@@ -251,13 +273,14 @@ mod tests {
         let engine = Engine::new(OrgPolicy::default());
         let input = "{\"id\":\"a\",\"text\":\"Open Saturday 9-1.\"}\nnot json\n\n{\"id\":\"b\",\"text\":\"This review is false.\",\"channel\":\"google_review_reply\"}\n";
         let mut out = Vec::new();
-        check_lines(&engine, input.as_bytes(), &mut out).unwrap();
+        check_lines(&engine, input.as_bytes(), &mut out, 2).unwrap();
         let lines: Vec<serde_json::Value> = String::from_utf8(out)
             .unwrap()
             .lines()
+            .filter(|l| !l.is_empty())
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
-        assert_eq!(lines.len(), 3);
+        assert_eq!(lines.len(), 3, "blank input lines stay blank");
         assert_eq!(lines[0]["id"], "a");
         assert_eq!(lines[0]["verdict"], "allow");
         assert_eq!(lines[1]["line"], 2);

@@ -30,8 +30,30 @@ const MAX_SPANS_PER_RULE: usize = 8;
 
 impl Engine {
     pub fn new(org: OrgPolicy) -> Engine {
+        // The organisation's own contact details and consented staff are never PHI; the
+        // detector drops them before the rules see anything.
+        let allowlist: Vec<String> = org
+            .phones
+            .iter()
+            .chain(&org.emails)
+            .chain(&org.handles)
+            .chain(&org.addresses)
+            .chain(org.contact_phone.iter())
+            .chain(org.contact_email.iter())
+            .cloned()
+            .chain(
+                org.staff
+                    .iter()
+                    .filter(|s| s.consent)
+                    .map(|s| s.name.clone()),
+            )
+            .collect();
         let detector = phi::Detector::new(phi::DetectorConfig {
             mrn_patterns: org.mrn_patterns.clone(),
+            allowlist,
+            // Low-confidence candidates add noise; the rules have their own scanners.
+            min_confidence: 0.5,
+            ..phi::DetectorConfig::default()
         });
         Engine {
             lexicon: Lexicon::new(&[]),

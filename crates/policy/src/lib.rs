@@ -59,7 +59,10 @@ fn assert_send_sync() {
 pub fn debug_signals(text: &str) -> String {
     let lex = lexicon::Lexicon::new(&[]);
     let org = OrgPolicy::default();
-    let det = phi::Detector::new(phi::DetectorConfig::default());
+    let det = phi::Detector::new(phi::DetectorConfig {
+        min_confidence: 0.5,
+        ..phi::DetectorConfig::default()
+    });
     let sig = signals::Signals::new(text, &lex, &signals::Scanners::new(), &det, &org);
     let mut s = String::new();
     for h in &sig.hits {

@@ -151,6 +151,9 @@ pub fn merge_phi(
             });
             continue;
         }
+        if f.kind == Kind::Person && !plausible_person(&p.norm[s..e], f.confidence) {
+            continue;
+        }
         let (kind, label) = kind_of(f.kind);
         let dup = ents
             .iter()
@@ -159,6 +162,24 @@ pub fn merge_phi(
             ents.push(Entity::new(p, kind, s, e, label));
         }
     }
+}
+
+/// The detector's PERSON findings are candidates; a person name has no common or place
+/// word in it ("Oak Street", "Free") and is not an acronym ("LASIK").
+fn plausible_person(text: &str, confidence: f32) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || crate::text::is_word_char(c)))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let acronym = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && text.chars().filter(|c| c.is_alphabetic()).count() > 1;
+    confidence >= 0.7
+        && !acronym
+        && !words.is_empty()
+        && !words.iter().any(|w| super::names::not_name(w))
 }
 
 fn digits(s: &str) -> String {

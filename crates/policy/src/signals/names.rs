@@ -65,7 +65,7 @@ fn in_list(list: &[&str], w: &str) -> bool {
         .any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w))
 }
 
-fn not_name(w: &str) -> bool {
+pub(super) fn not_name(w: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
     let set = SET.get_or_init(|| NOT_NAMES.iter().copied().collect());
