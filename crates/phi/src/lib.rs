@@ -1,32 +1,149 @@
 //! PHI/PII detector. Text in, findings out: no I/O, no async, no database.
 //!
-//! Build a [`Detector`] once from a [`DetectorConfig`] and share it across threads.
+//! Build a [`Detector`] once from a [`DetectorConfig`] and share it across threads:
+//!
+//! ```
+//! let det = phi::Detector::new(phi::DetectorConfig::default());
+//! let text = "Patient Hannah Hanson, DOB 03/14/1961, call 555-201-4477";
+//! let found = det.detect(text);
+//! assert!(found.iter().any(|f| f.kind == phi::Kind::Person));
+//! let safe = phi::redact(text, &found, phi::RedactionStyle::Placeholder);
+//! assert!(!safe.contains("Hanson"));
+//! ```
 
+mod address;
+mod checksum;
+mod config;
+mod contact;
+mod ctx;
+mod cues;
+mod dates;
 mod finding;
+mod health;
+mod ids;
+mod lexicon;
+mod misc;
+mod names;
+mod numbers;
+mod places;
+mod redact;
+mod resolve;
+mod tokenize;
+mod vocab;
 
+pub use checksum::{aadhaar, dea, iban, luhn, mbi, nhs, npi, pan, ssn, verhoeff};
+pub use config::{ConfigError, DetectorConfig};
 pub use finding::{Evidence, Family, Finding, Kind};
+pub use redact::{redact, RedactionStyle};
 
-/// Which detector families are on, plus organisation-specific additions.
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
-pub struct DetectorConfig {
-    /// Extra MRN / account-number patterns (regex syntax, linear-time engine).
-    #[serde(default)]
-    pub mrn_patterns: Vec<String>,
-}
+use config::Allowlist;
 
-/// The detector. Cheap to share (`Send + Sync`); build once.
+/// The detector. Cheap to share (`Send + Sync`); build once. The embedded lexicons are
+/// process-wide and built on first use, so later detectors cost almost nothing.
 #[derive(Debug)]
 pub struct Detector {
-    _config: DetectorConfig,
+    config: DetectorConfig,
+    custom: Vec<regex::Regex>,
+    disabled: Vec<Kind>,
+    allow: Allowlist,
 }
 
 impl Detector {
+    /// Build a detector. Invalid organisation patterns or kind names are skipped; use
+    /// [`Detector::try_new`] to have them reported.
     pub fn new(config: DetectorConfig) -> Self {
-        Detector { _config: config }
+        let custom = config
+            .mrn_patterns
+            .iter()
+            .filter_map(|p| regex::Regex::new(p).ok())
+            .collect();
+        let disabled = config
+            .disabled_kinds
+            .iter()
+            .filter_map(|k| Kind::from_label(k))
+            .collect();
+        Self::assemble(config, custom, disabled)
     }
 
-    /// All findings in `text`, sorted by start offset, overlaps resolved deterministically.
-    pub fn detect(&self, _text: &str) -> Vec<Finding> {
-        Vec::new()
+    pub fn try_new(config: DetectorConfig) -> Result<Self, ConfigError> {
+        let mut custom = Vec::new();
+        for p in &config.mrn_patterns {
+            let re = regex::Regex::new(p).map_err(|source| ConfigError::Pattern {
+                pattern: p.clone(),
+                source,
+            })?;
+            custom.push(re);
+        }
+        let mut disabled = Vec::new();
+        for k in &config.disabled_kinds {
+            disabled.push(Kind::from_label(k).ok_or_else(|| ConfigError::UnknownKind(k.clone()))?);
+        }
+        Ok(Self::assemble(config, custom, disabled))
+    }
+
+    fn assemble(config: DetectorConfig, custom: Vec<regex::Regex>, disabled: Vec<Kind>) -> Self {
+        lexicon::Lexicon::get();
+        let allow = Allowlist::new(&config.allowlist);
+        Detector {
+            config,
+            custom,
+            disabled,
+            allow,
+        }
+    }
+
+    pub fn config(&self) -> &DetectorConfig {
+        &self.config
+    }
+
+    /// All findings in `text`, sorted by start offset, overlaps resolved deterministically
+    /// (identifiers against identifiers, health terms against health terms).
+    pub fn detect(&self, text: &str) -> Vec<Finding> {
+        if text.is_empty() {
+            return Vec::new();
+        }
+        let mut ctx = ctx::Ctx::new(text);
+        if self.config.identifiers {
+            contact::scan(&mut ctx);
+            numbers::scan(&mut ctx);
+            ids::scan(&mut ctx);
+            dates::scan(&mut ctx);
+            misc::scan(&mut ctx);
+            address::scan(&mut ctx);
+            places::scan(&mut ctx);
+            names::scan(&mut ctx);
+            names::scan_lowercase(&mut ctx);
+            self.custom_patterns(&mut ctx);
+        }
+        if self.config.health {
+            health::scan(&mut ctx);
+        }
+        let cands = std::mem::take(&mut ctx.out);
+        let mut found = resolve::resolve(cands);
+        found.retain(|f| {
+            f.confidence >= self.config.min_confidence
+                && !self.disabled.contains(&f.kind)
+                && !self.allow.contains(f.kind, f.text(text))
+        });
+        resolve::fill_char_offsets(text, &mut found);
+        found
+    }
+
+    fn custom_patterns(&self, ctx: &mut ctx::Ctx) {
+        if self.custom.is_empty() {
+            return;
+        }
+        for re in &self.custom {
+            for m in re.find_iter(ctx.text) {
+                let ev = Evidence {
+                    source: "config:mrn_pattern",
+                    ..Evidence::default()
+                };
+                ctx.push(Kind::Mrn, m.start(), m.end(), 0.95, ev);
+            }
+        }
     }
 }
+
+#[cfg(test)]
+mod tests;

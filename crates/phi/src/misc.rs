@@ -1,0 +1,121 @@
+//! Ages ("54 year old", "aged 91", "turned 40") and facility units ("room 412", "bed 3").
+
+use crate::ctx::Ctx;
+use crate::finding::{Evidence, Kind};
+use crate::lexicon::FACILITY;
+use crate::tokenize::{TokKind, CAP, UPPER};
+
+fn age_value(ctx: &Ctx, i: usize) -> Option<u32> {
+    let t = ctx.tok(i);
+    (t.kind == TokKind::Num && t.len() <= 3)
+        .then(|| {
+            ctx.raw(i)
+                .bytes()
+                .fold(0u32, |v, d| v * 10 + u32::from(d - b'0'))
+        })
+        .filter(|v| (1..=125).contains(v))
+}
+
+/// Words after a number that make it an age.
+fn age_after(ctx: &Ctx, i: usize) -> Option<&'static str> {
+    let mut j = i + 1;
+    if ctx.is_punct(j, b'-') {
+        j += 1;
+    }
+    if j >= ctx.toks.len() {
+        return None;
+    }
+    match ctx.low(j) {
+        "year-old" | "years-old" | "yr-old" | "yo" | "yrs" | "yr" => Some("years old"),
+        "year" | "years"
+            if j + 1 < ctx.toks.len() && matches!(ctx.low(j + 1), "old" | "of" | "-old")
+                || j + 2 < ctx.toks.len() && ctx.low(j + 2) == "old" =>
+        {
+            Some("years old")
+        }
+        "y" if ctx.is_punct(j + 1, b'/') && j + 2 < ctx.toks.len() && ctx.low(j + 2) == "o" => {
+            Some("y/o")
+        }
+        "m" | "f" if ctx.glued(j) => Some("sex"),
+        _ => None,
+    }
+}
+
+fn age_before(ctx: &Ctx, i: usize) -> Option<&'static str> {
+    let p = i.checked_sub(1)?;
+    let w = ctx.low(p);
+    let cue = match w {
+        "aged" => "aged",
+        "age" => "age",
+        "turned" | "turn" | "turning" | "turns" => "turned",
+        "of" if p > 0 && ctx.low(p - 1) == "age" => "age of",
+        "was" | "is" | "am"
+            if p > 0 && matches!(ctx.low(p - 1), "he" | "she" | "i" | "they" | "who") =>
+        {
+            "is"
+        }
+        "m" if p > 0 && ctx.is_punct(p - 1, b'\'') => "i'm",
+        ":" if p > 0 && ctx.low(p - 1) == "age" => "age",
+        _ => return None,
+    };
+    Some(cue)
+}
+
+pub fn scan(ctx: &mut Ctx) {
+    for i in 0..ctx.toks.len() {
+        if ctx.bits[i] & FACILITY != 0 {
+            facility(ctx, i);
+            continue;
+        }
+        let Some(v) = age_value(ctx, i) else { continue };
+        let after = age_after(ctx, i);
+        let before = age_before(ctx, i);
+        // "is 84" alone is weak; a following unit word ("84 miles") rules it out.
+        let unit_after = i + 1 < ctx.toks.len()
+            && ctx.tok(i + 1).kind == TokKind::Word
+            && after.is_none()
+            && ctx.low(i + 1) != "and";
+        let conf = match (before, after) {
+            (_, Some(_)) => 0.9,
+            (Some("is"), None) if unit_after => continue,
+            (Some("is"), None) => 0.55,
+            (Some(_), None) if unit_after => 0.5,
+            (Some(_), None) => 0.85,
+            (None, None) => continue,
+        };
+        let ev = Evidence {
+            source: "pattern:age",
+            context: before.into_iter().chain(after).collect(),
+            over_89: v > 89,
+            ..Evidence::default()
+        };
+        let t = *ctx.tok(i);
+        ctx.push(Kind::Age, t.start, t.end, conf, ev);
+    }
+}
+
+fn facility(ctx: &mut Ctx, i: usize) {
+    let mut j = i + 1;
+    if ctx.is_punct(j, b'#') || ctx.is_punct(j, b':') {
+        j += 1;
+    }
+    if j >= ctx.toks.len() {
+        return;
+    }
+    let t = *ctx.tok(j);
+    let id_like = matches!(t.kind, TokKind::Num | TokKind::Alnum)
+        || (t.kind == TokKind::Word && t.len() <= 2 && t.has(CAP | UPPER));
+    if !id_like || t.len() > 6 {
+        return;
+    }
+    let ev = Evidence {
+        source: "pattern:facility_unit",
+        context: vec![crate::vocab::FACILITY_UNITS
+            .iter()
+            .copied()
+            .find(|w| *w == ctx.low(i))
+            .unwrap_or("room")],
+        ..Evidence::default()
+    };
+    ctx.push(Kind::FacilityUnit, ctx.tok(i).start, t.end, 0.7, ev);
+}

@@ -1,0 +1,135 @@
+//! End-to-end examples of what the detector reports.
+
+use crate::{redact, Detector, DetectorConfig, Kind, RedactionStyle};
+
+fn kinds(text: &str) -> Vec<(Kind, String)> {
+    let det = Detector::new(DetectorConfig {
+        min_confidence: 0.5,
+        health: false,
+        ..DetectorConfig::default()
+    });
+    det.detect(text)
+        .into_iter()
+        .map(|f| (f.kind, f.text(text).to_string()))
+        .collect()
+}
+
+fn has(text: &str, kind: Kind, span: &str) {
+    let k = kinds(text);
+    assert!(
+        k.iter().any(|(kk, s)| *kk == kind && s == span),
+        "{kind:?} {span:?} not in {k:?}"
+    );
+}
+
+#[test]
+fn names_with_cues() {
+    has(
+        "Wishing a speedy recovery to Julie Guzman, room 412",
+        Kind::Person,
+        "Julie Guzman",
+    );
+    has(
+        "Wishing a speedy recovery to Julie Guzman, room 412",
+        Kind::FacilityUnit,
+        "room 412",
+    );
+    has("Thanks Dr. Sood!", Kind::Person, "Sood");
+    has(
+        "Shoutout to nurse Aarav Sharma today",
+        Kind::Person,
+        "Aarav Sharma",
+    );
+}
+
+#[test]
+fn identifiers() {
+    has("SSN 496-39-5870 please", Kind::Ssn, "496-39-5870");
+    has(
+        "call (411)915-6301x41087 now",
+        Kind::Phone,
+        "(411)915-6301x41087",
+    );
+    has("mobile +91 98765 43210", Kind::Phone, "+91 98765 43210");
+    has(
+        "card 4111 1111 1111 1111",
+        Kind::CreditCard,
+        "4111 1111 1111 1111",
+    );
+    has("Aadhaar 2341 2341 2346", Kind::Aadhaar, "2341 2341 2346");
+    has(
+        "IBAN GB82WEST12345698765432",
+        Kind::Iban,
+        "GB82WEST12345698765432",
+    );
+    has("PAN AAAPL1234C", Kind::Pan, "AAAPL1234C");
+    has(
+        "email me at tkrueger@example.org.",
+        Kind::Email,
+        "tkrueger@example.org",
+    );
+    has("abha: ravi.k@abdm", Kind::AbhaAddress, "ravi.k@abdm");
+    has("@jford DM me", Kind::SocialHandle, "jford");
+    has("MRN CWZ405363722 moved", Kind::Mrn, "CWZ405363722");
+    has("IP 23.94.61.121 blocked", Kind::IpAddress, "23.94.61.121");
+}
+
+#[test]
+fn checksum_failures_are_weak_not_dropped() {
+    let det = Detector::new(DetectorConfig::default());
+    let f = det.detect("card number 4111 1111 1111 1112");
+    let card = f
+        .iter()
+        .find(|f| f.kind == Kind::CreditCard)
+        .expect("near miss reported");
+    assert_eq!(card.evidence.checksum, Some(false));
+    assert!(card.confidence < 0.5);
+}
+
+#[test]
+fn dates_and_ages() {
+    has("my chemo starts 08/09/2013, pray", Kind::Date, "08/09/2013");
+    has("born on July 18, 2014 at home", Kind::Date, "July 18, 2014");
+    has("seen on 14 March 2021", Kind::Date, "14 March 2021");
+    has("closes early on Monday", Kind::Date, "Monday");
+    let det = Detector::new(DetectorConfig::default());
+    let f = det.detect("a 93 year old woman");
+    let age = f.iter().find(|f| f.kind == Kind::Age).expect("age");
+    assert!(age.evidence.over_89);
+}
+
+#[test]
+fn addresses() {
+    has(
+        "moved to 882 Sullivan Garden Suite 222, Ramirezmouth. Same",
+        Kind::StreetAddress,
+        "882 Sullivan Garden Suite 222, Ramirezmouth",
+    );
+    has(
+        "stop by H.No. 54, Mutti Chowk, Ongole 204056 today",
+        Kind::StreetAddress,
+        "H.No. 54, Mutti Chowk, Ongole 204056",
+    );
+}
+
+#[test]
+fn offsets_are_code_points() {
+    let det = Detector::new(DetectorConfig::default());
+    let text = "é Julie Guzman";
+    let f = det.detect(text);
+    let p = f.iter().find(|f| f.kind == Kind::Person).expect("person");
+    assert_eq!((p.char_start, p.char_end), (2, 14));
+}
+
+#[test]
+fn redaction_and_allowlist() {
+    let det = Detector::new(DetectorConfig {
+        allowlist: vec!["(555) 201-4477".into()],
+        ..DetectorConfig::default()
+    });
+    let text = "Call our desk at 555-201-4477 or Julie Guzman at 555-987-1234";
+    let f = det.detect(text);
+    assert!(!f.iter().any(|f| f.text(text) == "555-201-4477"));
+    let r = redact(text, &f, RedactionStyle::Placeholder);
+    assert!(r.contains("[PHONE]") && r.contains("[NAME]"), "{r}");
+}

@@ -1,0 +1,120 @@
+//! The request's context with every missing field resolved to a documented, cautious
+//! default. Rules read only this, never the raw request.
+//!
+//! | field | default when missing | why |
+//! |---|---|---|
+//! | channel | public post | the most exposed surface |
+//! | direction | outbound | only outbound text can be published by us |
+//! | jurisdiction | the organisation's default, else US | |
+//! | patient_authorization | not on file | consent must be shown, not assumed |
+//! | guardian_consent | not on file | |
+//! | staff_consent | unknown: named staff are fine, *shown* staff need review | names of clinicians are professional directory information; photos need media consent |
+//! | account | personal if the channel name says so, else organisation | |
+//! | author | staff on a personal account or an outbound review, else the organisation | |
+//! | connection_disclosed | not disclosed (unless the text says so) | |
+//! | audience | patient list if the channel is an email/SMS list, else public | |
+//! | media shows | unknown (treated as possibly showing people) | |
+//! | landing page trackers | unknown: booking/portal/intake pages need review | |
+
+use crate::channel::ChannelFamily;
+use crate::org::{OrgPolicy, Pack};
+use crate::request::{Account, Audience, CheckRequest, Direction, Jurisdiction, Media, Shows};
+
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub family: ChannelFamily,
+    pub inbound: bool,
+    pub jurisdiction: Jurisdiction,
+    pub packs: Vec<Pack>,
+    pub has_reply_to: bool,
+    /// Patient authorisation on file (and, for a minor, signed by a guardian).
+    pub authorized: bool,
+    pub guardian_consent: Option<bool>,
+    pub staff_consent: Option<bool>,
+    pub personal_account: bool,
+    /// The author is an employee/agent writing as a person (not the organisation's voice).
+    pub staff_author: bool,
+    /// Lower-cased `facts.author` (empty when not stated).
+    pub author: String,
+    pub connection_disclosed: bool,
+    pub patient_list: bool,
+    pub media: Vec<Media>,
+    pub landing_kind: Option<String>,
+    pub trackers: Option<Vec<String>>,
+}
+
+impl Ctx {
+    pub fn new(req: &CheckRequest, org: &OrgPolicy) -> Ctx {
+        let channel = req.channel.clone().unwrap_or_default().to_ascii_lowercase();
+        let mut family = ChannelFamily::from_name(req.channel.as_deref());
+        // A message to the whole patient list is a broadcast, not a conversation.
+        if family == ChannelFamily::DirectMessage
+            && req.facts.audience == Some(Audience::PatientList)
+        {
+            family = ChannelFamily::Email;
+        }
+        let inbound = req.direction == Some(Direction::Inbound)
+            || req.direction.is_none()
+                && (channel.contains("inbound") || channel.contains("received"));
+        let jurisdiction = req
+            .jurisdiction
+            .or(org.default_jurisdiction)
+            .unwrap_or(Jurisdiction::US);
+        let f = &req.facts;
+        let personal_account = match f.account {
+            Some(Account::Personal) => true,
+            Some(Account::Organization) => false,
+            _ => channel.contains("personal"),
+        };
+        let author = f.author.as_deref().unwrap_or("").to_ascii_lowercase();
+        let org_author = matches!(
+            author.as_str(),
+            "organization" | "organisation" | "org" | "brand" | "clinic" | "hospital"
+        );
+        let patient_author = author.contains("patient") || author.contains("customer");
+        let staff_author = !org_author
+            && !patient_author
+            && (!author.is_empty()
+                || personal_account
+                || family == ChannelFamily::Review && !inbound);
+        Ctx {
+            family,
+            inbound,
+            jurisdiction,
+            packs: org.packs_for(jurisdiction),
+            has_reply_to: req
+                .in_reply_to
+                .as_deref()
+                .is_some_and(|s| !s.trim().is_empty()),
+            authorized: f.patient_authorization == Some(true),
+            guardian_consent: f.guardian_consent,
+            staff_consent: f.staff_consent,
+            personal_account,
+            staff_author,
+            author,
+            connection_disclosed: f.connection_disclosed == Some(true),
+            patient_list: f.audience == Some(Audience::PatientList)
+                || f.audience.is_none() && family == ChannelFamily::Email,
+            media: f.media.clone(),
+            landing_kind: f.landing_page.as_ref().and_then(|l| l.kind.clone()),
+            trackers: f
+                .landing_page
+                .as_ref()
+                .and_then(|l| l.third_party_trackers.clone()),
+        }
+    }
+
+    pub fn pack(&self, p: Pack) -> bool {
+        self.packs.contains(&p)
+    }
+
+    pub fn outbound(&self) -> bool {
+        !self.inbound
+    }
+
+    pub fn media_shows(&self, s: Shows) -> bool {
+        self.media
+            .iter()
+            .any(|m| m.shows.unwrap_or(Shows::Unknown) == s)
+    }
+}

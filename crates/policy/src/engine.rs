@@ -1,0 +1,201 @@
+//! The engine: compiled lexicons, scanners and the phi detector for one organisation.
+//! Build once with [`Engine::new`]; `check` is pure and the engine is `Send + Sync`.
+
+use crate::context::Ctx;
+use crate::lexicon::Lexicon;
+use crate::org::OrgPolicy;
+use crate::request::CheckRequest;
+use crate::result::{CheckResult, PhiSpan, RuleFinding, Verdict};
+use crate::rules::{self, catalog, Eval, Fired, RuleId};
+use crate::signals::{ties, Scanners, Signals};
+use crate::suggest;
+
+pub struct Engine {
+    org: OrgPolicy,
+    lexicon: Lexicon,
+    scanners: Scanners,
+    detector: phi::Detector,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("lexicon", &self.lexicon)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Most spans reported per rule; the rest add nothing for a reader.
+const MAX_SPANS_PER_RULE: usize = 8;
+
+impl Engine {
+    pub fn new(org: OrgPolicy) -> Engine {
+        // The organisation's own contact details and consented staff are never PHI; the
+        // detector drops them before the rules see anything.
+        let allowlist: Vec<String> = org
+            .phones
+            .iter()
+            .chain(&org.emails)
+            .chain(&org.handles)
+            .chain(&org.addresses)
+            .chain(org.contact_phone.iter())
+            .chain(org.contact_email.iter())
+            .cloned()
+            .chain(
+                org.staff
+                    .iter()
+                    .filter(|s| s.consent)
+                    .map(|s| s.name.clone()),
+            )
+            .collect();
+        let detector = phi::Detector::new(phi::DetectorConfig {
+            mrn_patterns: org.mrn_patterns.clone(),
+            allowlist,
+            // Low-confidence candidates add noise; the rules have their own scanners.
+            min_confidence: 0.5,
+            ..phi::DetectorConfig::default()
+        });
+        Engine {
+            lexicon: Lexicon::new(&[]),
+            scanners: Scanners::new(),
+            detector,
+            org,
+        }
+    }
+
+    pub fn org(&self) -> &OrgPolicy {
+        &self.org
+    }
+
+    pub fn check(&self, req: &CheckRequest) -> CheckResult {
+        let ctx = Ctx::new(req, &self.org);
+        let sig = Signals::new(
+            &req.text,
+            &self.lexicon,
+            &self.scanners,
+            &self.detector,
+            &self.org,
+        );
+        let reply_sig = req
+            .in_reply_to
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| Signals::light(s, &self.lexicon, &self.scanners));
+        let t = ties::compute(&sig, ctx.family.is_addressed() && ctx.outbound());
+        let ev = Eval {
+            ctx: &ctx,
+            sig: &sig,
+            ties: &t,
+            org: &self.org,
+            reply_to: reply_sig.as_ref(),
+        };
+        let found = rules::evaluate(&ev);
+        let verdict = found
+            .fired
+            .iter()
+            .map(|f| f.verdict)
+            .max()
+            .unwrap_or(Verdict::Allow);
+        let offsets = Offsets::new(&sig);
+        let mut findings = Vec::new();
+        for f in &found.fired {
+            findings.extend(render(f, &offsets));
+        }
+        let phi = phi_spans(&found.fired, &offsets);
+        let escalate = found.fired.iter().any(|f| f.rule == RuleId::ProCrisis);
+        let suggestion = suggest::suggest(&ctx, &self.org, &req.text, verdict, &found.fired, &phi);
+        CheckResult {
+            id: req.id.clone(),
+            verdict,
+            findings,
+            phi,
+            escalate,
+            suggestion,
+        }
+    }
+}
+
+/// Converts normalised byte spans to code-point spans of the original text.
+struct Offsets<'a> {
+    sig: &'a Signals<'a>,
+    /// Byte offset of every char of the original text.
+    starts: Vec<usize>,
+}
+
+impl<'a> Offsets<'a> {
+    fn new(sig: &'a Signals<'a>) -> Offsets<'a> {
+        Offsets {
+            sig,
+            starts: sig.p.original.char_indices().map(|(b, _)| b).collect(),
+        }
+    }
+
+    /// (char_start, char_end, original text).
+    fn chars(&self, s: usize, e: usize) -> (usize, usize, &'a str) {
+        let (bs, be) = self.sig.p.orig_span(s, e);
+        let cs = self.starts.partition_point(|&b| b < bs);
+        let ce = self.starts.partition_point(|&b| b < be);
+        (cs, ce, self.sig.p.original.get(bs..be).unwrap_or(""))
+    }
+}
+
+fn merged(spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut v: Vec<(usize, usize)> = spans.iter().copied().filter(|(s, e)| s < e).collect();
+    v.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in v {
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+fn render(f: &Fired, o: &Offsets<'_>) -> Vec<RuleFinding> {
+    let d = catalog::def(f.rule);
+    let make = |start, end, text: &str| RuleFinding {
+        rule: d.code.to_string(),
+        verdict: f.verdict,
+        start,
+        end,
+        text: text.to_string(),
+        message: d.message.to_string(),
+        fix: d.fix.to_string(),
+    };
+    let spans = merged(&f.spans);
+    if spans.is_empty() {
+        return vec![make(0, 0, "")];
+    }
+    spans
+        .into_iter()
+        .take(MAX_SPANS_PER_RULE)
+        .map(|(s, e)| {
+            let (cs, ce, text) = o.chars(s, e);
+            make(cs, ce, text)
+        })
+        .collect()
+}
+
+fn phi_spans(fired: &[Fired], o: &Offsets<'_>) -> Vec<PhiSpan> {
+    let mut all: Vec<((usize, usize), &'static str)> =
+        fired.iter().flat_map(|f| f.phi.iter().copied()).collect();
+    all.sort_by_key(|((s, e), _)| (*s, std::cmp::Reverse(*e)));
+    let mut out: Vec<PhiSpan> = Vec::new();
+    let mut covered_to = 0usize;
+    for ((s, e), kind) in all {
+        if s >= e || e <= covered_to {
+            continue; // inside a span already reported
+        }
+        let (cs, ce, _) = o.chars(s.max(covered_to), e);
+        covered_to = e;
+        if cs < ce {
+            out.push(PhiSpan {
+                kind: kind.to_string(),
+                start: cs,
+                end: ce,
+            });
+        }
+    }
+    out
+}

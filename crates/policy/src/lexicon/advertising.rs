@@ -1,0 +1,142 @@
+//! Advertising claims (FTC-SUBST, FTC-TYPICAL, FTC-CONNECT, FDA-BALANCE): cure and
+//! guarantee language and its negations, testimonial disclaimers, connection disclosures,
+//! prescription-drug brands, benefit claims and risk information.
+
+use super::{Cue, Group};
+
+#[rustfmt::skip]
+pub(super) const GROUPS: &[Group] = &[
+    (
+        Cue::Subst,
+        &[
+            "cures", "cure for", "cure your", "cured", "we cure", "permanent cure",
+            "permanently cure", "permanently cures", "guaranteed cure", "miracle cure",
+            "100% cure", "100 % cure", "100% success", "100 % success", "100% effective",
+            "100% results", "100% guaranteed", "100% recovery", "100% relief",
+            "guaranteed results", "guaranteed result", "results guaranteed",
+            "guaranteed weight loss", "guaranteed to", "reverse diabetes", "reverses diabetes",
+            "reverse your diabetes", "reverse aging", "reverses aging",
+            "reverse heart disease", "cure cancer", "cures cancer", "cure diabetes",
+            "cures diabetes", "cure arthritis", "cures arthritis", "cure autism",
+            "prevents covid", "cure covid", "cures covid", "kills the virus",
+            "no side effects", "zero side effects", "without any side effects", "100% safe",
+            "proven to cure", "proven cure", "never come back", "never comes back",
+            "pakka ilaj", "pakka ilaaj", "guaranteed ilaj", "jad se khatam", "jad se khatm",
+            "jadd se", "पक्का इलाज", "स्थायी इलाज", "जड़ से खत्म", "जड से खत्म", "जड़ से",
+            "जड से", "100% इलाज", "गारंटीड इलाज", "गारंटी से", "chamatkari", "चमत्कारी",
+        ],
+    ),
+    (
+        Cue::SubstWeak,
+        &[
+            "cure", "guarantee", "guaranteed", "guarantees", "miracle", "miraculous",
+            "permanently", "eliminates", "eradicates", "get rid of", "risk-free", "risk free",
+            "clinically proven", "scientifically proven", "instant relief", "boosts immunity",
+            "boost immunity", "immunity booster", "reverses", "100%", "100 %",
+            "completely safe", "gaaranti", "guarantee ke saath", "गारंटी", "चमत्कार",
+            "chamatkar", "hamesha ke liye", "हमेशा के लिए", "khatam", "खत्म",
+        ],
+    ),
+    (
+        Cue::SubstNeg,
+        &[
+            "no cure", "not a cure", "isn't a cure", "is no cure", "there is no cure",
+            "without a cure", "no known cure", "no guarantee", "no guarantees",
+            "not guaranteed", "cannot guarantee", "can't guarantee", "don't guarantee",
+            "do not guarantee", "no miracle", "no miracles", "can be cured", "cannot be cured",
+            "can't be cured", "not be cured", "never be cured", "not be reversed",
+            "is curable", "are curable", "curable", "cure rate", "cure rates", "not 100%",
+            "never 100%", "no treatment is 100%", "nothing is 100%", "इलाज संभव",
+            "ilaj sambhav", "ilaaj sambhav", "theek ho sakta", "ठीक हो सकता",
+            "no side effects are", "guarantee your privacy", "guaranteed appointment",
+            "guarantee a response", "guarantee that your information", "100% of proceeds",
+            "100% free",
+        ],
+    ),
+    (
+        Cue::TypicalDisclaimer,
+        &[
+            "results may vary", "results vary", "individual results", "results not typical",
+            "not typical", "typical results", "typical patient", "typically", "most patients",
+            "on average", "average patient", "generally expected", "your results may differ",
+            "outcomes vary", "outcomes differ", "every patient is different", "परिणाम अलग",
+            "results alag", "har patient alag",
+        ],
+    ),
+    (
+        Cue::Disclosure,
+        &[
+            "#ad", "#sponsored", "#partner", "#paid", "#employee", "#gifted",
+            "#paidpartnership", "#advertisement", "#collab", "paid partnership", "sponsored",
+            "partnering with", "partnered with", "in partnership with", "paid by", "i work at",
+            "i work for", "i work here", "i'm an employee", "i am an employee", "employee of",
+            "as an employee", "full disclosure", "disclosure", "i was paid", "received free",
+            "in exchange for", "gifted", "brand ambassador", "i'm a nurse at",
+            "i am a nurse at", "my employer", "where i work", "our hospital", "our clinic",
+            "our practice", "our office", "our team", "my team", "my colleagues",
+            "my workplace",
+        ],
+    ),
+    (
+        Cue::Endorse,
+        &[
+            "highly recommend", "i recommend", "recommend", "best", "amazing", "awesome",
+            "love this", "love them", "5 stars", "five stars", "5-star",
+            "ask your doctor about", "use my code", "use code", "discount code", "link in bio",
+            "go see", "check out", "must try", "game changer", "game-changer", "obsessed",
+            "the greatest", "top notch", "top-notch", "fantastic", "incredible", "excellent",
+            "wonderful", "go-to",
+        ],
+    ),
+    (
+        Cue::RxBrand,
+        &[
+            "ozempic", "wegovy", "mounjaro", "zepbound", "saxenda", "victoza", "trulicity",
+            "rybelsus", "jardiance", "farxiga", "januvia", "humira", "enbrel", "remicade",
+            "keytruda", "opdivo", "dupixent", "skyrizi", "stelara", "otezla", "rinvoq",
+            "cosentyx", "taltz", "xeljanz", "eliquis", "xarelto", "entresto", "lipitor",
+            "crestor", "plavix", "brilinta", "synthroid", "lexapro", "zoloft", "prozac",
+            "wellbutrin", "abilify", "vraylar", "rexulti", "seroquel", "latuda", "adderall",
+            "vyvanse", "ritalin", "xanax", "ambien", "lyrica", "neurontin", "viagra", "cialis",
+            "botox", "juvederm", "accutane", "diclegis", "bonjesta", "clomid", "nurtec",
+            "ubrelvy", "aimovig", "emgality", "qulipta", "biktarvy", "descovy", "truvada",
+            "paxlovid", "tamiflu", "xofluza", "shingrix", "gardasil", "spiriva", "symbicort",
+            "advair", "breo", "trelegy", "nucala", "xolair", "fasenra", "tepezza", "leqembi",
+            "aduhelm", "qsymia", "contrave", "chantix", "suboxone", "vivitrol", "sublocade",
+            "linzess", "trintellix", "caplyta", "auvelity", "zurzuvae", "veozah", "orilissa",
+            "myfembree", "nexplanon", "mirena", "addyi", "vyleesi", "ocrevus", "tecfidera",
+        ],
+    ),
+    (
+        Cue::RxContext,
+        &[
+            "prescribed", "prescription", "prescribing", "ask your doctor about",
+            "ask your doctor if", "talk to your doctor about", "rx", "rx-only", "rx only",
+            "fda-approved", "fda approved", "prescribing information", "full prescribing",
+        ],
+    ),
+    (
+        Cue::Benefit,
+        &[
+            "for chronic", "weight management", "management of", "to help", "helps adults", "to reduce", "to lower", "to improve", "protects",
+            "felt so much better", "feel so much better", "feel better", "feel great", "works",
+            "worked", "effective", "relief", "helped me", "helps", "clears", "cleared",
+            "clear skin", "reduces", "reduced", "lowers", "lowered", "controls", "controlled",
+            "for the treatment of", "to treat", "treats", "indicated for", "approved for",
+            "for moderate", "for moderate-to-severe", "for adults with", "for people with",
+            "no increased risk", "safe for", "studied", "life-changing", "game changer",
+            "lost", "weight loss", "so much better", "changed my life", "finally free",
+        ],
+    ),
+    (
+        Cue::RiskInfo,
+        &[
+            "side effects", "side effect", "can cause", "may cause", "can occur", "may occur",
+            "serious infections", "serious", "warning", "warnings", "boxed warning",
+            "safety information", "safety info", "important safety", "prescribing information",
+            "contraindicated", "do not take", "don't take", "risk of", "risks include",
+            "risks", "adverse", "allergic reactions", "fatal", "liver injury",
+            "thyroid tumors", "pancreatitis", "suicidal thoughts", "most common side",
+        ],
+    ),
+];

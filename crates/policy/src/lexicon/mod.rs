@@ -1,0 +1,287 @@
+//! Phrase lexicons. Every phrase of every rule group is compiled into one Aho-Corasick
+//! automaton, so a check reads the text once no matter how many phrases there are.
+//!
+//! Phrase syntax: matched case-insensitively on whole words after [`crate::text::norm_phrase`].
+//! A trailing `*` drops the right word boundary (a stem: `surger*` matches "surgery",
+//! "surgeries"); a leading `*` drops the left one.
+
+mod advertising;
+mod crisis;
+mod health;
+mod india;
+mod medication_list;
+mod relationship;
+mod tone;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use crate::text::{is_word_char, norm_phrase, Prepared};
+
+/// What a phrase signals. Rules reason over cues, never over raw strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum Cue {
+    // who is talked about
+    RelPhrase,
+    RelDeny,
+    CareNoun,
+    Poss2,
+    You2,
+    Poss1,
+    Pron3,
+    IndivAnchor,
+    PatientWord,
+    FamilyMember,
+    StaffTitle,
+    Hedge,
+    OurPlace,
+    // health
+    Condition,
+    Procedure,
+    Medication,
+    TestResult,
+    Outcome,
+    SensMental,
+    SensSubstance,
+    SensHivSti,
+    SensRepro,
+    SensMinor,
+    SensDeath,
+    // visits, money
+    VisitWord,
+    TimeRef,
+    Fin,
+    // identifiability
+    Unique,
+    Event,
+    Locality,
+    // marketing and endorsements
+    StoryMarker,
+    TypicalDisclaimer,
+    Disclosure,
+    Endorse,
+    RxBrand,
+    RxContext,
+    Benefit,
+    RiskInfo,
+    // reviews
+    Retal,
+    Suppress,
+    ReviewChangeAsk,
+    ReviewWord,
+    PositiveOnly,
+    Reward,
+    IncentLink,
+    EngageAsk,
+    // claims
+    Subst,
+    SubstWeak,
+    SubstNeg,
+    // advice and crisis
+    AdviceQ,
+    AdviceA,
+    Dose,
+    VolumeClaim,
+    Deflect,
+    CrisisSelfHarm,
+    CrisisMedical,
+    EmergencyUs,
+    EmergencyIn,
+    // India
+    Boast,
+    BoastWord,
+    ProNoun,
+    SoftPromo,
+    Pcpndt,
+    PcpndtDisclaimer,
+    Mtp,
+    DmrDisease,
+    Remedy,
+    EndorseIn,
+    ProductWord,
+    // purpose
+    Political,
+    Fundraise,
+    OptOut,
+    DirectoryCondition,
+    OrgContact,
+    Observance,
+}
+
+/// A small fixed bitset of cues.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CueSet([u64; 2]);
+
+impl CueSet {
+    pub fn insert(&mut self, c: Cue) {
+        let i = c as usize;
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    pub fn contains(&self, c: Cue) -> bool {
+        let i = c as usize;
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+    pub fn any(&self, cs: &[Cue]) -> bool {
+        cs.iter().any(|&c| self.contains(c))
+    }
+}
+
+/// One phrase match, in normalised byte offsets.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    pub cue: Cue,
+    pub start: usize,
+    pub end: usize,
+    /// First and last word index covered.
+    pub w0: usize,
+    pub w1: usize,
+    pub sentence: usize,
+}
+
+struct Pattern {
+    cues: Vec<Cue>,
+    left_bound: bool,
+    right_bound: bool,
+}
+
+/// The compiled lexicon. Build once; `Send + Sync`.
+pub struct Lexicon {
+    ac: AhoCorasick,
+    patterns: Vec<Pattern>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Lexicon({} patterns)", self.patterns.len())
+    }
+}
+
+type Group = (Cue, &'static [&'static str]);
+
+fn all_groups() -> Vec<&'static [Group]> {
+    vec![
+        relationship::GROUPS,
+        health::GROUPS,
+        health::GROUPS_2,
+        crisis::GROUPS,
+        tone::GROUPS,
+        advertising::GROUPS,
+        india::GROUPS,
+    ]
+}
+
+impl Lexicon {
+    /// Compile the built-in lexicons plus `extra` (phrase, cue) pairs from the organisation.
+    pub fn new(extra: &[(String, Cue)]) -> Lexicon {
+        let mut index: std::collections::HashMap<(String, bool, bool), usize> =
+            std::collections::HashMap::new();
+        let mut strings: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut add = |raw: &str, cue: Cue| {
+            let left_bound = !raw.starts_with('*');
+            let right_bound = !raw.ends_with('*');
+            let core = norm_phrase(raw.trim_matches('*'));
+            if core.is_empty() {
+                return;
+            }
+            // Straight and curly apostrophes are normalised away, so one form suffices.
+            let key = (core.clone(), left_bound, right_bound);
+            let i = *index.entry(key).or_insert_with(|| {
+                strings.push(core);
+                patterns.push(Pattern {
+                    cues: Vec::new(),
+                    left_bound,
+                    right_bound,
+                });
+                patterns.len() - 1
+            });
+            if !patterns[i].cues.contains(&cue) {
+                patterns[i].cues.push(cue);
+            }
+        };
+        for groups in all_groups() {
+            for (cue, phrases) in groups {
+                for p in *phrases {
+                    add(p, *cue);
+                }
+            }
+        }
+        for (p, cue) in extra {
+            add(p, *cue);
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            // A full DFA: a few MB once per engine for the fastest per-check scan.
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&strings)
+            .unwrap_or_else(|_| {
+                // Only reachable if the built-in lexicon were too large for the automaton;
+                // an empty automaton keeps the engine total rather than panicking.
+                AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds")
+            });
+        Lexicon { ac, patterns }
+    }
+
+    /// All cue hits in the prepared text, sorted by start.
+    pub fn scan(&self, p: &Prepared<'_>) -> Vec<Hit> {
+        let text = p.norm.as_str();
+        let mut hits = Vec::new();
+        for m in self.ac.find_overlapping_iter(text) {
+            let pat = &self.patterns[m.pattern().as_usize()];
+            let (s, e) = (m.start(), m.end());
+            if pat.left_bound && !left_ok(text, s) || pat.right_bound && !right_ok(text, e) {
+                continue;
+            }
+            let w0 = p.word_at(s);
+            let w1 = p.word_at(e.saturating_sub(1)).max(w0);
+            let sentence = p.sentence_of(s);
+            for &cue in &pat.cues {
+                hits.push(Hit {
+                    cue,
+                    start: s,
+                    end: e,
+                    w0,
+                    w1,
+                    sentence,
+                });
+            }
+        }
+        hits.sort_by_key(|h| (h.start, h.end, h.cue));
+        hits
+    }
+}
+
+fn left_ok(text: &str, s: usize) -> bool {
+    let first = text[s..].chars().next();
+    if !first.is_some_and(is_word_char) {
+        return true;
+    }
+    !text[..s].chars().next_back().is_some_and(is_word_char)
+}
+
+fn right_ok(text: &str, e: usize) -> bool {
+    let last = text[..e].chars().next_back();
+    if !last.is_some_and(is_word_char) {
+        return true;
+    }
+    !text[e..].chars().next().is_some_and(is_word_char)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_stems_and_hindi() {
+        let lex = Lexicon::new(&[]);
+        let p = Prepared::new("We\u{2019}re glad YOUR surgeries went well. आपका इलाज़ सफल रहा");
+        let hits = lex.scan(&p);
+        let cues: Vec<Cue> = hits.iter().map(|h| h.cue).collect();
+        assert!(cues.contains(&Cue::Poss2));
+        assert!(cues.contains(&Cue::Procedure));
+        assert!(cues.contains(&Cue::RelPhrase), "{hits:?}");
+        let p = Prepared::new("the scarcely noticed");
+        assert!(!lex.scan(&p).iter().any(|h| h.cue == Cue::Condition));
+    }
+}

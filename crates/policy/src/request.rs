@@ -1,0 +1,143 @@
+//! The check request: one text plus the context that decides what it may say.
+//!
+//! Every field except `text` may be missing; [`crate::context`] documents the cautious
+//! default used for each. Unknown enum values deserialize to an `Unknown`/`Other` variant
+//! instead of failing, so a new channel or tracker name never breaks a client.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "openapi")]
+use utoipa::ToSchema;
+
+/// One text to check, with its context.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct CheckRequest {
+    /// Any string; echoed in the result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<serde_json::Value>,
+    pub text: String,
+    /// Platform surface, e.g. `google_review_reply`, `facebook_post`, `instagram_dm`,
+    /// `press_release`. Unknown names are mapped to a family by the words they contain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// `US` or `IN`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jurisdiction: Option<Jurisdiction>,
+    /// The review, comment or message being answered, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_reply_to: Option<String>,
+    #[serde(default)]
+    pub facts: Facts,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Outbound,
+    Inbound,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub enum Jurisdiction {
+    #[serde(alias = "us", alias = "USA")]
+    US,
+    #[serde(alias = "in", alias = "IND", alias = "India")]
+    IN,
+}
+
+/// What the organisation has on record for this text. `None` means "not stated".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Facts {
+    /// A written patient authorisation covering this use is on file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patient_authorization: Option<bool>,
+    /// Every staff member named or shown has given media consent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff_consent: Option<bool>,
+    /// A parent or guardian signed for a minor who is named or shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guardian_consent: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<Account>,
+    /// Who wrote the text, e.g. `staff`, `patient`, `influencer`, `agency`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// A material connection (employment, payment, free service) is disclosed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_disclosed: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<Audience>,
+    #[serde(default)]
+    pub media: Vec<Media>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub landing_page: Option<LandingPage>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Account {
+    #[serde(alias = "organisation", alias = "org", alias = "official")]
+    Organization,
+    Personal,
+    #[serde(other)]
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    Public,
+    PatientList,
+    #[serde(other)]
+    Unknown,
+}
+
+/// One attached image or video, as described by the uploader or the media library.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Media {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shows: Option<Shows>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub faces_blurred: Option<bool>,
+    /// An X-ray, scan, wound, chart, screen or other clinical image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clinical_image: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifiers_removed: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Shows {
+    None,
+    Staff,
+    Patients,
+    People,
+    #[serde(other)]
+    Unknown,
+}
+
+/// Where a link in the text lands.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct LandingPage {
+    /// `public_info`, `booking`, `portal`, `intake`, or another name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Third-party trackers on that page (`meta_pixel`, `google_analytics`, …). `None` means
+    /// nobody checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub third_party_trackers: Option<Vec<String>>,
+}

@@ -1,0 +1,233 @@
+//! US advertising rules: FTC substantiation, typical results, material connections,
+//! review incentives and suppression; FDA fair balance for prescription drugs.
+
+use super::{Eval, Findings, Fired, RuleId};
+use crate::channel::ChannelFamily;
+use crate::lexicon::{Cue, Hit};
+use crate::result::Verdict::{Block, NeedsReview};
+use crate::signals::ties::{Span, HEALTH};
+use crate::signals::Signals;
+
+pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
+    subst(ev, out);
+    typical(ev, out);
+    connect(ev, out);
+    incent(ev, out);
+    suppress(ev, out);
+    fda_balance(ev, out);
+}
+
+/// A claim hit not negated ("no cure", "can be cured", "cannot guarantee").
+fn unnegated<'s>(sig: &'s Signals<'_>, c: Cue) -> impl Iterator<Item = &'s Hit> + 's {
+    sig.of(c).filter(move |h| {
+        !sig.of(Cue::SubstNeg).any(|n| {
+            n.sentence == h.sentence && n.start <= h.end && n.end + 1 >= h.start.saturating_sub(12)
+        })
+    })
+}
+
+/// Unsubstantiated claims: strong phrases anywhere, weak ones next to health words.
+pub fn claim_spans(sig: &Signals<'_>) -> Vec<Span> {
+    let mut spans: Vec<Span> = unnegated(sig, Cue::Subst)
+        .map(|h| (h.start, h.end))
+        .collect();
+    for h in unnegated(sig, Cue::SubstWeak) {
+        let window = h.sentence.saturating_sub(1)..=h.sentence + 1;
+        let health = HEALTH
+            .iter()
+            .chain(&[Cue::Outcome, Cue::Benefit, Cue::DmrDisease, Cue::CareNoun])
+            .any(|&c| window.clone().any(|s| sig.sentence_has(s, c)));
+        if health && !sig.overlapped_by(h, Cue::Subst) {
+            spans.push((h.start, h.end));
+        }
+    }
+    spans
+}
+
+/// The organisation's own banned claims, matched case-insensitively.
+pub fn banned_spans(ev: &Eval<'_>) -> Vec<Span> {
+    if ev.org.banned_claims.is_empty() {
+        return Vec::new();
+    }
+    let text = ev.sig.p.norm.to_lowercase();
+    let mut spans = Vec::new();
+    for claim in &ev.org.banned_claims {
+        let c = crate::text::norm_phrase(claim);
+        if c.is_empty() {
+            continue;
+        }
+        // ASCII lower-casing keeps byte offsets identical to the normalised text.
+        let mut from = 0;
+        while let Some(i) = text.get(from..).and_then(|t| t.find(&c)) {
+            spans.push((from + i, from + i + c.len()));
+            from += i + c.len();
+        }
+    }
+    spans
+}
+
+fn subst(ev: &Eval<'_>, out: &mut Findings) {
+    let mut spans = claim_spans(ev.sig);
+    spans.extend(banned_spans(ev));
+    if !spans.is_empty() {
+        out.add(Fired::new(RuleId::FtcSubst, Block).spans(spans));
+    }
+}
+
+fn typical(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    if ev.ctx.family.is_addressed() || sig.has(Cue::TypicalDisclaimer) {
+        return;
+    }
+    let testimonial = sig.has(Cue::StoryMarker)
+        || sig.has(Cue::Poss1) && sig.has(Cue::Outcome)
+        || !ev.ties.anchor_outcome.is_empty();
+    let results: Vec<Span> = sig.of(Cue::Outcome).map(|h| (h.start, h.end)).collect();
+    if testimonial && !results.is_empty() {
+        out.add(Fired::new(RuleId::FtcTypical, NeedsReview).spans(results));
+    }
+}
+
+fn connect(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    let ctx = ev.ctx;
+    let paid_author = [
+        "influencer",
+        "creator",
+        "ambassador",
+        "affiliate",
+        "paid",
+        "employee",
+        "staff",
+        "relative",
+        "agency",
+    ]
+    .iter()
+    .any(|a| ctx.author.contains(a));
+    let endorser = ctx.family == ChannelFamily::Review
+        || ctx.personal_account && ctx.staff_author
+        || paid_author && ctx.personal_account
+        || ["influencer", "creator", "ambassador", "affiliate"]
+            .iter()
+            .any(|a| ctx.author.contains(a));
+    if !endorser || ctx.connection_disclosed || sig.has(Cue::Disclosure) {
+        return;
+    }
+    // Off a review site, praise must be about the business or a product to be an endorsement.
+    let about_business = ctx.family == ChannelFamily::Review
+        || sig.any(&[Cue::ProNoun, Cue::OurPlace, Cue::RxBrand, Cue::ProductWord])
+        || sig
+            .entities
+            .iter()
+            .any(|e| e.staff || e.kind == crate::signals::EntityKind::Handle)
+        || sig.has(Cue::Reward)
+        || sig.of(Cue::Endorse).any(|h| {
+            let t = sig.text(h.start, h.end).to_ascii_lowercase();
+            t.contains("code") || t.contains("link in bio")
+        });
+    if !about_business {
+        return;
+    }
+    let praise: Vec<Span> = sig
+        .of_any(&[Cue::Endorse, Cue::PositiveOnly, Cue::Benefit, Cue::Boast])
+        .map(|h| (h.start, h.end))
+        .collect();
+    if !praise.is_empty() {
+        out.add(Fired::new(RuleId::FtcConnect, Block).spans(praise));
+    }
+}
+
+const NOT_REWARD_BEFORE: &[&str] = &[
+    "feel", "toll", "sugar", "gluten", "smoke", "fat", "stress", "pain", "cancer", "drug",
+    "tobacco", "symptom", "hands", "cavity", "fee",
+];
+
+fn incent(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    let rewards: Vec<&Hit> = sig
+        .of(Cue::Reward)
+        .filter(|h| {
+            let prev = if h.w0 > 0 {
+                sig.p.word_text(h.w0 - 1).to_lowercase()
+            } else {
+                String::new()
+            };
+            !(sig.text(h.start, h.end).eq_ignore_ascii_case("free")
+                && NOT_REWARD_BEFORE.contains(&prev.as_str()))
+        })
+        .collect();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut positive = false;
+    for r in &rewards {
+        let s = r.sentence;
+        let asks = [
+            Cue::ReviewWord,
+            Cue::ReviewChangeAsk,
+            Cue::PositiveOnly,
+            Cue::EngageAsk,
+        ]
+        .iter()
+        .any(|&c| sig.sentence_has(s, c));
+        if asks && sig.sentence_has(s, Cue::IncentLink) {
+            spans.push((r.start, r.end));
+            positive |=
+                sig.sentence_has(s, Cue::PositiveOnly) || sig.sentence_has(s, Cue::ReviewChangeAsk);
+        }
+    }
+    if !spans.is_empty() {
+        spans.extend(
+            sig.of_any(&[Cue::PositiveOnly, Cue::ReviewChangeAsk])
+                .map(|h| (h.start, h.end)),
+        );
+        out.add(
+            Fired::new(
+                RuleId::FtcIncent,
+                if positive { Block } else { NeedsReview },
+            )
+            .spans(spans),
+        );
+    }
+}
+
+fn suppress(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    let threats: Vec<Span> = sig.of(Cue::Suppress).map(|h| (h.start, h.end)).collect();
+    if !threats.is_empty() {
+        out.add(Fired::new(RuleId::FtcSuppress, Block).spans(threats));
+    } else if sig.has(Cue::ReviewChangeAsk) && !out.has(RuleId::FtcIncent) {
+        let spans: Vec<Span> = sig
+            .of(Cue::ReviewChangeAsk)
+            .map(|h| (h.start, h.end))
+            .collect();
+        out.add(Fired::new(RuleId::FtcSuppress, NeedsReview).spans(spans));
+    }
+}
+
+const RISK_NEGATORS: &[&str] = &[
+    "no", "without", "zero", "low", "minimal", "free", "lower", "reduced",
+];
+
+fn fda_balance(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    if ev.ctx.family.is_addressed() {
+        return;
+    }
+    let drugs: Vec<Span> = sig.of(Cue::RxBrand).map(|h| (h.start, h.end)).collect();
+    if drugs.is_empty() {
+        return;
+    }
+    // Any prescription-drug promotion goes to regulatory review; benefit claims with no
+    // risk information at all are blocked.
+    let indication = sig.has(Cue::Benefit) || sig.has(Cue::Outcome);
+    let risk = sig.of(Cue::RiskInfo).any(|h| {
+        !(1..=2).any(|d| {
+            h.w0 >= d && RISK_NEGATORS.contains(&sig.p.word_text(h.w0 - d).to_lowercase().as_str())
+        })
+    });
+    let v = if risk || !indication {
+        NeedsReview
+    } else {
+        Block
+    };
+    out.add(Fired::new(RuleId::FdaBalance, v).spans(drugs));
+}

@@ -1,0 +1,237 @@
+//! India: IMC 2002 advertising, endorsement and confidentiality; NMC 2023 guidance; DPDP;
+//! PC&PNDT; MTP; MHCA; Drugs and Magic Remedies Act.
+
+use super::ftc::{banned_spans, claim_spans};
+use super::{Eval, Findings, Fired, RuleId, DISCLOSURE};
+use crate::lexicon::Cue;
+use crate::request::Shows;
+use crate::result::Verdict::{self, Block, NeedsReview};
+use crate::signals::ties::Span;
+use crate::signals::EntityKind;
+
+pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
+    advert(ev, out);
+    endorse(ev, out);
+    confidentiality(ev, out);
+    nmc(ev, out);
+    dpdp(ev, out);
+    pcpndt(ev, out, Block);
+    dmr(ev, out);
+}
+
+pub fn inbound(ev: &Eval<'_>, out: &mut Findings) {
+    pcpndt(ev, out, NeedsReview);
+}
+
+fn spans_of(ev: &Eval<'_>, cues: &[Cue]) -> Vec<Span> {
+    ev.sig.of_any(cues).map(|h| (h.start, h.end)).collect()
+}
+
+fn advert(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    let mut strong: Vec<Span> = spans_of(ev, &[Cue::Boast]);
+    // Cure and guarantee claims are prohibited self-promotion for Indian doctors.
+    strong.extend(claim_spans(sig));
+    strong.extend(banned_spans(ev));
+    // "best knee surgeon", "top doctors", "expert gynaecologist".
+    for b in sig.of(Cue::BoastWord) {
+        if let Some(n) = sig.near(b.sentence, b.w1 + 1, b.w1 + 1, Cue::ProNoun, 0, 2) {
+            strong.push((b.start, n.end));
+        }
+    }
+    for v in sig.of(Cue::VolumeClaim) {
+        let s = v.sentence;
+        let boastful = [Cue::Boast, Cue::BoastWord, Cue::OurPlace, Cue::StaffTitle]
+            .iter()
+            .any(|&c| sig.sentence_has(s, c))
+            || sig.text(v.start, v.end).contains('+')
+            || [
+                "successful",
+                "happy",
+                "satisfied",
+                "safe",
+                "painless",
+                "over",
+                "more than",
+                "treated",
+                "performed",
+            ]
+            .iter()
+            .any(|w| {
+                sig.p.norm[sig.p.sentences[s].0..sig.p.sentences[s].1]
+                    .to_lowercase()
+                    .contains(w)
+            });
+        if boastful {
+            strong.push((v.start, v.end));
+        }
+    }
+    if !strong.is_empty() {
+        out.add(Fired::new(RuleId::InAdvert, Block).spans(strong));
+        return;
+    }
+    let mut soft: Vec<Span> = spans_of(ev, &[Cue::SoftPromo, Cue::VolumeClaim]);
+    if sig.has(Cue::EngageAsk) && sig.has(Cue::Reward) {
+        soft.extend(spans_of(ev, &[Cue::EngageAsk]));
+    }
+    let story =
+        sig.has(Cue::StoryMarker) && (!ev.ties.anchors.is_empty() || sig.has(Cue::PatientWord));
+    if story {
+        soft.extend(spans_of(ev, &[Cue::StoryMarker]));
+    }
+    if !soft.is_empty() {
+        out.add(Fired::new(RuleId::InAdvert, NeedsReview).spans(soft));
+    }
+}
+
+fn endorse(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    if ev.ctx.family.is_addressed() {
+        return;
+    }
+    let mut spans = Vec::new();
+    for e in sig.of(Cue::EndorseIn) {
+        let product = [Cue::ProductWord, Cue::Medication, Cue::RxBrand]
+            .iter()
+            .any(|&c| sig.sentence_has(e.sentence, c))
+            || sig.text(e.start, e.end).to_lowercase().contains("code");
+        if product {
+            spans.push((e.start, e.end));
+        }
+    }
+    if !spans.is_empty() {
+        out.add(Fired::new(RuleId::InEndorse, Block).spans(spans));
+    }
+}
+
+fn disclosure_spans(out: &Findings) -> Vec<Span> {
+    out.fired
+        .iter()
+        .filter(|f| DISCLOSURE.contains(&f.rule) || f.rule == RuleId::PhiRel)
+        .flat_map(|f| f.spans.clone())
+        .collect()
+}
+
+/// The disclosure's own verdict: block in public, needs_review in a private message.
+fn disclosure_verdict(out: &Findings) -> Verdict {
+    out.fired
+        .iter()
+        .filter(|f| DISCLOSURE.contains(&f.rule))
+        .map(|f| f.verdict)
+        .max()
+        .unwrap_or(Block)
+}
+
+fn confidentiality(ev: &Eval<'_>, out: &mut Findings) {
+    let disclosed = out.any(DISCLOSURE);
+    let spans = disclosure_spans(out);
+    let v = if ev.ctx.family.is_public() {
+        disclosure_verdict(out)
+    } else {
+        NeedsReview
+    };
+    if disclosed {
+        out.add(Fired::new(RuleId::InConfid, v).spans(spans.clone()));
+    }
+    let about_person = disclosed || out.has(RuleId::PhiRel);
+    if disclosed {
+        let mh = spans_of(ev, &[Cue::SensMental, Cue::SensSubstance]);
+        if !mh.is_empty() {
+            out.add(Fired::new(RuleId::InMhca, v).spans(mh));
+        }
+    }
+    let mtp = spans_of(ev, &[Cue::Mtp]);
+    if !mtp.is_empty()
+        && (about_person || ev.ctx.family.is_addressed() || !ev.ties.anchors.is_empty())
+    {
+        out.add(Fired::new(RuleId::InMtp, v).spans(mtp));
+    }
+}
+
+fn nmc(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    let mut spans: Vec<Span> = Vec::new();
+    let mut fired = false;
+    if sig.has(Cue::EngageAsk) && (sig.has(Cue::Reward) || sig.has(Cue::SoftPromo)) {
+        spans.extend(spans_of(ev, &[Cue::EngageAsk]));
+        fired = true;
+    }
+    let media = ev
+        .ctx
+        .media
+        .iter()
+        .any(|m| m.clinical_image == Some(true) || m.shows == Some(Shows::Patients));
+    let testimonial = sig.has(Cue::StoryMarker)
+        && (!ev.ties.anchors.is_empty() || sig.has(Cue::PatientWord))
+        || !ev.ties.anchor_outcome.is_empty();
+    if media || testimonial || out.has(RuleId::ProAdvice) {
+        spans.extend(spans_of(ev, &[Cue::StoryMarker]));
+        fired = true;
+    }
+    if fired {
+        out.add(Fired::new(RuleId::InNmc23, NeedsReview).spans(spans));
+    }
+}
+
+fn dpdp(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    let ctx = ev.ctx;
+    let personal = out.any(&[RuleId::PhiId, RuleId::PhiMkt, RuleId::PhiIndirect])
+        || out
+            .get(RuleId::PhiImage)
+            .is_some_and(|f| f.verdict == Block);
+    let people_shown = ctx.media_shows(Shows::People) || ctx.media_shows(Shows::Patients);
+    let minor = sig.has(Cue::SensMinor)
+        && (people_shown || sig.personal_entities().any(|e| e.kind == EntityKind::Name))
+        && ctx.guardian_consent != Some(true);
+    let list_promo =
+        ctx.patient_list && sig.any(&[Cue::SoftPromo, Cue::Political, Cue::Fundraise, Cue::Boast]);
+    if (personal && !ctx.authorized) || minor || list_promo {
+        let spans: Vec<Span> = sig
+            .personal_entities()
+            .filter(|e| e.kind == EntityKind::Name)
+            .map(|e| (e.start, e.end))
+            .collect();
+        let v = if ctx.family.is_public() {
+            Block
+        } else {
+            NeedsReview
+        };
+        out.add(Fired::new(RuleId::InDpdp, v).spans(spans));
+    }
+}
+
+fn pcpndt(ev: &Eval<'_>, out: &mut Findings, v: Verdict) {
+    let sig = ev.sig;
+    let spans: Vec<Span> = sig
+        .of(Cue::Pcpndt)
+        .filter(|h| !sig.sentence_has(h.sentence, Cue::PcpndtDisclaimer))
+        .map(|h| (h.start, h.end))
+        .collect();
+    if !spans.is_empty() {
+        out.add(Fired::new(RuleId::InPcpndt, v).spans(spans));
+    }
+}
+
+fn dmr(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    let claims = claim_spans(sig);
+    let mut spans = Vec::new();
+    for d in sig.of(Cue::DmrDisease) {
+        // Ads are short: a claim in the same or a neighbouring sentence counts.
+        let claimed = claims
+            .iter()
+            .any(|&(s, _)| sig.p.sentence_of(s).abs_diff(d.sentence) <= 1);
+        let remedies = sig
+            .of(Cue::Remedy)
+            .filter(|r| r.sentence == d.sentence)
+            .count();
+        if claimed || remedies >= 2 {
+            spans.push((d.start, d.end));
+        }
+    }
+    if !spans.is_empty() {
+        spans.extend(claims);
+        out.add(Fired::new(RuleId::InDmr, Block).spans(spans));
+    }
+}

@@ -1,0 +1,465 @@
+//! PHI rules about the words themselves: relationship, identifiers, clinical details,
+//! visits, money, indirect identification, repeating a self-disclosure, sensitive
+//! categories, marketing stories and press statements.
+
+use super::{Eval, Findings, Fired, RuleId, DISCLOSURE};
+use crate::channel::ChannelFamily;
+use crate::lexicon::Cue;
+use crate::result::Verdict::{self, Block, NeedsReview};
+use crate::signals::ties::{Span, HEALTH, SENSITIVE};
+use crate::signals::{EntityKind, Signals};
+
+/// Public channel: a PHI rule blocks. Private (DM): it needs review.
+fn phi_verdict(ev: &Eval<'_>) -> Verdict {
+    if ev.ctx.family.is_public() {
+        Block
+    } else {
+        NeedsReview
+    }
+}
+
+fn health_spans(sig: &Signals<'_>) -> Vec<Span> {
+    sig.hits
+        .iter()
+        .filter(|h| HEALTH.contains(&h.cue))
+        .map(|h| (h.start, h.end))
+        .collect()
+}
+
+/// Identifiers that identify a person wherever they appear (SSN, MRN, Aadhaar…).
+fn strong_ids(sig: &Signals<'_>) -> Vec<Span> {
+    sig.personal_entities()
+        .filter(|e| e.kind == EntityKind::Id && e.label != "IP_ADDRESS")
+        .map(|e| (e.start, e.end))
+        .collect()
+}
+
+/// Names, contact details and IDs that could belong to a patient.
+fn personal_identifiers(sig: &Signals<'_>) -> Vec<(Span, &'static str)> {
+    sig.personal_entities()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EntityKind::Name
+                    | EntityKind::Phone
+                    | EntityKind::Email
+                    | EntityKind::Handle
+                    | EntityKind::Id
+                    | EntityKind::Address
+            )
+        })
+        .map(|e| ((e.start, e.end), e.label))
+        .collect()
+}
+
+pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
+    let sev = phi_verdict(ev);
+    let ids = strong_ids(ev.sig);
+    if !ids.is_empty() {
+        out.add(Fired::new(RuleId::PhiId, sev).phi("ID_NUMBER", ids));
+    }
+    if ev.ctx.family.is_addressed() {
+        addressed(ev, sev, out);
+    } else {
+        about_others(ev, sev, out);
+    }
+    indirect(ev, out);
+}
+
+/// Replies and DMs: "you" is one identifiable person.
+fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
+    let t = ev.ties;
+    let sig = ev.sig;
+    let rel: Vec<Span> = t
+        .rel
+        .iter()
+        .chain(&t.addressed_care)
+        .chain(&t.deny)
+        .copied()
+        .collect();
+    if !rel.is_empty() {
+        out.add(Fired::new(RuleId::PhiRel, sev).phi("PATIENT_STATUS", rel));
+    }
+    let mut clin = t.addressed_health.clone();
+    if !t.rel.is_empty() || !t.addressed_care.is_empty() {
+        // Once the reply places the person in our care, any health words describe them.
+        clin.extend(health_spans(sig));
+    }
+    // Third person in a reply ("a patient who shows up drunk…") aimed at the reviewer.
+    // A named third person ("Ms. Alvarez was seen by…") is pointed by itself.
+    let named = sig
+        .personal_entities()
+        .any(|e| e.kind == EntityKind::Name && t.anchors.contains(&(e.start, e.end)));
+    let pointed = named || sig.any(&[Cue::Retal, Cue::RelPhrase, Cue::TimeRef]);
+    if pointed && !t.anchor_health.is_empty() {
+        clin.extend(t.anchor_health.iter().copied());
+    }
+    if !clin.is_empty() {
+        out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", clin));
+    }
+    if !t.addressed_visit.is_empty() {
+        out.add(
+            Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", t.addressed_visit.clone()),
+        );
+    }
+    if !t.addressed_fin.is_empty() {
+        out.add(Fired::new(RuleId::PhiFin, sev).phi("FINANCIAL", t.addressed_fin.clone()));
+    }
+    let disclosed = out.any(&[
+        RuleId::PhiRel,
+        RuleId::PhiClin,
+        RuleId::PhiVisit,
+        RuleId::PhiFin,
+    ]);
+    if disclosed {
+        let ids = personal_identifiers(sig);
+        if !ids.is_empty() {
+            let mut f = Fired::new(RuleId::PhiId, sev);
+            for (s, label) in ids {
+                f = f.phi(label, [s]);
+            }
+            out.add(f);
+        }
+    }
+    let is_reply = matches!(
+        ev.ctx.family,
+        ChannelFamily::ReviewReply | ChannelFamily::CommentReply
+    );
+    if is_reply
+        && ev.ctx.has_reply_to
+        && out.any(&[RuleId::PhiClin, RuleId::PhiVisit, RuleId::PhiFin])
+    {
+        let mut spans: Vec<Span> = Vec::new();
+        if let Some(rt) = ev.reply_to {
+            // Health words the reply shares with the message it answers.
+            for h in sig
+                .hits
+                .iter()
+                .filter(|h| HEALTH.contains(&h.cue) || h.cue == Cue::CareNoun)
+            {
+                let w = sig.text(h.start, h.end).to_lowercase();
+                if rt.p.norm.to_lowercase().contains(&w) {
+                    spans.push((h.start, h.end));
+                }
+            }
+        }
+        out.add(Fired::new(RuleId::PhiSelfdisc, sev).spans(spans));
+    }
+}
+
+/// A sentence that makes an anchor a specific, real person (not "a patient with diabetes
+/// should…"): a name or age, or a time, outcome, our premises, an event or a story.
+fn specific(ev: &Eval<'_>) -> bool {
+    let sig = ev.sig;
+    let named = sig.personal_entities().any(|e| {
+        matches!(e.kind, EntityKind::Name | EntityKind::Age)
+            && ev.ties.anchors.contains(&(e.start, e.end))
+    });
+    named
+        || ev.ties.anchor_sentences.iter().any(|&s| {
+            [
+                Cue::TimeRef,
+                Cue::Outcome,
+                Cue::OurPlace,
+                Cue::Event,
+                Cue::Unique,
+                Cue::VisitWord,
+                Cue::Pron3,
+            ]
+            .iter()
+            .any(|&c| sig.sentence_has(s, c))
+        })
+        || sig.has(Cue::StoryMarker)
+}
+
+/// Posts, press statements, emails, reviews: third-person patients.
+fn about_others(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
+    let t = ev.ties;
+    let sig = ev.sig;
+    if t.anchors.is_empty() || !specific(ev) {
+        return;
+    }
+    let story = sig.has(Cue::StoryMarker);
+    let press = ev.ctx.family == ChannelFamily::Press;
+    let has_health = !t.anchor_health.is_empty();
+    // "our patient Harold Brooks": naming someone as a patient is itself a disclosure.
+    let patient_named = t
+        .anchor_sentences
+        .iter()
+        .any(|&s| sig.sentence_has(s, Cue::PatientWord) || sig.sentence_has(s, Cue::RelPhrase));
+    let about_care = has_health || !t.anchor_outcome.is_empty() || story || press || patient_named;
+    if has_health {
+        out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", t.anchor_health.clone()));
+    }
+    if about_care
+        && (has_health || sig.has(Cue::OurPlace) || !t.anchor_outcome.is_empty())
+        && !t.anchor_visit.is_empty()
+    {
+        out.add(Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", t.anchor_visit.clone()));
+    }
+    if about_care {
+        let mut f = Fired::new(RuleId::PhiId, sev);
+        let mut any = false;
+        for e in sig.personal_entities() {
+            let anchored = t.anchor_sentences.contains(&e.sentence);
+            let is_id = matches!(
+                e.kind,
+                EntityKind::Name
+                    | EntityKind::Phone
+                    | EntityKind::Email
+                    | EntityKind::Handle
+                    | EntityKind::Address
+            );
+            // An age identifies only together with a name or a locality ("82, from Raisen").
+            let age_with_place = e.kind == EntityKind::Age
+                && (sig
+                    .near(e.sentence, e.w0, e.w1, Cue::Locality, 1, 2)
+                    .is_some()
+                    || sig.entities.iter().any(|n| {
+                        n.kind == EntityKind::Name && !n.benign() && n.sentence == e.sentence
+                    })
+                    || e.value.is_some_and(|v| v >= 90));
+            if anchored && (is_id || age_with_place) {
+                f = f.phi(e.label, [(e.start, e.end)]);
+                any = true;
+            }
+        }
+        if any {
+            out.add(f);
+            let rel: Vec<Span> = sig
+                .of_any(&[Cue::OurPlace, Cue::RelPhrase])
+                .map(|h| (h.start, h.end))
+                .collect();
+            if !rel.is_empty() && (has_health || !t.anchor_outcome.is_empty()) {
+                out.add(Fired::new(RuleId::PhiRel, sev).phi("PATIENT_STATUS", rel));
+            }
+        }
+    }
+    let patientish = has_health
+        || !t.anchor_outcome.is_empty()
+        || sig.has(Cue::PatientWord)
+        || sig.has(Cue::VisitWord);
+    if (story || !t.anchor_outcome.is_empty() && has_health)
+        && patientish
+        && !matches!(ev.ctx.family, ChannelFamily::Review)
+    {
+        let spans: Vec<Span> = sig.of(Cue::StoryMarker).map(|h| (h.start, h.end)).collect();
+        out.add(
+            Fired::new(RuleId::PhiMkt, Block)
+                .spans(spans)
+                .phi("OUTCOME", t.anchor_outcome.clone()),
+        );
+    }
+    if press && (out.any(&[RuleId::PhiId, RuleId::PhiClin, RuleId::PhiVisit]) || has_health) {
+        let directory_only =
+            !has_health && t.anchor_outcome.is_empty() && sig.has(Cue::DirectoryCondition);
+        let v = if directory_only { NeedsReview } else { Block };
+        out.add(Fired::new(RuleId::PhiMedia, v).spans(t.anchors.clone()));
+    }
+}
+
+/// Identifiable without a name: a unique person or event plus care details.
+fn indirect(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    if ev.ctx.family.is_addressed() {
+        return;
+    }
+    let referent = sig.any(&[Cue::IndivAnchor, Cue::FamilyMember, Cue::Pron3])
+        || sig.personal_entities().any(|e| e.kind == EntityKind::Name);
+    let unique: Vec<Span> = sig
+        .of_any(&[Cue::Unique, Cue::Event])
+        .map(|h| (h.start, h.end))
+        .collect();
+    let care = sig.any(HEALTH) || sig.any(&[Cue::Outcome, Cue::VisitWord]);
+    if !referent || unique.is_empty() || !care {
+        return;
+    }
+    let timed = sig.has(Cue::TimeRef)
+        || sig
+            .entities
+            .iter()
+            .any(|e| matches!(e.kind, EntityKind::Date | EntityKind::Time) && !e.benign());
+    let single = sig.any(&[Cue::IndivAnchor, Cue::Unique]);
+    let v = if timed || single { Block } else { NeedsReview };
+    out.add(Fired::new(RuleId::PhiIndirect, v).phi("EVENT_DETAIL", unique));
+}
+
+/// Words too general to suggest a specific person's care on their own.
+const GENERIC_HEALTH: &[&str] = &[
+    "medication",
+    "medications",
+    "medicine",
+    "medicines",
+    "meds",
+    "pills",
+    "tablets",
+    "tablet",
+    "treatment",
+    "treated",
+    "therapy",
+    "condition",
+    "disease",
+    "illness",
+    "symptoms",
+    "diagnosis",
+    "results",
+    "result",
+    "report",
+    "reports",
+    "procedure",
+    "surgery",
+    "injection",
+    "vaccination",
+    "vaccine",
+    "vaccines",
+    "admitted",
+    "discharged",
+    "दवा",
+    "दवाई",
+    "इलाज",
+    "ilaj",
+    "ilaaj",
+    "dawa",
+    "dawai",
+];
+
+fn is_poss2(sig: &Signals<'_>, w: usize) -> bool {
+    let t = sig.p.word_text(w).to_lowercase();
+    [
+        "your",
+        "aapka",
+        "aapki",
+        "aapke",
+        "आपका",
+        "आपकी",
+        "आपके",
+        "apka",
+        "apki",
+        "apke",
+    ]
+    .contains(&t.as_str())
+}
+
+/// Last line of defence against shapes the rules above do not know: health words near a
+/// specific person (the addressee of a reply, a name, "the man", a family member) go to a
+/// human instead of out the door. Education without a person is untouched.
+pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
+    let privacy = [
+        RuleId::PhiRel,
+        RuleId::PhiId,
+        RuleId::PhiClin,
+        RuleId::PhiVisit,
+        RuleId::PhiFin,
+        RuleId::PhiIndirect,
+        RuleId::PhiSelfdisc,
+        RuleId::PhiMkt,
+        RuleId::PhiMedia,
+        RuleId::PhiChannel,
+    ];
+    if out.any(&privacy) {
+        return;
+    }
+    let sig = ev.sig;
+    let health: Vec<&crate::lexicon::Hit> = sig
+        .hits
+        .iter()
+        .filter(|h| {
+            HEALTH.contains(&h.cue)
+                && !sig.sentence_has(h.sentence, Cue::Deflect)
+                && !GENERIC_HEALTH.contains(&sig.text(h.start, h.end).to_lowercase().as_str())
+        })
+        .collect();
+    if health.is_empty() {
+        return;
+    }
+    let near = |s: usize| s.saturating_sub(1)..=s + 1;
+    let person_sentences: Vec<usize> = sig
+        .personal_entities()
+        .filter(|e| e.kind == EntityKind::Name)
+        .map(|e| e.sentence)
+        .chain(
+            sig.of_any(&[Cue::IndivAnchor, Cue::FamilyMember])
+                .filter(|h| !sig.overlapped_by(h, Cue::Hedge))
+                // "your baby" in a post is the reader's baby: generic audience.
+                .filter(|h| h.w0 == 0 || !is_poss2(sig, h.w0 - 1))
+                .map(|h| h.sentence),
+        )
+        .collect();
+    let flagged: Vec<Span> = if ev.ctx.family.is_addressed() {
+        health.iter().map(|h| (h.start, h.end)).collect()
+    } else {
+        health
+            .iter()
+            .filter(|h| {
+                person_sentences
+                    .iter()
+                    .any(|&s| near(s).contains(&h.sentence))
+            })
+            .map(|h| (h.start, h.end))
+            .collect()
+    };
+    if !flagged.is_empty() {
+        out.add(Fired::new(RuleId::PhiClin, NeedsReview).phi("CLINICAL", flagged));
+    }
+}
+
+/// After every group has run: sensitive categories, the PHI-REL downgrade, TONE-RETAL
+/// escalation and what a patient authorisation clears.
+pub fn finish(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    let disclosure = out.any(DISCLOSURE);
+    let max_v = out
+        .fired
+        .iter()
+        .filter(|f| DISCLOSURE.contains(&f.rule))
+        .map(|f| f.verdict)
+        .max();
+    if let Some(v) = max_v {
+        let mut sens: Vec<Span> = sig.of_any(SENSITIVE).map(|h| (h.start, h.end)).collect();
+        let minor = sig.has(Cue::SensMinor)
+            || sig
+                .personal_entities()
+                .any(|e| e.kind == EntityKind::Age && e.value.is_some_and(|a| a < 18));
+        if minor {
+            sens.extend(sig.of(Cue::SensMinor).map(|h| (h.start, h.end)));
+        }
+        if !sens.is_empty() || minor {
+            out.add(Fired::new(RuleId::PhiSens, v).spans(sens));
+        }
+    }
+    if let Some(rel) = out.fired.iter_mut().find(|f| f.rule == RuleId::PhiRel) {
+        if !disclosure {
+            rel.verdict = rel.verdict.min(NeedsReview);
+        }
+    }
+    if disclosure {
+        if let Some(t) = out.fired.iter_mut().find(|f| f.rule == RuleId::ToneRetal) {
+            t.verdict = Block;
+        }
+    }
+    if ev.ctx.authorized {
+        let minor = sig.has(Cue::SensMinor);
+        if !minor || ev.ctx.guardian_consent == Some(true) {
+            out.fired.retain(|f| !AUTH_CLEARS.contains(&f.rule));
+        }
+    }
+}
+
+/// Rules a written patient authorisation clears. Advertising, tracking, professional and
+/// MTP rules are not among them.
+pub const AUTH_CLEARS: &[RuleId] = &[
+    RuleId::PhiRel,
+    RuleId::PhiId,
+    RuleId::PhiClin,
+    RuleId::PhiVisit,
+    RuleId::PhiFin,
+    RuleId::PhiIndirect,
+    RuleId::PhiSelfdisc,
+    RuleId::PhiSens,
+    RuleId::PhiMedia,
+    RuleId::PhiMkt,
+    RuleId::PhiImage,
+    RuleId::InConfid,
+    RuleId::InDpdp,
+    RuleId::InMhca,
+];

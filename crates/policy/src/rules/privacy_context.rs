@@ -1,0 +1,248 @@
+//! PHI rules decided mostly by context: attached media, the audience list, the channel's
+//! security, landing pages and links. Also inbound screening of self-disclosures.
+
+use super::{Eval, Findings, Fired, RuleId};
+use crate::channel::ChannelFamily;
+use crate::lexicon::Cue;
+use crate::request::Shows;
+use crate::result::Verdict::{Block, NeedsReview};
+use crate::signals::ties::{Span, HEALTH};
+use crate::signals::EntityKind;
+
+pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
+    image(ev, out);
+    purpose(ev, out);
+    channel(ev, out);
+    pixel(ev, out);
+    url_phi(ev, out);
+}
+
+fn care_context(ev: &Eval<'_>) -> bool {
+    ev.sig.any(HEALTH)
+        || ev.sig.any(&[
+            Cue::PatientWord,
+            Cue::VisitWord,
+            Cue::StoryMarker,
+            Cue::Outcome,
+            Cue::IndivAnchor,
+        ])
+}
+
+fn image(ev: &Eval<'_>, out: &mut Findings) {
+    let story = out.any(&[RuleId::PhiMkt, RuleId::PhiId, RuleId::PhiClin]);
+    for m in &ev.ctx.media {
+        let shows = m.shows.unwrap_or(Shows::Unknown);
+        let blurred = m.faces_blurred == Some(true);
+        let v = match shows {
+            Shows::Patients if blurred && m.identifiers_removed == Some(true) => Some(NeedsReview),
+            Shows::Patients => Some(Block),
+            Shows::People | Shows::Unknown if story => Some(Block),
+            Shows::People if !blurred => Some(NeedsReview),
+            Shows::Unknown if care_context(ev) => Some(NeedsReview),
+            _ => None,
+        };
+        let clinical = m.clinical_image == Some(true) && m.identifiers_removed != Some(true);
+        let v = if clinical { Some(Block) } else { v };
+        if let Some(v) = v {
+            out.add(Fired::new(RuleId::PhiImage, v));
+        }
+    }
+}
+
+fn purpose(ev: &Eval<'_>, out: &mut Findings) {
+    if !ev.ctx.patient_list {
+        return;
+    }
+    let sig = ev.sig;
+    let political: Vec<Span> = sig.of(Cue::Political).map(|h| (h.start, h.end)).collect();
+    if !political.is_empty() {
+        out.add(Fired::new(RuleId::PhiPurpose, Block).spans(political));
+    }
+    if sig.has(Cue::Fundraise) && !sig.has(Cue::OptOut) {
+        let spans: Vec<Span> = sig.of(Cue::Fundraise).map(|h| (h.start, h.end)).collect();
+        out.add(Fired::new(RuleId::PhiPurpose, Block).spans(spans));
+    }
+}
+
+fn channel(ev: &Eval<'_>, out: &mut Findings) {
+    let fam = ev.ctx.family;
+    let phi_rules = [
+        RuleId::PhiRel,
+        RuleId::PhiClin,
+        RuleId::PhiVisit,
+        RuleId::PhiFin,
+        RuleId::PhiId,
+    ];
+    if fam == ChannelFamily::DirectMessage {
+        let spans: Vec<Span> = out
+            .fired
+            .iter()
+            .filter(|f| phi_rules.contains(&f.rule))
+            .flat_map(|f| f.spans.clone())
+            .collect();
+        if !spans.is_empty() {
+            out.add(Fired::new(RuleId::PhiChannel, NeedsReview).spans(spans));
+        }
+        return;
+    }
+    if fam.is_public_reply() {
+        // Scheduling or results for this person in a public thread.
+        let timed = ev.ties.addressed_visit.iter().any(|&(s, e)| {
+            ev.sig.entities.iter().any(|x| {
+                matches!(x.kind, EntityKind::Date | EntityKind::Time) && x.start == s && x.end == e
+            }) || ev
+                .sig
+                .hits
+                .iter()
+                .any(|h| h.cue == Cue::TimeRef && h.start == s)
+        });
+        let results = ev
+            .sig
+            .of(Cue::TestResult)
+            .any(|h| ev.ties.addressed_health.contains(&(h.start, h.end)));
+        if timed && !ev.ties.addressed_care.is_empty() || results {
+            let spans: Vec<Span> = ev.ties.addressed_care.clone();
+            out.add(Fired::new(RuleId::PhiChannel, Block).spans(spans));
+        }
+    }
+}
+
+fn pixel(ev: &Eval<'_>, out: &mut Findings) {
+    let Some(kind) = ev.ctx.landing_kind.as_deref() else {
+        return;
+    };
+    let k = kind.to_ascii_lowercase();
+    let sensitive = [
+        "booking",
+        "book",
+        "appointment",
+        "schedul",
+        "portal",
+        "intake",
+        "registration",
+        "login",
+        "telehealth",
+        "symptom",
+        "form",
+        "payment",
+        "refill",
+    ]
+    .iter()
+    .any(|w| k.contains(w));
+    if !sensitive {
+        return;
+    }
+    let third_party = match &ev.ctx.trackers {
+        None => true,
+        Some(list) => list.iter().any(|t| {
+            let t = t.to_ascii_lowercase();
+            !(t.is_empty()
+                || t == "none"
+                || t.contains("first_party")
+                || t.contains("first-party")
+                || t.contains("self_hosted")
+                || t.contains("self-hosted"))
+        }),
+    };
+    if third_party {
+        let spans: Vec<Span> = ev
+            .sig
+            .entities_of(EntityKind::Url)
+            .map(|e| (e.start, e.end))
+            .collect();
+        out.add(Fired::new(RuleId::TrkPixel, NeedsReview).spans(spans));
+    }
+}
+
+const PERSON_KEYS: &[&str] = &[
+    "patient",
+    "name",
+    "fname",
+    "lname",
+    "first_name",
+    "last_name",
+    "firstname",
+    "lastname",
+    "full_name",
+    "email",
+    "e-mail",
+    "phone",
+    "mobile",
+    "dob",
+    "birth",
+    "mrn",
+    "uhid",
+    "ssn",
+    "aadhaar",
+    "pid",
+    "patient_id",
+    "member",
+    "diagnosis",
+    "dx",
+    "condition",
+    "user",
+];
+
+fn url_phi(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    for u in sig.entities_of(EntityKind::Url) {
+        let url = sig.text(u.start, u.end);
+        let Some(q) = url.find('?') else { continue };
+        let query = &url[q + 1..];
+        let qstart = u.start + q + 1;
+        let mut bad = false;
+        for pair in query.split(['&', ';']) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let k = k.to_ascii_lowercase();
+            if v.is_empty() {
+                continue;
+            }
+            let digits = v.bytes().filter(u8::is_ascii_digit).count();
+            if PERSON_KEYS
+                .iter()
+                .any(|p| k == *p || k.ends_with(&format!("_{p}")))
+                || v.contains('@')
+                || v.to_ascii_lowercase().contains("%40")
+                || digits >= 7
+            {
+                bad = true;
+            }
+        }
+        let in_query = |c: &[Cue]| sig.of_any(c).any(|h| h.start >= qstart && h.end <= u.end);
+        let sensitive = in_query(&[
+            Cue::SensHivSti,
+            Cue::SensMental,
+            Cue::SensSubstance,
+            Cue::SensRepro,
+            Cue::Mtp,
+        ]);
+        let condition_of_patient =
+            in_query(HEALTH) && query.to_ascii_lowercase().contains("patient");
+        if bad || sensitive || condition_of_patient {
+            out.add(Fired::new(RuleId::TrkUrlphi, Block).phi("URL", [(u.start, u.end)]));
+        }
+    }
+}
+
+/// Inbound: a person posting their own (or someone else's) health details where others can
+/// see them, or over a non-secure DM, is flagged so a human hides it and replies privately.
+pub fn inbound(ev: &Eval<'_>, out: &mut Findings) {
+    let t = ev.ties;
+    let sig = ev.sig;
+    let mut spans: Vec<Span> = t.self_health.clone();
+    spans.extend(t.anchor_health.iter().copied());
+    let ids: Vec<Span> = sig
+        .personal_entities()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EntityKind::Id | EntityKind::Phone | EntityKind::Email
+            )
+        })
+        .map(|e| (e.start, e.end))
+        .collect();
+    spans.extend(ids.iter().copied());
+    if !spans.is_empty() {
+        out.add(Fired::new(RuleId::PhiChannel, NeedsReview).phi("SELF_DISCLOSED", spans));
+    }
+}

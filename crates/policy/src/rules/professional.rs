@@ -1,0 +1,150 @@
+//! Professional conduct: tone towards reviewers, individual advice in public, crisis
+//! escalation, staff posting about patients, and staff media consent.
+
+use super::{Eval, Findings, Fired, RuleId};
+use crate::channel::ChannelFamily;
+use crate::lexicon::{Cue, Hit};
+use crate::request::{Jurisdiction, Shows};
+use crate::result::Verdict::{Block, NeedsReview};
+use crate::signals::ties::{Span, HEALTH};
+use crate::signals::{EntityKind, Signals};
+
+pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
+    tone(ev, out);
+    advice(ev, out);
+    crisis_reply(ev, out);
+    staff_post(ev, out);
+    staff_consent(ev, out);
+}
+
+pub fn inbound(ev: &Eval<'_>, out: &mut Findings) {
+    let spans = crisis_spans(ev.sig);
+    if !spans.is_empty() {
+        out.add(Fired::new(RuleId::ProCrisis, NeedsReview).spans(spans));
+    }
+}
+
+fn crisis_spans(sig: &Signals<'_>) -> Vec<Span> {
+    sig.of_any(&[Cue::CrisisSelfHarm, Cue::CrisisMedical])
+        .map(|h| (h.start, h.end))
+        .collect()
+}
+
+fn tone(ev: &Eval<'_>, out: &mut Findings) {
+    if !matches!(
+        ev.ctx.family,
+        ChannelFamily::ReviewReply | ChannelFamily::CommentReply
+    ) {
+        return;
+    }
+    let spans: Vec<Span> = ev.sig.of(Cue::Retal).map(|h| (h.start, h.end)).collect();
+    if !spans.is_empty() {
+        out.add(Fired::new(RuleId::ToneRetal, NeedsReview).spans(spans));
+    }
+}
+
+/// An advice phrase that is really a referral ("you should call us") does not count.
+fn real_advice<'s>(sig: &'s Signals<'_>) -> Vec<&'s Hit> {
+    sig.hits
+        .iter()
+        .filter(|h| h.cue == Cue::AdviceA || h.cue == Cue::Dose)
+        .filter(|h| {
+            !sig.of(Cue::Deflect)
+                .any(|d| d.sentence == h.sentence && d.w0 + 1 >= h.w0 && d.w0 <= h.w1 + 5)
+        })
+        .collect()
+}
+
+fn advice(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    let answers = real_advice(sig);
+    if answers.is_empty() {
+        return;
+    }
+    let spans: Vec<Span> = answers.iter().map(|h| (h.start, h.end)).collect();
+    let asked = ev.reply_to.is_some_and(|rt| {
+        rt.has(Cue::AdviceQ)
+            || rt.p.norm.contains('?') && (rt.any(HEALTH) || rt.has(Cue::CrisisMedical))
+    });
+    let addressed = ev.ctx.family.is_addressed() || ev.ctx.has_reply_to;
+    let prescribing = sig.has(Cue::Medication)
+        && (sig.has(Cue::Dose) || answers.iter().any(|h| h.cue == Cue::AdviceA));
+    if addressed && (asked || prescribing) {
+        let v = if ev.ctx.family.is_public() {
+            Block
+        } else {
+            NeedsReview
+        };
+        out.add(Fired::new(RuleId::ProAdvice, v).spans(spans));
+    } else if !addressed
+        && sig.has(Cue::Medication)
+        && sig.has(Cue::Dose)
+        && answers.iter().any(|h| h.cue == Cue::AdviceA)
+    {
+        out.add(Fired::new(RuleId::ProAdvice, NeedsReview).spans(spans));
+    }
+}
+
+/// A reply to someone in crisis must carry the emergency numbers for their jurisdiction.
+fn crisis_reply(ev: &Eval<'_>, out: &mut Findings) {
+    let Some(rt) = ev.reply_to else { return };
+    if crisis_spans(rt).is_empty() {
+        return;
+    }
+    let numbers = match ev.ctx.jurisdiction {
+        Jurisdiction::US => Cue::EmergencyUs,
+        Jurisdiction::IN => Cue::EmergencyIn,
+    };
+    let org_numbers = ev
+        .org
+        .emergency_numbers
+        .iter()
+        .flat_map(|e| e.numbers.iter())
+        .any(|n| !n.is_empty() && ev.sig.p.norm.contains(n.as_str()));
+    if !ev.sig.has(numbers) && !org_numbers {
+        out.add(Fired::new(RuleId::ProCrisis, NeedsReview));
+    }
+}
+
+fn staff_post(ev: &Eval<'_>, out: &mut Findings) {
+    if !ev.ctx.personal_account {
+        return;
+    }
+    let sig = ev.sig;
+    let t = ev.ties;
+    let about_patient = !t.anchor_health.is_empty()
+        || !t.anchor_outcome.is_empty()
+        || sig.has(Cue::IndivAnchor)
+        || sig.has(Cue::PatientWord)
+            && (sig.any(HEALTH) || sig.any(&[Cue::Event, Cue::VisitWord, Cue::SensDeath]))
+        || sig.has(Cue::Event) && sig.any(HEALTH)
+        || !t.anchors.is_empty()
+            && (sig.any(HEALTH) || sig.any(&[Cue::VisitWord, Cue::SensDeath, Cue::Outcome]));
+    if about_patient {
+        let mut spans: Vec<Span> = t.anchors.clone();
+        spans.extend(
+            sig.of_any(&[Cue::IndivAnchor, Cue::PatientWord])
+                .map(|h| (h.start, h.end)),
+        );
+        out.add(Fired::new(RuleId::ProStaffpost, Block).spans(spans));
+    }
+}
+
+fn staff_consent(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    let consent = ev.ctx.staff_consent;
+    if consent == Some(true) {
+        return;
+    }
+    let named: Vec<Span> = sig
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Name && (e.staff || consent == Some(false)))
+        .filter(|e| consent == Some(false) || e.staff_consent == Some(false))
+        .map(|e| (e.start, e.end))
+        .collect();
+    let shown = ev.ctx.media_shows(Shows::Staff);
+    if !named.is_empty() || shown {
+        out.add(Fired::new(RuleId::ProStaffconsent, NeedsReview).spans(named));
+    }
+}

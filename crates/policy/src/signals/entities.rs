@@ -1,0 +1,298 @@
+//! Entities (names, dates, contact details, identifiers) and whose they are. An entity
+//! that belongs to the organisation, to a staff member or to a public observance is never
+//! reported as patient information.
+
+use phi::{Family, Finding, Kind};
+
+use crate::lexicon::{Cue, Hit};
+use crate::org::OrgPolicy;
+use crate::text::Prepared;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityKind {
+    Name,
+    Age,
+    Date,
+    Time,
+    Phone,
+    Email,
+    Url,
+    Handle,
+    /// Government, health-plan, record or account number.
+    Id,
+    Place,
+    Address,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub kind: EntityKind,
+    /// Normalised byte offsets.
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    pub w0: usize,
+    pub w1: usize,
+    /// Output type name, e.g. `PERSON`, `SSN`, `DATE`.
+    pub label: &'static str,
+    /// Age in years, for ages.
+    pub value: Option<u32>,
+    pub staff: bool,
+    /// Staff media consent from the organisation's staff list (`None`: not listed).
+    pub staff_consent: Option<bool>,
+    pub org: bool,
+    pub observance: bool,
+}
+
+impl Entity {
+    pub fn new(
+        p: &Prepared<'_>,
+        kind: EntityKind,
+        start: usize,
+        end: usize,
+        label: &'static str,
+    ) -> Entity {
+        let w0 = p.word_at(start);
+        Entity {
+            kind,
+            start,
+            end,
+            sentence: p.sentence_of(start),
+            w0,
+            w1: p.word_at(end.saturating_sub(1)).max(w0),
+            label,
+            value: None,
+            staff: false,
+            staff_consent: None,
+            org: false,
+            observance: false,
+        }
+    }
+
+    /// Belongs to the organisation, its staff or a public observance.
+    pub fn benign(&self) -> bool {
+        self.staff || self.org || self.observance
+    }
+}
+
+fn kind_of(k: Kind) -> (EntityKind, &'static str) {
+    use EntityKind as E;
+    match k {
+        Kind::Person => (E::Name, "PERSON"),
+        Kind::Location => (E::Place, "LOCATION"),
+        Kind::FacilityUnit => (E::Place, "FACILITY_UNIT"),
+        Kind::StreetAddress => (E::Address, "STREET_ADDRESS"),
+        Kind::ZipCode => (E::Address, "ZIP_CODE"),
+        Kind::PinCode => (E::Address, "PIN_CODE"),
+        Kind::Date => (E::Date, "DATE"),
+        Kind::Age => (E::Age, "AGE"),
+        Kind::Phone => (E::Phone, "PHONE"),
+        Kind::Fax => (E::Phone, "FAX"),
+        Kind::Email => (E::Email, "EMAIL"),
+        Kind::Url => (E::Url, "URL"),
+        Kind::SocialHandle => (E::Handle, "SOCIAL_HANDLE"),
+        Kind::IpAddress => (E::Id, "IP_ADDRESS"),
+        Kind::Ssn => (E::Id, "SSN"),
+        Kind::Npi => (E::Id, "NPI"),
+        Kind::Dea => (E::Id, "DEA"),
+        Kind::Mbi => (E::Id, "MBI"),
+        Kind::Mrn => (E::Id, "MRN"),
+        Kind::AccountNumber => (E::Id, "ACCOUNT_NUMBER"),
+        Kind::HealthPlanId => (E::Id, "HEALTH_PLAN_ID"),
+        Kind::Aadhaar => (E::Id, "AADHAAR"),
+        Kind::AbhaNumber => (E::Id, "ABHA_NUMBER"),
+        Kind::AbhaAddress => (E::Id, "ABHA_ADDRESS"),
+        Kind::Pan => (E::Id, "PAN"),
+        Kind::Iban => (E::Id, "IBAN"),
+        Kind::CreditCard => (E::Id, "CREDIT_CARD"),
+        Kind::NhsNumber => (E::Id, "NHS_NUMBER"),
+        Kind::Passport => (E::Id, "PASSPORT"),
+        Kind::LicenseNumber => (E::Id, "LICENSE_NUMBER"),
+        Kind::VehicleId => (E::Id, "VEHICLE_ID"),
+        Kind::DeviceId => (E::Id, "DEVICE_ID"),
+        // Health kinds are turned into cue hits, not entities.
+        _ => (E::Id, "OTHER"),
+    }
+}
+
+/// Fold the detector's findings in: identifiers become entities (unless one of ours already
+/// covers the span), health findings become cue hits so rules see them like lexicon hits.
+pub fn merge_phi(
+    p: &Prepared<'_>,
+    findings: Vec<Finding>,
+    ents: &mut Vec<Entity>,
+    hits: &mut Vec<Hit>,
+) {
+    for f in findings {
+        if f.start >= f.end || f.end > p.original.len() {
+            continue;
+        }
+        let s = p.norm_of(f.start);
+        let e = p.norm_of(f.end).max(s);
+        if s >= e {
+            continue;
+        }
+        if f.kind.family() == Family::Health {
+            let cue = match f.kind {
+                Kind::Condition => Cue::Condition,
+                Kind::Procedure => Cue::Procedure,
+                Kind::Medication => Cue::Medication,
+                Kind::TestResult => Cue::TestResult,
+                _ => Cue::VisitWord,
+            };
+            let w0 = p.word_at(s);
+            hits.push(Hit {
+                cue,
+                start: s,
+                end: e,
+                w0,
+                w1: p.word_at(e - 1).max(w0),
+                sentence: p.sentence_of(s),
+            });
+            continue;
+        }
+        if f.kind == Kind::Person && !plausible_person(&p.norm[s..e], f.confidence) {
+            continue;
+        }
+        let (kind, label) = kind_of(f.kind);
+        let dup = ents
+            .iter()
+            .any(|x| x.start < e && s < x.end && (x.kind == kind || kind == EntityKind::Place));
+        if !dup {
+            ents.push(Entity::new(p, kind, s, e, label));
+        }
+    }
+}
+
+/// The detector's PERSON findings are candidates; a person name has no common or place
+/// word in it ("Oak Street", "Free") and is not an acronym ("LASIK").
+fn plausible_person(text: &str, confidence: f32) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || crate::text::is_word_char(c)))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let acronym = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && text.chars().filter(|c| c.is_alphabetic()).count() > 1;
+    confidence >= 0.7
+        && !acronym
+        && !words.is_empty()
+        && !words.iter().any(|w| super::names::not_name(w))
+}
+
+fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// Mark entities that belong to the organisation, its staff, or an observance.
+pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Entity]) {
+    let org_phones = org.phone_digits();
+    let hit_near = |c: Cue, e: &Entity, before: usize, after: usize| {
+        hits.iter().any(|h| {
+            h.cue == c
+                && h.sentence == e.sentence
+                && h.w1 + before >= e.w0
+                && h.w0 <= e.w1 + after
+                && !(h.start >= e.start && h.end <= e.end)
+        })
+    };
+    for e in ents.iter_mut() {
+        let text = &p.norm[e.start..e.end];
+        match e.kind {
+            EntityKind::Name => {
+                let lower = text.to_lowercase();
+                if let Some(m) = org.staff.iter().find(|m| {
+                    let n = m.name.to_lowercase();
+                    !n.is_empty() && (lower.contains(&n) || n.contains(lower.trim()))
+                }) {
+                    e.staff = true;
+                    e.staff_consent = Some(m.consent);
+                }
+                // "Dr. Rao", "Nurse Kelly", "Samuel Reyes, MD", "our cardiologist Dr. X".
+                if hit_near(Cue::StaffTitle, e, 2, 0)
+                    || hits.iter().any(|h| {
+                        h.cue == Cue::StaffTitle
+                            && h.sentence == e.sentence
+                            && h.w0 > e.w1
+                            && h.w0 <= e.w1 + 3
+                            && p.norm[e.end..h.start].trim_start().starts_with([',', '('])
+                    })
+                {
+                    e.staff = true;
+                }
+            }
+            EntityKind::Phone => {
+                let d = digits(text);
+                let ours = org_phones
+                    .iter()
+                    .any(|o| d.len() >= 7 && (o.ends_with(&d) || d.ends_with(o.as_str())));
+                if ours || hit_near(Cue::OrgContact, e, 4, 0) || hit_near(Cue::OrgContact, e, 0, 2)
+                {
+                    e.org = true;
+                }
+            }
+            EntityKind::Email | EntityKind::Url | EntityKind::Handle => {
+                let lower = text.to_lowercase();
+                let ours = org.emails.iter().any(|x| x.eq_ignore_ascii_case(&lower))
+                    || org.handles.iter().any(|x| {
+                        x.trim_start_matches('@')
+                            .eq_ignore_ascii_case(lower.trim_start_matches('@'))
+                    })
+                    || org
+                        .domains
+                        .iter()
+                        .any(|d| !d.is_empty() && lower.contains(&d.to_lowercase()));
+                // A business-domain address in our own outbound text is ours; patients use
+                // free-mail providers.
+                const FREE_MAIL: &[&str] = &[
+                    "gmail.",
+                    "yahoo.",
+                    "hotmail.",
+                    "outlook.",
+                    "live.",
+                    "aol.",
+                    "icloud.",
+                    "proton",
+                    "rediffmail.",
+                    "ymail.",
+                    "msn.",
+                    "mail.com",
+                ];
+                let business =
+                    e.kind == EntityKind::Email && !FREE_MAIL.iter().any(|f| lower.contains(f));
+                if ours
+                    || business
+                    || e.kind == EntityKind::Email && hit_near(Cue::OrgContact, e, 4, 0)
+                {
+                    e.org = true;
+                }
+            }
+            EntityKind::Date | EntityKind::Time => {
+                if hit_near(Cue::Observance, e, 8, 8) {
+                    e.observance = true;
+                }
+            }
+            EntityKind::Place | EntityKind::Address => {
+                let lower = text.to_lowercase();
+                let ours = org.addresses.iter().any(|a| {
+                    let a = a.to_lowercase();
+                    !a.is_empty() && (a.contains(&lower) || lower.contains(&a))
+                });
+                let our_word = e.w0 > 0 && {
+                    let prev = p.word_text(e.w0 - 1);
+                    let prev2 = if e.w0 > 1 { p.word_text(e.w0 - 2) } else { "" };
+                    ["our", "at", "visit"]
+                        .iter()
+                        .any(|w| prev.eq_ignore_ascii_case(w))
+                        && (prev.eq_ignore_ascii_case("our") || prev2.eq_ignore_ascii_case("our"))
+                };
+                if ours || our_word {
+                    e.org = true;
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Everything the rules read about a text, computed once per check: lexicon hits, entities
+//! (names, dates, ages, contact details, identifiers, links) from the engine's own scanners
+//! and from the phi detector, and which of them belong to the organisation rather than to a
+//! patient.
+
+mod entities;
+mod names;
+mod scan;
+pub mod ties;
+
+pub use entities::{Entity, EntityKind};
+pub use scan::Scanners;
+
+use crate::lexicon::{Cue, CueSet, Hit, Lexicon};
+use crate::org::OrgPolicy;
+use crate::text::Prepared;
+
+pub struct Signals<'a> {
+    pub p: Prepared<'a>,
+    pub hits: Vec<Hit>,
+    pub set: CueSet,
+    pub sent_sets: Vec<CueSet>,
+    pub entities: Vec<Entity>,
+}
+
+impl<'a> Signals<'a> {
+    pub fn new(
+        text: &'a str,
+        lex: &Lexicon,
+        scanners: &Scanners,
+        detector: &phi::Detector,
+        org: &OrgPolicy,
+    ) -> Signals<'a> {
+        let p = Prepared::new(text);
+        let mut hits = lex.scan(&p);
+        let mut entities = scanners.scan(&p);
+        names::find_names(&p, &hits, &mut entities);
+        entities::merge_phi(&p, detector.detect(text), &mut entities, &mut hits);
+        entities::classify(&p, &hits, org, &mut entities);
+        hits.extend(scanners.extra_hits(&p));
+        hits.sort_by_key(|h| (h.start, h.end, h.cue));
+        let mut set = CueSet::default();
+        let mut sent_sets = vec![CueSet::default(); p.sentences.len().max(1)];
+        for h in &hits {
+            set.insert(h.cue);
+            if let Some(s) = sent_sets.get_mut(h.sentence) {
+                s.insert(h.cue);
+            }
+        }
+        Signals {
+            p,
+            hits,
+            set,
+            sent_sets,
+            entities,
+        }
+    }
+
+    /// Cue hits only (no entities, no detector): enough for the message being answered.
+    pub fn light(text: &'a str, lex: &Lexicon, scanners: &Scanners) -> Signals<'a> {
+        let p = Prepared::new(text);
+        let mut hits = lex.scan(&p);
+        hits.extend(scanners.extra_hits(&p));
+        let mut set = CueSet::default();
+        let mut sent_sets = vec![CueSet::default(); p.sentences.len().max(1)];
+        for h in &hits {
+            set.insert(h.cue);
+            if let Some(s) = sent_sets.get_mut(h.sentence) {
+                s.insert(h.cue);
+            }
+        }
+        Signals {
+            p,
+            hits,
+            set,
+            sent_sets,
+            entities: Vec::new(),
+        }
+    }
+
+    pub fn has(&self, c: Cue) -> bool {
+        self.set.contains(c)
+    }
+
+    pub fn any(&self, cs: &[Cue]) -> bool {
+        self.set.any(cs)
+    }
+
+    pub fn of(&self, c: Cue) -> impl Iterator<Item = &Hit> + '_ {
+        self.hits.iter().filter(move |h| h.cue == c)
+    }
+
+    pub fn of_any<'s>(&'s self, cs: &'s [Cue]) -> impl Iterator<Item = &'s Hit> + 's {
+        self.hits.iter().filter(move |h| cs.contains(&h.cue))
+    }
+
+    pub fn sentence_has(&self, sentence: usize, c: Cue) -> bool {
+        self.sent_sets.get(sentence).is_some_and(|s| s.contains(c))
+    }
+
+    /// A hit of `c` overlapping words `w0 - before ..= w1 + after` in the same sentence.
+    pub fn near(
+        &self,
+        sentence: usize,
+        w0: usize,
+        w1: usize,
+        c: Cue,
+        before: usize,
+        after: usize,
+    ) -> Option<&Hit> {
+        let lo = w0.saturating_sub(before);
+        let hi = w1 + after;
+        self.of(c)
+            .find(|h| h.sentence == sentence && h.w1 >= lo && h.w0 <= hi)
+    }
+
+    /// Text of a normalised span.
+    pub fn text(&self, start: usize, end: usize) -> &str {
+        self.p.norm.get(start..end).unwrap_or("")
+    }
+
+    /// Is the hit overlapped by any hit of `c`?
+    pub fn overlapped_by(&self, h: &Hit, c: Cue) -> bool {
+        self.of(c).any(|o| o.start < h.end && h.start < o.end)
+    }
+
+    pub fn entities_of(&self, k: EntityKind) -> impl Iterator<Item = &Entity> + '_ {
+        self.entities.iter().filter(move |e| e.kind == k)
+    }
+
+    /// Entities that may belong to a patient (not the organisation's, staff's or an
+    /// observance's).
+    pub fn personal_entities(&self) -> impl Iterator<Item = &Entity> + '_ {
+        self.entities.iter().filter(|e| !e.benign())
+    }
+}

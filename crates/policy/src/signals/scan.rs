@@ -1,0 +1,282 @@
+//! Pattern scanners for things a phrase list cannot hold: numbers shaped like phones,
+//! dates, ages, doses, volume claims, identifiers, links, handles and `Brand (generic)`
+//! drug names. These keep the engine useful while the phi detector is still growing; where
+//! both report the same span, ours wins and the detector's duplicate is dropped.
+
+use regex::Regex;
+
+use super::entities::{Entity, EntityKind};
+use crate::lexicon::{Cue, Hit};
+use crate::text::Prepared;
+
+pub struct Scanners {
+    phone: Regex,
+    email: Regex,
+    url: Regex,
+    handle: Regex,
+    date: Regex,
+    time: Regex,
+    age: Regex,
+    ids: Regex,
+    dose: Regex,
+    volume: Regex,
+    weight: Regex,
+    brand_generic: Regex,
+}
+
+fn re(p: &str) -> Regex {
+    // Built-in patterns are constants checked by the unit tests below.
+    Regex::new(p).expect("built-in pattern compiles")
+}
+
+/// Generic-name endings of prescription drug classes (-pril ACE inhibitors, -sartan ARBs…).
+const DRUG_SUFFIXES: &[&str] = &[
+    "pril",
+    "sartan",
+    "olol",
+    "statin",
+    "dipine",
+    "prazole",
+    "oxacin",
+    "cycline",
+    "cillin",
+    "mycin",
+    "mab",
+    "tinib",
+    "gliptin",
+    "gliflozin",
+    "glutide",
+    "parin",
+    "xaban",
+    "azepam",
+    "zolam",
+    "oxetine",
+    "triptan",
+    "tidine",
+    "pramine",
+    "olone",
+    "formin",
+    "profen",
+    "fenac",
+    "idone",
+    "apine",
+    "azole",
+    "vir",
+];
+
+impl Scanners {
+    pub fn new() -> Scanners {
+        Scanners {
+            phone: re(
+                r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\d{2,5}[\s.-])?\d{3,5}[\s.-]?\d{4,5}(?-u:\b)",
+            ),
+            email: re(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"),
+            url: re(
+                r"(?i)(?-u:\b)(?:https?://|www\.)[^\s]+|(?-u:\b)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|in|co|health|clinic|care|example|io|us|info|gov|edu|ly|gl)(?:/[^\s]*)?",
+            ),
+            handle: re(r"(?:^|[^\w@.])(@[A-Za-z0-9_][A-Za-z0-9_.]{1,29})"),
+            date: re(
+                r"(?i)(?-u:\b)\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?(?-u:\b)|(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+\d{4})?|(?-u:\b)\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?-u:\b)(?:,?\s+\d{4})?",
+            ),
+            time: re(r"(?i)(?-u:\b)\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|baje|बजे)"),
+            age: re(
+                r"(?i)(?-u:\b)(\d{1,3})[\s-]?(?:year|yr)s?[\s-]old(?-u:\b)|(?-u:\b)aged?\s+(\d{1,3})(?-u:\b)|(?-u:\b)(\d{1,3})\s?(?:yrs?|years?|साल|वर्ष|saal)(?-u:\b)|,\s(\d{1,3})(?:,|\s?\))|\s\((\d{1,2})\)",
+            ),
+            ids: re(
+                r"(?i)(?-u:\b)(?:mrn|uhid|patient\s?id|patient\s?no\.?|ip\s?no\.?|reg(?:istration)?\s?no\.?|medical record(?:\s?number)?|account\s?(?:number|no\.?)|policy\s?(?:number|no\.?)|member\s?id|claim\s?(?:number|no\.?))\s*[:#.-]?\s*[A-Z0-9][A-Z0-9-]{3,}|(?-u:\b)\d{3}-\d{2}-\d{4}(?-u:\b)|(?-u:\b)[2-9]\d{3}\s\d{4}\s\d{4}(?-u:\b)|(?-u:\b)\d{2}-\d{4}-\d{4}-\d{4}(?-u:\b)|(?-u:\b)[A-Z]{5}\d{4}[A-Z](?-u:\b)",
+            ),
+            dose: re(
+                r"(?i)(?-u:\b)\d+(?:\.\d+)?\s?(?:mg|mcg|µg|ml|gm|iu|units?|tablets?|tabs?|caps?|puffs?|drops?)(?-u:\b)",
+            ),
+            volume: re(
+                r"(?i)(?-u:\b)(\d[\d,]*)\s?(\+|k(?-u:\b)|lakh|thousand)?\s*\+?\s*(?:successful\s+|happy\s+|satisfied\s+|safe\s+|painless\s+)?(?:surgeries|operations|deliveries|procedures|patients|transplants|cases|knee replacements|hip replacements|implants|ivf cycles|babies|smiles|angioplasties|cataract surgeries)(?-u:\b)",
+            ),
+            weight: re(
+                r"(?i)(?-u:\b)lost\s+\d+\s?(?:lbs?|pounds|kg|kgs|kilos)(?-u:\b)|(?-u:\b)\d+\s?(?:lbs?|pounds|kg|kilos)\s+in\s+\d+\s+(?:days|weeks|months)",
+            ),
+            brand_generic: re(r"(?-u:\b)([A-Z][a-z]{3,})\s*\(([a-z]{5,})\)"),
+        }
+    }
+
+    /// Entities found by pattern, in normalised offsets.
+    pub fn scan(&self, p: &Prepared<'_>) -> Vec<Entity> {
+        let t = p.norm.as_str();
+        let mut out: Vec<Entity> = Vec::new();
+        let has_digit = t.bytes().any(|b| b.is_ascii_digit());
+        let push = |out: &mut Vec<Entity>, kind, s: usize, e: usize, label| {
+            if !out.iter().any(|x: &Entity| x.start < e && s < x.end) {
+                out.push(Entity::new(p, kind, s, e, label));
+            }
+        };
+        if t.contains('@') {
+            for m in self.email.find_iter(t) {
+                push(&mut out, EntityKind::Email, m.start(), m.end(), "EMAIL");
+            }
+            for c in self.handle.captures_iter(t) {
+                if let Some(m) = c.get(1) {
+                    push(
+                        &mut out,
+                        EntityKind::Handle,
+                        m.start(),
+                        m.end(),
+                        "SOCIAL_HANDLE",
+                    );
+                }
+            }
+        }
+        if t.contains('.') {
+            for m in self.url.find_iter(t) {
+                let s = m.as_str().trim_end_matches(['.', ',', ')', '!', '?']);
+                push(
+                    &mut out,
+                    EntityKind::Url,
+                    m.start(),
+                    m.start() + s.len(),
+                    "URL",
+                );
+            }
+        }
+        if !has_digit {
+            return out;
+        }
+        for m in self.ids.find_iter(t) {
+            push(&mut out, EntityKind::Id, m.start(), m.end(), "ID_NUMBER");
+        }
+        for m in self.date.find_iter(t) {
+            push(&mut out, EntityKind::Date, m.start(), m.end(), "DATE");
+        }
+        for m in self.time.find_iter(t) {
+            push(&mut out, EntityKind::Time, m.start(), m.end(), "TIME");
+        }
+        for c in self.age.captures_iter(t) {
+            let Some(m) = c.get(0) else { continue };
+            // "(4)" is an age only right after a capitalised name: "Aarav (4)".
+            if let Some(g) = c.get(5) {
+                let before = t[..m.start()].split_whitespace().next_back().unwrap_or("");
+                if !before.chars().next().is_some_and(char::is_uppercase) {
+                    continue;
+                }
+                let _ = g;
+            }
+            let v = (1..=5)
+                .filter_map(|i| c.get(i))
+                .find_map(|g| g.as_str().parse::<u32>().ok());
+            let (s, e) = match c.get(4).or(c.get(5)) {
+                Some(g) => (g.start(), g.end()),
+                None => (m.start(), m.end()),
+            };
+            if v.is_some_and(|v| v <= 120) && !out.iter().any(|x| x.start < e && s < x.end) {
+                let mut ent = Entity::new(p, EntityKind::Age, s, e, "AGE");
+                ent.value = v;
+                out.push(ent);
+            }
+        }
+        for m in self.phone.find_iter(t) {
+            let d = m.as_str().bytes().filter(u8::is_ascii_digit).count();
+            if (7..=13).contains(&d) {
+                push(&mut out, EntityKind::Phone, m.start(), m.end(), "PHONE");
+            }
+        }
+        out.sort_by_key(|e| e.start);
+        out
+    }
+
+    /// Cue hits that need patterns: doses, volume claims, weight-loss results, drug names.
+    pub fn extra_hits(&self, p: &Prepared<'_>) -> Vec<Hit> {
+        let t = p.norm.as_str();
+        let mut hits = Vec::new();
+        let mut add = |cue: Cue, s: usize, e: usize| {
+            let w0 = p.word_at(s);
+            hits.push(Hit {
+                cue,
+                start: s,
+                end: e,
+                w0,
+                w1: p.word_at(e.saturating_sub(1)).max(w0),
+                sentence: p.sentence_of(s),
+            });
+        };
+        if t.bytes().any(|b| b.is_ascii_digit()) {
+            for m in self.dose.find_iter(t) {
+                add(Cue::Dose, m.start(), m.end());
+            }
+            for c in self.volume.captures_iter(t) {
+                let Some(m) = c.get(0) else { continue };
+                let n: u64 = c
+                    .get(1)
+                    .map(|g| g.as_str().replace(',', ""))
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(0);
+                if n >= 100 || c.get(2).is_some() {
+                    add(Cue::VolumeClaim, m.start(), m.end());
+                }
+            }
+            for m in self.weight.find_iter(t) {
+                add(Cue::Outcome, m.start(), m.end());
+            }
+        }
+        if t.contains('(') {
+            for c in self.brand_generic.captures_iter(t) {
+                if let Some(m) = c.get(0) {
+                    add(Cue::RxBrand, m.start(), m.end());
+                }
+            }
+        }
+        for w in &p.words {
+            let word = &t[w.start..w.end];
+            if word.len() >= 7
+                && word.bytes().all(|b| b.is_ascii_alphabetic())
+                && DRUG_SUFFIXES
+                    .iter()
+                    .any(|s| word.to_ascii_lowercase().ends_with(s))
+            {
+                add(Cue::Medication, w.start, w.end);
+            }
+        }
+        hits
+    }
+}
+
+impl Default for Scanners {
+    fn default() -> Self {
+        Scanners::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(EntityKind, String)> {
+        let p = Prepared::new(text);
+        Scanners::new()
+            .scan(&p)
+            .into_iter()
+            .map(|e| (e.kind, p.norm[e.start..e.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn finds_contact_dates_ages_ids() {
+        let k = kinds("Call (312) 555-0199 or 555-0133, email a.b@x.org. Seen 3/14 at 10 am; Dorothy Jenkins, 82, SSN 123-45-6789, MRN: 889123");
+        let has = |kind, s: &str| k.iter().any(|(kk, t)| *kk == kind && t == s);
+        assert!(has(EntityKind::Phone, "(312) 555-0199"), "{k:?}");
+        assert!(has(EntityKind::Phone, "555-0133"), "{k:?}");
+        assert!(has(EntityKind::Email, "a.b@x.org"), "{k:?}");
+        assert!(has(EntityKind::Date, "3/14"), "{k:?}");
+        assert!(has(EntityKind::Time, "10 am"), "{k:?}");
+        assert!(has(EntityKind::Age, "82"), "{k:?}");
+        assert!(has(EntityKind::Id, "123-45-6789"), "{k:?}");
+        assert!(has(EntityKind::Id, "MRN: 889123"), "{k:?}");
+    }
+
+    #[test]
+    fn drug_hits() {
+        let p = Prepared::new("Zelvora (tremaxidine) for psoriasis; take lisinopril 10 mg. 10,000+ successful surgeries");
+        let hits = Scanners::new().extra_hits(&p);
+        let has = |c| hits.iter().any(|h| h.cue == c);
+        assert!(
+            has(Cue::RxBrand) && has(Cue::Dose) && has(Cue::Medication) && has(Cue::VolumeClaim)
+        );
+    }
+}

@@ -1,0 +1,399 @@
+//! Who the health words are about. A diagnosis in a public-health post is education; the
+//! same word after "your" in a review reply, or next to a named patient in a success story,
+//! is a disclosure. This module ties health, visit and money words to a person:
+//! the addressee of a reply ("your surgery", "a cancer patient like you"), the author
+//! ("my lithium", for inbound screening), or a third-person anchor ("Dorothy Jenkins, 82",
+//! "the guy who rolled his pickup", continued by "she"/"he" in later sentences).
+
+use super::{EntityKind, Signals};
+use crate::lexicon::{Cue, Hit};
+
+/// A normalised byte span.
+pub type Span = (usize, usize);
+
+pub const HEALTH: &[Cue] = &[
+    Cue::Condition,
+    Cue::Procedure,
+    Cue::Medication,
+    Cue::TestResult,
+    Cue::SensMental,
+    Cue::SensSubstance,
+    Cue::SensHivSti,
+    Cue::SensRepro,
+    Cue::Mtp,
+];
+
+pub const SENSITIVE: &[Cue] = &[
+    Cue::SensMental,
+    Cue::SensSubstance,
+    Cue::SensHivSti,
+    Cue::SensRepro,
+    Cue::SensDeath,
+    Cue::Mtp,
+];
+
+const CARE: &[Cue] = &[
+    Cue::Condition,
+    Cue::Procedure,
+    Cue::Medication,
+    Cue::TestResult,
+    Cue::SensMental,
+    Cue::SensSubstance,
+    Cue::SensHivSti,
+    Cue::SensRepro,
+    Cue::Mtp,
+    Cue::CareNoun,
+    Cue::Fin,
+];
+
+const HEDGE_WORDS: &[&str] = &[
+    "if",
+    "when",
+    "whenever",
+    "whether",
+    "unless",
+    "any",
+    "every",
+    "anything",
+    "agar",
+    "अगर",
+    "यदि",
+    "jab",
+];
+
+#[derive(Debug, Default)]
+pub struct Ties {
+    /// Health words tied to the person addressed.
+    pub addressed_health: Vec<Span>,
+    /// "your visit", "your cleaning": the care relationship itself.
+    pub addressed_care: Vec<Span>,
+    /// Relationship phrases not hedged ("as we discussed at intake").
+    pub rel: Vec<Span>,
+    pub deny: Vec<Span>,
+    /// Visit words, times and dates in a sentence about the addressee.
+    pub addressed_visit: Vec<Span>,
+    pub addressed_fin: Vec<Span>,
+    /// Sentences that talk about the addressee's care.
+    pub addressed_sentences: Vec<usize>,
+    /// Health words the author discloses about themselves or their family.
+    pub self_health: Vec<Span>,
+    /// Third-person individuals: names, "the guy", ages.
+    pub anchors: Vec<Span>,
+    pub anchor_sentences: Vec<usize>,
+    pub anchor_health: Vec<Span>,
+    pub anchor_visit: Vec<Span>,
+    pub anchor_outcome: Vec<Span>,
+}
+
+fn push(v: &mut Vec<Span>, s: Span) {
+    if !v.contains(&s) {
+        v.push(s);
+    }
+}
+
+fn hedged(sig: &Signals<'_>, h: &Hit) -> bool {
+    if sig.overlapped_by(h, Cue::Hedge) {
+        return true;
+    }
+    (1..=2).any(|d| {
+        h.w0 >= d
+            && sig.p.words[h.w0 - d].sentence == h.sentence
+            && HEDGE_WORDS
+                .iter()
+                .any(|w| sig.p.word_text(h.w0 - d).eq_ignore_ascii_case(w))
+    })
+}
+
+/// Compute ties. `addressed`: the channel is a reply or DM, so "you" is one person.
+pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
+    let mut t = Ties::default();
+    let care_after = |h: &Hit, max: usize| -> Vec<&Hit> {
+        sig.hits
+            .iter()
+            .filter(|c| {
+                CARE.contains(&c.cue)
+                    && c.sentence == h.sentence
+                    && c.w0 > h.w1
+                    && c.w0 <= h.w1 + max
+            })
+            .collect()
+    };
+    if addressed {
+        for h in sig.hits.iter().filter(|h| h.cue == Cue::Poss2) {
+            if hedged(sig, h) {
+                continue;
+            }
+            // Hindi and Hinglish possessives run longer ("aapki bitiya ki vaccine ki dose").
+            let ascii_en = sig.text(h.start, h.end).eq_ignore_ascii_case("your");
+            for c in care_after(h, if ascii_en { 4 } else { 6 }) {
+                push(&mut t.addressed_care, (h.start, c.end));
+                if HEALTH.contains(&c.cue) {
+                    push(&mut t.addressed_health, (c.start, c.end));
+                }
+                if c.cue == Cue::Fin {
+                    push(&mut t.addressed_fin, (c.start, c.end));
+                }
+                t.addressed_sentences.push(h.sentence);
+            }
+        }
+        for h in sig.hits.iter().filter(|h| h.cue == Cue::You2) {
+            if hedged(sig, h) {
+                continue;
+            }
+            let like_you = sig.text(h.start, h.end).eq_ignore_ascii_case("like you");
+            for c in sig
+                .hits
+                .iter()
+                .filter(|c| HEALTH.contains(&c.cue) && c.sentence == h.sentence)
+            {
+                let after = c.w0 > h.w1 && c.w0 <= h.w1 + 5;
+                let before = like_you && c.w1 < h.w0 && c.w1 + 4 >= h.w0;
+                if after || before {
+                    push(&mut t.addressed_health, (c.start, c.end));
+                    t.addressed_sentences.push(h.sentence);
+                }
+            }
+        }
+        for h in sig.hits.iter().filter(|h| h.cue == Cue::RelPhrase) {
+            if !hedged(sig, h) && !department(sig, h) {
+                push(&mut t.rel, (h.start, h.end));
+                t.addressed_sentences.push(h.sentence);
+            }
+        }
+        // "your son … His stitches": the addressee's family member, continued by pronouns.
+        let nsent = sig.p.sentences.len();
+        for h in sig.of(Cue::Poss2) {
+            if hedged(sig, h)
+                || sig
+                    .near(h.sentence, h.w1 + 1, h.w1 + 1, Cue::FamilyMember, 0, 0)
+                    .is_none()
+            {
+                continue;
+            }
+            let mut sents = vec![h.sentence];
+            for d in 1..=2 {
+                if h.sentence + d < nsent && sig.sentence_has(h.sentence + d, Cue::Pron3) {
+                    sents.push(h.sentence + d);
+                }
+            }
+            for c in sig
+                .hits
+                .iter()
+                .filter(|c| HEALTH.contains(&c.cue) && sents.contains(&c.sentence))
+            {
+                push(&mut t.addressed_health, (c.start, c.end));
+                t.addressed_sentences.push(c.sentence);
+            }
+        }
+        for h in sig.of(Cue::RelDeny) {
+            push(&mut t.deny, (h.start, h.end));
+        }
+        // "you waited two hours in our infusion center last Thursday": a visit of the
+        // addressee even without a possessive.
+        for (i, &(s, e)) in sig.p.sentences.iter().enumerate() {
+            let you = sig.p.words.iter().any(|w| {
+                w.sentence == i && {
+                    let t = &sig.p.norm[w.start..w.end];
+                    t.eq_ignore_ascii_case("you")
+                        || t.eq_ignore_ascii_case("your")
+                        || t == "आप"
+                        || t.eq_ignore_ascii_case("aap")
+                }
+            });
+            let hedge = sig.sentence_has(i, Cue::Hedge);
+            let visit = sig.sentence_has(i, Cue::VisitWord);
+            let when = sig.sentence_has(i, Cue::TimeRef)
+                || sig.sentence_has(i, Cue::OurPlace)
+                || sig.entities.iter().any(|x| {
+                    x.sentence == i
+                        && matches!(x.kind, EntityKind::Date | EntityKind::Time)
+                        && !x.benign()
+                });
+            if you && visit && when && !hedge {
+                t.addressed_sentences.push(i);
+                for h in sig
+                    .of(Cue::VisitWord)
+                    .filter(|h| h.start >= s && h.end <= e)
+                {
+                    push(&mut t.rel, (h.start, h.end));
+                }
+            }
+        }
+        t.addressed_sentences.sort_unstable();
+        t.addressed_sentences.dedup();
+        for h in &sig.hits {
+            if matches!(h.cue, Cue::VisitWord | Cue::TimeRef)
+                && t.addressed_sentences.contains(&h.sentence)
+            {
+                push(&mut t.addressed_visit, (h.start, h.end));
+            }
+            if h.cue == Cue::Fin && t.addressed_sentences.contains(&h.sentence) {
+                push(&mut t.addressed_fin, (h.start, h.end));
+            }
+        }
+        for e in &sig.entities {
+            if matches!(e.kind, EntityKind::Date | EntityKind::Time)
+                && !e.benign()
+                && t.addressed_sentences.contains(&e.sentence)
+            {
+                push(&mut t.addressed_visit, (e.start, e.end));
+            }
+        }
+    }
+    self_disclosure(sig, &mut t);
+    anchors(sig, &mut t);
+    t
+}
+
+/// "our patient relations team", "the patient portal": a department, not a person.
+fn department(sig: &Signals<'_>, h: &Hit) -> bool {
+    const DEPARTMENTS: &[&str] = &[
+        "relations",
+        "portal",
+        "services",
+        "experience",
+        "advocate",
+        "advocacy",
+        "line",
+        "coordinator",
+        "navigator",
+        "safety",
+        "satisfaction",
+        "feedback",
+        "support",
+        "financial",
+        "access",
+        "information",
+        "education",
+        "rights",
+        "lounge",
+        "parking",
+        "family",
+    ];
+    let t = sig.text(h.start, h.end).to_ascii_lowercase();
+    t.ends_with("patient")
+        && DEPARTMENTS.contains(&sig.p.word_text(h.w1 + 1).to_ascii_lowercase().as_str())
+}
+
+fn self_disclosure(sig: &Signals<'_>, t: &mut Ties) {
+    for h in sig.of(Cue::Poss1) {
+        for c in sig.hits.iter().filter(|c| {
+            let visit = matches!(c.cue, Cue::VisitWord | Cue::TimeRef) && c.w0 <= h.w1 + 6;
+            (HEALTH.contains(&c.cue)
+                || c.cue == Cue::CareNoun
+                || c.cue == Cue::CrisisMedical
+                || visit)
+                && c.sentence == h.sentence
+                && c.w0 > h.w1
+                && c.w0 <= h.w1 + 5
+        }) {
+            push(&mut t.self_health, (c.start, c.end));
+        }
+    }
+    // Sentence level: "My grandma is 94 and just got her cataract fixed here".
+    for (i, _) in sig.p.sentences.iter().enumerate() {
+        if sig.sentence_has(i, Cue::Poss1) || sig.sentence_has(i, Cue::FamilyMember) {
+            for c in sig
+                .hits
+                .iter()
+                .filter(|c| c.sentence == i && HEALTH.contains(&c.cue))
+            {
+                push(&mut t.self_health, (c.start, c.end));
+            }
+        }
+    }
+}
+
+fn anchor_ok_age(sig: &Signals<'_>, s: usize, e: usize) -> bool {
+    let w0 = sig.p.word_at(s);
+    let w1 = sig.p.word_at(e.saturating_sub(1));
+    let prev = if w0 > 0 {
+        sig.p.word_text(w0 - 1).to_lowercase()
+    } else {
+        String::new()
+    };
+    let next = sig.p.word_text(w1 + 1).to_lowercase();
+    let bad_prev = [
+        "under", "over", "above", "below", "upto", "up", "all", "ages", "age", "at", "between",
+        "for", "in", "since", "past", "last", "next", "every", "within", "than", "से", "तक",
+    ];
+    let bad_next = [
+        "of",
+        "ago",
+        "experience",
+        "and",
+        "or",
+        "back",
+        "later",
+        "from",
+        "se",
+        "से",
+        "तक",
+    ];
+    !bad_prev.contains(&prev.as_str())
+        && !bad_next.contains(&next.as_str())
+        && !sig.p.norm[e..].starts_with('+')
+}
+
+fn anchors(sig: &Signals<'_>, t: &mut Ties) {
+    for e in sig.personal_entities() {
+        let ok = match e.kind {
+            EntityKind::Name => true,
+            EntityKind::Age => anchor_ok_age(sig, e.start, e.end),
+            _ => false,
+        };
+        if ok {
+            push(&mut t.anchors, (e.start, e.end));
+            t.anchor_sentences.push(e.sentence);
+        }
+    }
+    for h in sig.of(Cue::IndivAnchor) {
+        if !hedged(sig, h) && !department(sig, h) {
+            push(&mut t.anchors, (h.start, h.end));
+            t.anchor_sentences.push(h.sentence);
+        }
+    }
+    t.anchor_sentences.sort_unstable();
+    t.anchor_sentences.dedup();
+    if t.anchor_sentences.is_empty() {
+        return;
+    }
+    // A sentence continues the anchor's story if it is the anchor's sentence, or uses a
+    // third-person pronoun within two sentences after one.
+    let nsent = sig.p.sentences.len();
+    let mut about = vec![false; nsent.max(1)];
+    for &s in &t.anchor_sentences {
+        if let Some(a) = about.get_mut(s) {
+            *a = true;
+        }
+        for d in 1..=2 {
+            if s + d < nsent
+                && (sig.sentence_has(s + d, Cue::Pron3)
+                    || sig.sentence_has(s + d, Cue::FamilyMember))
+            {
+                about[s + d] = true;
+            }
+        }
+        // "After her stroke in March, Dorothy…": a pronoun before the name, same sentence.
+    }
+    for h in &sig.hits {
+        if !about.get(h.sentence).copied().unwrap_or(false) {
+            continue;
+        }
+        if HEALTH.contains(&h.cue) || h.cue == Cue::SensDeath {
+            push(&mut t.anchor_health, (h.start, h.end));
+        } else if matches!(h.cue, Cue::VisitWord | Cue::TimeRef) {
+            push(&mut t.anchor_visit, (h.start, h.end));
+        } else if h.cue == Cue::Outcome {
+            push(&mut t.anchor_outcome, (h.start, h.end));
+        }
+    }
+    for e in &sig.entities {
+        if matches!(e.kind, EntityKind::Date | EntityKind::Time)
+            && !e.benign()
+            && about.get(e.sentence).copied().unwrap_or(false)
+        {
+            push(&mut t.anchor_visit, (e.start, e.end));
+        }
+    }
+}

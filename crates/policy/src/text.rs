@@ -1,0 +1,323 @@
+//! Text preparation shared by every rule: a normalised copy for matching (curly quotes
+//! straightened, whitespace runs collapsed, Devanagari nukta and zero-width joiners removed)
+//! with a map back to the original bytes, word and sentence boundaries, and the language.
+
+/// Normalised text plus the map back to the original.
+#[derive(Debug)]
+pub struct Prepared<'a> {
+    pub original: &'a str,
+    /// Normalised text; case is preserved (names need it), matching is case-insensitive.
+    pub norm: String,
+    /// For every byte offset of `norm` (and one past the end): the original byte offset.
+    to_orig: Vec<u32>,
+    pub words: Vec<Word>,
+    /// Sentence spans in `norm` byte offsets.
+    pub sentences: Vec<(usize, usize)>,
+}
+
+/// A run of letters, digits, marks, apostrophes or hyphens inside a word.
+#[derive(Debug, Clone, Copy)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+}
+
+/// Normalise one character for matching; `None` drops it.
+pub fn norm_char(c: char) -> Option<char> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '`' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{2033}' => '"',
+        '\u{2010}'..='\u{2015}' => '-',
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{093C}' => return None,
+        // Precomposed nukta letters -> base letters (people type them both ways).
+        '\u{0958}' => 'क',
+        '\u{0959}' => 'ख',
+        '\u{095A}' => 'ग',
+        '\u{095B}' => 'ज',
+        '\u{095C}' => 'ड',
+        '\u{095D}' => 'ढ',
+        '\u{095E}' => 'फ',
+        '\u{095F}' => 'य',
+        '\u{0901}' => 'ं',
+        c if c.is_whitespace() => ' ',
+        c => c,
+    })
+}
+
+/// Normalise a lexicon phrase the same way as text (lower-cased for readability).
+pub fn norm_phrase(p: &str) -> String {
+    let mut out = String::with_capacity(p.len());
+    for c in p.chars().filter_map(norm_char) {
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out.trim_end().to_string()
+}
+
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Combining marks (Devanagari vowel signs, virama…) belong to the word they follow.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963 | 0x0300..=0x036F)
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(original: &'a str) -> Prepared<'a> {
+        let mut norm = String::with_capacity(original.len());
+        let mut to_orig: Vec<u32> = Vec::with_capacity(original.len() + 1);
+        for (i, c) in original.char_indices() {
+            let Some(n) = norm_char(c) else { continue };
+            if n == ' ' && (norm.is_empty() || norm.ends_with(' ')) {
+                continue;
+            }
+            norm.push(n);
+            for _ in 0..n.len_utf8() {
+                to_orig.push(i as u32);
+            }
+        }
+        to_orig.push(original.len() as u32);
+        let mut p = Prepared {
+            original,
+            norm,
+            to_orig,
+            words: Vec::new(),
+            sentences: Vec::new(),
+        };
+        p.split();
+        p
+    }
+
+    /// Original byte offset of a normalised byte offset (a span end maps past its last char).
+    pub fn orig(&self, norm_off: usize) -> usize {
+        self.to_orig
+            .get(norm_off)
+            .copied()
+            .unwrap_or(self.original.len() as u32) as usize
+    }
+
+    /// Map a normalised span to an original byte span that lies on char boundaries.
+    pub fn orig_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.orig(start);
+        let e = if end == 0 {
+            s
+        } else {
+            // End: one past the original char that produced the last normalised byte.
+            let last = self.orig(end - 1);
+            let len = self.original[last..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+            (last + len).max(s)
+        };
+        (s, e)
+    }
+
+    /// Normalised offset for an original byte offset (first normalised byte at or after it).
+    pub fn norm_of(&self, orig_off: usize) -> usize {
+        self.to_orig.partition_point(|&o| (o as usize) < orig_off)
+    }
+
+    fn split(&mut self) {
+        let text = self.norm.as_str();
+        let bytes = text.as_bytes();
+        let mut sentence = 0usize;
+        let mut sent_start = 0usize;
+        let mut word_start: Option<usize> = None;
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let inner = (c == '\'' || c == '-' || c == '.' || c == ',')
+                && word_start.is_some()
+                && iter.peek().is_some_and(|&(_, n)| is_word_char(n))
+                && (c != '.' && c != ',' || i > 0 && bytes[i - 1].is_ascii_digit());
+            if is_word_char(c) || inner {
+                if word_start.is_none() {
+                    word_start = Some(i);
+                }
+                continue;
+            }
+            if let Some(ws) = word_start.take() {
+                self.words.push(Word {
+                    start: ws,
+                    end: i,
+                    sentence,
+                });
+            }
+            if matches!(c, '.' | '!' | '?' | '।' | '\n' | ';' | '|') && self.ends_sentence(i, c) {
+                let end = i + c.len_utf8();
+                if end > sent_start {
+                    self.sentences.push((sent_start, end));
+                    sentence += 1;
+                }
+                sent_start = end;
+            }
+        }
+        if let Some(ws) = word_start {
+            self.words.push(Word {
+                start: ws,
+                end: text.len(),
+                sentence,
+            });
+        }
+        if sent_start < text.len() || self.sentences.is_empty() {
+            self.sentences.push((sent_start, text.len()));
+        }
+    }
+
+    /// A full stop ends a sentence unless it follows an abbreviation or an initial, or the
+    /// next word starts in lower case.
+    fn ends_sentence(&self, i: usize, c: char) -> bool {
+        if c != '.' {
+            return true;
+        }
+        let rest = &self.norm[i + 1..];
+        let next = rest
+            .trim_start_matches([' ', '"', '\'', ')'])
+            .chars()
+            .next();
+        if next.is_some_and(|n| n.is_lowercase() || n.is_ascii_digit()) {
+            return false;
+        }
+        if let Some(w) = self.words.last() {
+            if w.end == i {
+                let word = &self.norm[w.start..w.end];
+                let abbrev = [
+                    "dr", "mr", "mrs", "ms", "st", "no", "vs", "prof", "smt", "jr", "sr", "mt",
+                    "rd", "ave", "dept", "approx", "etc", "e.g", "i.e", "ft", "lt", "col",
+                ];
+                if abbrev.iter().any(|a| word.eq_ignore_ascii_case(a))
+                    || word.chars().count() == 1 && word.chars().all(char::is_uppercase)
+                {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// Index of the first word that starts at or after `off`.
+    pub fn word_at(&self, off: usize) -> usize {
+        self.words.partition_point(|w| w.end <= off)
+    }
+
+    pub fn sentence_of(&self, off: usize) -> usize {
+        self.sentences
+            .partition_point(|&(_, e)| e <= off)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
+    pub fn word_text(&self, idx: usize) -> &str {
+        self.words
+            .get(idx)
+            .map_or("", |w| &self.norm[w.start..w.end])
+    }
+}
+
+/// Language of a text, for suggestions in the same language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    English,
+    Hindi,
+    Hinglish,
+}
+
+pub fn detect_lang(text: &str) -> Lang {
+    let deva = text
+        .chars()
+        .filter(|c| ('\u{0900}'..='\u{097F}').contains(c))
+        .count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count().max(1);
+    if deva * 3 >= letters {
+        return Lang::Hindi;
+    }
+    const HINGLISH: &[&str] = &[
+        "aap",
+        "aapka",
+        "aapki",
+        "aapke",
+        "aapko",
+        "hai",
+        "hain",
+        "ka",
+        "ki",
+        "ke",
+        "hum",
+        "hamare",
+        "humare",
+        "nahi",
+        "nahin",
+        "kya",
+        "mein",
+        "dhanyavaad",
+        "dhanyawad",
+        "shukriya",
+        "kripya",
+        "kar",
+        "karein",
+        "liye",
+        "se",
+        "ko",
+        "tha",
+        "thi",
+        "ji",
+        "bahut",
+        "achha",
+        "accha",
+        "ilaaj",
+        "ilaj",
+        "sakte",
+        "jaldi",
+    ];
+    let mut hits = 0;
+    let mut words = 0;
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        if HINGLISH.iter().any(|h| w.eq_ignore_ascii_case(h)) {
+            hits += 1;
+        }
+    }
+    if words > 0 && hits * 6 >= words && hits >= 2 {
+        Lang::Hinglish
+    } else {
+        Lang::English
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_back_through_quotes_and_spaces() {
+        let t = "We\u{2019}re  sorry,\n\nDr. Rao said. Next";
+        let p = Prepared::new(t);
+        assert_eq!(p.norm, "We're sorry, Dr. Rao said. Next");
+        let i = p.norm.find("sorry").unwrap();
+        let (s, e) = p.orig_span(i, i + 5);
+        assert_eq!(&t[s..e], "sorry");
+        let i = p.norm.find("re").unwrap();
+        let (s, _) = p.orig_span(i - 1, i + 2);
+        assert_eq!(&t[s..s + 3], "\u{2019}");
+        assert_eq!(p.sentences.len(), 2);
+    }
+
+    #[test]
+    fn hindi_nukta_and_words() {
+        let p = Prepared::new("आपका इलाज़ सफल रहा।");
+        assert_eq!(p.norm, "आपका इलाज सफल रहा।");
+        assert_eq!(p.words.len(), 4);
+        assert_eq!(detect_lang("आपका इलाज सफल रहा"), Lang::Hindi);
+        assert_eq!(
+            detect_lang("Aapka feedback ke liye dhanyavaad, hum jaldi sampark karenge"),
+            Lang::Hinglish
+        );
+        assert_eq!(detect_lang("Thanks for your kind words"), Lang::English);
+    }
+}
