@@ -4,6 +4,9 @@
 pub mod audit;
 pub mod fields;
 pub mod roles;
+pub mod workflow;
+#[cfg(test)]
+mod workflow_tests;
 
 pub use fields::{DisplayName, Email, FieldError, LocationName, OrgName, Password};
 pub use roles::{Permission, Role};

@@ -78,6 +78,8 @@ pub enum Permission {
     ViewCalendar,
     Compose,
     ApprovePosts,
+    /// Approve posts the engine flagged, and override blocks with a reason.
+    ApproveFlagged,
     WorkInbox,
     ViewAnalytics,
     ViewCompliance,
@@ -116,6 +118,7 @@ pub const MATRIX: &[(Permission, &[Role])] = &[
         &[R::Owner, R::Compliance, R::Manager, R::Author],
     ),
     (P::ApprovePosts, &[R::Owner, R::Compliance, R::Manager]),
+    (P::ApproveFlagged, &[R::Owner, R::Compliance]),
     (
         P::WorkInbox,
         &[R::Owner, R::Compliance, R::Manager, R::Author, R::Responder],
@@ -155,6 +158,7 @@ impl Permission {
             P::ViewCalendar => "view_calendar",
             P::Compose => "compose",
             P::ApprovePosts => "approve_posts",
+            P::ApproveFlagged => "approve_flagged",
             P::WorkInbox => "work_inbox",
             P::ViewAnalytics => "view_analytics",
             P::ViewCompliance => "view_compliance",
