@@ -2,7 +2,9 @@
 //! Pure: no I/O, no async, no database.
 
 pub mod audit;
+pub mod content;
 pub mod fields;
+pub mod platform;
 pub mod roles;
 pub mod workflow;
 #[cfg(test)]
