@@ -5,6 +5,7 @@ pub mod audit;
 pub mod content;
 pub mod fields;
 pub mod platform;
+pub mod recurrence;
 pub mod roles;
 pub mod workflow;
 #[cfg(test)]

@@ -6,11 +6,17 @@
 
 #[macro_use]
 mod db;
+pub mod accounts;
 pub mod audit;
 pub mod backup;
+pub mod calendar;
+pub mod collab;
+pub mod consents;
 mod error;
 pub mod invitations;
 pub mod orgs;
+pub mod plans;
+pub mod posts;
 pub mod sessions;
 pub mod throttle;
 pub mod tokens;
