@@ -227,3 +227,51 @@ pub async fn ids_with_status(
         limit
     )?)
 }
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct Review {
+    pub id: i64,
+    pub post_id: i64,
+    pub user_id: Option<i64>,
+    pub user_name: Option<String>,
+    pub action: String,
+    pub verdict: String,
+    pub reason: Option<String>,
+    pub created_at: i64,
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn add_review(
+    tx: &mut Tx,
+    post_id: i64,
+    user_id: Option<i64>,
+    action: &str,
+    verdict: &str,
+    reason: Option<&str>,
+    now_ms: i64,
+) -> Result<i64> {
+    Ok(scalar!(
+        tx,
+        fetch_one,
+        i64,
+        "INSERT INTO post_reviews (post_id, user_id, action, verdict, reason, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        post_id,
+        user_id,
+        action,
+        verdict,
+        reason,
+        now_ms
+    )?)
+}
+
+pub async fn reviews(src: &mut impl Source, post_id: i64) -> Result<Vec<Review>> {
+    Ok(fetch!(
+        src,
+        fetch_all,
+        Review,
+        "SELECT r.id, r.post_id, r.user_id, u.display_name AS user_name, r.action, r.verdict, r.reason, r.created_at
+         FROM post_reviews r LEFT JOIN users u ON u.id = r.user_id WHERE r.post_id = $1 ORDER BY r.id",
+        post_id
+    )?)
+}

@@ -134,3 +134,16 @@ CREATE TABLE templates (
     body TEXT NOT NULL,
     created_at INTEGER NOT NULL
 );
+
+-- The review history of a post: every submission, approval, override, rejection, with the
+-- reviewer's reason (overrides require one).
+CREATE TABLE post_reviews (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    post_id INTEGER NOT NULL REFERENCES posts(id),
+    user_id INTEGER REFERENCES users(id),
+    action TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    reason TEXT,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX post_reviews_post ON post_reviews (post_id);
