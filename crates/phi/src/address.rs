@@ -152,6 +152,10 @@ fn anchor_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, f32, &'static str)> {
             return Some((i, j, 0.85, "pattern:po_box"));
         }
     }
+    // US military ships: "USNS Sekerková\nFPO AA 65728"
+    if matches!(w, "usns" | "uss" | "usnv" | "uscgc") && cap_word(ctx, i + 1) {
+        return Some((i, i + 1, 0.85, "pattern:military_address"));
+    }
     // "H.No. 54", "House No 7", "Flat No. 3B", "Plot 12"
     if matches!(w, "h" | "house" | "flat" | "plot" | "door" | "shop") && ctx.tok(i).has(CAP) {
         let mut j = i + 1;

@@ -71,6 +71,21 @@ fn classify(ctx: &Ctx, i: usize) -> Class {
     if t.has(UPPER) && t.len() <= 3 && !named {
         return Class::Stop; // acronyms: "ICU", "MRN", "CO"
     }
+    // Capitals throughout ("IBAN", "REAL PERSON") say nothing about names: a listed
+    // name stays a weak candidate, anything else is not one.
+    if t.has(UPPER) && !ctx.no_caps {
+        if named {
+            return if common { Class::Stop } else { Class::Weak };
+        }
+        // Unknown capitals: acronyms mostly, but a line of its own in an address block
+        // ("KNIVSTA") or a long word is a proper noun.
+        let line_start = t.has(NEWLINE_BEFORE) || i == 0 || ctx.is_punct(i - 1, b'>');
+        return if !common && (t.len() >= 5 || line_start) {
+            Class::Unknown
+        } else {
+            Class::Stop
+        };
+    }
     match (named, common) {
         // "Patient", "Nurse", "Dear": cue words that some locale also lists as a name.
         (true, true) if bits & PERSON_BEFORE != 0 => Class::Stop,
@@ -290,6 +305,9 @@ fn decide(ctx: &mut Ctx, mut first: usize, last: usize, classes: &Classes, title
         (1, _, _, false) => 0.3,
         (_, s, _, _) if s >= 2 => 0.92,
         (_, 1, _, _) => 0.85,
+        // Only capitalised common words ("Princess Royal", "Labor Day"): a title or a
+        // name of a thing unless a cue says otherwise.
+        (_, 0, w, _) if w == k => 0.4,
         (_, 0, w, _) if w >= 1 => 0.6,
         _ => 0.55,
     };

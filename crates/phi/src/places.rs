@@ -68,8 +68,11 @@ pub fn scan(ctx: &mut Ctx) {
         // Gazetteer phrase (longest first), then a single gazetteer word.
         if bits & PLACE_PREFIX != 0 {
             if let Some((_, last)) = ctx.phrase_at(i, PLACE) {
+                // "Country Club" is a gazetteer entry too, but here it names a club.
+                let all_common = ctx.bits[last] & ORG != 0;
                 if (i..=last)
                     .all(|j| is_cap_word(ctx, j) || ctx.bits[j] & crate::lexicon::PARTICLE != 0)
+                    && (!all_common || cue.is_some())
                 {
                     let conf = if cue.is_some() { 0.92 } else { 0.85 };
                     ctx.push(
