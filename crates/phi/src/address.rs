@@ -102,7 +102,9 @@ fn street_run(ctx: &Ctx, mut j: usize) -> Option<usize> {
         None => {
             let w = last_word?;
             let house = num_len(ctx, w + 1);
-            if ctx.bits[w] & COMMON != 0
+            // Not an acronym or an identifier cue ("SSN 392", "MRN 4851").
+            if ctx.bits[w] & (COMMON | crate::lexicon::ID_CUE) != 0
+                || ctx.tok(w).has(UPPER)
                 || !(1..=5).contains(&house)
                 || ctx.tok(w + 1).has(NEWLINE_BEFORE)
             {
@@ -199,6 +201,14 @@ fn anchor_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, f32, &'static str)> {
             if let Some(end) = street_run(ctx, k) {
                 return Some((i, end, 0.9, "pattern:street_address"));
             }
+        }
+        // Indian "88/395, Choudhry, Firozabad": a slashed house number, a comma, a name.
+        if b == i + 2
+            && ctx.is_punct(b + 1, b',')
+            && cap_word(ctx, b + 2)
+            && ctx.bits[b + 2] & COMMON == 0
+        {
+            return Some((i, b + 2, 0.75, "pattern:house_number"));
         }
     }
     // "Friedhofstrasse 33", "Via Roma 131", "Rua Diadema 1903"
@@ -325,8 +335,9 @@ fn extend(ctx: &Ctx, mut end: usize) -> usize {
         // City / region / country words.
         if cap_word(ctx, j) && (separated || !last_was_words) {
             let bits = ctx.bits[j];
+            let head = bits & crate::lexicon::PLACE_HEAD != 0; // "North Dumdum"
             let weak = bits & (ORG | MONTH | WEEKDAY) != 0
-                || (bits & COMMON != 0 && bits & PLACE == 0 && !ctx.tok(j).has(UPPER));
+                || (bits & COMMON != 0 && bits & PLACE == 0 && !head && !ctx.tok(j).has(UPPER));
             if weak {
                 break;
             }

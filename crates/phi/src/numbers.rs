@@ -418,7 +418,8 @@ fn classify(ctx: &mut Ctx, c: &Chunk, a: usize, b: usize) -> bool {
     if (7..=15).contains(&nd) {
         let indian_mobile = (nd == 10 && (b'6'..=b'9').contains(&d[0]))
             || (nd == 12 && d.starts_with(b"91") && (b'6'..=b'9').contains(&d[2]))
-            || (nd == 11 && d[0] == b'0');
+            || (nd == 11 && d[0] == b'0')
+            || (nd == 10 && d[0] == b'0'); // landline with its STD code
         let us = (nd == 10 && (b'2'..=b'9').contains(&d[0]))
             || (nd == 11 && d[0] == b'1')
             || (nd == 13 && d.starts_with(b"001"));
@@ -428,7 +429,9 @@ fn classify(ctx: &mut Ctx, c: &Chunk, a: usize, b: usize) -> bool {
                 .all(|&s| matches!(s, b'-' | b'.' | b' ' | b')' | b'('));
         let phone_cue = matches!(cue_kind, Some(Cue::Phone | Cue::Fax));
         let shaped = plus || paren || ext || separated;
-        if shaped || us || indian_mobile || phone_cue {
+        // Any other bare ten-digit number: most often a phone number, weakly.
+        let ten = nd == 10 && n == 1;
+        if shaped || us || indian_mobile || phone_cue || ten {
             let mut conf: f32 = if plus || paren || ext {
                 0.85
             } else if separated {
