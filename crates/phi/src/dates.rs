@@ -54,6 +54,17 @@ pub fn extend_time(ctx: &Ctx, last: usize, end: usize) -> usize {
     if parts < 2 {
         return end;
     }
+    // Fractional seconds: "05:17:40.054839".
+    if parts >= 3
+        && ctx.is_punct(j + 1, b'.')
+        && ctx.glued(j + 1)
+        && j + 2 < ctx.toks.len()
+        && ctx.tok(j + 2).kind == TokKind::Num
+        && ctx.glued(j + 2)
+    {
+        e = ctx.tok(j + 2).end;
+        j += 2;
+    }
     if j + 1 < ctx.toks.len() && matches!(ctx.low(j + 1), "am" | "pm") {
         e = ctx.tok(j + 1).end;
     }

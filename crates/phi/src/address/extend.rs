@@ -16,11 +16,21 @@ pub(super) fn extend(ctx: &Ctx, mut end: usize) -> usize {
     while pieces < MAX_PIECES {
         let mut j = end + 1;
         let mut sep_comma = false;
-        while j < n
-            && (ctx.is_punct(j, b',') || (ctx.is_punct(j, b'>') && ctx.tok(j).has(NEWLINE_BEFORE)))
-        {
+        while j < n && ctx.is_punct(j, b',') {
             sep_comma = true;
             j += 1;
+        }
+        // Quoting or list marks at a line start: "> ", "}}", "??? ".
+        if j < n && ctx.tok(j).has(NEWLINE_BEFORE) && ctx.tok(j).kind == TokKind::Punct {
+            let mut k = j;
+            while k < n && ctx.tok(k).kind == TokKind::Punct && !ctx.is_punct(k, b'(') && k < j + 4
+            {
+                k += 1;
+            }
+            if k < n && k > j {
+                sep_comma = true;
+                j = k;
+            }
         }
         if j >= n {
             break;

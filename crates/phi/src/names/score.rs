@@ -140,7 +140,9 @@ fn cues_before(ctx: &Ctx, first: usize, ev: &mut Evidence) -> (f32, bool) {
         }
         if bits & PERSON_BEFORE != 0 {
             let patient = bits & PATIENT != 0;
-            boost += if patient {
+            // "name is X", "named X", "called X" introduce a name outright.
+            let naming = matches!(word, "name" | "named" | "called" | "surname" | "maiden");
+            boost += if patient || naming {
                 0.3
             } else if seen == 1 {
                 0.15
@@ -177,6 +179,14 @@ fn cues_after(ctx: &Ctx, last: usize, ev: &mut Evidence) -> f32 {
     }
     if ctx.is_punct(j, b'(') {
         return 0.1; // "Name (MRN …)"
+    }
+    // A vocative opening the text: "Djevad, can I please speak to your boss?"
+    if ctx.is_punct(j, b',')
+        && ctx.tok(last).has(SENT_START)
+        && j + 1 < ctx.toks.len()
+        && ctx.tok(j + 1).has(crate::tokenize::LOWER)
+    {
+        return 0.15;
     }
     // A speaker label at the start of a line: "Koppány: \"Who are you?\""
     if ctx.is_punct(j, b':') && ctx.tok(last).has(SENT_START) {
