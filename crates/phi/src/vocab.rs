@@ -157,3 +157,11 @@ pub const STREET_ENDINGS: &[&str] = &[
     "laan", "straat", "plein", "allee", "platz", "utca", "polku", "kuja", "veien", "vegen",
     "gata", "ring", "steig", "dijk", "kade", "singel", "torget", "stræde",
 ];
+
+/// Hyphenated everyday words the frequency list cannot hold (it splits at hyphens).
+#[rustfmt::skip]
+pub const COMMON_COMPOUNDS: &[&str] = &[
+    "e-mail", "follow-up", "check-up", "x-ray", "t-shirt", "co-op", "covid-19", "well-being",
+    "long-term", "short-term", "full-time", "part-time", "up-to-date", "self-care", "walk-in",
+    "drive-through", "log-in", "sign-up", "set-up", "make-up", "re-entry", "pre-op", "post-op",
+];

@@ -9,6 +9,11 @@ use crate::lexicon::{
 };
 use crate::tokenize::{TokKind, CAP, NEWLINE_BEFORE, NON_ASCII, SENT_START, UPPER};
 
+/// A run that starts with a listed first name and ends with a listed surname.
+fn first_then_last(ctx: &Ctx, first: usize, last: usize) -> bool {
+    ctx.bits[first] & crate::lexicon::FIRST != 0 && ctx.bits[last] & crate::lexicon::LAST != 0
+}
+
 pub(super) fn decide(ctx: &mut Ctx, mut first: usize, last: usize, classes: &Classes, title: bool) {
     let mut classes = classes.clone();
     // At a sentence start capitals say nothing: drop a leading common word ("Thank").
@@ -33,7 +38,11 @@ pub(super) fn decide(ctx: &mut Ctx, mut first: usize, last: usize, classes: &Cla
     if after < ctx.toks.len() && ctx.is_punct(after, b',') {
         after += 1;
     }
-    if after < ctx.toks.len() && ctx.bits[after] & ORG != 0 && ctx.tok(after).has(CAP) {
+    if after < ctx.toks.len()
+        && ctx.bits[after] & ORG != 0
+        && ctx.tok(after).has(CAP)
+        && !ctx.tok(after).has(NEWLINE_BEFORE)
+    {
         return;
     }
 
@@ -48,12 +57,13 @@ pub(super) fn decide(ctx: &mut Ctx, mut first: usize, last: usize, classes: &Cla
         (1, 1, _, false) => 0.62,
         (1, 0, 1, true) => 0.5,
         (1, 0, 1, false) => 0.25,
-        (1, _, _, true) => 0.45,
+        (1, _, _, true) => 0.5,
         (1, _, _, false) => 0.3,
         (_, s, _, _) if s >= 2 => 0.92,
         (_, 1, _, _) => 0.85,
         // Only capitalised common words ("Princess Royal", "Labor Day"): a title or a
         // name of a thing unless a cue says otherwise.
+        (_, 0, w, _) if w == k && first_then_last(ctx, first, last) => 0.5,
         (_, 0, w, _) if w == k => 0.4,
         (_, 0, w, _) if w >= 1 => 0.6,
         _ => 0.55,
@@ -67,6 +77,17 @@ pub(super) fn decide(ctx: &mut Ctx, mut first: usize, last: usize, classes: &Cla
     }
     let (cue_boost, honorific) = cues_before(ctx, first, &mut ev);
     score += cue_boost;
+    // "the Princess Royal", "The Big Three": a determiner introduces a thing or a title.
+    if first > 0
+        && matches!(
+            ctx.low(first - 1),
+            "the" | "a" | "an" | "this" | "that" | "our" | "your" | "their"
+        )
+        && !honorific
+    {
+        score -= 0.2;
+        ev.lowered.push("determiner");
+    }
     // "Martin", "Florence": also places; without a person cue the place reading competes.
     if k == 1 && ctx.bits[first] & PLACE != 0 && cue_boost < 0.2 {
         score -= 0.1;
