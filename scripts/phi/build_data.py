@@ -22,7 +22,6 @@ import simple_icd_10_cm as icd
 import wordfreq
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else "crates/phi/data"
-WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$", re.UNICODE)
 
 
 def clean(s):
@@ -30,10 +29,17 @@ def clean(s):
     return s.lower()
 
 
+def is_word(v):
+    """Letters (with their combining marks, as Devanagari needs) and inner ' ’ . -"""
+    if not v or not unicodedata.category(v[0]).startswith("L"):
+        return False
+    return all(unicodedata.category(c)[0] in "LM" or c in "'’.-" for c in v)
+
+
 def single_words(values):
     for v in values:
         v = clean(v)
-        if v and WORD.match(v) and len(v) >= 2:
+        if len(v) >= 2 and is_word(v):
             yield v
 
 

@@ -51,11 +51,19 @@ fn classify(ctx: &Ctx, i: usize) -> Class {
             return Class::Stop;
         }
     }
-    if bits & (HONORIFIC | ORG | STREET) != 0 && bits & (FIRST | LAST) == 0 {
+    // Honorifics introduce a name and are not part of it ("Shri Ram", "Dr. Sood").
+    if bits & HONORIFIC != 0 {
+        return Class::Stop;
+    }
+    if bits & (ORG | STREET) != 0 && bits & (FIRST | LAST) == 0 {
         return Class::Stop;
     }
     if bits & COMMON != 0 && (bits & ORG != 0 || (bits & STREET != 0 && bits & (FIRST | LAST) == 0))
     {
+        return Class::Stop;
+    }
+    // Identifier names ("PAN", "DEA", "ABHA") are not names of people.
+    if bits & crate::lexicon::ID_CUE != 0 && t.has(UPPER) {
         return Class::Stop;
     }
     // "Box 8316", "Suite 541": unit words before a number.

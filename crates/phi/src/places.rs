@@ -59,6 +59,11 @@ pub fn scan(ctx: &mut Ctx) {
             continue;
         }
         let bits = ctx.bits[i];
+        // "ABHA", "PAN": identifier names that happen to be towns too.
+        if bits & crate::lexicon::ID_CUE != 0 && ctx.tok(i).has(UPPER) {
+            i += 1;
+            continue;
+        }
         let cue = cue_before(ctx, i);
         let mut ev = Evidence {
             source: "lexicon:place",
