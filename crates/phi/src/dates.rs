@@ -123,6 +123,27 @@ fn match_at(ctx: &mut Ctx, i: usize) -> Option<usize> {
             }
         }
     }
+    // "in March", "since June": the month of an event.
+    if bits & MONTH != 0
+        && cap
+        && t.len() > 3
+        && i > 0
+        && matches!(
+            ctx.low(i - 1),
+            "in" | "since"
+                | "during"
+                | "until"
+                | "last"
+                | "next"
+                | "this"
+                | "early"
+                | "late"
+                | "mid"
+        )
+    {
+        ctx.push_simple(Kind::Date, start, t.end, 0.5, "pattern:month");
+        return Some(i + 1);
+    }
     // "14 March 2020", "3rd of June"
     if day_at(ctx, i) {
         let mut j = i + 1;

@@ -46,10 +46,32 @@ fn classify(ctx: &Ctx, i: usize) -> Class {
     // "June 5", "5 June" are dates; "June Carter" is a name.
     if bits & MONTH != 0 {
         let num_next = i + 1 < ctx.toks.len() && ctx.tok(i + 1).kind == TokKind::Num;
-        let num_prev = i > 0 && ctx.tok(i - 1).kind == TokKind::Num;
+        let num_prev = i > 0
+            && (ctx.tok(i - 1).kind == TokKind::Num
+                || matches!(
+                    ctx.low(i - 1),
+                    "in" | "since"
+                        | "during"
+                        | "until"
+                        | "last"
+                        | "next"
+                        | "early"
+                        | "late"
+                        | "mid"
+                ));
         if num_next || num_prev || bits & (FIRST | LAST) == 0 {
             return Class::Stop;
         }
+    }
+    // Hashtags ("#SuccessStory") and drug or condition names are not people.
+    if i > 0 && ctx.is_punct(i - 1, b'#') && ctx.glued(i) {
+        return Class::Stop;
+    }
+    if bits & (crate::lexicon::MEDICATION | crate::lexicon::CONDITION | crate::lexicon::PROCEDURE)
+        != 0
+        && bits & (FIRST | LAST) == 0
+    {
+        return Class::Stop;
     }
     // Honorifics introduce a name and are not part of it ("Shri Ram", "Dr. Sood").
     if bits & HONORIFIC != 0 {

@@ -59,8 +59,15 @@ pub fn scan(ctx: &mut Ctx) {
             continue;
         }
         let bits = ctx.bits[i];
-        // "ABHA", "PAN": identifier names that happen to be towns too.
-        if bits & crate::lexicon::ID_CUE != 0 && ctx.tok(i).has(UPPER) {
+        // "ABHA", "PAN": identifier names that happen to be towns too; months ("March"),
+        // hashtags; a place word before "Hospital" or "Clinic" names the organisation.
+        let org_next = i + 1 < n && ctx.bits[i + 1] & ORG != 0 && ctx.tok(i + 1).has(CAP);
+        let hashtag = i > 0 && ctx.is_punct(i - 1, b'#') && ctx.glued(i);
+        if (bits & crate::lexicon::ID_CUE != 0 && ctx.tok(i).has(UPPER))
+            || bits & (MONTH | WEEKDAY) != 0
+            || hashtag
+            || org_next
+        {
             i += 1;
             continue;
         }
@@ -134,8 +141,10 @@ pub fn scan(ctx: &mut Ctx) {
             continue;
         }
         // An unknown proper noun after "in", "from", "near": a place more often than not.
+        let acronym = ctx.tok(i).has(UPPER) && ctx.tok(i).len() <= 4;
         let unknown = bits & (COMMON | FIRST | LAST | MONTH | WEEKDAY | ORG | STREET) == 0
-            && ctx.tok(i).len() > 2;
+            && ctx.tok(i).len() > 2
+            && !acronym;
         if unknown && cue.is_some() && !town_shaped(ctx, i) {
             ev.source = "shape:proper_noun_after_place_cue";
             ctx.push(Kind::Location, ctx.tok(i).start, ctx.tok(i).end, 0.55, ev);

@@ -130,7 +130,7 @@ pub const US_STATES: &[&str] = &[
 /// Secondary-unit designators inside an address ("Apt. 809", "Suite 222", "H.No. 54").
 #[rustfmt::skip]
 pub const UNIT_WORDS: &[&str] = &[
-    "apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "box", "po", "psc",
+    "apt", "apartment", "route", "highway", "interstate", "suite", "ste", "unit", "flat", "floor", "fl", "box", "po", "psc",
     "unit", "bldg", "building", "house", "h.no", "hno", "plot", "no", "door", "block", "sector",
     "lane", "dept", "room", "rm", "wing", "tower", "phase", "pob", "postfach", "bus",
 ];

@@ -9,6 +9,13 @@ use crate::lexicon::{
 };
 use crate::tokenize::{TokKind, CAP, NEWLINE_BEFORE, NON_ASCII, SENT_START, UPPER};
 
+fn is_street_type(w: &str) -> bool {
+    matches!(
+        w,
+        "street" | "avenue" | "road" | "lane" | "drive" | "boulevard" | "marg" | "nagar" | "chowk"
+    )
+}
+
 /// A run that starts with a listed first name and ends with a listed surname.
 fn first_then_last(ctx: &Ctx, first: usize, last: usize) -> bool {
     ctx.bits[first] & crate::lexicon::FIRST != 0 && ctx.bits[last] & crate::lexicon::LAST != 0
@@ -17,16 +24,34 @@ fn first_then_last(ctx: &Ctx, first: usize, last: usize) -> bool {
 pub(super) fn decide(ctx: &mut Ctx, mut first: usize, last: usize, classes: &Classes, title: bool) {
     let mut classes = classes.clone();
     // At a sentence start capitals say nothing: drop a leading common word ("Thank").
+    // Kept when it is a listed first name before a surname ("Will Smith", "Drew Graham").
+    let first_name_lead =
+        ctx.bits[first] & crate::lexicon::FIRST != 0 && classes.second == Some(Class::Strong);
     if ctx.tok(first).has(SENT_START)
         && classes.first == Some(Class::Weak)
         && classes.k > 1
-        && classes.second != Some(Class::Strong)
+        && !first_name_lead
     {
         first += 1;
         classes.drop_first();
         while first < last && classify(ctx, first) == Class::Stop {
             first += 1;
         }
+    }
+    // "Oak Street", "Park Avenue": a street name without a number.
+    if classes.k >= 2 && is_street_type(ctx.low(last)) {
+        let ev = Evidence {
+            source: "shape:street_name",
+            ..Evidence::default()
+        };
+        ctx.push(
+            Kind::StreetAddress,
+            ctx.tok(first).start,
+            ctx.tok(last).end,
+            0.6,
+            ev,
+        );
+        return;
     }
     let k = classes.k;
     let strong = classes.strong;
@@ -77,6 +102,17 @@ pub(super) fn decide(ctx: &mut Ctx, mut first: usize, last: usize, classes: &Cla
     }
     let (cue_boost, honorific) = cues_before(ctx, first, &mut ev);
     score += cue_boost;
+    // "Success Story", "Full Prescribing": a capitalised common word just before continues
+    // a title, not a name.
+    if k == 1
+        && first > 0
+        && ctx.tok(first - 1).has(CAP)
+        && ctx.bits[first - 1] & crate::lexicon::COMMON != 0
+        && !honorific
+    {
+        score -= 0.1;
+        ev.lowered.push("title case");
+    }
     // "the Princess Royal", "The Big Three": a determiner introduces a thing or a title.
     if first > 0
         && matches!(
