@@ -180,3 +180,20 @@ fn health_family() {
         .iter()
         .any(|f| f.kind == Kind::Age && f.evidence.over_89));
 }
+
+#[test]
+fn numbers_at_the_very_start() {
+    let det = Detector::new(DetectorConfig::default());
+    for text in [
+        ", 12345",
+        ",12345 x",
+        "+",
+        "(",
+        "1",
+        "-1",
+        "x1234",
+        ", 80202-1234",
+    ] {
+        let _ = det.detect(text);
+    }
+}

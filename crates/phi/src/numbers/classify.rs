@@ -207,11 +207,17 @@ pub(super) fn classify(ctx: &mut Ctx, c: &Chunk, a: usize, b: usize) -> bool {
     }
     // Postal codes named by a cue or a state abbreviation before them.
     if n <= 2 && !plus && !paren {
-        let after_state = first_tok > 0 && {
-            let p = first_tok - 1 - usize::from(ctx.is_punct(first_tok - 1, b','));
-            let t = ctx.tok(p);
-            t.kind == TokKind::Word && crate::vocab::US_STATES.contains(&ctx.raw(p))
-        };
+        // The word before, skipping one comma ("CO 80202", "CO, 80202").
+        let before = first_tok.checked_sub(1).and_then(|p| {
+            if ctx.is_punct(p, b',') {
+                p.checked_sub(1)
+            } else {
+                Some(p)
+            }
+        });
+        let after_state = before.is_some_and(|p| {
+            ctx.tok(p).kind == TokKind::Word && crate::vocab::US_STATES.contains(&ctx.raw(p))
+        });
         if (lens == [5] || lens == [5, 4]) && (after_state || cue_kind == Some(Cue::Zip)) {
             ctx.push(Kind::ZipCode, start, end, 0.9, ev("pattern:zip", None));
             return true;
