@@ -209,7 +209,8 @@ pub fn scan(ctx: &mut Ctx) {
 /// ("directed by Bryan Maclean and starring Maclean").
 fn repeated_mentions(ctx: &mut Ctx, from: usize) {
     let text = ctx.text;
-    let confident: Vec<&str> = ctx.out[from..]
+    // A set, not a list: a long document can hold thousands of names.
+    let confident: std::collections::HashSet<&str> = ctx.out[from..]
         .iter()
         .filter(|f| f.kind == Kind::Person && f.confidence >= 0.6)
         .flat_map(|f| f.text(text).split(' '))
@@ -219,7 +220,7 @@ fn repeated_mentions(ctx: &mut Ctx, from: usize) {
         return;
     }
     for f in ctx.out[from..].iter_mut() {
-        if f.kind == Kind::Person && f.confidence < 0.6 && confident.contains(&f.text(text)) {
+        if f.kind == Kind::Person && f.confidence < 0.6 && confident.contains(f.text(text)) {
             f.confidence = 0.6;
             f.evidence.context.push("repeated");
         }
