@@ -197,3 +197,9 @@ fn numbers_at_the_very_start() {
         let _ = det.detect(text);
     }
 }
+
+#[test]
+fn detector_is_shareable() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Detector>();
+}
