@@ -13,6 +13,8 @@ pub(super) fn extend(ctx: &Ctx, mut end: usize) -> usize {
     let n = ctx.toks.len();
     let mut pieces = 0;
     let mut last_was_words = false;
+    // One postal code per address: a number on the next line after it is a phone.
+    let mut have_postcode = false;
     while pieces < MAX_PIECES {
         let mut j = end + 1;
         let mut sep_comma = false;
@@ -46,6 +48,12 @@ pub(super) fn extend(ctx: &Ctx, mut end: usize) -> usize {
         }
         if ctx.is_punct(j, b'#') && is_num(ctx, j + 1) {
             end = j + 1;
+            pieces += 1;
+            continue;
+        }
+        // Spreadsheet exports print a missing field as "nan" inside address blocks.
+        if ctx.raw(j) == "nan" && pieces > 0 {
+            end = j;
             pieces += 1;
             continue;
         }
@@ -85,7 +93,8 @@ pub(super) fn extend(ctx: &Ctx, mut end: usize) -> usize {
             continue;
         }
         // Postal codes: 4–6 digits, "340 12", "53-320", "B0J 2H0", "7412 SL".
-        if is_num(ctx, j) && (3..=6).contains(&num_len(ctx, j)) {
+        if is_num(ctx, j) && (3..=6).contains(&num_len(ctx, j)) && !(have_postcode && newline) {
+            have_postcode = true;
             end = j;
             if ctx.is_punct(j + 1, b'-') && ctx.glued(j + 1) && is_num(ctx, j + 2) {
                 end = j + 2;
