@@ -51,6 +51,55 @@ pub fn town_shaped(ctx: &Ctx, i: usize) -> bool {
 }
 
 pub fn scan(ctx: &mut Ctx) {
+    let from = ctx.out.len();
+    places(ctx);
+    postcodes_after(ctx, from);
+}
+
+/// "in Tujetsch 7188", "Praha 342 01", "Leiden 6981 BA": a postal code right after a place
+/// on the same line joins it.
+fn postcodes_after(ctx: &mut Ctx, from: usize) {
+    for k in from..ctx.out.len() {
+        let end = ctx.out[k].end;
+        let j = ctx.toks.partition_point(|t| t.start < end);
+        if j >= ctx.toks.len()
+            || !ctx.tok(j).has(crate::tokenize::SPACE_BEFORE)
+            || ctx.tok(j).has(crate::tokenize::NEWLINE_BEFORE)
+        {
+            continue;
+        }
+        let t = *ctx.tok(j);
+        if t.kind != TokKind::Num || !(3..=6).contains(&t.len()) {
+            continue;
+        }
+        // Not the start of a phone number or a date.
+        if j + 1 < ctx.toks.len()
+            && ctx.glued(j + 1)
+            && ctx.tok(j + 1).kind == TokKind::Punct
+            && !ctx.is_punct(j + 1, b',')
+            && !ctx.is_punct(j + 1, b'.')
+        {
+            continue;
+        }
+        let mut last = j;
+        let next = j + 1;
+        if next < ctx.toks.len()
+            && !ctx.tok(next).has(crate::tokenize::NEWLINE_BEFORE)
+            && ctx.tok(next).has(crate::tokenize::SPACE_BEFORE)
+        {
+            let nt = ctx.tok(next);
+            let short_num = nt.kind == TokKind::Num && (2..=3).contains(&nt.len());
+            let letters = nt.kind == TokKind::Word && nt.len() == 2 && nt.has(UPPER);
+            if short_num || letters {
+                last = next;
+            }
+        }
+        ctx.out[k].end = ctx.tok(last).end;
+        ctx.out[k].evidence.context.push("postcode");
+    }
+}
+
+fn places(ctx: &mut Ctx) {
     let n = ctx.toks.len();
     let mut i = 0;
     while i < n {
