@@ -203,3 +203,16 @@ fn detector_is_shareable() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Detector>();
 }
+
+#[test]
+fn negated_health_terms_are_marked() {
+    let det = Detector::new(DetectorConfig::default());
+    let text = "Biopsy showed no cancer";
+    let found = det.detect(text);
+    let c = found
+        .iter()
+        .find(|f| f.kind == Kind::Condition)
+        .expect("condition");
+    assert!(c.evidence.lowered.contains(&"negated"));
+    assert!(c.confidence < 0.5);
+}
