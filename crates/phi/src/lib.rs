@@ -71,6 +71,13 @@ pub struct Detector {
     allow: Allowlist,
 }
 
+impl Default for Detector {
+    /// All families on, no organisation additions.
+    fn default() -> Self {
+        Detector::new(DetectorConfig::default())
+    }
+}
+
 impl Detector {
     /// Build a detector. Invalid organisation patterns or kind names are skipped; use
     /// [`Detector::try_new`] to have them reported.

@@ -216,3 +216,11 @@ fn negated_health_terms_are_marked() {
     assert!(c.evidence.lowered.contains(&"negated"));
     assert!(c.confidence < 0.5);
 }
+
+#[test]
+fn findings_serialise_with_labels() {
+    let det = Detector::default();
+    let f = det.detect("SSN 496-39-5870");
+    let json = serde_json::to_string(&f).expect("serialises");
+    assert!(json.contains("\"kind\":\"US_SSN\""), "{json}");
+}
