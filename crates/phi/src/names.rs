@@ -48,6 +48,7 @@ fn classify(ctx: &Ctx, i: usize) -> Class {
         let num_next = i + 1 < ctx.toks.len() && ctx.tok(i + 1).kind == TokKind::Num;
         let num_prev = i > 0
             && (ctx.tok(i - 1).kind == TokKind::Num
+                || (ctx.is_punct(i - 1, b'-') && i > 1 && ctx.tok(i - 2).kind == TokKind::Num)
                 || matches!(
                     ctx.low(i - 1),
                     "in" | "since"

@@ -22,10 +22,22 @@ pub fn resolve(cands: Vec<Finding>) -> Vec<Finding> {
     // Sort packed integer keys rather than calling back into the findings: the keys
     // order by (family, start, end, kind) and carry the index in their low bits.
     let pack = |f: &Finding, k: usize, with_family: bool| -> u128 {
-        let family = if with_family { f.kind.family() as u128 } else { 0 };
-        (family << 127) | ((f.start as u128) << 80) | ((f.end as u128) << 40) | ((f.kind as u128) << 32) | k as u128
+        let family = if with_family {
+            f.kind.family() as u128
+        } else {
+            0
+        };
+        (family << 127)
+            | ((f.start as u128) << 80)
+            | ((f.end as u128) << 40)
+            | ((f.kind as u128) << 32)
+            | k as u128
     };
-    let mut keys: Vec<u128> = cands.iter().enumerate().map(|(k, f)| pack(f, k, true)).collect();
+    let mut keys: Vec<u128> = cands
+        .iter()
+        .enumerate()
+        .map(|(k, f)| pack(f, k, true))
+        .collect();
     keys.sort_unstable();
     let idx: Vec<u32> = keys.iter().map(|&k| k as u32).collect();
     let mut keep: Vec<u32> = Vec::with_capacity(cands.len());
@@ -52,7 +64,10 @@ pub fn resolve(cands: Vec<Finding>) -> Vec<Finding> {
         }
         i = j;
     }
-    let mut keys: Vec<u128> = keep.iter().map(|&k| pack(&cands[k as usize], k as usize, false)).collect();
+    let mut keys: Vec<u128> = keep
+        .iter()
+        .map(|&k| pack(&cands[k as usize], k as usize, false))
+        .collect();
     keys.sort_unstable();
     keep.clear();
     keep.extend(keys.iter().map(|&k| k as u32));

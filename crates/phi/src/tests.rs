@@ -224,3 +224,23 @@ fn findings_serialise_with_labels() {
     let json = serde_json::to_string(&f).expect("serialises");
     assert!(json.contains("\"kind\":\"US_SSN\""), "{json}");
 }
+
+#[test]
+fn more_formats() {
+    has("Seen on 12-Jan-2024.", Kind::Date, "12-Jan-2024");
+    has(
+        "IBAN DE89 3704 0044 0532 0130 00",
+        Kind::Iban,
+        "DE89 3704 0044 0532 0130 00",
+    );
+    has(
+        "lives at 221B Baker Street, London NW1 6XE\nIP 10.0.0.1",
+        Kind::StreetAddress,
+        "221B Baker Street, London NW1 6XE",
+    );
+    has(
+        "call 98765-43210 / 011-2345-6789",
+        Kind::Phone,
+        "011-2345-6789",
+    );
+}

@@ -40,6 +40,10 @@ pub(super) fn extend(ctx: &Ctx, mut end: usize) -> usize {
         let newline =
             ctx.tok(j).has(NEWLINE_BEFORE) || (j > end + 1 && ctx.tok(end + 1).has(NEWLINE_BEFORE));
         let separated = sep_comma || newline;
+        // The postal code ends an address: the next line is something else.
+        if have_postcode && newline {
+            break;
+        }
         // Indian "City-462001": a glued hyphen and a PIN code.
         if ctx.is_punct(j, b'-') && ctx.glued(j) && num_len(ctx, j + 1) == 6 {
             end = j + 1;
@@ -112,6 +116,7 @@ pub(super) fn extend(ctx: &Ctx, mut end: usize) -> usize {
             continue;
         }
         if t.kind == TokKind::Alnum
+            && !(have_postcode && newline)
             && t.len() <= 4
             && ctx
                 .raw(j)
@@ -122,6 +127,7 @@ pub(super) fn extend(ctx: &Ctx, mut end: usize) -> usize {
             if j + 1 < n && ctx.tok(j + 1).kind == TokKind::Alnum && ctx.tok(j + 1).len() <= 4 {
                 end = j + 1;
             }
+            have_postcode = true;
             pieces += 1;
             continue;
         }
