@@ -152,7 +152,10 @@ fn places(ctx: &mut Ctx) {
         if bits & crate::lexicon::PLACE_HEAD != 0
             && i + 1 < n
             && is_cap_word(ctx, i + 1)
-            && ctx.bits[i + 1] & (COMMON | ORG | STREET) == 0
+            // "East Robin", "Port Maria": the second word may be a first name that is
+            // also a word; it may not be a plain word ("New Year") or a street type.
+            && (ctx.bits[i + 1] & (COMMON | ORG | STREET) == 0
+                || ctx.bits[i + 1] & (FIRST | ORG | STREET | MONTH | WEEKDAY) == FIRST)
             && ctx.tok(i + 1).has(crate::tokenize::SPACE_BEFORE)
         {
             let conf = if cue.is_some() { 0.85 } else { 0.7 };
