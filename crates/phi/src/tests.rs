@@ -244,3 +244,11 @@ fn more_formats() {
         "011-2345-6789",
     );
 }
+
+#[test]
+fn sentence_openers_that_are_words() {
+    let k = kinds("Brown rice and green vegetables help with blood sugar.");
+    assert!(!k.iter().any(|(kind, _)| *kind == Kind::Person), "{k:?}");
+    has("Mark said the MRI was clear.", Kind::Person, "Mark");
+    has("Graham, your lab report is ready.", Kind::Person, "Graham");
+}
