@@ -22,13 +22,63 @@ const BARE_TLDS: &[&str] = &[
     "care", "clinic", "me", "app",
 ];
 
+/// "with user millercatherine", "username: priya_k", "login jdoe42": an account name
+/// after its cue, when it is not a plain word.
+fn usernames(ctx: &mut Ctx) {
+    let n = ctx.toks.len();
+    for i in 0..n {
+        if !matches!(
+            ctx.low(i),
+            "user" | "username" | "login" | "userid" | "handle"
+        ) {
+            continue;
+        }
+        let mut j = i + 1;
+        if ctx.is_punct(j, b':') {
+            j += 1;
+        }
+        if j >= n {
+            continue;
+        }
+        let t = *ctx.tok(j);
+        let plain_word =
+            t.kind == crate::tokenize::TokKind::Word && ctx.bits[j] & crate::lexicon::COMMON != 0;
+        let shaped = matches!(
+            t.kind,
+            crate::tokenize::TokKind::Word | crate::tokenize::TokKind::Alnum
+        ) && t.len() >= 3;
+        if shaped && !plain_word && !t.has(crate::tokenize::CAP) {
+            let mut end = t.end;
+            // "priya_k": underscores join the parts.
+            let mut k = j + 1;
+            while k + 1 < n && ctx.is_punct(k, b'_') && ctx.glued(k) && ctx.glued(k + 1) {
+                end = ctx.tok(k + 1).end;
+                k += 2;
+            }
+            ctx.push(
+                Kind::SocialHandle,
+                t.start,
+                end,
+                0.7,
+                Evidence {
+                    source: "context:username",
+                    context: vec!["user"],
+                    ..Default::default()
+                },
+            );
+        }
+    }
+}
+
 pub fn scan(ctx: &mut Ctx) {
+    usernames(ctx);
     let bytes = ctx.text.as_bytes();
     for at in memchr_iter(b'@', bytes) {
         let mut a = at;
         while a > 0 && is_local(bytes[a - 1]) {
             a -= 1;
         }
+        a = skip_escape(bytes, a, at);
         let mut b = at + 1;
         while b < bytes.len() && is_host(bytes[b]) {
             b += 1;
@@ -99,11 +149,21 @@ pub fn scan(ctx: &mut Ctx) {
     scan_ipv6(ctx);
 }
 
+/// A literal escape ("\\n", "\\t") just before `a` leaves its letter at the start of the
+/// span: skip it.
+fn skip_escape(bytes: &[u8], a: usize, limit: usize) -> usize {
+    if a > 0 && a + 1 < limit && bytes[a - 1] == b'\\' && matches!(bytes[a], b'n' | b't' | b'r') {
+        a + 1
+    } else {
+        a
+    }
+}
+
 fn url_end(bytes: &[u8], from: usize) -> usize {
     let mut e = from;
     while e < bytes.len()
         && !bytes[e].is_ascii_whitespace()
-        && !matches!(bytes[e], b'"' | b'<' | b'>' | b'\'')
+        && !matches!(bytes[e], b'"' | b'<' | b'>' | b'\'' | b'\\')
         && bytes[e] < 0x80
     {
         e += 1;
@@ -126,6 +186,12 @@ fn scan_urls(ctx: &mut Ctx) {
         while a > 0 && bytes[a - 1].is_ascii_alphabetic() {
             a -= 1;
         }
+        // Only the scheme itself: "…\nhttps://" must not start at the "n".
+        let scheme_len = ["https", "http", "ftp", "sftp"]
+            .iter()
+            .find(|s| ctx.text[a..pos].to_ascii_lowercase().ends_with(*s))
+            .map_or(pos - a, |s| s.len());
+        a = pos - scheme_len;
         let e = url_end(bytes, pos + 3);
         if a < pos && e > pos + 4 {
             found.push((a, e));

@@ -133,3 +133,122 @@ fn redaction_and_allowlist() {
     let r = redact(text, &f, RedactionStyle::Placeholder);
     assert!(r.contains("[PHONE]") && r.contains("[NAME]"), "{r}");
 }
+
+#[test]
+fn indian_names_and_identifiers() {
+    has(
+        "श्री राम कुमार जी को कल भर्ती किया गया",
+        Kind::Person,
+        "राम कुमार",
+    );
+    has(
+        "Smt. Kavita Devi was admitted, her son Rahul ji called",
+        Kind::Person,
+        "Kavita Devi",
+    );
+    has(
+        "PAN ABCPK1234F and ABHA 12-3456-7890-1234",
+        Kind::AbhaNumber,
+        "12-3456-7890-1234",
+    );
+    has(
+        "Our clinic: 14, MP Nagar Zone 1, Bhopal 462011. Call 0755-2551234.",
+        Kind::Phone,
+        "0755-2551234",
+    );
+    let det = Detector::new(DetectorConfig::default());
+    let text = "Smt. Kavita Devi was admitted, her son Rahul ji called";
+    let found = det.detect(text);
+    let rahul = found
+        .iter()
+        .find(|f| f.text(text) == "Rahul")
+        .expect("Rahul");
+    assert!(rahul.is_patient_or_relative());
+}
+
+#[test]
+fn health_family() {
+    let det = Detector::new(DetectorConfig::default());
+    let text = "Jane Doe, 93, HbA1c 8.2% on metformin after knee surgery";
+    let found = det.detect(text);
+    let get = |k: Kind| found.iter().find(|f| f.kind == k).map(|f| f.text(text));
+    assert_eq!(get(Kind::TestResult), Some("HbA1c 8.2%"));
+    assert_eq!(get(Kind::Medication), Some("metformin"));
+    assert_eq!(get(Kind::Procedure), Some("knee surgery"));
+    assert_eq!(get(Kind::Age), Some("93"));
+    assert!(found
+        .iter()
+        .any(|f| f.kind == Kind::Age && f.evidence.over_89));
+}
+
+#[test]
+fn numbers_at_the_very_start() {
+    let det = Detector::new(DetectorConfig::default());
+    for text in [
+        ", 12345",
+        ",12345 x",
+        "+",
+        "(",
+        "1",
+        "-1",
+        "x1234",
+        ", 80202-1234",
+    ] {
+        let _ = det.detect(text);
+    }
+}
+
+#[test]
+fn detector_is_shareable() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Detector>();
+}
+
+#[test]
+fn negated_health_terms_are_marked() {
+    let det = Detector::new(DetectorConfig::default());
+    let text = "Biopsy showed no cancer";
+    let found = det.detect(text);
+    let c = found
+        .iter()
+        .find(|f| f.kind == Kind::Condition)
+        .expect("condition");
+    assert!(c.evidence.lowered.contains(&"negated"));
+    assert!(c.confidence < 0.5);
+}
+
+#[test]
+fn findings_serialise_with_labels() {
+    let det = Detector::default();
+    let f = det.detect("SSN 496-39-5870");
+    let json = serde_json::to_string(&f).expect("serialises");
+    assert!(json.contains("\"kind\":\"US_SSN\""), "{json}");
+}
+
+#[test]
+fn more_formats() {
+    has("Seen on 12-Jan-2024.", Kind::Date, "12-Jan-2024");
+    has(
+        "IBAN DE89 3704 0044 0532 0130 00",
+        Kind::Iban,
+        "DE89 3704 0044 0532 0130 00",
+    );
+    has(
+        "lives at 221B Baker Street, London NW1 6XE\nIP 10.0.0.1",
+        Kind::StreetAddress,
+        "221B Baker Street, London NW1 6XE",
+    );
+    has(
+        "call 98765-43210 / 011-2345-6789",
+        Kind::Phone,
+        "011-2345-6789",
+    );
+}
+
+#[test]
+fn sentence_openers_that_are_words() {
+    let k = kinds("Brown rice and green vegetables help with blood sugar.");
+    assert!(!k.iter().any(|(kind, _)| *kind == Kind::Person), "{k:?}");
+    has("Mark said the MRI was clear.", Kind::Person, "Mark");
+    has("Graham, your lab report is ready.", Kind::Person, "Graham");
+}
