@@ -134,6 +134,7 @@ impl Config {
             secure_cookies: self.public_url.starts_with("https://"),
             max_body_bytes: self.max_body_bytes,
             trust_proxy: self.trust_proxy,
+            data_dir: self.data_dir.clone(),
         }
     }
 }

@@ -48,8 +48,10 @@ enum Command {
     Scan(batch::ScanArgs),
     /// Run the compliance engine over check requests.
     Check(batch::CheckArgs),
-    /// Score the detector or the compliance engine on labelled data.
+    /// Score the PHI detector on labelled data sets (character-level P/R/F2, texts/s).
     Eval(batch::EvalArgs),
+    /// Score the compliance engine on labelled check cases (compliance-dev.jsonl format).
+    EvalCompliance(batch::CheckEvalArgs),
 }
 
 fn main() -> ExitCode {
@@ -64,6 +66,7 @@ fn main() -> ExitCode {
         Command::Scan(a) => return batch::run_scan(a),
         Command::Check(a) => return batch::run_check(a),
         Command::Eval(a) => return batch::run_eval(a),
+        Command::EvalCompliance(a) => return batch::run_compliance_eval(a),
         other => other,
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -83,7 +86,10 @@ fn main() -> ExitCode {
             Command::User(c) => admin::user(flags, c).await,
             Command::Audit(c) => admin::audit(flags, c).await,
             Command::Backup { file } => admin::backup(flags, file).await,
-            Command::Scan(_) | Command::Check(_) | Command::Eval(_) => {
+            Command::Scan(_)
+            | Command::Check(_)
+            | Command::Eval(_)
+            | Command::EvalCompliance(_) => {
                 unreachable!("handled above")
             }
         }

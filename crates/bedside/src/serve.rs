@@ -61,7 +61,7 @@ pub async fn run(mut flags: Flags, args: ServeArgs) -> anyhow::Result<ExitCode> 
             )
         })?;
     }
-    let _secret_key = load_or_create_secret_key(&cfg.secret_key_file)?;
+    let secret_key = load_or_create_secret_key(&cfg.secret_key_file)?;
     let db = open_db(&cfg).await?;
     let listener = tokio::net::TcpListener::bind(&cfg.listen)
         .await
@@ -94,7 +94,13 @@ pub async fn run(mut flags: Flags, args: ServeArgs) -> anyhow::Result<ExitCode> 
         startup_ms = started.elapsed().as_millis() as u64,
         "ready"
     );
-    let state = web::AppState::new(db.clone(), passwords, clock, cfg.web());
+    let state = web::AppState::new(
+        db.clone(),
+        passwords,
+        clock,
+        cfg.web(),
+        vault::Sealer::new(&secret_key),
+    );
     web::serve(listener, state, shutdown_signal())
         .await
         .context("the server stopped")?;

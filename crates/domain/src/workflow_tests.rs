@@ -57,10 +57,10 @@ proptest! {
             let Ok(next) = transition(facts, &a, w) else { continue };
             match &a {
                 Action::Approve { .. } => approval = Some((w.unwrap(), v)),
-                Action::Edit | Action::Submit | Action::Reject | Action::Withdraw | Action::ConsentLost => {
-                    if next != PostStatus::Published && next != PostStatus::TakenDown {
-                        approval = None;
-                    }
+                Action::Edit | Action::Submit | Action::Reject | Action::Withdraw | Action::ConsentLost
+                    if next != PostStatus::Published && next != PostStatus::TakenDown =>
+                {
+                    approval = None;
                 }
                 _ => {}
             }

@@ -11,6 +11,7 @@ pub mod audit;
 pub mod backup;
 pub mod calendar;
 pub mod collab;
+pub mod compliance;
 pub mod consents;
 mod error;
 pub mod invitations;

@@ -89,6 +89,7 @@ pub const ROUTES: &[Route] = &[
     r("POST", "/api/v1/locations", Member(P::ManageLocations)),
     r("GET", "/api/v1/users", Member(P::ManageUsers)),
     r("GET", "/api/v1/audit", Member(P::ViewAuditLog)),
+    r("POST", "/api/v1/check", Member(P::RunChecks)),
 ];
 
 pub fn lookup(method: &str, path: &str) -> Option<Access> {

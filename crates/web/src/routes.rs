@@ -78,6 +78,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/v1/users", get(api::org::list_users))
         .route("/api/v1/audit", get(api::audit::list))
+        .route("/api/v1/check", post(api::check::check))
         .route_layer(from_fn_with_state(state.clone(), guard::enforce))
         .route_layer(from_fn_with_state(state.clone(), metrics::track))
         .fallback(not_found)

@@ -1,8 +1,10 @@
 use std::sync::Arc;
 
+use service::checker::Checker;
 use service::clock::Clock;
 use service::Passwords;
 use store::Db;
+use vault::Sealer;
 
 use crate::metrics::Metrics;
 
@@ -17,6 +19,8 @@ pub struct WebConfig {
     pub max_body_bytes: usize,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_proxy: bool,
+    /// Where uploaded files (signed consent documents, media) are kept.
+    pub data_dir: std::path::PathBuf,
 }
 
 impl Default for WebConfig {
@@ -26,6 +30,7 @@ impl Default for WebConfig {
             secure_cookies: false,
             max_body_bytes: 1024 * 1024,
             trust_proxy: false,
+            data_dir: std::path::PathBuf::from("./bedside-data"),
         }
     }
 }
@@ -36,18 +41,33 @@ pub struct AppState {
     pub passwords: Arc<Passwords>,
     pub clock: Arc<dyn Clock>,
     pub config: Arc<WebConfig>,
+    pub sealer: Arc<Sealer>,
+    pub checker: Arc<Checker>,
     pub(crate) metrics: Arc<Metrics>,
 }
 
 impl AppState {
-    pub fn new(db: Db, passwords: Passwords, clock: Arc<dyn Clock>, config: WebConfig) -> Self {
+    pub fn new(
+        db: Db,
+        passwords: Passwords,
+        clock: Arc<dyn Clock>,
+        config: WebConfig,
+        sealer: Sealer,
+    ) -> Self {
         AppState {
             db,
             passwords: Arc::new(passwords),
             clock,
             config: Arc::new(config),
+            sealer: Arc::new(sealer),
+            checker: Arc::new(Checker::default()),
             metrics: Arc::new(Metrics::default()),
         }
+    }
+
+    /// The compliance engine of an organisation (cached; rebuilt when its policy changes).
+    pub async fn engine(&self, org_id: i64) -> Result<Arc<policy::Engine>, service::ServiceError> {
+        self.checker.engine(&self.db, &self.sealer, org_id).await
     }
 
     pub fn now_ms(&self) -> i64 {

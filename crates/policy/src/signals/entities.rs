@@ -269,10 +269,8 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                     e.org = true;
                 }
             }
-            EntityKind::Date | EntityKind::Time => {
-                if hit_near(Cue::Observance, e, 8, 8) {
-                    e.observance = true;
-                }
+            EntityKind::Date | EntityKind::Time if hit_near(Cue::Observance, e, 8, 8) => {
+                e.observance = true;
             }
             EntityKind::Place | EntityKind::Address => {
                 let lower = text.to_lowercase();

@@ -147,3 +147,14 @@ CREATE TABLE post_reviews (
     created_at BIGINT NOT NULL
 );
 CREATE INDEX post_reviews_post ON post_reviews (post_id);
+
+-- The organisation's compliance settings (its own phones, handles, addresses, packs, banned
+-- claims, MRN patterns…) as JSON, and a generation counter bumped by anything that changes
+-- how texts are checked (settings, staff names, staff consents), so every instance rebuilds
+-- its cached engine.
+CREATE TABLE org_compliance (
+    org_id BIGINT PRIMARY KEY REFERENCES organisations(id),
+    settings_json TEXT NOT NULL,
+    updated_at BIGINT NOT NULL
+);
+ALTER TABLE organisations ADD COLUMN policy_generation BIGINT NOT NULL DEFAULT 0;

@@ -2,6 +2,7 @@
 //! `{"error": {"code", "message", "fields"?}}` with a stable `code`.
 
 pub mod audit;
+pub mod check;
 pub mod json;
 pub mod me;
 pub mod openapi;

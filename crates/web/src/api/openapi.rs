@@ -47,7 +47,7 @@ impl Modify for TokenAuth {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Bedside API", description = "Social media for healthcare, with patient privacy built in."),
-    paths(super::me::me, super::org::list_locations, super::org::create_location, super::org::list_users, super::audit::list),
+    paths(super::me::me, super::check::check, super::org::list_locations, super::org::create_location, super::org::list_users, super::audit::list),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&TokenAuth),
 )]

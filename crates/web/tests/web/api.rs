@@ -230,3 +230,66 @@ app_tests!(
     openapi_document_lists_the_api,
     api_audit_entries,
 );
+
+async fn api_check_one_and_many(app: &TestApp) {
+    let token = app.token_for("author@narmada.example").await;
+    let c = client();
+    let one = serde_json::json!({
+        "id": "r1",
+        "text": "Thank you Mrs. Sunita Sharma for trusting us with your knee replacement on 12 March!",
+        "channel": "facebook_post",
+        "direction": "outbound"
+    });
+    let res = c
+        .post(app.url("/api/v1/check"))
+        .bearer_auth(&token)
+        .json(&one)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let r: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(r["id"], "r1");
+    assert_eq!(r["verdict"], "block");
+    assert!(r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["rule"].as_str().unwrap().starts_with("PHI-")));
+    let many = serde_json::json!([
+        {"id": 1, "text": "Join us for World Health Day on 7 April: free BP checks at all four clinics.", "channel": "instagram_post"},
+        one
+    ]);
+    let rs: Vec<serde_json::Value> = c
+        .post(app.url("/api/v1/check"))
+        .bearer_auth(&token)
+        .json(&many)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(rs.len(), 2);
+    assert_eq!(rs[0]["verdict"], "allow");
+    assert_eq!(rs[1]["verdict"], "block");
+    let bad = c
+        .post(app.url("/api/v1/check"))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"txt": 1}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    let analyst = app.token_for("analyst@narmada.example").await;
+    let denied = c
+        .post(app.url("/api/v1/check"))
+        .bearer_auth(&analyst)
+        .json(&one)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(denied.status(), StatusCode::FORBIDDEN);
+}
+
+app_tests!(api_check_one_and_many);

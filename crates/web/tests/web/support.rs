@@ -17,6 +17,8 @@ pub struct TestApp {
     pub addr: String,
     pub db: TestDb,
     pub clock: Arc<ManualClock>,
+    /// Lives as long as the server (signed documents and media are written here).
+    _data_dir: tempfile::TempDir,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<()>>,
 }
@@ -32,12 +34,15 @@ pub async fn start(db: TestDb, seed: bool) -> TestApp {
     }
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = format!("http://{}", listener.local_addr().unwrap());
+    let data_dir = tempfile::tempdir().unwrap();
     let config = web::WebConfig {
         public_url: addr.clone(),
         max_body_bytes: 64 * 1024,
+        data_dir: data_dir.path().to_path_buf(),
         ..Default::default()
     };
-    let state = web::AppState::new(db.db.clone(), passwords, clock.clone(), config);
+    let sealer = vault::Sealer::new(&[42u8; 32]);
+    let state = web::AppState::new(db.db.clone(), passwords, clock.clone(), config, sealer);
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(async move {
         web::serve(listener, state, async {
@@ -50,6 +55,7 @@ pub async fn start(db: TestDb, seed: bool) -> TestApp {
         addr,
         db,
         clock,
+        _data_dir: data_dir,
         shutdown: Some(tx),
         server: Some(server),
     }
