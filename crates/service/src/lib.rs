@@ -8,10 +8,15 @@ pub mod auditlog;
 pub mod auth;
 pub mod checker;
 pub mod clock;
+pub mod consents;
 pub mod demo;
 mod error;
 pub mod org;
+pub mod post_check;
+pub mod posts;
+pub mod review;
 pub mod passwords;
+pub mod plans;
 pub mod tokens;
 
 pub use error::ServiceError;
