@@ -65,7 +65,10 @@ fn validate(input: &ConsentInput) -> Result<(Signer, String)> {
     }
     let reference = input.reference.trim();
     if reference.is_empty() || reference.chars().count() > 60 {
-        f.push(FieldError::new("reference", "is required (at most 60 characters)"));
+        f.push(FieldError::new(
+            "reference",
+            "is required (at most 60 characters)",
+        ));
     }
     f.take(DisplayName::parse(&input.subject_name).map_err(|mut e| {
         e.field = "subject_name";
@@ -73,28 +76,65 @@ fn validate(input: &ConsentInput) -> Result<(Signer, String)> {
     }));
     let signer = f.take(Signer::parse(&input.signed_by));
     match (signer, input.kind.as_str()) {
-        (Some(Signer::Guardian), _) if input.guardian_name.as_deref().is_none_or(|g| g.trim().is_empty()) => {
-            f.push(FieldError::new("guardian_name", "is required when a guardian signed"))
+        (Some(Signer::Guardian), _)
+            if input
+                .guardian_name
+                .as_deref()
+                .is_none_or(|g| g.trim().is_empty()) =>
+        {
+            f.push(FieldError::new(
+                "guardian_name",
+                "is required when a guardian signed",
+            ))
         }
-        (Some(Signer::Staff), "patient") => f.push(FieldError::new("signed_by", "a patient consent is signed by the patient or a guardian")),
-        (Some(Signer::Patient | Signer::Guardian), "staff") => f.push(FieldError::new("signed_by", "a staff consent is signed by the staff member")),
+        (Some(Signer::Staff), "patient") => f.push(FieldError::new(
+            "signed_by",
+            "a patient consent is signed by the patient or a guardian",
+        )),
+        (Some(Signer::Patient | Signer::Guardian), "staff") => f.push(FieldError::new(
+            "signed_by",
+            "a staff consent is signed by the staff member",
+        )),
         _ => {}
     }
     if !(input.covers_text || input.covers_images || input.covers_video) {
-        f.push(FieldError::new("covers", "tick at least one of text, images or video"));
+        f.push(FieldError::new(
+            "covers",
+            "tick at least one of text, images or video",
+        ));
     }
-    let channels: Vec<&str> = input.channels.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+    let channels: Vec<&str> = input
+        .channels
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
     if channels.is_empty() {
         f.push(FieldError::new("channels", "choose at least one channel"));
     }
-    if let Some(c) = channels.iter().find(|c| **c != "any" && !CHANNEL_FAMILIES.contains(c)) {
-        f.push(FieldError::new("channels", format!("{c:?} is not a channel family")));
+    if let Some(c) = channels
+        .iter()
+        .find(|c| **c != "any" && !CHANNEL_FAMILIES.contains(c))
+    {
+        f.push(FieldError::new(
+            "channels",
+            format!("{c:?} is not a channel family"),
+        ));
     }
     if input.purpose.trim().is_empty() {
-        f.push(FieldError::new("purpose", "is required (what the patient agreed to)"));
+        f.push(FieldError::new(
+            "purpose",
+            "is required (what the patient agreed to)",
+        ));
     }
-    if input.valid_until_ms.is_some_and(|u| u <= input.valid_from_ms) {
-        f.push(FieldError::new("valid_until", "must be after the start date"));
+    if input
+        .valid_until_ms
+        .is_some_and(|u| u <= input.valid_from_ms)
+    {
+        f.push(FieldError::new(
+            "valid_until",
+            "must be after the start date",
+        ));
     }
     f.finish()?;
     Ok((signer.unwrap_or(Signer::Patient), channels.join(",")))
@@ -137,7 +177,12 @@ pub async fn register(
     let (signer, channels) = validate(input)?;
     let doc = document.map(|d| store_document(data_dir, &d)).transpose()?;
     let subject = sealer.seal(input.subject_name.trim());
-    let guardian = input.guardian_name.as_deref().map(str::trim).filter(|g| !g.is_empty()).map(|g| sealer.seal(g));
+    let guardian = input
+        .guardian_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
+        .map(|g| sealer.seal(g));
     let new = NewConsent {
         kind: &input.kind,
         reference: input.reference.trim(),
@@ -155,10 +200,15 @@ pub async fn register(
         document_sha256: doc.as_ref().map(|d| d.1.as_str()),
     };
     let mut tx = db.begin().await?;
-    let id = consents::create(&mut tx, actor.org_id, &new, actor.user_id, now_ms).await.map_err(|e| match e {
-        StoreError::Conflict(_) => ServiceError::from(FieldError::new("reference", "another consent already has this reference")),
-        e => e.into(),
-    })?;
+    let id = consents::create(&mut tx, actor.org_id, &new, actor.user_id, now_ms)
+        .await
+        .map_err(|e| match e {
+            StoreError::Conflict(_) => ServiceError::from(FieldError::new(
+                "reference",
+                "another consent already has this reference",
+            )),
+            e => e.into(),
+        })?;
     if input.kind == "staff" {
         store::compliance::bump_generation(&mut tx, actor.org_id).await?;
     }
@@ -166,8 +216,11 @@ pub async fn register(
         &mut tx,
         now_ms,
         &actor.audit(),
-        &Event::new(Some(actor.org_id), "consent.create", "consent", id)
-            .with(Summary::new().value("kind", &input.kind).value("signed_by", signer.as_str())),
+        &Event::new(Some(actor.org_id), "consent.create", "consent", id).with(
+            Summary::new()
+                .value("kind", &input.kind)
+                .value("signed_by", signer.as_str()),
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -189,7 +242,13 @@ pub async fn list(db: &Db, sealer: &Sealer, actor: &Actor) -> Result<Vec<Consent
         .await?
         .into_iter()
         .map(|consent| {
-            let open = |s: &str| if show_names { sealer.open(s).unwrap_or_else(|_| "(unreadable)".into()) } else { "(hidden)".into() };
+            let open = |s: &str| {
+                if show_names {
+                    sealer.open(s).unwrap_or_else(|_| "(unreadable)".into())
+                } else {
+                    "(hidden)".into()
+                }
+            };
             ConsentView {
                 subject_name: open(&consent.subject_name_sealed),
                 guardian_name: consent.guardian_name_sealed.as_deref().map(open),
@@ -203,11 +262,13 @@ pub async fn revoke(db: &Db, actor: &Actor, id: i64, now_ms: i64) -> Result<Cons
     actor.require(Permission::ManageConsents)?;
     {
         let mut c = db.conn().await?;
-        consents::get(&mut c, actor.org_id, id).await?.ok_or(ServiceError::NotFound)?;
+        consents::get(&mut c, actor.org_id, id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
     }
-    end_consent(db, Some(actor), actor.org_id, id, "revoked", now_ms).await?.ok_or_else(|| {
-        ServiceError::Refused("this consent is no longer active".into())
-    })
+    end_consent(db, Some(actor), actor.org_id, id, "revoked", now_ms)
+        .await?
+        .ok_or_else(|| ServiceError::Refused("this consent is no longer active".into()))
 }
 
 /// What losing a consent did.
@@ -219,20 +280,47 @@ pub struct ConsentLoss {
 
 /// End a consent (revoked or expired) and handle every post relying on it, in one
 /// transaction. `None` when it was not active (already ended by someone else).
-async fn end_consent(db: &Db, actor: Option<&Actor>, org_id: i64, id: i64, how: &str, now_ms: i64) -> Result<Option<ConsentLoss>> {
+async fn end_consent(
+    db: &Db,
+    actor: Option<&Actor>,
+    org_id: i64,
+    id: i64,
+    how: &str,
+    now_ms: i64,
+) -> Result<Option<ConsentLoss>> {
     let mut tx = db.begin().await?;
     if consents::end(&mut tx, id, how, now_ms).await? == 0 {
         return Ok(None);
     }
-    let audit_actor = actor.map(|a| a.audit()).unwrap_or_else(store::audit::Actor::system);
+    let audit_actor = actor
+        .map(|a| a.audit())
+        .unwrap_or_else(store::audit::Actor::system);
     let mut loss = ConsentLoss::default();
     for (post_id, status, version) in consents::posts_relying_on(&mut tx, id).await? {
         let status = PostStatus::parse(&status).unwrap_or(PostStatus::Draft);
-        let facts = PostFacts { status, author_id: 0, verdict: Verdict::Block, accepted: Verdict::Allow, all_targets_timed: false };
-        let Ok(next) = workflow::transition(facts, &Action::ConsentLost, None) else { continue };
-        let post = store::posts::get(&mut tx, org_id, post_id).await?.ok_or(ServiceError::NotFound)?;
+        let facts = PostFacts {
+            status,
+            author_id: 0,
+            verdict: Verdict::Block,
+            accepted: Verdict::Allow,
+            all_targets_timed: false,
+        };
+        let Ok(next) = workflow::transition(facts, &Action::ConsentLost, None) else {
+            continue;
+        };
+        let post = store::posts::get(&mut tx, org_id, post_id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
         if status == PostStatus::Published {
-            consents::request_takedown(&mut tx, org_id, post_id, Some(id), &format!("consent {how}"), now_ms).await?;
+            consents::request_takedown(
+                &mut tx,
+                org_id,
+                post_id,
+                Some(id),
+                &format!("consent {how}"),
+                now_ms,
+            )
+            .await?;
             loss.takedown_requested.push(post_id);
         } else if next != status {
             let state = store::posts::PostState {
@@ -246,19 +334,41 @@ async fn end_consent(db: &Db, actor: Option<&Actor>, org_id: i64, id: i64, how: 
         } else {
             continue;
         }
-        let message = format!("A consent post #{post_id} relied on was {how}; the post needs attention");
-        collab::notify(&mut tx, org_id, post.author_id, "consent_lost", Some(post_id), &message, now_ms).await?;
+        let message =
+            format!("A consent post #{post_id} relied on was {how}; the post needs attention");
+        collab::notify(
+            &mut tx,
+            org_id,
+            post.author_id,
+            "consent_lost",
+            Some(post_id),
+            &message,
+            now_ms,
+        )
+        .await?;
         audit::append(
             &mut tx,
             now_ms,
             &audit_actor,
-            &Event::new(Some(org_id), "post.consent_lost", "post", post_id)
-                .with(Summary::new().id("consent_id", id).value("to", if status == PostStatus::Published { "takedown_requested" } else { next.as_str() })),
+            &Event::new(Some(org_id), "post.consent_lost", "post", post_id).with(
+                Summary::new().id("consent_id", id).value(
+                    "to",
+                    if status == PostStatus::Published {
+                        "takedown_requested"
+                    } else {
+                        next.as_str()
+                    },
+                ),
+            ),
         )
         .await?;
     }
     store::compliance::bump_generation(&mut tx, org_id).await?;
-    let action = if how == "revoked" { "consent.revoke" } else { "consent.expire" };
+    let action = if how == "revoked" {
+        "consent.revoke"
+    } else {
+        "consent.expire"
+    };
     audit::append(
         &mut tx,
         now_ms,
@@ -283,7 +393,10 @@ pub async fn expire_due(db: &Db, now_ms: i64) -> Result<usize> {
     };
     let mut n = 0;
     for (id, org_id) in due {
-        if end_consent(db, None, org_id, id, "expired", now_ms).await?.is_some() {
+        if end_consent(db, None, org_id, id, "expired", now_ms)
+            .await?
+            .is_some()
+        {
             n += 1;
         }
     }

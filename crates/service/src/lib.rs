@@ -12,11 +12,11 @@ pub mod consents;
 pub mod demo;
 mod error;
 pub mod org;
+pub mod passwords;
+pub mod plans;
 pub mod post_check;
 pub mod posts;
 pub mod review;
-pub mod passwords;
-pub mod plans;
 pub mod tokens;
 
 pub use error::ServiceError;

@@ -33,35 +33,62 @@ pub async fn add_account(db: &Db, actor: &Actor, input: &AccountInput, now_ms: i
     let mut f = Fields::default();
     let platform = Platform::parse(input.platform.trim());
     if platform.is_none() {
-        f.push(FieldError::new("platform", "must be one of the supported platforms"));
+        f.push(FieldError::new(
+            "platform",
+            "must be one of the supported platforms",
+        ));
     }
     let name = f.take(DisplayName::parse(&input.name));
     let handle = input.handle.trim();
     if handle.is_empty() || handle.chars().count() > 100 || handle.contains(char::is_whitespace) {
-        f.push(FieldError::new("handle", "is required, without spaces (e.g. @narmadacare or a page id)"));
+        f.push(FieldError::new(
+            "handle",
+            "is required, without spaces (e.g. @narmadacare or a page id)",
+        ));
     }
     let mut c = db.conn().await?;
     if let Some(l) = input.location_id {
-        if !store::orgs::locations(&mut c, actor.org_id).await?.iter().any(|x| x.id == l) {
-            f.push(FieldError::new("location_id", "is not one of this organisation's locations"));
+        if !store::orgs::locations(&mut c, actor.org_id)
+            .await?
+            .iter()
+            .any(|x| x.id == l)
+        {
+            f.push(FieldError::new(
+                "location_id",
+                "is not one of this organisation's locations",
+            ));
         }
     }
     drop(c);
     f.finish()?;
-    let (Some(platform), Some(name)) = (platform, name) else { unreachable!("validated") };
+    let (Some(platform), Some(name)) = (platform, name) else {
+        unreachable!("validated")
+    };
     let mut tx = db.begin().await?;
-    let id = store::accounts::create(&mut tx, actor.org_id, input.location_id, platform.as_str(), name.as_str(), handle, now_ms)
-        .await
-        .map_err(|e| match e {
-            StoreError::Conflict(_) => ServiceError::from(FieldError::new("handle", "this account is already connected")),
-            e => e.into(),
-        })?;
+    let id = store::accounts::create(
+        &mut tx,
+        actor.org_id,
+        input.location_id,
+        platform.as_str(),
+        name.as_str(),
+        handle,
+        now_ms,
+    )
+    .await
+    .map_err(|e| match e {
+        StoreError::Conflict(_) => ServiceError::from(FieldError::new(
+            "handle",
+            "this account is already connected",
+        )),
+        e => e.into(),
+    })?;
     store::compliance::bump_generation(&mut tx, actor.org_id).await?;
     audit::append(
         &mut tx,
         now_ms,
         &actor.audit(),
-        &Event::new(Some(actor.org_id), "account.create", "social_account", id).with(Summary::new().value("platform", platform.as_str())),
+        &Event::new(Some(actor.org_id), "account.create", "social_account", id)
+            .with(Summary::new().value("platform", platform.as_str())),
     )
     .await?;
     tx.commit().await?;
@@ -86,23 +113,46 @@ pub async fn campaigns(db: &Db, actor: &Actor) -> Result<Vec<Campaign>> {
 /// Hashtags normalised to `#tag` words separated by spaces.
 pub fn normalise_hashtags(raw: &str) -> Result<String, FieldError> {
     let mut out = Vec::new();
-    for w in raw.split(|c: char| c.is_whitespace() || c == ',') .filter(|w| !w.is_empty()) {
+    for w in raw
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+    {
         let tag = w.trim_start_matches('#');
         if tag.is_empty() || !tag.chars().all(|c| c.is_alphanumeric() || c == '_') {
-            return Err(FieldError::new("hashtags", format!("{w:?} is not a hashtag (letters, digits and _ only)")));
+            return Err(FieldError::new(
+                "hashtags",
+                format!("{w:?} is not a hashtag (letters, digits and _ only)"),
+            ));
         }
         out.push(format!("#{tag}"));
     }
     Ok(out.join(" "))
 }
 
-pub async fn add_campaign(db: &Db, actor: &Actor, input: &CampaignInput, now_ms: i64) -> Result<i64> {
+pub async fn add_campaign(
+    db: &Db,
+    actor: &Actor,
+    input: &CampaignInput,
+    now_ms: i64,
+) -> Result<i64> {
     actor.require(Permission::ApprovePosts)?;
     let mut f = Fields::default();
     let name = f.take(DisplayName::parse(&input.name));
     let tags = f.take(normalise_hashtags(&input.hashtags));
-    let start = f.take(input.starts_on.trim().parse::<jiff::civil::Date>().map_err(|_| FieldError::new("starts_on", "must be a date like 2026-12-01")));
-    let end = f.take(input.ends_on.trim().parse::<jiff::civil::Date>().map_err(|_| FieldError::new("ends_on", "must be a date like 2026-12-31")));
+    let start = f.take(
+        input
+            .starts_on
+            .trim()
+            .parse::<jiff::civil::Date>()
+            .map_err(|_| FieldError::new("starts_on", "must be a date like 2026-12-01")),
+    );
+    let end = f.take(
+        input
+            .ends_on
+            .trim()
+            .parse::<jiff::civil::Date>()
+            .map_err(|_| FieldError::new("ends_on", "must be a date like 2026-12-31")),
+    );
     if let (Some(s), Some(e)) = (start, end) {
         if e < s {
             f.push(FieldError::new("ends_on", "is before the start"));
@@ -112,12 +162,26 @@ pub async fn add_campaign(db: &Db, actor: &Actor, input: &CampaignInput, now_ms:
         f.push(FieldError::new("goal", "must be at most 500 characters"));
     }
     f.finish()?;
-    let (Some(name), Some(tags), Some(start), Some(end)) = (name, tags, start, end) else { unreachable!("validated") };
+    let (Some(name), Some(tags), Some(start), Some(end)) = (name, tags, start, end) else {
+        unreachable!("validated")
+    };
     let (s, e) = (start.to_string(), end.to_string());
-    let c = NewCampaign { name: name.as_str(), goal: input.goal.trim(), hashtags: &tags, starts_on: &s, ends_on: &e };
+    let c = NewCampaign {
+        name: name.as_str(),
+        goal: input.goal.trim(),
+        hashtags: &tags,
+        starts_on: &s,
+        ends_on: &e,
+    };
     let mut tx = db.begin().await?;
     let id = store::plans::create_campaign(&mut tx, actor.org_id, &c, now_ms).await?;
-    audit::append(&mut tx, now_ms, &actor.audit(), &Event::new(Some(actor.org_id), "campaign.create", "campaign", id)).await?;
+    audit::append(
+        &mut tx,
+        now_ms,
+        &actor.audit(),
+        &Event::new(Some(actor.org_id), "campaign.create", "campaign", id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -128,17 +192,40 @@ pub async fn series_list(db: &Db, actor: &Actor) -> Result<Vec<Series>> {
     Ok(store::plans::series_list(&mut c, actor.org_id).await?)
 }
 
-pub async fn add_series(db: &Db, actor: &Actor, name: &str, pillar: &str, rule: &str, now_ms: i64) -> Result<i64> {
+pub async fn add_series(
+    db: &Db,
+    actor: &Actor,
+    name: &str,
+    pillar: &str,
+    rule: &str,
+    now_ms: i64,
+) -> Result<i64> {
     actor.require(Permission::ApprovePosts)?;
     let mut f = Fields::default();
     let name = f.take(DisplayName::parse(name));
     let pillar = f.take(Pillar::parse(pillar));
     let rule = f.take(Rule::parse(rule));
     f.finish()?;
-    let (Some(name), Some(pillar), Some(rule)) = (name, pillar, rule) else { unreachable!("validated") };
+    let (Some(name), Some(pillar), Some(rule)) = (name, pillar, rule) else {
+        unreachable!("validated")
+    };
     let mut tx = db.begin().await?;
-    let id = store::plans::create_series(&mut tx, actor.org_id, name.as_str(), pillar.as_str(), &rule.to_rule_string(), now_ms).await?;
-    audit::append(&mut tx, now_ms, &actor.audit(), &Event::new(Some(actor.org_id), "series.create", "series", id)).await?;
+    let id = store::plans::create_series(
+        &mut tx,
+        actor.org_id,
+        name.as_str(),
+        pillar.as_str(),
+        &rule.to_rule_string(),
+        now_ms,
+    )
+    .await?;
+    audit::append(
+        &mut tx,
+        now_ms,
+        &actor.audit(),
+        &Event::new(Some(actor.org_id), "series.create", "series", id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -173,7 +260,15 @@ pub async fn templates(db: &Db, actor: &Actor) -> Result<Vec<Template>> {
     Ok(store::collab::templates(&mut c, actor.org_id).await?)
 }
 
-pub async fn add_template(db: &Db, actor: &Actor, kind: &str, language: &str, name: &str, body: &str, now_ms: i64) -> Result<i64> {
+pub async fn add_template(
+    db: &Db,
+    actor: &Actor,
+    kind: &str,
+    language: &str,
+    name: &str,
+    body: &str,
+    now_ms: i64,
+) -> Result<i64> {
     actor.require(Permission::Compose)?;
     let mut f = Fields::default();
     if !matches!(kind, "post" | "reply") {
@@ -185,10 +280,27 @@ pub async fn add_template(db: &Db, actor: &Actor, kind: &str, language: &str, na
     let name = f.take(DisplayName::parse(name));
     let body = f.take(domain::content::PostText::parse("body", body));
     f.finish()?;
-    let (Some(name), Some(body)) = (name, body) else { unreachable!("validated") };
+    let (Some(name), Some(body)) = (name, body) else {
+        unreachable!("validated")
+    };
     let mut tx = db.begin().await?;
-    let id = store::collab::add_template(&mut tx, actor.org_id, kind, language, name.as_str(), body.as_str(), now_ms).await?;
-    audit::append(&mut tx, now_ms, &actor.audit(), &Event::new(Some(actor.org_id), "template.create", "template", id)).await?;
+    let id = store::collab::add_template(
+        &mut tx,
+        actor.org_id,
+        kind,
+        language,
+        name.as_str(),
+        body.as_str(),
+        now_ms,
+    )
+    .await?;
+    audit::append(
+        &mut tx,
+        now_ms,
+        &actor.audit(),
+        &Event::new(Some(actor.org_id), "template.create", "template", id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }

@@ -56,7 +56,12 @@ pub fn scope_of(c: &Consent) -> ConsentScope {
         text: c.covers_text,
         images: c.covers_images,
         video: c.covers_video,
-        channels: c.channels.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+        channels: c
+            .channels
+            .split(',')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
         valid_from_ms: c.valid_from,
         valid_until_ms: c.valid_until,
     }
@@ -69,7 +74,11 @@ pub fn facts_for(channel: &str, consents: &[Consent], now_ms: i64) -> (Facts, Ve
     let mut used = Vec::new();
     for c in consents {
         let scope = scope_of(c);
-        if c.status != "active" || !scope.valid_at(now_ms) || !scope.covers_channel(family) || !scope.text {
+        if c.status != "active"
+            || !scope.valid_at(now_ms)
+            || !scope.covers_channel(family)
+            || !scope.text
+        {
             continue;
         }
         used.push(c.id);
@@ -94,7 +103,13 @@ pub struct TargetText<'a> {
     pub text: &'a str,
 }
 
-pub fn check_post(engine: &Engine, base_text: &str, targets: &[TargetText<'_>], consents: &[Consent], now_ms: i64) -> PostCheck {
+pub fn check_post(
+    engine: &Engine,
+    base_text: &str,
+    targets: &[TargetText<'_>],
+    consents: &[Consent],
+    now_ms: i64,
+) -> PostCheck {
     let request = |text: &str, channel: &str, facts: Facts| CheckRequest {
         text: text.to_string(),
         channel: Some(channel.to_string()),
@@ -126,9 +141,18 @@ pub fn check_post(engine: &Engine, base_text: &str, targets: &[TargetText<'_>], 
     }
     if !targets.is_empty() {
         // With targets, their checks decide; the base text alone is advisory.
-        verdict = checks.iter().map(|c| verdict_of(c.result.verdict)).max().unwrap_or(Verdict::Allow);
+        verdict = checks
+            .iter()
+            .map(|c| verdict_of(c.result.verdict))
+            .max()
+            .unwrap_or(Verdict::Allow);
     }
     consents_used.sort_unstable();
     consents_used.dedup();
-    PostCheck { verdict, base, targets: checks, consents_used }
+    PostCheck {
+        verdict,
+        base,
+        targets: checks,
+        consents_used,
+    }
 }

@@ -52,7 +52,10 @@ pub(crate) struct Valid {
 }
 
 pub(crate) fn who(actor: &Actor) -> Who {
-    Who { user_id: actor.user_id, role: actor.role }
+    Who {
+        user_id: actor.user_id,
+        role: actor.role,
+    }
 }
 
 pub(crate) fn conflict(e: StoreError) -> ServiceError {
@@ -75,49 +78,96 @@ async fn validate(db: &Db, actor: &Actor, input: &PostInput, now_ms: i64) -> Res
     let pillar = f.take(Pillar::parse(&input.pillar));
     let mut c = db.conn().await?;
     if let Some(id) = input.location_id {
-        if !store::orgs::locations(&mut c, actor.org_id).await?.iter().any(|l| l.id == id) {
-            f.push(FieldError::new("location_id", format!("location {id} is not one of this organisation's")));
+        if !store::orgs::locations(&mut c, actor.org_id)
+            .await?
+            .iter()
+            .any(|l| l.id == id)
+        {
+            f.push(FieldError::new(
+                "location_id",
+                format!("location {id} is not one of this organisation's"),
+            ));
         }
     }
     if let Some(id) = input.campaign_id {
-        if store::plans::campaign(&mut c, actor.org_id, id).await?.is_none() {
-            f.push(FieldError::new("campaign_id", format!("campaign {id} does not exist")));
+        if store::plans::campaign(&mut c, actor.org_id, id)
+            .await?
+            .is_none()
+        {
+            f.push(FieldError::new(
+                "campaign_id",
+                format!("campaign {id} does not exist"),
+            ));
         }
     }
     if let Some(id) = input.series_id {
-        if store::plans::series(&mut c, actor.org_id, id).await?.is_none() {
-            f.push(FieldError::new("series_id", format!("series {id} does not exist")));
+        if store::plans::series(&mut c, actor.org_id, id)
+            .await?
+            .is_none()
+        {
+            f.push(FieldError::new(
+                "series_id",
+                format!("series {id} does not exist"),
+            ));
         }
     }
     let mut targets = Vec::new();
     for t in &input.targets {
         let Some(account) = store::accounts::get(&mut c, actor.org_id, t.account_id).await? else {
-            f.push(FieldError::new("targets", format!("account {} is not one of this organisation's accounts", t.account_id)));
+            f.push(FieldError::new(
+                "targets",
+                format!(
+                    "account {} is not one of this organisation's accounts",
+                    t.account_id
+                ),
+            ));
             continue;
         };
-        if targets.iter().any(|(a, _): &(SocialAccount, NewTarget)| a.id == account.id) {
-            f.push(FieldError::new("targets", format!("{} is targeted twice", account.name)));
+        if targets
+            .iter()
+            .any(|(a, _): &(SocialAccount, NewTarget)| a.id == account.id)
+        {
+            f.push(FieldError::new(
+                "targets",
+                format!("{} is targeted twice", account.name),
+            ));
             continue;
         }
         let variant = t.variant_text.as_deref().filter(|v| !v.trim().is_empty());
         let text = variant.unwrap_or(&input.base_text);
         let platform = platform_of(&account);
         for p in platform.problems(text) {
-            f.push(FieldError::new("targets", format!("{} ({}): {p}", account.name, platform.label())));
+            f.push(FieldError::new(
+                "targets",
+                format!("{} ({}): {p}", account.name, platform.label()),
+            ));
         }
         if let Some(at) = t.scheduled_at {
             if at < now_ms {
-                f.push(FieldError::new("targets", format!("{}: the scheduled time is in the past", account.name)));
+                f.push(FieldError::new(
+                    "targets",
+                    format!("{}: the scheduled time is in the past", account.name),
+                ));
             }
         }
         targets.push((
             account.clone(),
-            NewTarget { account_id: account.id, variant_text: variant.map(str::to_string), scheduled_at: t.scheduled_at },
+            NewTarget {
+                account_id: account.id,
+                variant_text: variant.map(str::to_string),
+                scheduled_at: t.scheduled_at,
+            },
         ));
     }
     f.finish()?;
-    let (Some(base), Some(pillar)) = (base, pillar) else { unreachable!("validated") };
-    Ok(Valid { base_text: base.into_inner(), pillar, targets })
+    let (Some(base), Some(pillar)) = (base, pillar) else {
+        unreachable!("validated")
+    };
+    Ok(Valid {
+        base_text: base.into_inner(),
+        pillar,
+        targets,
+    })
 }
 
 /// Run the check for a post's current text, targets and consents.
@@ -132,7 +182,11 @@ pub(crate) async fn run_check(
     let engine = deps.checker.engine(deps.db, deps.sealer, org_id).await?;
     let texts: Vec<TargetText<'_>> = targets
         .iter()
-        .map(|(a, v)| TargetText { account_id: a.id, platform: platform_of(a), text: v.as_deref().unwrap_or(base_text) })
+        .map(|(a, v)| TargetText {
+            account_id: a.id,
+            platform: platform_of(a),
+            text: v.as_deref().unwrap_or(base_text),
+        })
         .collect();
     Ok(check_post(&engine, base_text, &texts, consents, now_ms))
 }
@@ -140,7 +194,11 @@ pub(crate) async fn run_check(
 pub async fn create(deps: Deps<'_>, actor: &Actor, input: &PostInput, now_ms: i64) -> Result<i64> {
     actor.require(Permission::Compose)?;
     let v = validate(deps.db, actor, input, now_ms).await?;
-    let pairs: Vec<_> = v.targets.iter().map(|(a, t)| (a.clone(), t.variant_text.clone())).collect();
+    let pairs: Vec<_> = v
+        .targets
+        .iter()
+        .map(|(a, t)| (a.clone(), t.variant_text.clone()))
+        .collect();
     let check = run_check(deps, actor.org_id, &v.base_text, &pairs, &[], now_ms).await?;
     let mut tx = deps.db.begin().await?;
     let fields = PostFields {
@@ -156,15 +214,26 @@ pub async fn create(deps: Deps<'_>, actor: &Actor, input: &PostInput, now_ms: i6
         accepted_verdict: Verdict::Allow.as_str(),
         check_json: &check.to_json(),
     };
-    let id = posts::insert(&mut tx, actor.org_id, actor.user_id, &fields, &state, now_ms).await?;
+    let id = posts::insert(
+        &mut tx,
+        actor.org_id,
+        actor.user_id,
+        &fields,
+        &state,
+        now_ms,
+    )
+    .await?;
     let targets: Vec<NewTarget> = v.targets.into_iter().map(|(_, t)| t).collect();
     posts::replace_targets(&mut tx, id, &targets).await?;
     audit::append(
         &mut tx,
         now_ms,
         &actor.audit(),
-        &Event::new(Some(actor.org_id), "post.create", "post", id)
-            .with(Summary::new().value("verdict", check.verdict.as_str()).id("targets", targets.len() as i64)),
+        &Event::new(Some(actor.org_id), "post.create", "post", id).with(
+            Summary::new()
+                .value("verdict", check.verdict.as_str())
+                .id("targets", targets.len() as i64),
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -174,7 +243,9 @@ pub async fn create(deps: Deps<'_>, actor: &Actor, input: &PostInput, now_ms: i6
 pub(crate) async fn load(db: &Db, actor: &Actor, id: i64) -> Result<Post> {
     actor.require(Permission::ViewCalendar)?;
     let mut c = db.conn().await?;
-    posts::get(&mut c, actor.org_id, id).await?.ok_or(ServiceError::NotFound)
+    posts::get(&mut c, actor.org_id, id)
+        .await?
+        .ok_or(ServiceError::NotFound)
 }
 
 pub(crate) fn status_of(p: &Post) -> PostStatus {
@@ -187,7 +258,14 @@ pub(crate) fn verdict_str(s: &str) -> Verdict {
 
 /// Save an edit. `version` is the one the editor loaded; a newer one means someone else
 /// saved in between, and this save is refused with nothing changed.
-pub async fn update(deps: Deps<'_>, actor: &Actor, id: i64, version: i64, input: &PostInput, now_ms: i64) -> Result<PostStatus> {
+pub async fn update(
+    deps: Deps<'_>,
+    actor: &Actor,
+    id: i64,
+    version: i64,
+    input: &PostInput,
+    now_ms: i64,
+) -> Result<PostStatus> {
     let post = load(deps.db, actor, id).await?;
     if post.author_id != actor.user_id && !actor.role.can(Permission::ApprovePosts) {
         return Err(ServiceError::Forbidden(Permission::ApprovePosts));
@@ -200,7 +278,11 @@ pub async fn update(deps: Deps<'_>, actor: &Actor, id: i64, version: i64, input:
         let mut c = deps.db.conn().await?;
         store::consents::for_post(&mut c, id).await?
     };
-    let pairs: Vec<_> = v.targets.iter().map(|(a, t)| (a.clone(), t.variant_text.clone())).collect();
+    let pairs: Vec<_> = v
+        .targets
+        .iter()
+        .map(|(a, t)| (a.clone(), t.variant_text.clone()))
+        .collect();
     let check = run_check(deps, actor.org_id, &v.base_text, &pairs, &consents, now_ms).await?;
     let status = status_of(&post);
     let facts = PostFacts {
@@ -210,7 +292,8 @@ pub async fn update(deps: Deps<'_>, actor: &Actor, id: i64, version: i64, input:
         accepted: verdict_str(&post.accepted_verdict),
         all_targets_timed: false,
     };
-    let next = workflow::transition(facts, &Action::Edit, Some(who(actor))).map_err(|e| ServiceError::Refused(e.to_string()))?;
+    let next = workflow::transition(facts, &Action::Edit, Some(who(actor)))
+        .map_err(|e| ServiceError::Refused(e.to_string()))?;
     let mut tx = deps.db.begin().await?;
     let fields = PostFields {
         location_id: input.location_id,
@@ -219,16 +302,24 @@ pub async fn update(deps: Deps<'_>, actor: &Actor, id: i64, version: i64, input:
         pillar: v.pillar.as_str(),
         base_text: &v.base_text,
     };
-    posts::update_fields(&mut tx, id, version, &fields, now_ms).await.map_err(conflict)?;
+    posts::update_fields(&mut tx, id, version, &fields, now_ms)
+        .await
+        .map_err(conflict)?;
     let targets: Vec<NewTarget> = v.targets.into_iter().map(|(_, t)| t).collect();
     posts::replace_targets(&mut tx, id, &targets).await?;
     let state = PostState {
         status: next.as_str(),
         verdict: check.verdict.as_str(),
-        accepted_verdict: if next == status { &post.accepted_verdict } else { Verdict::Allow.as_str() },
+        accepted_verdict: if next == status {
+            &post.accepted_verdict
+        } else {
+            Verdict::Allow.as_str()
+        },
         check_json: &check.to_json(),
     };
-    posts::set_state(&mut tx, id, version + 1, &state, now_ms).await.map_err(conflict)?;
+    posts::set_state(&mut tx, id, version + 1, &state, now_ms)
+        .await
+        .map_err(conflict)?;
     let mut changed = Vec::new();
     if post.base_text != v.base_text {
         changed.push("base_text");
@@ -242,7 +333,10 @@ pub async fn update(deps: Deps<'_>, actor: &Actor, id: i64, version: i64, input:
         now_ms,
         &actor.audit(),
         &Event::new(Some(actor.org_id), "post.edit", "post", id).with(
-            Summary::new().fields(&changed).value("status", next.as_str()).value("verdict", check.verdict.as_str()),
+            Summary::new()
+                .fields(&changed)
+                .value("status", next.as_str())
+                .value("verdict", check.verdict.as_str()),
         ),
     )
     .await?;
@@ -267,7 +361,13 @@ pub async fn view(db: &Db, actor: &Actor, id: i64) -> Result<PostView> {
     let targets = posts::targets(&mut c, id)
         .await?
         .into_iter()
-        .filter_map(|t| accounts.iter().find(|a| a.id == t.account_id).cloned().map(|a| (t, a)))
+        .filter_map(|t| {
+            accounts
+                .iter()
+                .find(|a| a.id == t.account_id)
+                .cloned()
+                .map(|a| (t, a))
+        })
         .collect();
     Ok(PostView {
         check: PostCheck::from_json(&post.check_json),

@@ -25,7 +25,12 @@ pub enum ReviewAction {
 }
 
 /// Re-check a post as it stands: text, targets and attached consents.
-async fn recheck(deps: Deps<'_>, org_id: i64, post: &store::posts::Post, now_ms: i64) -> Result<(PostCheck, bool)> {
+async fn recheck(
+    deps: Deps<'_>,
+    org_id: i64,
+    post: &store::posts::Post,
+    now_ms: i64,
+) -> Result<(PostCheck, bool)> {
     recheck_with(deps, org_id, post, None, now_ms).await
 }
 
@@ -44,7 +49,12 @@ async fn recheck_with(
         let timed = !targets.is_empty() && targets.iter().all(|t| t.scheduled_at.is_some());
         let pairs: Vec<_> = targets
             .into_iter()
-            .filter_map(|t| accounts.iter().find(|a| a.id == t.account_id).map(|a| (a.clone(), t.variant_text)))
+            .filter_map(|t| {
+                accounts
+                    .iter()
+                    .find(|a| a.id == t.account_id)
+                    .map(|a| (a.clone(), t.variant_text))
+            })
             .collect();
         let mut consents = store::consents::for_post(&mut c, post.id).await?;
         consents.extend(extra);
@@ -70,7 +80,14 @@ async fn reviewers(tx: &mut Tx, org_id: i64, verdict: Verdict, except: i64) -> R
         .collect())
 }
 
-pub async fn act(deps: Deps<'_>, actor: &Actor, id: i64, version: i64, action: ReviewAction, now_ms: i64) -> Result<PostStatus> {
+pub async fn act(
+    deps: Deps<'_>,
+    actor: &Actor,
+    id: i64,
+    version: i64,
+    action: ReviewAction,
+    now_ms: i64,
+) -> Result<PostStatus> {
     let post = load(deps.db, actor, id).await?;
     if post.version != version {
         return Err(conflict(store::StoreError::Conflict(String::new())));
@@ -79,14 +96,20 @@ pub async fn act(deps: Deps<'_>, actor: &Actor, id: i64, version: i64, action: R
     let status = status_of(&post);
     let wf_action = match &action {
         ReviewAction::Submit => Action::Submit,
-        ReviewAction::Approve { override_reason } => Action::Approve { override_reason: override_reason.clone() },
+        ReviewAction::Approve { override_reason } => Action::Approve {
+            override_reason: override_reason.clone(),
+        },
         ReviewAction::Reject { .. } => Action::Reject,
         ReviewAction::Withdraw => Action::Withdraw,
         ReviewAction::Schedule => Action::Schedule,
     };
     if let ReviewAction::Reject { reason } = &action {
         if reason.trim().is_empty() {
-            return Err(domain::FieldError::new("reason", "is required: tell the author what to change").into());
+            return Err(domain::FieldError::new(
+                "reason",
+                "is required: tell the author what to change",
+            )
+            .into());
         }
     }
     let facts = PostFacts {
@@ -96,14 +119,17 @@ pub async fn act(deps: Deps<'_>, actor: &Actor, id: i64, version: i64, action: R
         accepted: verdict_str(&post.accepted_verdict),
         all_targets_timed: timed,
     };
-    let next = workflow::transition(facts, &wf_action, Some(who(actor))).map_err(|e| ServiceError::Refused(e.to_string()))?;
+    let next = workflow::transition(facts, &wf_action, Some(who(actor)))
+        .map_err(|e| ServiceError::Refused(e.to_string()))?;
     let accepted = match &action {
         ReviewAction::Approve { .. } => check.verdict,
         _ if next == PostStatus::InReview || next == PostStatus::Draft => Verdict::Allow,
         _ => verdict_str(&post.accepted_verdict),
     };
     let reason = match &action {
-        ReviewAction::Approve { override_reason } if check.verdict == Verdict::Block => override_reason.clone(),
+        ReviewAction::Approve { override_reason } if check.verdict == Verdict::Block => {
+            override_reason.clone()
+        }
         ReviewAction::Reject { reason } => Some(reason.clone()),
         _ => None,
     };
@@ -114,17 +140,43 @@ pub async fn act(deps: Deps<'_>, actor: &Actor, id: i64, version: i64, action: R
         accepted_verdict: accepted.as_str(),
         check_json: &check.to_json(),
     };
-    posts::set_state(&mut tx, id, version, &state, now_ms).await.map_err(conflict)?;
+    posts::set_state(&mut tx, id, version, &state, now_ms)
+        .await
+        .map_err(conflict)?;
     let name = wf_action.name();
-    posts::add_review(&mut tx, id, Some(actor.user_id), name, check.verdict.as_str(), reason.as_deref(), now_ms).await?;
+    posts::add_review(
+        &mut tx,
+        id,
+        Some(actor.user_id),
+        name,
+        check.verdict.as_str(),
+        reason.as_deref(),
+        now_ms,
+    )
+    .await?;
     let recipients = match &action {
-        ReviewAction::Submit => reviewers(&mut tx, actor.org_id, check.verdict, actor.user_id).await?,
+        ReviewAction::Submit => {
+            reviewers(&mut tx, actor.org_id, check.verdict, actor.user_id).await?
+        }
         _ if post.author_id != actor.user_id => vec![post.author_id],
         _ => Vec::new(),
     };
-    let message = format!("{} — post #{id} is now {}", actor.display_name, next.label().to_lowercase());
+    let message = format!(
+        "{} — post #{id} is now {}",
+        actor.display_name,
+        next.label().to_lowercase()
+    );
     for user in recipients {
-        collab::notify(&mut tx, actor.org_id, user, name, Some(id), &message, now_ms).await?;
+        collab::notify(
+            &mut tx,
+            actor.org_id,
+            user,
+            name,
+            Some(id),
+            &message,
+            now_ms,
+        )
+        .await?;
     }
     let mut summary = Summary::new()
         .value("from", status.as_str())
@@ -133,8 +185,13 @@ pub async fn act(deps: Deps<'_>, actor: &Actor, id: i64, version: i64, action: R
     if reason.is_some() {
         summary = summary.fields(&["reason"]);
     }
-    audit::append(&mut tx, now_ms, &actor.audit(), &Event::new(Some(actor.org_id), audit_action(name), "post", id).with(summary))
-        .await?;
+    audit::append(
+        &mut tx,
+        now_ms,
+        &actor.audit(),
+        &Event::new(Some(actor.org_id), audit_action(name), "post", id).with(summary),
+    )
+    .await?;
     tx.commit().await?;
     Ok(next)
 }
@@ -152,28 +209,41 @@ fn audit_action(name: &str) -> &'static str {
 }
 
 /// Move one target to a new time (calendar drag and drop or its keyboard alternative).
-pub async fn reschedule(deps: Deps<'_>, actor: &Actor, id: i64, version: i64, target_id: i64, at_ms: i64, now_ms: i64) -> Result<()> {
+pub async fn reschedule(
+    deps: Deps<'_>,
+    actor: &Actor,
+    id: i64,
+    version: i64,
+    target_id: i64,
+    at_ms: i64,
+    now_ms: i64,
+) -> Result<()> {
     actor.require(Permission::Compose)?;
     let post = load(deps.db, actor, id).await?;
     if post.author_id != actor.user_id && !actor.role.can(Permission::ApprovePosts) {
         return Err(ServiceError::Forbidden(Permission::ApprovePosts));
     }
     if !status_of(&post).editable() {
-        return Err(ServiceError::Refused("a published post cannot be moved; take it down first".into()));
+        return Err(ServiceError::Refused(
+            "a published post cannot be moved; take it down first".into(),
+        ));
     }
     if at_ms < now_ms {
         return Err(domain::FieldError::new("scheduled_at", "is in the past").into());
     }
     let mut tx = deps.db.begin().await?;
-    posts::reschedule_target(&mut tx, id, version, target_id, at_ms, now_ms).await.map_err(|e| match e {
-        store::StoreError::NotFound => ServiceError::NotFound,
-        e => conflict(e),
-    })?;
+    posts::reschedule_target(&mut tx, id, version, target_id, at_ms, now_ms)
+        .await
+        .map_err(|e| match e {
+            store::StoreError::NotFound => ServiceError::NotFound,
+            e => conflict(e),
+        })?;
     audit::append(
         &mut tx,
         now_ms,
         &actor.audit(),
-        &Event::new(Some(actor.org_id), "post.reschedule", "post", id).with(Summary::new().id("target_id", target_id)),
+        &Event::new(Some(actor.org_id), "post.reschedule", "post", id)
+            .with(Summary::new().id("target_id", target_id)),
     )
     .await?;
     tx.commit().await?;
@@ -182,7 +252,14 @@ pub async fn reschedule(deps: Deps<'_>, actor: &Actor, id: i64, version: i64, ta
 
 /// Attach a consent. It must be active, in date, cover text, and cover the channel family
 /// of every target; an approved post goes back to review, since what is shown changed.
-pub async fn attach_consent(deps: Deps<'_>, actor: &Actor, id: i64, version: i64, consent_id: i64, now_ms: i64) -> Result<PostStatus> {
+pub async fn attach_consent(
+    deps: Deps<'_>,
+    actor: &Actor,
+    id: i64,
+    version: i64,
+    consent_id: i64,
+    now_ms: i64,
+) -> Result<PostStatus> {
     actor.require(Permission::Compose)?;
     let post = load(deps.db, actor, id).await?;
     if post.version != version {
@@ -190,7 +267,9 @@ pub async fn attach_consent(deps: Deps<'_>, actor: &Actor, id: i64, version: i64
     }
     let (consent, families) = {
         let mut c = deps.db.conn().await?;
-        let consent = store::consents::get(&mut c, actor.org_id, consent_id).await?.ok_or(ServiceError::NotFound)?;
+        let consent = store::consents::get(&mut c, actor.org_id, consent_id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
         let accounts = store::accounts::list(&mut c, actor.org_id).await?;
         let mut families: Vec<&'static str> = posts::targets(&mut c, id)
             .await?
@@ -206,16 +285,28 @@ pub async fn attach_consent(deps: Deps<'_>, actor: &Actor, id: i64, version: i64
     let scope = crate::post_check::scope_of(&consent);
     let field = |m: String| ServiceError::from(domain::FieldError::new("consent_id", m));
     if consent.status != "active" {
-        return Err(field(format!("consent {} was {}", consent.reference, consent.status)));
+        return Err(field(format!(
+            "consent {} was {}",
+            consent.reference, consent.status
+        )));
     }
     if !scope.valid_at(now_ms) {
-        return Err(field(format!("consent {} is not valid now (expired or not yet in force)", consent.reference)));
+        return Err(field(format!(
+            "consent {} is not valid now (expired or not yet in force)",
+            consent.reference
+        )));
     }
     if !scope.text {
-        return Err(field(format!("consent {} does not cover text", consent.reference)));
+        return Err(field(format!(
+            "consent {} does not cover text",
+            consent.reference
+        )));
     }
     if let Some(f) = families.iter().find(|f| !scope.covers_channel(f)) {
-        return Err(field(format!("consent {} does not cover the channel {f}", consent.reference)));
+        return Err(field(format!(
+            "consent {} does not cover the channel {f}",
+            consent.reference
+        )));
     }
     let (check, _) = recheck_with(deps, actor.org_id, &post, Some(consent.clone()), now_ms).await?;
     let status = status_of(&post);
@@ -226,25 +317,39 @@ pub async fn attach_consent(deps: Deps<'_>, actor: &Actor, id: i64, version: i64
         accepted: verdict_str(&post.accepted_verdict),
         all_targets_timed: false,
     };
-    let next = workflow::transition(facts, &Action::Edit, Some(who(actor))).map_err(|e| ServiceError::Refused(e.to_string()))?;
+    let next = workflow::transition(facts, &Action::Edit, Some(who(actor)))
+        .map_err(|e| ServiceError::Refused(e.to_string()))?;
     let mut tx = deps.db.begin().await?;
-    store::consents::attach(&mut tx, id, consent_id, actor.user_id, now_ms).await.map_err(|e| match e {
-        store::StoreError::Conflict(_) => field(format!("consent {} is already attached", consent.reference)),
-        e => e.into(),
-    })?;
+    store::consents::attach(&mut tx, id, consent_id, actor.user_id, now_ms)
+        .await
+        .map_err(|e| match e {
+            store::StoreError::Conflict(_) => {
+                field(format!("consent {} is already attached", consent.reference))
+            }
+            e => e.into(),
+        })?;
     let state = PostState {
         status: next.as_str(),
         verdict: check.verdict.as_str(),
-        accepted_verdict: if next == status { &post.accepted_verdict } else { Verdict::Allow.as_str() },
+        accepted_verdict: if next == status {
+            &post.accepted_verdict
+        } else {
+            Verdict::Allow.as_str()
+        },
         check_json: &check.to_json(),
     };
-    posts::set_state(&mut tx, id, version, &state, now_ms).await.map_err(conflict)?;
+    posts::set_state(&mut tx, id, version, &state, now_ms)
+        .await
+        .map_err(conflict)?;
     audit::append(
         &mut tx,
         now_ms,
         &actor.audit(),
-        &Event::new(Some(actor.org_id), "post.consent_attach", "post", id)
-            .with(Summary::new().id("consent_id", consent_id).value("verdict", check.verdict.as_str())),
+        &Event::new(Some(actor.org_id), "post.consent_attach", "post", id).with(
+            Summary::new()
+                .id("consent_id", consent_id)
+                .value("verdict", check.verdict.as_str()),
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -252,7 +357,13 @@ pub async fn attach_consent(deps: Deps<'_>, actor: &Actor, id: i64, version: i64
 }
 
 /// A comment on a post. `@name` (first name or email) notifies that member.
-pub async fn comment(db: &store::Db, actor: &Actor, id: i64, body: &str, now_ms: i64) -> Result<i64> {
+pub async fn comment(
+    db: &store::Db,
+    actor: &Actor,
+    id: i64,
+    body: &str,
+    now_ms: i64,
+) -> Result<i64> {
     actor.require(Permission::ViewCalendar)?;
     let body = body.trim();
     if body.is_empty() {
@@ -267,7 +378,9 @@ pub async fn comment(db: &store::Db, actor: &Actor, id: i64, body: &str, now_ms:
     let members = store::users::members(&mut tx, actor.org_id).await?;
     let mut mentioned = Vec::new();
     for word in body.split_whitespace().filter_map(|w| w.strip_prefix('@')) {
-        let w = word.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let w = word
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         if w.is_empty() {
             continue;
         }
@@ -275,8 +388,14 @@ pub async fn comment(db: &store::Db, actor: &Actor, id: i64, body: &str, now_ms:
             .iter()
             .filter(|m| {
                 m.email.to_lowercase() == w
-                    || m.email.split('@').next().is_some_and(|l| l.to_lowercase() == w)
-                    || m.display_name.split_whitespace().next().is_some_and(|f| f.to_lowercase() == w)
+                    || m.email
+                        .split('@')
+                        .next()
+                        .is_some_and(|l| l.to_lowercase() == w)
+                    || m.display_name
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|f| f.to_lowercase() == w)
             })
             .collect();
         if let [m] = hits.as_slice() {
@@ -287,14 +406,26 @@ pub async fn comment(db: &store::Db, actor: &Actor, id: i64, body: &str, now_ms:
     }
     let message = format!("{} mentioned you on post #{id}", actor.display_name);
     for user in &mentioned {
-        collab::notify(&mut tx, actor.org_id, *user, "mention", Some(id), &message, now_ms).await?;
+        collab::notify(
+            &mut tx,
+            actor.org_id,
+            *user,
+            "mention",
+            Some(id),
+            &message,
+            now_ms,
+        )
+        .await?;
     }
     audit::append(
         &mut tx,
         now_ms,
         &actor.audit(),
-        &Event::new(Some(actor.org_id), "post.comment", "post", id)
-            .with(Summary::new().id("comment_id", comment_id).id("mentions", mentioned.len() as i64)),
+        &Event::new(Some(actor.org_id), "post.comment", "post", id).with(
+            Summary::new()
+                .id("comment_id", comment_id)
+                .id("mentions", mentioned.len() as i64),
+        ),
     )
     .await?;
     tx.commit().await?;
