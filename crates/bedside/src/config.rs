@@ -17,6 +17,7 @@ pub struct FileConfig {
     pub public_url: Option<String>,
     pub log_format: Option<String>,
     pub max_body_bytes: Option<usize>,
+    pub max_upload_bytes: Option<usize>,
     pub trust_proxy: Option<bool>,
 }
 
@@ -29,6 +30,7 @@ pub struct Config {
     pub public_url: String,
     pub log_format: String,
     pub max_body_bytes: usize,
+    pub max_upload_bytes: usize,
     pub trust_proxy: bool,
 }
 
@@ -102,6 +104,9 @@ impl Config {
         let max_body_bytes = env_parse("BEDSIDE_MAX_BODY_BYTES")?
             .or(file.max_body_bytes)
             .unwrap_or(1024 * 1024);
+        let max_upload_bytes = env_parse("BEDSIDE_MAX_UPLOAD_BYTES")?
+            .or(file.max_upload_bytes)
+            .unwrap_or(20 * 1024 * 1024);
         let trust_proxy = env_parse("BEDSIDE_TRUST_PROXY")?
             .or(file.trust_proxy)
             .unwrap_or(false);
@@ -113,6 +118,7 @@ impl Config {
             public_url,
             log_format,
             max_body_bytes,
+            max_upload_bytes,
             trust_proxy,
         })
     }
@@ -133,6 +139,7 @@ impl Config {
             public_url: self.public_url.clone(),
             secure_cookies: self.public_url.starts_with("https://"),
             max_body_bytes: self.max_body_bytes,
+            max_upload_bytes: self.max_upload_bytes,
             trust_proxy: self.trust_proxy,
             data_dir: self.data_dir.clone(),
         }

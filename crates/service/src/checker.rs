@@ -112,3 +112,97 @@ impl Checker {
         Ok(engine)
     }
 }
+
+/// The organisation's own details and extra rules, as a compliance officer edits them.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct SettingsInput {
+    pub phones: String,
+    pub emails: String,
+    pub addresses: String,
+    pub handles: String,
+    pub domains: String,
+    pub banned_claims: String,
+    pub mrn_patterns: String,
+    pub contact_phone: String,
+    pub contact_email: String,
+}
+
+fn lines(s: &str) -> Vec<String> {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+pub async fn save_settings(
+    db: &Db,
+    actor: &crate::Actor,
+    input: &SettingsInput,
+    now_ms: i64,
+) -> Result<()> {
+    actor.require(domain::Permission::ManageConsents)?;
+    let mut f = crate::error::Fields::default();
+    let mrn = lines(&input.mrn_patterns);
+    for p in &mrn {
+        if let Err(e) = regex::Regex::new(p) {
+            f.push(domain::FieldError::new(
+                "mrn_patterns",
+                format!("{p:?} is not a valid pattern: {e}"),
+            ));
+        }
+    }
+    let all = [
+        &input.phones,
+        &input.emails,
+        &input.addresses,
+        &input.handles,
+        &input.domains,
+        &input.banned_claims,
+    ];
+    if all.iter().map(|s| lines(s).len()).sum::<usize>() > 500 {
+        f.push(domain::FieldError::new(
+            "settings",
+            "at most 500 entries in all",
+        ));
+    }
+    f.finish()?;
+    let mut policy = stored_policy(db, actor.org_id).await?;
+    policy.phones = lines(&input.phones);
+    policy.emails = lines(&input.emails);
+    policy.addresses = lines(&input.addresses);
+    policy.handles = lines(&input.handles);
+    policy.domains = lines(&input.domains);
+    policy.banned_claims = lines(&input.banned_claims);
+    policy.mrn_patterns = mrn;
+    policy.contact_phone = Some(input.contact_phone.trim().to_string()).filter(|s| !s.is_empty());
+    policy.contact_email = Some(input.contact_email.trim().to_string()).filter(|s| !s.is_empty());
+    let json =
+        serde_json::to_string(&policy).map_err(|e| crate::ServiceError::Refused(e.to_string()))?;
+    let mut tx = db.begin().await?;
+    store::compliance::save_settings(&mut tx, actor.org_id, &json, now_ms).await?;
+    store::audit::append(
+        &mut tx,
+        now_ms,
+        &actor.audit(),
+        &store::audit::Event::new(
+            Some(actor.org_id),
+            "compliance.settings",
+            "organisation",
+            actor.org_id,
+        )
+        .with(domain::audit::Summary::new().fields(&[
+            "phones",
+            "emails",
+            "addresses",
+            "handles",
+            "domains",
+            "banned_claims",
+            "mrn_patterns",
+            "contact",
+        ])),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod auditlog;
 pub mod auth;
+pub mod calendar;
 pub mod checker;
 pub mod clock;
 pub mod consents;

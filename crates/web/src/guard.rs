@@ -105,11 +105,24 @@ async fn check_csrf(st: &AppState, req: Request, expected: &str) -> Result<Reque
         .get("x-csrf-token")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
+    let multipart = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    let limit = if multipart {
+        st.config.max_upload_bytes
+    } else {
+        st.config.max_body_bytes
+    };
     let (parts, body) = req.into_parts();
-    let bytes = to_bytes(body, st.config.max_body_bytes)
+    let bytes = to_bytes(body, limit)
         .await
         .map_err(|_| AppError::PayloadTooLarge)?;
     let submitted = header_token.or_else(|| {
+        if multipart {
+            return multipart_field(&bytes, "csrf_token");
+        }
         serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
             .ok()?
             .into_iter()
@@ -229,6 +242,20 @@ pub async fn enforce(
     res
 }
 
+/// A small text field of a multipart body: the value after `name="…"` and its blank line.
+/// Enough for the CSRF token, which forms put first; files are left to the handler.
+fn multipart_field(body: &[u8], name: &str) -> Option<String> {
+    let needle = format!("name=\"{name}\"");
+    let at = body
+        .windows(needle.len())
+        .position(|w| w == needle.as_bytes())?;
+    let rest = &body[at + needle.len()..];
+    let start = rest.windows(4).position(|w| w == b"\r\n\r\n")? + 4;
+    let value = &rest[start..];
+    let end = value.windows(2).position(|w| w == b"\r\n")?;
+    std::str::from_utf8(&value[..end]).ok().map(str::to_owned)
+}
+
 /// Percent-encode a path for use as a query value.
 fn urlencode(s: &str) -> String {
     serde_urlencoded::to_string([("", s)])
@@ -256,6 +283,16 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example")), "/");
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(None), "/");
+    }
+
+    #[test]
+    fn finds_multipart_field() {
+        let body = b"--X\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nabc123\r\n--X--\r\n";
+        assert_eq!(
+            multipart_field(body, "csrf_token").as_deref(),
+            Some("abc123")
+        );
+        assert_eq!(multipart_field(body, "other"), None);
     }
 
     #[test]

@@ -28,13 +28,15 @@ pub struct Layout {
     pub notice: Option<&'static str>,
 }
 
-const MAIN_NAV: [(&str, &str, Permission); 7] = [
+const MAIN_NAV: [(&str, &str, Permission); 9] = [
     ("/", "Home", Permission::UseApp),
     ("/calendar", "Calendar", Permission::ViewCalendar),
+    ("/plans", "Campaigns", Permission::ViewCalendar),
     ("/compose", "Compose", Permission::Compose),
     ("/inbox", "Inbox", Permission::WorkInbox),
     ("/analytics", "Analytics", Permission::ViewAnalytics),
     ("/compliance", "Compliance", Permission::ViewCompliance),
+    ("/notifications", "Notifications", Permission::UseApp),
     ("/settings", "Settings", Permission::UseApp),
 ];
 

@@ -11,7 +11,10 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::trace::TraceLayer;
 
 use crate::error::AppError;
-use crate::pages::{account, audit, auth, home, settings, tokens, users};
+use crate::pages::{
+    account, audit, auth, calendar, compliance_settings, compose, consents, home, plans, posts,
+    settings, tokens, users,
+};
 use crate::state::AppState;
 use crate::{access, api, assets, guard, headers, metrics, ops};
 
@@ -27,6 +30,11 @@ async fn not_found(uri: Uri) -> Response {
 
 pub fn router(state: AppState) -> Router {
     let max_body = state.config.max_body_bytes;
+    let max_upload = state.config.max_upload_bytes;
+    // Uploads get their own, larger body limit.
+    let uploads = Router::new()
+        .route("/consents", post(consents::create))
+        .layer(RequestBodyLimitLayer::new(max_upload));
     Router::new()
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
@@ -43,11 +51,35 @@ pub fn router(state: AppState) -> Router {
             get(auth::invite_form).post(auth::invite_accept),
         )
         .route("/", get(home::home))
-        .route("/calendar", get(home::calendar))
-        .route("/compose", get(home::compose))
+        .route("/calendar", get(calendar::page))
+        .route("/calendar/move", post(calendar::move_target))
+        .route("/compose", get(compose::new).post(compose::create))
+        .route("/compose/check", post(compose::check))
+        .route("/compose/redact", post(compose::redact_text))
+        .route("/posts/{id}", get(posts::page))
+        .route("/posts/{id}/edit", get(compose::edit).post(compose::update))
+        .route("/posts/{id}/action", post(posts::act))
+        .route("/posts/{id}/consents", post(posts::attach))
+        .route("/posts/{id}/comments", post(posts::comment))
+        .route("/consents", get(consents::list))
+        .route("/consents/{id}/revoke", post(consents::revoke))
+        .route("/plans", get(plans::plans))
+        .route("/plans/campaigns", post(plans::add_campaign))
+        .route("/plans/series", post(plans::add_series))
+        .route("/plans/templates", post(plans::add_template))
+        .route("/notifications", get(plans::notifications))
+        .route("/notifications/read", post(plans::mark_read))
         .route("/inbox", get(home::inbox))
         .route("/analytics", get(home::analytics))
-        .route("/compliance", get(home::compliance))
+        .route("/compliance", get(consents::overview))
+        .route(
+            "/settings/accounts",
+            get(plans::accounts).post(plans::add_account),
+        )
+        .route(
+            "/settings/compliance",
+            get(compliance_settings::show).post(compliance_settings::save),
+        )
         .route(
             "/account/password",
             get(account::form).post(account::change),
@@ -79,10 +111,11 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/users", get(api::org::list_users))
         .route("/api/v1/audit", get(api::audit::list))
         .route("/api/v1/check", post(api::check::check))
+        .layer(RequestBodyLimitLayer::new(max_body))
+        .merge(uploads)
         .route_layer(from_fn_with_state(state.clone(), guard::enforce))
         .route_layer(from_fn_with_state(state.clone(), metrics::track))
         .fallback(not_found)
-        .layer(RequestBodyLimitLayer::new(max_body))
         .layer(from_fn(headers::security_headers))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {

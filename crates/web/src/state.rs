@@ -17,6 +17,8 @@ pub struct WebConfig {
     pub secure_cookies: bool,
     /// Larger request bodies get 413.
     pub max_body_bytes: usize,
+    /// Larger uploads (signed documents, media) get 413.
+    pub max_upload_bytes: usize,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_proxy: bool,
     /// Where uploaded files (signed consent documents, media) are kept.
@@ -29,6 +31,7 @@ impl Default for WebConfig {
             public_url: "http://127.0.0.1:8080".into(),
             secure_cookies: false,
             max_body_bytes: 1024 * 1024,
+            max_upload_bytes: 20 * 1024 * 1024,
             trust_proxy: false,
             data_dir: std::path::PathBuf::from("./bedside-data"),
         }
@@ -62,6 +65,15 @@ impl AppState {
             sealer: Arc::new(sealer),
             checker: Arc::new(Checker::default()),
             metrics: Arc::new(Metrics::default()),
+        }
+    }
+
+    /// What use cases that run the compliance check need.
+    pub fn deps(&self) -> service::posts::Deps<'_> {
+        service::posts::Deps {
+            db: &self.db,
+            sealer: &self.sealer,
+            checker: &self.checker,
         }
     }
 

@@ -46,24 +46,6 @@ fn coming_soon(v: &Viewer, path: &str, area: &'static str, what: &'static str) -
     })
 }
 
-pub async fn calendar(v: Viewer) -> Response {
-    coming_soon(
-        &v,
-        "/calendar",
-        "Calendar",
-        "Month and week views of drafts, scheduled and published posts.",
-    )
-}
-
-pub async fn compose(v: Viewer) -> Response {
-    coming_soon(
-        &v,
-        "/compose",
-        "Compose",
-        "One post for many platforms, checked for patient information as you type.",
-    )
-}
-
 pub async fn inbox(v: Viewer) -> Response {
     coming_soon(
         &v,
@@ -79,15 +61,6 @@ pub async fn analytics(v: Viewer) -> Response {
         "/analytics",
         "Analytics",
         "Reach, engagement and response times per post, account and campaign.",
-    )
-}
-
-pub async fn compliance(v: Viewer) -> Response {
-    coming_soon(
-        &v,
-        "/compliance",
-        "Compliance",
-        "Consents, approvals, policies and training.",
     )
 }
 

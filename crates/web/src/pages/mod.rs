@@ -4,7 +4,13 @@
 pub mod account;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
+pub mod compliance_settings;
+pub mod compose;
+pub mod consents;
 pub mod home;
+pub mod plans;
+pub mod posts;
 pub mod settings;
 pub mod tokens;
 pub mod users;

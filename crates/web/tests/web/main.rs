@@ -7,4 +7,5 @@ mod access_matrix;
 mod accounts;
 mod api;
 mod browser;
+mod compose;
 mod pages;

@@ -156,6 +156,39 @@ impl TestApp {
             .secret
     }
 
+    pub async fn actor(&self, email: &str) -> service::Actor {
+        let mut c = self.db.db.conn().await.unwrap();
+        let u = store::users::find_by_email(&mut c, email)
+            .await
+            .unwrap()
+            .unwrap();
+        let (org_id, role) = store::users::primary_membership(&mut c, u.id)
+            .await
+            .unwrap()
+            .unwrap();
+        service::Actor {
+            user_id: u.id,
+            email: u.email,
+            display_name: u.display_name,
+            org_id,
+            role: domain::Role::parse(&role).unwrap(),
+        }
+    }
+
+    /// A social account of the demo organisation.
+    pub async fn add_account(&self, platform: &str, handle: &str) -> i64 {
+        let owner = self.actor("owner@narmada.example").await;
+        let input = service::plans::AccountInput {
+            platform: platform.into(),
+            name: format!("Narmada {platform}"),
+            handle: handle.into(),
+            location_id: None,
+        };
+        service::plans::add_account(&self.db.db, &owner, &input, T0)
+            .await
+            .unwrap()
+    }
+
     pub async fn audit_actions(&self) -> Vec<String> {
         let mut c = self.db.db.conn().await.unwrap();
         let org = store::orgs::first_id(&mut c).await.unwrap().unwrap();
