@@ -263,3 +263,247 @@ async fn wrong_password_shows_the_error() {
     app.finish("browser::wrong_password").await;
     store::testing::record_kind("browser", "wrong_password_shows_the_error");
 }
+
+async fn wait_text(c: &Client, css: &str, needle: &str) -> String {
+    let mut last = String::new();
+    for _ in 0..100 {
+        if let Ok(el) = c.find(Locator::Css(css)).await {
+            if let Ok(t) = el.text().await {
+                if t.contains(needle) {
+                    return t;
+                }
+                last = t;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{css} never contained {needle:?}; last: {last:?}");
+}
+
+async fn set_value(c: &Client, css: &str, value: &str) {
+    let js = "document.querySelector(arguments[0]).value = arguments[1];";
+    c.execute(js, vec![serde_json::json!(css), serde_json::json!(value)])
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn author_compliance_calendar_and_revocation() {
+    let Some(b) = launch("author_compliance_calendar").await else {
+        return;
+    };
+    let db = store::testing::TestDb::fresh(store::Backend::Sqlite)
+        .await
+        .unwrap();
+    let app = start(db, true).await;
+    let fb = app.add_account("facebook", "narmadacare").await;
+    let compliance = app.actor("compliance@narmada.example").await;
+    let consent = service::consents::ConsentInput {
+        kind: "patient".into(),
+        reference: "AUTH-2026-044".into(),
+        subject_name: "Sunita Sharma".into(),
+        signed_by: "patient".into(),
+        covers_text: true,
+        channels: vec!["post".into()],
+        purpose: "Recovery story".into(),
+        valid_from_ms: T0 - 1000,
+        ..Default::default()
+    };
+    let sealer = vault::Sealer::new(&[42u8; 32]);
+    let dir = tempfile::tempdir().unwrap();
+    service::consents::register(
+        &app.db.db,
+        &sealer,
+        dir.path(),
+        &compliance,
+        &consent,
+        None,
+        T0,
+    )
+    .await
+    .unwrap();
+    let c = &b.client;
+
+    // The author writes a post naming a patient and sees the finding highlighted.
+    sign_in(c, &app, "author@narmada.example", crate::support::PASSWORD).await;
+    wait_h1(c, "Welcome, Neha Patel").await;
+    c.goto(&app.url("/compose")).await.unwrap();
+    let text = "So proud of Sunita Sharma, who walked again six weeks after her knee replacement with Dr. Rao!";
+    fill(c, "#f-base_text", text).await;
+    wait_text(c, "#feedback", "blocked").await;
+    let marked = text_of_all(c, "#feedback mark").await;
+    assert!(
+        marked.iter().any(|m| m.contains("Sunita Sharma")),
+        "{marked:?}"
+    );
+    click(c, &format!("#acc-{fb}")).await;
+    let tz = jiff::tz::TimeZone::get("Asia/Kolkata").unwrap();
+    let when = jiff::Timestamp::from_millisecond(T0 + 3 * 86_400_000)
+        .unwrap()
+        .to_zoned(tz);
+    set_value(
+        c,
+        &format!("#at-{fb}"),
+        &when.strftime("%Y-%m-%dT11:00").to_string(),
+    )
+    .await;
+    click(c, "#composer button[type=submit]").await;
+    wait_text(c, "h1", "Post #").await;
+
+    // It cannot be submitted while blocked…
+    click(c, "button[value=submit]").await;
+    wait_text(c, "#post-message", "compliance check blocks this post").await;
+    // …until the covering consent is attached.
+    click(c, "form[action$='/consents'] button[type=submit]").await;
+    wait_text(c, "h2#h-consents + ul", "AUTH-2026-044").await;
+    click(c, "button[value=submit]").await;
+    wait_text(c, "h1", "In review").await;
+    let post_url = c.current_url().await.unwrap().to_string();
+    click(c, "form[action='/logout'] button").await;
+    wait_h1(c, "Sign in").await;
+
+    // A compliance officer approves; the post shows as scheduled on the calendar.
+    sign_in(
+        c,
+        &app,
+        "compliance@narmada.example",
+        crate::support::PASSWORD,
+    )
+    .await;
+    wait_h1(c, "Welcome, Farah Qureshi").await;
+    c.goto(&post_url).await.unwrap();
+    click(c, "button[value=approve]").await;
+    wait_text(c, "h1", "Scheduled").await;
+    c.goto(&app.url(&format!("/calendar?date={}", when.date())))
+        .await
+        .unwrap();
+    let item = wait_text(c, ".cal-item.status-scheduled", "11:00").await;
+    assert!(item.contains("Scheduled"), "{item}");
+
+    // Revoking the consent moves the post back to draft.
+    c.goto(&app.url("/consents")).await.unwrap();
+    click(c, "form[action$='/revoke'] button").await;
+    wait_text(
+        c,
+        "#consent-message",
+        "1 unpublished post(s) went back to draft",
+    )
+    .await;
+    c.goto(&post_url).await.unwrap();
+    wait_text(c, "h1", "Draft").await;
+
+    b.close().await;
+    app.finish("browser::author_compliance_calendar").await;
+    store::testing::record_kind("browser", "author_compliance_calendar_and_revocation");
+}
+
+#[tokio::test]
+async fn revoked_consent_lists_published_post_for_takedown() {
+    let Some(b) = launch("takedown_list").await else {
+        return;
+    };
+    let db = store::testing::TestDb::fresh(store::Backend::Sqlite)
+        .await
+        .unwrap();
+    let app = start(db, true).await;
+    let fb = app.add_account("facebook", "narmadacare").await;
+    let compliance = app.actor("compliance@narmada.example").await;
+    let author = app.actor("author@narmada.example").await;
+    let sealer = vault::Sealer::new(&[42u8; 32]);
+    let checker = service::checker::Checker::default();
+    let deps = service::posts::Deps {
+        db: &app.db.db,
+        sealer: &sealer,
+        checker: &checker,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let consent = service::consents::ConsentInput {
+        kind: "patient".into(),
+        reference: "AUTH-2026-045".into(),
+        subject_name: "Sunita Sharma".into(),
+        signed_by: "patient".into(),
+        covers_text: true,
+        channels: vec!["post".into()],
+        purpose: "Recovery story".into(),
+        valid_from_ms: T0 - 1000,
+        ..Default::default()
+    };
+    let cid = service::consents::register(
+        &app.db.db,
+        &sealer,
+        dir.path(),
+        &compliance,
+        &consent,
+        None,
+        T0,
+    )
+    .await
+    .unwrap();
+    let input = service::posts::PostInput {
+        base_text: "Sunita Sharma is walking again after her knee replacement.".into(),
+        pillar: "patient_story".into(),
+        targets: vec![service::posts::TargetInput {
+            account_id: fb,
+            variant_text: None,
+            scheduled_at: None,
+        }],
+        ..Default::default()
+    };
+    let id = service::posts::create(deps, &author, &input, T0)
+        .await
+        .unwrap();
+    service::review::attach_consent(deps, &author, id, 1, cid, T0)
+        .await
+        .unwrap();
+    // Published (the publishing engine's job, simulated here).
+    let mut c = app.db.db.conn().await.unwrap();
+    let p = store::posts::get(&mut c, 1, id).await.unwrap().unwrap();
+    drop(c);
+    let mut tx = app.db.db.begin().await.unwrap();
+    let state = store::posts::PostState {
+        status: "published",
+        verdict: &p.verdict,
+        accepted_verdict: &p.accepted_verdict,
+        check_json: &p.check_json,
+    };
+    store::posts::set_state(&mut tx, id, p.version, &state, T0)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    let c = &b.client;
+    sign_in(
+        c,
+        &app,
+        "compliance@narmada.example",
+        crate::support::PASSWORD,
+    )
+    .await;
+    wait_h1(c, "Welcome, Farah Qureshi").await;
+    c.goto(&app.url("/consents")).await.unwrap();
+    click(c, "form[action$='/revoke'] button").await;
+    wait_text(
+        c,
+        "#consent-message",
+        "1 published post(s) are listed for take-down",
+    )
+    .await;
+    c.goto(&app.url("/compliance")).await.unwrap();
+    let list = wait_text(c, "#takedowns", &format!("Post #{id}")).await;
+    assert!(list.contains("consent revoked"), "{list}");
+
+    b.close().await;
+    app.finish("browser::takedown_list").await;
+    store::testing::record_kind(
+        "browser",
+        "revoked_consent_lists_published_post_for_takedown",
+    );
+}
+
+async fn text_of_all(c: &Client, css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for el in c.find_all(Locator::Css(css)).await.unwrap_or_default() {
+        out.push(el.text().await.unwrap_or_default());
+    }
+    out
+}
