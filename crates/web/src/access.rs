@@ -113,6 +113,23 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/api/v1/users", Member(P::ManageUsers)),
     r("GET", "/api/v1/audit", Member(P::ViewAuditLog)),
     r("POST", "/api/v1/check", Member(P::RunChecks)),
+    r("GET", "/api/v1/posts", Member(P::ViewCalendar)),
+    r("POST", "/api/v1/posts", Member(P::Compose)),
+    r("GET", "/api/v1/posts/{id}", Member(P::ViewCalendar)),
+    r("PUT", "/api/v1/posts/{id}", Member(P::Compose)),
+    r("POST", "/api/v1/posts/{id}/actions", Member(P::Compose)),
+    r("POST", "/api/v1/posts/{id}/consents", Member(P::Compose)),
+    r("GET", "/api/v1/consents", Member(P::ViewCalendar)),
+    r("POST", "/api/v1/consents", Member(P::ManageConsents)),
+    r(
+        "POST",
+        "/api/v1/consents/{id}/revoke",
+        Member(P::ManageConsents),
+    ),
+    r("GET", "/api/v1/campaigns", Member(P::ViewCalendar)),
+    r("POST", "/api/v1/campaigns", Member(P::ApprovePosts)),
+    r("GET", "/api/v1/accounts", Member(P::ViewOrganisation)),
+    r("POST", "/api/v1/accounts", Member(P::ManageLocations)),
 ];
 
 pub fn lookup(method: &str, path: &str) -> Option<Access> {

@@ -111,6 +111,29 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/users", get(api::org::list_users))
         .route("/api/v1/audit", get(api::audit::list))
         .route("/api/v1/check", post(api::check::check))
+        .route(
+            "/api/v1/posts",
+            get(api::posts::list).post(api::posts::create),
+        )
+        .route(
+            "/api/v1/posts/{id}",
+            get(api::posts::get).put(api::posts::update),
+        )
+        .route("/api/v1/posts/{id}/actions", post(api::posts::act))
+        .route("/api/v1/posts/{id}/consents", post(api::posts::attach))
+        .route(
+            "/api/v1/consents",
+            get(api::consents::list).post(api::consents::create),
+        )
+        .route("/api/v1/consents/{id}/revoke", post(api::consents::revoke))
+        .route(
+            "/api/v1/campaigns",
+            get(api::consents::campaigns).post(api::consents::add_campaign),
+        )
+        .route(
+            "/api/v1/accounts",
+            get(api::consents::accounts).post(api::consents::add_account),
+        )
         .layer(RequestBodyLimitLayer::new(max_body))
         .merge(uploads)
         .route_layer(from_fn_with_state(state.clone(), guard::enforce))

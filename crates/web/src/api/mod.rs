@@ -3,10 +3,12 @@
 
 pub mod audit;
 pub mod check;
+pub mod consents;
 pub mod json;
 pub mod me;
 pub mod openapi;
 pub mod org;
+pub mod posts;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;

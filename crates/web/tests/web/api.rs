@@ -293,3 +293,108 @@ async fn api_check_one_and_many(app: &TestApp) {
 }
 
 app_tests!(api_check_one_and_many);
+
+async fn api_posts_workflow(app: &TestApp) {
+    let c = client();
+    let manager = app.token_for("manager@narmada.example").await;
+    let author = app.token_for("author@narmada.example").await;
+    let compliance = app.token_for("compliance@narmada.example").await;
+    let res = c.post(app.url("/api/v1/accounts")).bearer_auth(&manager)
+        .json(&serde_json::json!({"platform": "bluesky", "name": "Narmada on Bluesky", "handle": "narmada.bsky.social"})).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let account: i64 = res.json().await.unwrap();
+    let when = jiff::Timestamp::from_millisecond(crate::support::T0 + 86_400_000)
+        .unwrap()
+        .to_string();
+    let body = serde_json::json!({
+        "base_text": "Priya Menon (42) is home after her bypass surgery on 3 March!",
+        "pillar": "patient_story",
+        "targets": [{"account_id": account, "scheduled_at": when}]
+    });
+    let res = c
+        .post(app.url("/api/v1/posts"))
+        .bearer_auth(&author)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let post: serde_json::Value = res.json().await.unwrap();
+    let id = post["id"].as_i64().unwrap();
+    assert_eq!(post["verdict"], "block");
+    assert_eq!(post["targets"][0]["scheduled_at"], when.replace(".000", ""));
+    let v = post["version"].as_i64().unwrap();
+    let res = c
+        .post(app.url(&format!("/api/v1/posts/{id}/actions")))
+        .bearer_auth(&author)
+        .json(&serde_json::json!({"action": "submit", "version": v}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let err: serde_json::Value = res.json().await.unwrap();
+    assert!(err["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("blocks this post"));
+    let stale = serde_json::json!({"base_text": "x", "pillar": "education", "version": v + 7});
+    let res = c
+        .put(app.url(&format!("/api/v1/posts/{id}")))
+        .bearer_auth(&author)
+        .json(&stale)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let safe = serde_json::json!({"base_text": "Heart health talk this Saturday at 10am, all welcome.", "pillar": "education", "version": v,
+        "targets": [{"account_id": account, "scheduled_at": when}]});
+    let res = c
+        .put(app.url(&format!("/api/v1/posts/{id}")))
+        .bearer_auth(&author)
+        .json(&safe)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let post: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(post["verdict"], "allow");
+    let v = post["version"].as_i64().unwrap();
+    let post: serde_json::Value = c
+        .post(app.url(&format!("/api/v1/posts/{id}/actions")))
+        .bearer_auth(&author)
+        .json(&serde_json::json!({"action": "submit", "version": v}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(post["status"], "in_review");
+    let v = post["version"].as_i64().unwrap();
+    let post: serde_json::Value = c
+        .post(app.url(&format!("/api/v1/posts/{id}/actions")))
+        .bearer_auth(&compliance)
+        .json(&serde_json::json!({"action": "approve", "version": v}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(post["status"], "scheduled");
+    let listed: Vec<serde_json::Value> = c
+        .get(app.url("/api/v1/posts?status=scheduled"))
+        .bearer_auth(&author)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed[0]["id"], id);
+    let bad = c.post(app.url("/api/v1/consents")).bearer_auth(&compliance)
+        .json(&serde_json::json!({"kind": "patient", "reference": "R1", "subject_name": "Priya Menon", "signed_by": "patient", "channels": ["post"], "purpose": "story", "valid_until": "soon"})).send().await.unwrap();
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+app_tests!(api_posts_workflow);
