@@ -72,7 +72,15 @@ pub async fn run(mut flags: Flags, args: ServeArgs) -> anyhow::Result<ExitCode> 
 
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let passwords = Passwords::new(PasswordCost::Standard);
+    let sealer = vault::Sealer::new(&secret_key);
     if args.demo && service::demo::seed(&db, &passwords, clock.now_ms()).await? {
+        let checker = service::checker::Checker::default();
+        let deps = service::posts::Deps {
+            db: &db,
+            sealer: &sealer,
+            checker: &checker,
+        };
+        service::demo::seed_content(deps, clock.now_ms()).await?;
         tracing::info!("seeded the demo organisation");
     }
     let public_url = cfg.public_url.trim_end_matches('/').to_string();
@@ -94,19 +102,30 @@ pub async fn run(mut flags: Flags, args: ServeArgs) -> anyhow::Result<ExitCode> 
         startup_ms = started.elapsed().as_millis() as u64,
         "ready"
     );
-    let state = web::AppState::new(
-        db.clone(),
-        passwords,
-        clock,
-        cfg.web(),
-        vault::Sealer::new(&secret_key),
-    );
+    spawn_consent_expiry(db.clone(), clock.clone());
+    let state = web::AppState::new(db.clone(), passwords, clock, cfg.web(), sealer);
     web::serve(listener, state, shutdown_signal())
         .await
         .context("the server stopped")?;
     db.close().await;
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every minute, end consents whose validity ran out and flag the posts that relied on them.
+/// The job is idempotent (a consent ends once), so several instances may run it.
+fn spawn_consent_expiry(db: Db, clock: Arc<dyn Clock>) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            match service::consents::expire_due(&db, clock.now_ms()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(expired = n, "consents expired"),
+                Err(e) => tracing::error!(error = %e, "consent expiry job failed"),
+            }
+        }
+    });
 }
 
 async fn shutdown_signal() {

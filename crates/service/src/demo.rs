@@ -79,3 +79,119 @@ pub async fn seed(db: &Db, passwords: &Passwords, now_ms: i64) -> Result<bool> {
     tx.commit().await?;
     Ok(true)
 }
+
+/// Demo content: accounts, a campaign, a series and posts in several states, so the
+/// calendar, the composer and the review queue have something to show.
+pub async fn seed_content(deps: crate::posts::Deps<'_>, now_ms: i64) -> Result<()> {
+    use crate::plans::{AccountInput, CampaignInput};
+    use crate::posts::{PostInput, TargetInput};
+    use crate::review::ReviewAction;
+
+    let actor = |email: &str, id: i64, role: Role| crate::Actor {
+        user_id: id,
+        email: email.into(),
+        display_name: email.into(),
+        org_id: 1,
+        role,
+    };
+    let ids = {
+        let mut c = deps.db.conn().await?;
+        let mut ids = Vec::new();
+        for (email, _, _) in DEMO_USERS {
+            ids.push(
+                users::find_by_email(&mut c, email)
+                    .await?
+                    .map(|u| u.id)
+                    .unwrap_or(0),
+            );
+        }
+        ids
+    };
+    let owner = actor(DEMO_USERS[0].0, ids[0], Role::Owner);
+    let compliance = actor(DEMO_USERS[2].0, ids[2], Role::Compliance);
+    let manager = actor(DEMO_USERS[4].0, ids[4], Role::Manager);
+    let author = actor(DEMO_USERS[6].0, ids[6], Role::Author);
+    let mut accounts = Vec::new();
+    for (platform, name, handle) in [
+        ("facebook", "Narmada Care Clinics", "narmadacareclinics"),
+        ("instagram", "Narmada Care", "@narmadacare"),
+        ("x", "Narmada Care", "@NarmadaCare"),
+        ("google_business", "Narmada Care Bhopal", "locations/bhopal"),
+    ] {
+        let input = AccountInput {
+            platform: platform.into(),
+            name: name.into(),
+            handle: handle.into(),
+            location_id: None,
+        };
+        accounts.push(crate::plans::add_account(deps.db, &owner, &input, now_ms).await?);
+    }
+    let day = 86_400_000;
+    let start = jiff::Timestamp::from_millisecond(now_ms)
+        .map(|t| {
+            t.to_zoned(jiff::tz::TimeZone::get("Asia/Kolkata").unwrap_or(jiff::tz::TimeZone::UTC))
+                .date()
+        })
+        .unwrap_or(jiff::civil::date(2026, 12, 1));
+    let campaign = CampaignInput {
+        name: "Heart health month".into(),
+        goal: "More cardiac screening bookings".into(),
+        hashtags: "#HeartHealth #NarmadaCares".into(),
+        starts_on: start.to_string(),
+        ends_on: start
+            .checked_add(jiff::Span::new().days(30))
+            .unwrap_or(start)
+            .to_string(),
+    };
+    let campaign_id = crate::plans::add_campaign(deps.db, &manager, &campaign, now_ms).await?;
+    let rule = format!("FREQ=MONTHLY;BYSETPOS=1;BYDAY=TH;TIME=18:00;START={start}");
+    crate::plans::add_series(
+        deps.db,
+        &manager,
+        "Diabetes webinar",
+        "qa_live",
+        &rule,
+        now_ms,
+    )
+    .await?;
+    let posts: [(&str, &str, usize, i64, &str); 5] = [
+        ("Free blood pressure checks at all four clinics this Saturday, 9am to 1pm. No appointment needed. #HeartHealth", "wellness_campaign", 0, 2, "approve"),
+        ("Five small habits that protect your heart, from our cardiology team: walk daily, less salt, sleep well, no tobacco, check your BP.", "education", 1, 4, "approve"),
+        ("Our Sehore clinic now opens at 8am on weekdays.", "service_announcement", 3, 6, "submit"),
+        ("Join Dr. Meera Iyer for a live Q&A on diabetes and diet on Thursday at 6pm.", "qa_live", 2, 9, "draft"),
+        ("So proud of Ramesh Yadav, 67, who is walking again after his bypass surgery on 3 November!", "patient_story", 0, 12, "draft"),
+    ];
+    for (text, pillar, acc, days, state) in posts {
+        let input = PostInput {
+            base_text: text.into(),
+            pillar: pillar.into(),
+            campaign_id: (pillar == "wellness_campaign" || pillar == "education")
+                .then_some(campaign_id),
+            targets: vec![TargetInput {
+                account_id: accounts[acc],
+                variant_text: None,
+                scheduled_at: Some(now_ms + days * day),
+            }],
+            ..Default::default()
+        };
+        let id = crate::posts::create(deps, &author, &input, now_ms).await?;
+        if state == "draft" {
+            continue;
+        }
+        crate::review::act(deps, &author, id, 1, ReviewAction::Submit, now_ms).await?;
+        if state == "approve" {
+            crate::review::act(
+                deps,
+                &compliance,
+                id,
+                2,
+                ReviewAction::Approve {
+                    override_reason: None,
+                },
+                now_ms,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
