@@ -47,6 +47,7 @@ pub const ROUTES: &[Route] = &[
     // Areas
     r("GET", "/", Member(P::UseApp)),
     r("GET", "/calendar", Member(P::ViewCalendar)),
+    r("GET", "/calendar/move", Member(P::Compose)),
     r("POST", "/calendar/move", Member(P::Compose)),
     r("GET", "/compose", Member(P::Compose)),
     r("POST", "/compose", Member(P::Compose)),

@@ -52,7 +52,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/", get(home::home))
         .route("/calendar", get(calendar::page))
-        .route("/calendar/move", post(calendar::move_target))
+        .route(
+            "/calendar/move",
+            get(calendar::move_form).post(calendar::move_target),
+        )
         .route("/compose", get(compose::new).post(compose::create))
         .route("/compose/check", post(compose::check))
         .route("/compose/redact", post(compose::redact_text))

@@ -39,7 +39,6 @@ pub struct Item {
     pub target_id: i64,
     pub version: i64,
     pub time: String,
-    pub at_local: String,
     pub platform: String,
     pub account: String,
     pub excerpt: String,
@@ -182,7 +181,6 @@ pub async fn page(
                 target_id: it.target_id,
                 version: it.version,
                 time: z.strftime("%H:%M").to_string(),
-                at_local: format_local(it.scheduled_at, &tz),
                 platform: Platform::parse(&it.platform)
                     .map(|p| p.label())
                     .unwrap_or("?")
@@ -298,4 +296,55 @@ pub async fn move_target(
             .into_response()),
         Err(e) => Err(e.into()),
     }
+}
+
+#[derive(Template)]
+#[template(path = "calendar_move.html")]
+struct MovePage {
+    layout: Layout,
+    post_id: i64,
+    target_id: i64,
+    version: i64,
+    account: String,
+    current: String,
+    at_local: String,
+    date: String,
+    time_zone: String,
+}
+
+#[derive(Deserialize)]
+pub struct MoveQuery {
+    post_id: i64,
+    target_id: i64,
+}
+
+/// The keyboard-friendly way to move a post: a form with the new date and time.
+pub async fn move_form(
+    State(st): State<AppState>,
+    v: Viewer,
+    axum::extract::Query(q): axum::extract::Query<MoveQuery>,
+) -> Result<Response, AppError> {
+    let view = service::posts::view(&st.db, v.actor(), q.post_id).await?;
+    let (t, acc) = view
+        .targets
+        .iter()
+        .find(|(t, _)| t.id == q.target_id)
+        .ok_or(AppError::NotFound)?;
+    let org = service::org::organisation(&st.db, v.actor()).await?;
+    let tz = zone(&org.time_zone);
+    let at = t.scheduled_at.unwrap_or_else(|| st.now_ms());
+    Ok(render::ok(&MovePage {
+        layout: Layout::new("Move a post", Some(&v.principal), &v.csrf, "/calendar"),
+        post_id: q.post_id,
+        target_id: q.target_id,
+        version: view.post.version,
+        account: acc.name.clone(),
+        current: t
+            .scheduled_at
+            .map(|ms| crate::forms::human_local(ms, &tz))
+            .unwrap_or_else(|| "not scheduled".into()),
+        at_local: format_local(at, &tz),
+        date: format_local(at, &tz).get(..10).unwrap_or("").to_string(),
+        time_zone: org.time_zone,
+    }))
 }
