@@ -53,3 +53,8 @@ CREATE TABLE job_leases (
     lease_until INTEGER NOT NULL,
     fence INTEGER NOT NULL
 );
+
+-- Whether any target of a post has a time: keeps the calendar's "not scheduled yet" list
+-- an index lookup instead of a scan of every post.
+ALTER TABLE posts ADD COLUMN timed BOOLEAN NOT NULL DEFAULT FALSE;
+CREATE INDEX posts_unscheduled ON posts (org_id, timed, updated_at);
