@@ -7,14 +7,14 @@ use crate::org::OrgPolicy;
 use crate::request::CheckRequest;
 use crate::result::{CheckResult, PhiSpan, RuleFinding, Verdict};
 use crate::rules::{self, catalog, Eval, Fired, RuleId};
-use crate::signals::{ties, Scanners, Signals};
+use crate::signals::{ties, Detectors, Scanners, Signals};
 use crate::suggest;
 
 pub struct Engine {
     org: OrgPolicy,
     lexicon: Lexicon,
     scanners: Scanners,
-    detector: phi::Detector,
+    detectors: Detectors,
 }
 
 impl std::fmt::Debug for Engine {
@@ -48,17 +48,26 @@ impl Engine {
                     .map(|s| s.name.clone()),
             )
             .collect();
-        let detector = phi::Detector::new(phi::DetectorConfig {
+        let config = phi::DetectorConfig {
             mrn_patterns: org.mrn_patterns.clone(),
             allowlist,
             // Low-confidence candidates add noise; the rules have their own scanners.
             min_confidence: 0.5,
+            health: false,
             ..phi::DetectorConfig::default()
-        });
+        };
+        let detectors = Detectors {
+            health: phi::Detector::new(phi::DetectorConfig {
+                identifiers: false,
+                health: true,
+                ..config.clone()
+            }),
+            identifiers: phi::Detector::new(config),
+        };
         Engine {
             lexicon: Lexicon::new(&[]),
             scanners: Scanners::new(),
-            detector,
+            detectors,
             org,
         }
     }
@@ -73,7 +82,7 @@ impl Engine {
             &req.text,
             &self.lexicon,
             &self.scanners,
-            &self.detector,
+            &self.detectors,
             &self.org,
         );
         let reply_sig = req

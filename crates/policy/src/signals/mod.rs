@@ -15,6 +15,24 @@ use crate::lexicon::{Cue, CueSet, Hit, Lexicon};
 use crate::org::OrgPolicy;
 use crate::text::Prepared;
 
+/// The phi detector split in two passes: identifiers always, health terms on demand.
+pub struct Detectors {
+    pub identifiers: phi::Detector,
+    pub health: phi::Detector,
+}
+
+const PERSON_CUES: &[Cue] = &[
+    Cue::Poss2,
+    Cue::You2,
+    Cue::Poss1,
+    Cue::Pron3,
+    Cue::IndivAnchor,
+    Cue::FamilyMember,
+    Cue::PatientWord,
+    Cue::RelPhrase,
+    Cue::StoryMarker,
+];
+
 pub struct Signals<'a> {
     pub p: Prepared<'a>,
     pub hits: Vec<Hit>,
@@ -28,14 +46,28 @@ impl<'a> Signals<'a> {
         text: &'a str,
         lex: &Lexicon,
         scanners: &Scanners,
-        detector: &phi::Detector,
+        detectors: &Detectors,
         org: &OrgPolicy,
     ) -> Signals<'a> {
         let p = Prepared::new(text);
         let mut hits = lex.scan(&p);
         let mut entities = scanners.scan(&p);
         names::find_names(&p, &hits, &mut entities);
-        entities::merge_phi(&p, detector.detect(text), &mut entities, &mut hits);
+        entities::merge_phi(
+            &p,
+            detectors.identifiers.detect(text),
+            &mut entities,
+            &mut hits,
+        );
+        // The detector's (large) health vocabulary matters only when the text is about a
+        // person; education without one is left to the engine's own lexicons.
+        let person = hits.iter().any(|h| PERSON_CUES.contains(&h.cue))
+            || entities
+                .iter()
+                .any(|e| matches!(e.kind, EntityKind::Name | EntityKind::Age) && !e.benign());
+        if person {
+            entities::merge_phi(&p, detectors.health.detect(text), &mut entities, &mut hits);
+        }
         entities::classify(&p, &hits, org, &mut entities);
         hits.extend(scanners.extra_hits(&p));
         hits.sort_by_key(|h| (h.start, h.end, h.cue));
