@@ -269,11 +269,8 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                     e.org = true;
                 }
             }
-            EntityKind::Date | EntityKind::Time => {
-                if hit_near(Cue::Observance, e, 8, 8) {
-                    e.observance = true;
-                }
-            }
+            // "World Health Day, 7 April": the date belongs to the observance.
+            EntityKind::Date | EntityKind::Time => e.observance = hit_near(Cue::Observance, e, 8, 8),
             EntityKind::Place | EntityKind::Address => {
                 let lower = text.to_lowercase();
                 let ours = org.addresses.iter().any(|a| {
