@@ -29,6 +29,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::SubstWeak,
         &[
+            "reversed", "dropped",
             "cure", "guarantee", "guaranteed", "guarantees", "miracle", "miraculous",
             "permanently", "eliminates", "eradicates", "get rid of", "risk-free", "risk free",
             "clinically proven", "scientifically proven", "instant relief", "boosts immunity",

@@ -10,6 +10,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Condition,
         &[
+            "unconscious", "intoxicated", "prediabetes", "pre-diabetes", "lump", "lump in my breast", "partials",
             "tonsil", "tonsillitis", "ghayal", "घायल", "ulti", "उल्टी", "pet mein dard", "pet dard", "पेट दर्द", "chakkar", "चक्कर",
             "hypothermia", "frostbite", "heatstroke", "heat stroke", "dehydration", "incision", "oozing", "swelling", "swollen", "rash", "bruising", "gallbladder", "appendix", "tonsils", "sinus infection", "pulled muscle", "laceration", "dog bite", "snake bite", "poisoning",
             "stroke", "heart attack", "cardiac arrest", "heart failure", "heart disease",
@@ -56,6 +57,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Procedure,
         &[
+            "ट्रांसप्लांट", "किडनी ट्रांसप्लांट", "kidney transplant", "robotic surgery",
             "vaccine", "vaccines", "hearing aids", "hearing aid", "teeka", "टीका", "shoulder surgery", "cataract fixed",
             "surger*", "operation", "operated", "knee replacement", "hip replacement",
             "joint replacement", "bypass", "cabg", "angioplasty", "angiography", "stent",

@@ -9,6 +9,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::RelPhrase,
         &[
+            "was able to fix", "was able to help you", "took care of you", "take care of you", "looked after you", "you were brought in", "saved your life", "our staff saved", "we saved",
             "sorry for your loss", "our condolences", "deepest condolences", "thoughts are with you", "thoughts are with your family", "praying for your", "prayers for your", "prayers for you",
             "see you at your", "see you next", "see you soon for", "see you at the", "was seen by", "was treated by", "was given", "as documented", "per the chart", "in the chart", "in his chart", "in her chart",
             "told you", "explained to you", "informed you", "advised you",
@@ -180,6 +181,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::CareNoun,
         &[
+            "bite", "partials", "partial", "dentures", "denture", "retainer", "aligners", "gums", "teeth", "tooth", "knee", "hip", "shoulder", "eyes", "vision", "hearing", "skin", "heart", "life", "recovery time",
             "adjustment", "vaccine", "vaccines", "teeka", "टीका", "hearing aids", "hearing aid", "fitting", "cast", "brace",
             "visit", "visits", "appointment", "appointments", "stay", "admission", "discharge",
             "procedure", "procedures", "surgery", "surgeries", "operation", "treatment",

@@ -9,6 +9,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Retal,
         &[
+            "a little gratitude", "gratitude would be nice", "should be grateful", "be thankful",
             "yells at", "shows up drunk", "frankly", "should expect to be", "deserved", "you got what",
             "review is false", "review is fake", "is false", "fake review", "false review",
             "false claims", "false accusations", "fake", "lying", "liar", "lies", "untrue",

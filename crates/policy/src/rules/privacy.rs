@@ -177,6 +177,12 @@ fn about_others(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
     let t = ev.ties;
     let sig = ev.sig;
     if t.anchors.is_empty() || !specific(ev) {
+        // A story told with pronouns only ("reversed his prediabetes") is still a patient's.
+        if sig.has(Cue::StoryMarker) && sig.has(Cue::Pron3) && sig.any(HEALTH) {
+            let spans: Vec<Span> = sig.of(Cue::StoryMarker).map(|h| (h.start, h.end)).collect();
+            out.add(Fired::new(RuleId::PhiMkt, Block).spans(spans));
+            out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", health_spans(sig)));
+        }
         return;
     }
     let story = sig.has(Cue::StoryMarker);

@@ -151,7 +151,21 @@ pub fn merge_phi(
             });
             continue;
         }
-        if f.kind == Kind::Person && !plausible_person(&p.norm[s..e], f.confidence) {
+        // A "person" that our lexicons know as a procedure, drug, product or title
+        // ("X-ray", "Botox", "Doctor") is not one.
+        let known_word = || {
+            hits.iter().any(|h| {
+                h.start < e
+                    && s < h.end
+                    && !matches!(
+                        h.cue,
+                        Cue::FamilyMember | Cue::Pron3 | Cue::Poss2 | Cue::You2 | Cue::Poss1
+                    )
+            })
+        };
+        if f.kind == Kind::Person
+            && (!plausible_person(&p.norm[s..e], f.confidence) || known_word())
+        {
             continue;
         }
         let (kind, label) = kind_of(f.kind);
@@ -176,7 +190,7 @@ fn plausible_person(text: &str, confidence: f32) -> bool {
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase)
         && text.chars().filter(|c| c.is_alphabetic()).count() > 1;
-    confidence >= 0.7
+    confidence >= 0.5
         && !acronym
         && !words.is_empty()
         && !words.iter().any(|w| super::names::not_name(w))
@@ -270,7 +284,9 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                 }
             }
             // "World Health Day, 7 April": the date belongs to the observance.
-            EntityKind::Date | EntityKind::Time => e.observance = hit_near(Cue::Observance, e, 8, 8),
+            EntityKind::Date | EntityKind::Time => {
+                e.observance = hit_near(Cue::Observance, e, 8, 8)
+            }
             EntityKind::Place | EntityKind::Address => {
                 let lower = text.to_lowercase();
                 let ours = org.addresses.iter().any(|a| {

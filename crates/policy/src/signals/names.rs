@@ -182,8 +182,19 @@ pub fn find_names(p: &Prepared<'_>, _hits: &[Hit], out: &mut Vec<Entity>) {
                 continue;
             }
         }
+        // Devanagari after a title or "patient": "मरीज सुनीता देवी", "श्री रमेश".
+        const DEVA_TITLES: &[&str] = &["मरीज", "श्रीमती", "श्री", "सुश्री", "रोगी"];
+        if is_deva(w) && i > 0 && DEVA_TITLES.contains(&word(i - 1)) {
+            let next_ok = i + 1 < n
+                && is_deva(word(i + 1))
+                && !["की", "का", "के", "ने", "को"].contains(&word(i + 1));
+            let k = if next_ok { i + 1 } else { i };
+            spans.push((i, k));
+            i = k + 1;
+            continue;
+        }
         // "Aarav (4)": a capitalised word followed by an age in brackets.
-        if is_cap(w) && !not_name(w) && w.chars().count() > 2 {
+        if (is_cap(w) && !not_name(w) || is_deva(w)) && w.chars().count() > 2 {
             let rest = &p.norm[p.words[i].end..];
             if let Some(r) = rest.strip_prefix(" (") {
                 let d = r.bytes().take_while(u8::is_ascii_digit).count();

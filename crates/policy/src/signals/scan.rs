@@ -92,7 +92,7 @@ impl Scanners {
                 r"(?i)(?-u:\b)(\d[\d,]*)\s?(\+|k(?-u:\b)|lakh|thousand)?\s*\+?\s*(?:successful\s+|happy\s+|satisfied\s+|safe\s+|painless\s+)?(?:surgeries|operations|deliveries|procedures|patients|transplants|cases|knee replacements|hip replacements|implants|ivf cycles|babies|smiles|angioplasties|cataract surgeries)(?-u:\b)",
             ),
             weight: re(
-                r"(?i)(?-u:\b)lost\s+\d+\s?(?:lbs?|pounds|kg|kgs|kilos)(?-u:\b)|(?-u:\b)\d+\s?(?:lbs?|pounds|kg|kilos)\s+in\s+\d+\s+(?:days|weeks|months)",
+                r"(?i)(?-u:\b)(?:lost|dropped|shed)\s+\d+\s?(?:lbs?|pounds|kg|kgs|kilos)(?-u:\b)|(?-u:\b)\d+\s?(?:lbs?|pounds|kg|kilos)\s+in\s+\d+\s+(?:days|weeks|months)",
             ),
             brand_generic: re(r"(?-u:\b)([A-Z][a-z]{3,})\s*\(([a-z]{5,})\)"),
         }
@@ -224,6 +224,16 @@ impl Scanners {
         }
         for w in &p.words {
             let word = &t[w.start..w.end];
+            // "Liv52", "Dolo650": brand-shaped product names.
+            let b = word.as_bytes();
+            if b.len() >= 4
+                && b[0].is_ascii_uppercase()
+                && b[1].is_ascii_lowercase()
+                && b.last().is_some_and(u8::is_ascii_digit)
+                && b.iter().all(u8::is_ascii_alphanumeric)
+            {
+                add(Cue::ProductWord, w.start, w.end);
+            }
             if word.len() >= 7
                 && word.bytes().all(|b| b.is_ascii_alphabetic())
                 && DRUG_SUFFIXES

@@ -292,7 +292,10 @@ fn self_disclosure(sig: &Signals<'_>, t: &mut Ties) {
     }
     // Sentence level: "My grandma is 94 and just got her cataract fixed here".
     for (i, _) in sig.p.sentences.iter().enumerate() {
-        if sig.sentence_has(i, Cue::Poss1) || sig.sentence_has(i, Cue::FamilyMember) {
+        if sig.sentence_has(i, Cue::Poss1)
+            || sig.sentence_has(i, Cue::FamilyMember)
+            || sig.sentence_has(i, Cue::Pron3)
+        {
             for c in sig
                 .hits
                 .iter()
