@@ -22,7 +22,6 @@ import simple_icd_10_cm as icd
 import wordfreq
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else "crates/phi/data"
-WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$", re.UNICODE)
 
 
 def clean(s):
@@ -30,10 +29,17 @@ def clean(s):
     return s.lower()
 
 
+def is_word(v):
+    """Letters (with their combining marks, as Devanagari needs) and inner ' ’ . -"""
+    if not v or not unicodedata.category(v[0]).startswith("L"):
+        return False
+    return all(unicodedata.category(c)[0] in "LM" or c in "'’.-" for c in v)
+
+
 def single_words(values):
     for v in values:
         v = clean(v)
-        if v and WORD.match(v) and len(v) >= 2:
+        if len(v) >= 2 and is_word(v):
             yield v
 
 
@@ -73,6 +79,9 @@ def write(name, items):
 
 # ---- person names from Faker (all locales), the census-derived `names` lists
 first, last = set(), set()
+# names common in the locales Bedside serves: these keep their name reading even when
+# they are also dictionary words of middling frequency ("Kyle", "Baker")
+popular = set()
 for loc, prov in providers(faker_person):
     for k, v in vars(prov).items():
         vals = strings(v)
@@ -82,6 +91,10 @@ for loc, prov in providers(faker_person):
             first.update(single_words(vals))
         elif k.startswith("last_name"):
             last.update(single_words(vals))
+        else:
+            continue
+        if loc.startswith("en_") or loc in ("hi_IN", "ta_IN"):
+            popular.update(single_words(vals))
 names_dir = os.path.dirname(__import__("names").__file__)
 for fn, target in (("dist.male.first", first), ("dist.female.first", first), ("dist.all.last", last)):
     with open(os.path.join(names_dir, fn)) as f:
@@ -90,6 +103,7 @@ for fn, target in (("dist.male.first", first), ("dist.female.first", first), ("d
             # keep the more frequent part of the census lists: the tail is noise
             if parts and float(parts[2]) < 90.0:
                 target.update(single_words([parts[0]]))
+                popular.update(single_words([parts[0]]))
 # Hyphenated Faker surnames ("Evans-Bonilla") are handled by the tokenizer, not the list.
 write("names_first.txt", first)
 
@@ -136,20 +150,34 @@ write("places.txt", places)
 from english_words import get_english_words_set  # noqa: E402
 
 web2_lower = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+
+
+def in_dictionary(w):
+    """Webster's 2nd lists base forms: accept simple inflections of a listed word too."""
+    if w in web2_lower:
+        return True
+    for suffix, repl in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2 and w[: -len(suffix)] + repl in web2_lower:
+            return True
+    return False
+
+
 common = set()
 for w in wordfreq.top_n_list("en", 40000):
     z = wordfreq.zipf_frequency(w, "en")
     # contractions ("don't", "i'm") count: capitalised at a sentence start they are no names
-    if not w.replace("'", "").isalpha() or z < 3.3:
+    if not w.replace("'", "").replace("-", "").isalpha() or z < 3.3:
         continue
     if w in countries:
         continue  # country names are never plain words
-    if w in first or w in last:
-        # a name is also a common word only when it is a frequent dictionary word
-        if w not in web2_lower or z < 4.3:
+    if w in popular:
+        # a popular name is also a common word only when it is a frequent dictionary word
+        if not in_dictionary(w) or z < 4.3:
             continue
-    elif w in countries or (w in places and w not in web2_lower):
-        continue
+    elif w in first or w in last or w in places:
+        # rarer names and places: common when the dictionary has the word
+        if not in_dictionary(w):
+            continue
     common.add(w)
 write("common_words.txt", common)
 write("street_words.txt", street_words)

@@ -5,9 +5,9 @@
 
 use crate::ctx::Ctx;
 use crate::finding::{Evidence, Kind};
-use crate::lexicon::{COMMON, MONTH, ORG, PARTICLE, PLACE, STREET, UNIT, WEEKDAY};
+use crate::lexicon::{COMMON, MONTH, PARTICLE, PLACE, STREET, UNIT, WEEKDAY};
 use crate::tokenize::{TokKind, CAP, NEWLINE_BEFORE, SPACE_BEFORE, UPPER};
-use crate::vocab::{STREET_ENDINGS, US_STATES};
+use crate::vocab::STREET_ENDINGS;
 
 const MAX_PIECES: usize = 10;
 
@@ -102,7 +102,9 @@ fn street_run(ctx: &Ctx, mut j: usize) -> Option<usize> {
         None => {
             let w = last_word?;
             let house = num_len(ctx, w + 1);
-            if ctx.bits[w] & COMMON != 0
+            // Not an acronym or an identifier cue ("SSN 392", "MRN 4851").
+            if ctx.bits[w] & (COMMON | crate::lexicon::ID_CUE) != 0
+                || ctx.tok(w).has(UPPER)
                 || !(1..=5).contains(&house)
                 || ctx.tok(w + 1).has(NEWLINE_BEFORE)
             {
@@ -152,6 +154,10 @@ fn anchor_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, f32, &'static str)> {
             return Some((i, j, 0.85, "pattern:po_box"));
         }
     }
+    // US military ships: "USNS Sekerková\nFPO AA 65728"
+    if matches!(w, "usns" | "uss" | "usnv" | "uscgc") && cap_word(ctx, i + 1) {
+        return Some((i, i + 1, 0.85, "pattern:military_address"));
+    }
     // "H.No. 54", "House No 7", "Flat No. 3B", "Plot 12"
     if matches!(w, "h" | "house" | "flat" | "plot" | "door" | "shop") && ctx.tok(i).has(CAP) {
         let mut j = i + 1;
@@ -196,6 +202,14 @@ fn anchor_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, f32, &'static str)> {
                 return Some((i, end, 0.9, "pattern:street_address"));
             }
         }
+        // Indian "88/395, Choudhry, Firozabad": a slashed house number, a comma, a name.
+        if b == i + 2
+            && ctx.is_punct(b + 1, b',')
+            && cap_word(ctx, b + 2)
+            && ctx.bits[b + 2] & COMMON == 0
+        {
+            return Some((i, b + 2, 0.75, "pattern:house_number"));
+        }
     }
     // "Friedhofstrasse 33", "Via Roma 131", "Rua Diadema 1903"
     if street_word(ctx, i) {
@@ -218,171 +232,6 @@ fn anchor_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, f32, &'static str)> {
     }
     None
 }
-
-/// After an address piece ending at `end`, take units, cities, states, postal codes and
-/// countries. Returns the new last token.
-fn extend(ctx: &Ctx, mut end: usize) -> usize {
-    let n = ctx.toks.len();
-    let mut pieces = 0;
-    let mut last_was_words = false;
-    while pieces < MAX_PIECES {
-        let mut j = end + 1;
-        let mut sep_comma = false;
-        while j < n
-            && (ctx.is_punct(j, b',') || (ctx.is_punct(j, b'>') && ctx.tok(j).has(NEWLINE_BEFORE)))
-        {
-            sep_comma = true;
-            j += 1;
-        }
-        if j >= n {
-            break;
-        }
-        let newline =
-            ctx.tok(j).has(NEWLINE_BEFORE) || (j > end + 1 && ctx.tok(end + 1).has(NEWLINE_BEFORE));
-        let separated = sep_comma || newline;
-        // Indian "City-462001": a glued hyphen and a PIN code.
-        if ctx.is_punct(j, b'-') && ctx.glued(j) && num_len(ctx, j + 1) == 6 {
-            end = j + 1;
-            pieces += 1;
-            continue;
-        }
-        if ctx.is_punct(j, b'#') && is_num(ctx, j + 1) {
-            end = j + 1;
-            pieces += 1;
-            continue;
-        }
-        let t = *ctx.tok(j);
-        // Intersections: "Kuusiku 7 and Alexander Flat".
-        if !separated && ctx.low(j) == "and" && pieces == 0 {
-            if let Some(e) = street_run(ctx, j + 1) {
-                end = e;
-                pieces += 1;
-                continue;
-            }
-        }
-        // Units: "Apt. 809", "Suite 222", "Flat 3B".
-        if ctx.bits[j] & UNIT != 0 && t.has(CAP) {
-            let mut k = j + 1;
-            if ctx.is_punct(k, b'.') {
-                k += 1;
-            }
-            if k < n && matches!(ctx.tok(k).kind, TokKind::Num | TokKind::Alnum) {
-                end = k;
-                pieces += 1;
-                last_was_words = false;
-                continue;
-            }
-        }
-        // State abbreviation, optionally with its ZIP.
-        if t.kind == TokKind::Word && t.len() == 2 && US_STATES.contains(&ctx.raw(j)) {
-            end = j;
-            if num_len(ctx, j + 1) == 5 {
-                end = j + 1;
-                if ctx.is_punct(j + 2, b'-') && num_len(ctx, j + 3) == 4 {
-                    end = j + 3;
-                }
-            }
-            pieces += 1;
-            last_was_words = false;
-            continue;
-        }
-        // Postal codes: 4–6 digits, "340 12", "53-320", "B0J 2H0", "7412 SL".
-        if is_num(ctx, j) && (3..=6).contains(&num_len(ctx, j)) {
-            end = j;
-            if ctx.is_punct(j + 1, b'-') && ctx.glued(j + 1) && is_num(ctx, j + 2) {
-                end = j + 2;
-            } else {
-                // "340 12" or "7412 SL": a short second part on the same line.
-                let next_short_num = (2..=3).contains(&num_len(ctx, j + 1));
-                let next_letters =
-                    j + 1 < n && ctx.tok(j + 1).has(UPPER) && ctx.tok(j + 1).len() == 2;
-                if (next_short_num || next_letters) && !ctx.tok(j + 1).has(NEWLINE_BEFORE) {
-                    end = j + 1;
-                }
-            }
-            pieces += 1;
-            last_was_words = false;
-            continue;
-        }
-        if t.kind == TokKind::Alnum
-            && t.len() <= 4
-            && ctx
-                .raw(j)
-                .bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-        {
-            end = j;
-            if j + 1 < n && ctx.tok(j + 1).kind == TokKind::Alnum && ctx.tok(j + 1).len() <= 4 {
-                end = j + 1;
-            }
-            pieces += 1;
-            continue;
-        }
-        // City / region / country words.
-        if cap_word(ctx, j) && (separated || !last_was_words) {
-            let bits = ctx.bits[j];
-            let weak = bits & (ORG | MONTH | WEEKDAY) != 0
-                || (bits & COMMON != 0 && bits & PLACE == 0 && !ctx.tok(j).has(UPPER));
-            if weak {
-                break;
-            }
-            let mut k = j;
-            while k + 1 < n
-                && !ctx.tok(k + 1).has(NEWLINE_BEFORE)
-                && (cap_word(ctx, k + 1)
-                    || (ctx.bits[k + 1] & PARTICLE != 0 && cap_word(ctx, k + 2)))
-                && ctx.bits[k + 1] & (ORG | MONTH | WEEKDAY) == 0
-                && k < j + 3
-            {
-                k += 1;
-            }
-            end = k;
-            pieces += 1;
-            last_was_words = true;
-            continue;
-        }
-        break;
-    }
-    end
-}
-
-/// Left part of an Indian address before "City-PIN" / "City PIN": "98/64, Madan, ".
-fn extend_left(ctx: &Ctx, first: usize) -> usize {
-    let mut start = first;
-    let mut j = first;
-    let mut steps = 0;
-    while j > 0 && steps < 10 {
-        let p = j - 1;
-        let t = ctx.tok(p);
-        let ok = cap_word(ctx, p) && ctx.bits[p] & (COMMON | ORG) == 0
-            || t.kind == TokKind::Num
-            || t.kind == TokKind::Alnum
-            || ctx.is_punct(p, b',')
-            || ctx.is_punct(p, b'/');
-        if !ok {
-            break;
-        }
-        j = p;
-        steps += 1;
-        if !ctx.is_punct(p, b',') && !ctx.is_punct(p, b'/') {
-            start = p;
-        }
-    }
-    start
-}
-
-/// Words that can start an address cue, for the lexicon's `CUE` bit.
-pub const ADDRESS_CUE_WORDS: &[&str] = &[
-    "address",
-    "addresses",
-    "residence",
-    "resides",
-    "at",
-    "to",
-    "on",
-    "of",
-    "by",
-];
 
 pub fn scan(ctx: &mut Ctx) {
     let n = ctx.toks.len();
@@ -445,99 +294,8 @@ pub fn scan(ctx: &mut Ctx) {
     cued(ctx);
 }
 
-/// Words that announce an address ("my address is", "lives at", "moved to").
-fn address_cue(ctx: &Ctx, i: usize) -> bool {
-    if ctx.bits[i] & crate::lexicon::ADDRESS_CUE == 0 {
-        return false;
-    }
-    let w = ctx.low(i);
-    match w {
-        "address" | "addresses" | "residence" | "resides" => true,
-        "at" | "to" | "on" => {
-            i > 0
-                && matches!(
-                    ctx.low(i - 1),
-                    "lives"
-                        | "live"
-                        | "living"
-                        | "located"
-                        | "moved"
-                        | "sent"
-                        | "send"
-                        | "stay"
-                        | "staying"
-                        | "me"
-                        | "off"
-                        | "return"
-                        | "deliver"
-                        | "delivered"
-                        | "is"
-                        | "situated"
-                        | "taxi"
-                        | "corner"
-                )
-        }
-        "by" => i > 0 && ctx.low(i - 1) == "stop",
-        _ => false,
-    }
-}
-
-fn cued(ctx: &mut Ctx) {
-    let n = ctx.toks.len();
-    for i in 0..n {
-        if !address_cue(ctx, i) {
-            continue;
-        }
-        let mut j = i + 1;
-        while j < n && (ctx.is_punct(j, b':') || matches!(ctx.low(j), "is" | "the" | "of")) {
-            j += 1;
-        }
-        if j >= n || !(cap_word(ctx, j) || is_num(ctx, j)) {
-            continue;
-        }
-        // A number glued to more digits is a phone number or a date, not an address.
-        if is_num(ctx, j)
-            && j + 1 < n
-            && ctx.tok(j + 1).kind == TokKind::Punct
-            && ctx.glued(j + 1)
-            && is_num(ctx, j + 2)
-            && ctx.glued(j + 2)
-        {
-            continue;
-        }
-        // Capitalised words and numbers up to the first lower-case word.
-        let mut k = j;
-        let mut has_num = is_num(ctx, j);
-        while k + 1 < n {
-            let nx = k + 1;
-            let t = ctx.tok(nx);
-            let ok = (cap_word(ctx, nx) && ctx.bits[nx] & (COMMON | ORG) == 0)
-                || is_num(ctx, nx)
-                || t.kind == TokKind::Alnum
-                || ctx.bits[nx] & (PARTICLE | STREET) != 0;
-            if !ok || (t.has(NEWLINE_BEFORE) && !has_num) {
-                break;
-            }
-            has_num |= is_num(ctx, nx);
-            k = nx;
-        }
-        if (cap_word(ctx, j) && ctx.bits[j] & COMMON != 0 && ctx.bits[j] & PLACE == 0) || k > j + 8
-        {
-            continue;
-        }
-        let end = extend(ctx, k);
-        let conf = if has_num { 0.75 } else { 0.55 };
-        let ev = Evidence {
-            source: "context:address",
-            context: vec!["address"],
-            ..Evidence::default()
-        };
-        ctx.push(
-            Kind::StreetAddress,
-            ctx.tok(j).start,
-            ctx.tok(end).end,
-            conf,
-            ev,
-        );
-    }
-}
+mod cued;
+mod extend;
+use cued::cued;
+pub use cued::ADDRESS_CUE_WORDS;
+use extend::{extend, extend_left};

@@ -29,6 +29,7 @@ pub fn scan(ctx: &mut Ctx) {
         while a > 0 && is_local(bytes[a - 1]) {
             a -= 1;
         }
+        a = skip_escape(bytes, a, at);
         let mut b = at + 1;
         while b < bytes.len() && is_host(bytes[b]) {
             b += 1;
@@ -99,11 +100,21 @@ pub fn scan(ctx: &mut Ctx) {
     scan_ipv6(ctx);
 }
 
+/// A literal escape ("\\n", "\\t") just before `a` leaves its letter at the start of the
+/// span: skip it.
+fn skip_escape(bytes: &[u8], a: usize, limit: usize) -> usize {
+    if a > 0 && a + 1 < limit && bytes[a - 1] == b'\\' && matches!(bytes[a], b'n' | b't' | b'r') {
+        a + 1
+    } else {
+        a
+    }
+}
+
 fn url_end(bytes: &[u8], from: usize) -> usize {
     let mut e = from;
     while e < bytes.len()
         && !bytes[e].is_ascii_whitespace()
-        && !matches!(bytes[e], b'"' | b'<' | b'>' | b'\'')
+        && !matches!(bytes[e], b'"' | b'<' | b'>' | b'\'' | b'\\')
         && bytes[e] < 0x80
     {
         e += 1;
@@ -126,6 +137,12 @@ fn scan_urls(ctx: &mut Ctx) {
         while a > 0 && bytes[a - 1].is_ascii_alphabetic() {
             a -= 1;
         }
+        // Only the scheme itself: "…\nhttps://" must not start at the "n".
+        let scheme_len = ["https", "http", "ftp", "sftp"]
+            .iter()
+            .find(|s| ctx.text[a..pos].to_ascii_lowercase().ends_with(*s))
+            .map_or(pos - a, |s| s.len());
+        a = pos - scheme_len;
         let e = url_end(bytes, pos + 3);
         if a < pos && e > pos + 4 {
             found.push((a, e));

@@ -90,7 +90,7 @@ impl<'t> Ctx<'t> {
             // Curly apostrophes are folded so "D’Costa" finds "d'costa".
             lo.push((a as u32, lower.len() as u32));
             let w = &lower[a..];
-            bits.push(if t.kind == TokKind::Word {
+            bits.push(if matches!(t.kind, TokKind::Word | TokKind::Alnum) {
                 lex.bits(w)
             } else {
                 0

@@ -54,6 +54,17 @@ pub fn extend_time(ctx: &Ctx, last: usize, end: usize) -> usize {
     if parts < 2 {
         return end;
     }
+    // Fractional seconds: "05:17:40.054839".
+    if parts >= 3
+        && ctx.is_punct(j + 1, b'.')
+        && ctx.glued(j + 1)
+        && j + 2 < ctx.toks.len()
+        && ctx.tok(j + 2).kind == TokKind::Num
+        && ctx.glued(j + 2)
+    {
+        e = ctx.tok(j + 2).end;
+        j += 2;
+    }
     if j + 1 < ctx.toks.len() && matches!(ctx.low(j + 1), "am" | "pm") {
         e = ctx.tok(j + 1).end;
     }
@@ -111,6 +122,27 @@ fn match_at(ctx: &mut Ctx, i: usize) -> Option<usize> {
                 return Some(end_tok + 1);
             }
         }
+    }
+    // "in March", "since June": the month of an event.
+    if bits & MONTH != 0
+        && cap
+        && t.len() > 3
+        && i > 0
+        && matches!(
+            ctx.low(i - 1),
+            "in" | "since"
+                | "during"
+                | "until"
+                | "last"
+                | "next"
+                | "this"
+                | "early"
+                | "late"
+                | "mid"
+        )
+    {
+        ctx.push_simple(Kind::Date, start, t.end, 0.5, "pattern:month");
+        return Some(i + 1);
     }
     // "14 March 2020", "3rd of June"
     if day_at(ctx, i) {

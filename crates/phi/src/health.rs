@@ -64,7 +64,7 @@ pub fn scan(ctx: &mut Ctx) {
     let n = ctx.toks.len();
     let mut i = 0;
     while i < n {
-        if ctx.tok(i).kind != TokKind::Word {
+        if !matches!(ctx.tok(i).kind, TokKind::Word | TokKind::Alnum) {
             i += 1;
             continue;
         }

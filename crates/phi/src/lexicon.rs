@@ -182,7 +182,7 @@ impl Lexicon {
                 }
             }
         }
-        let static_lists: [(&[&'static str], u32); 11] = [
+        let static_lists: [(&[&'static str], u32); 12] = [
             (vocab::MONTHS, MONTH),
             (vocab::WEEKDAYS, WEEKDAY),
             (vocab::HONORIFICS, HONORIFIC),
@@ -194,6 +194,7 @@ impl Lexicon {
             (vocab::FACILITY_UNITS, FACILITY),
             (vocab::NAME_HONORIFIC_SUFFIXES, NAME_HONORIFIC_SUFFIX),
             (vocab::STREET_ABBREVS, STREET),
+            (vocab::COMMON_COMPOUNDS, COMMON),
         ];
         for (list, bits) in static_lists {
             for w in list {

@@ -43,6 +43,19 @@ fn age_after(ctx: &Ctx, i: usize) -> Option<&'static str> {
 
 fn age_before(ctx: &Ctx, i: usize) -> Option<&'static str> {
     let p = i.checked_sub(1)?;
+    // News style "Jane Doe, 93, of Bhopal": a capitalised word, a comma, the number, and a
+    // comma or the end after it.
+    if ctx.is_punct(p, b',')
+        && p > 0
+        && ctx.tok(p - 1).has(crate::tokenize::CAP)
+        && ctx.tok(p - 1).kind == TokKind::Word
+    {
+        let after_ok =
+            i + 1 >= ctx.toks.len() || ctx.is_punct(i + 1, b',') || ctx.is_punct(i + 1, b'.');
+        if after_ok && ctx.tok(i).len() <= 3 {
+            return Some("appositive");
+        }
+    }
     let w = ctx.low(p);
     let cue = match w {
         "aged" => "aged",
@@ -77,6 +90,7 @@ pub fn scan(ctx: &mut Ctx) {
             && ctx.low(i + 1) != "and";
         let conf = match (before, after) {
             (_, Some(_)) => 0.9,
+            (Some("appositive"), None) => 0.55,
             (Some("is"), None) if unit_after => continue,
             (Some("is"), None) => 0.55,
             (Some(_), None) if unit_after => 0.5,

@@ -5,8 +5,7 @@
 use crate::ctx::Ctx;
 use crate::finding::{Evidence, Kind};
 use crate::lexicon::{
-    COMMON, FIRST, HONORIFIC, LAST, MONTH, NAME_HONORIFIC_SUFFIX, NAME_SUFFIX, ORG, PARTICLE,
-    PATIENT, PERSON_AFTER, PERSON_BEFORE, PLACE, STREET, UNIT, WEEKDAY,
+    COMMON, FIRST, HONORIFIC, LAST, MONTH, ORG, PARTICLE, PERSON_BEFORE, STREET, UNIT, WEEKDAY,
 };
 use crate::tokenize::{TokKind, CAP, LOWER, NEWLINE_BEFORE, NON_ASCII, SENT_START, UPPER};
 
@@ -47,16 +46,46 @@ fn classify(ctx: &Ctx, i: usize) -> Class {
     // "June 5", "5 June" are dates; "June Carter" is a name.
     if bits & MONTH != 0 {
         let num_next = i + 1 < ctx.toks.len() && ctx.tok(i + 1).kind == TokKind::Num;
-        let num_prev = i > 0 && ctx.tok(i - 1).kind == TokKind::Num;
+        let num_prev = i > 0
+            && (ctx.tok(i - 1).kind == TokKind::Num
+                || matches!(
+                    ctx.low(i - 1),
+                    "in" | "since"
+                        | "during"
+                        | "until"
+                        | "last"
+                        | "next"
+                        | "early"
+                        | "late"
+                        | "mid"
+                ));
         if num_next || num_prev || bits & (FIRST | LAST) == 0 {
             return Class::Stop;
         }
     }
-    if bits & (HONORIFIC | ORG | STREET) != 0 && bits & (FIRST | LAST) == 0 {
+    // Hashtags ("#SuccessStory") and drug or condition names are not people.
+    if i > 0 && ctx.is_punct(i - 1, b'#') && ctx.glued(i) {
+        return Class::Stop;
+    }
+    if bits & (crate::lexicon::MEDICATION | crate::lexicon::CONDITION | crate::lexicon::PROCEDURE)
+        != 0
+        && bits & (FIRST | LAST) == 0
+    {
+        return Class::Stop;
+    }
+    // Honorifics introduce a name and are not part of it ("Shri Ram", "Dr. Sood").
+    if bits & HONORIFIC != 0 {
+        return Class::Stop;
+    }
+    if bits & (ORG | STREET) != 0 && bits & (FIRST | LAST) == 0 {
         return Class::Stop;
     }
     if bits & COMMON != 0 && (bits & ORG != 0 || (bits & STREET != 0 && bits & (FIRST | LAST) == 0))
     {
+        return Class::Stop;
+    }
+    // Identifier names ("PAN", "DEA", "ABHA") are not names of people.
+    if bits & crate::lexicon::ID_CUE != 0 && t.has(UPPER) {
         return Class::Stop;
     }
     // "Box 8316", "Suite 541": unit words before a number.
@@ -70,6 +99,21 @@ fn classify(ctx: &Ctx, i: usize) -> Class {
     let common = bits & COMMON != 0;
     if t.has(UPPER) && t.len() <= 3 && !named {
         return Class::Stop; // acronyms: "ICU", "MRN", "CO"
+    }
+    // Capitals throughout ("IBAN", "REAL PERSON") say nothing about names: a listed
+    // name stays a weak candidate, anything else is not one.
+    if t.has(UPPER) && !ctx.no_caps {
+        if named {
+            return if common { Class::Stop } else { Class::Weak };
+        }
+        // Unknown capitals: acronyms mostly, but a line of its own in an address block
+        // ("KNIVSTA") or a long word is a proper noun.
+        let line_start = t.has(NEWLINE_BEFORE) || i == 0 || ctx.is_punct(i - 1, b'>');
+        return if !common && (t.len() >= 5 || line_start) {
+            Class::Unknown
+        } else {
+            Class::Stop
+        };
     }
     match (named, common) {
         // "Patient", "Nurse", "Dear": cue words that some locale also lists as a name.
@@ -247,188 +291,6 @@ fn runs(ctx: &mut Ctx) {
     }
 }
 
-fn decide(ctx: &mut Ctx, mut first: usize, last: usize, classes: &Classes, title: bool) {
-    let mut classes = classes.clone();
-    // At a sentence start capitals say nothing: drop a leading common word ("Thank").
-    if ctx.tok(first).has(SENT_START)
-        && classes.first == Some(Class::Weak)
-        && classes.k > 1
-        && classes.second != Some(Class::Strong)
-    {
-        first += 1;
-        classes.drop_first();
-        while first < last && classify(ctx, first) == Class::Stop {
-            first += 1;
-        }
-    }
-    let k = classes.k;
-    let strong = classes.strong;
-    let unknown = classes.unknown;
-    let weak = k - strong - unknown;
-
-    // A run followed by an organisation word is a company or a facility.
-    let mut after = last + 1;
-    if after < ctx.toks.len() && ctx.is_punct(after, b',') {
-        after += 1;
-    }
-    if after < ctx.toks.len() && ctx.bits[after] & ORG != 0 && ctx.tok(after).has(CAP) {
-        return;
-    }
-
-    let mut ev = Evidence {
-        source: "lexicon:name",
-        ..Evidence::default()
-    };
-    // Mid-sentence capitals mark a proper noun, unless the whole text is in Title Case.
-    let informative_caps = !ctx.tok(first).has(SENT_START) && !title;
-    let mut score: f32 = match (k, strong, weak, informative_caps) {
-        (1, 1, _, true) => 0.7,
-        (1, 1, _, false) => 0.62,
-        (1, 0, 1, true) => 0.5,
-        (1, 0, 1, false) => 0.25,
-        (1, _, _, true) => 0.45,
-        (1, _, _, false) => 0.3,
-        (_, s, _, _) if s >= 2 => 0.92,
-        (_, 1, _, _) => 0.85,
-        (_, 0, w, _) if w >= 1 => 0.6,
-        _ => 0.55,
-    };
-    if strong == 0 {
-        ev.source = "shape:capitalised";
-    }
-    // Foreign-script letters in an unknown proper noun lean towards a name.
-    if unknown > 0 && strong == 0 && (first..=last).any(|j| ctx.tok(j).has(NON_ASCII)) {
-        score += 0.1;
-    }
-    let (cue_boost, honorific) = cues_before(ctx, first, &mut ev);
-    score += cue_boost;
-    // "Martin", "Florence": also places; without a person cue the place reading competes.
-    if k == 1 && ctx.bits[first] & PLACE != 0 && cue_boost < 0.2 {
-        score -= 0.1;
-    }
-    score += cues_after(ctx, last, &mut ev);
-
-    // Generational or professional suffix: "Jr.", "DVM".
-    let mut end_tok = last;
-    let s = last + 1;
-    if s < ctx.toks.len()
-        && ctx.bits[s] & NAME_SUFFIX != 0
-        && (ctx.tok(s).has(CAP) || ctx.tok(s).has(UPPER))
-        && !ctx.tok(s).has(NEWLINE_BEFORE)
-    {
-        end_tok = if ctx.is_punct(s + 1, b'.') && ctx.glued(s + 1) {
-            s + 1
-        } else {
-            s
-        };
-        score += 0.05;
-    }
-    if s < ctx.toks.len() && ctx.bits[s] & NAME_HONORIFIC_SUFFIX != 0 {
-        ev.context.push("ji");
-        score += 0.2;
-    }
-    if honorific && k >= 1 {
-        score = score.max(0.8);
-    }
-    let score = score.clamp(0.0, 0.99);
-    if score >= 0.2 {
-        let start = ctx.tok(first).start;
-        let end = ctx.tok(end_tok).end;
-        ctx.push(Kind::Person, start, end, score, ev);
-    }
-}
-
-/// Cues in the two words before a name; returns (boost, honorific seen).
-fn cues_before(ctx: &Ctx, first: usize, ev: &mut Evidence) -> (f32, bool) {
-    let mut boost = 0.0;
-    let mut honorific = false;
-    let mut seen = 0;
-    let mut j = first;
-    while j > 0 && seen < 3 {
-        j -= 1;
-        let t = ctx.tok(j);
-        if t.kind == TokKind::Punct {
-            let b = ctx.text.as_bytes()[t.start];
-            if matches!(b, b'.' | b',' | b':' | b'\'' | b'"' | b'?') && seen == 0 {
-                continue;
-            }
-            break;
-        }
-        seen += 1;
-        if ctx.bits[j] & (PERSON_BEFORE | HONORIFIC) == 0 {
-            if t.kind != TokKind::Word || seen >= 2 {
-                break;
-            }
-            continue;
-        }
-        let bits = ctx.bits[j];
-        let word = ctx.lex.static_word(ctx.low(j)).unwrap_or("cue");
-        if bits & HONORIFIC != 0 && (t.has(CAP) || seen == 1) {
-            honorific = true;
-            boost += 0.35;
-            ev.context.push(if bits & PERSON_BEFORE != 0 {
-                word
-            } else {
-                "honorific"
-            });
-            continue;
-        }
-        if bits & PERSON_BEFORE != 0 {
-            let patient = bits & PATIENT != 0;
-            boost += if patient {
-                0.3
-            } else if seen == 1 {
-                0.15
-            } else {
-                0.05
-            };
-            ev.context.push(word);
-            let weak_preposition = matches!(
-                word,
-                "to" | "and" | "with" | "from" | "by" | "for" | "of" | "about"
-            );
-            if seen == 1 && !patient && weak_preposition {
-                boost -= 0.07; // places follow these as often as names do
-            }
-        }
-        if t.kind != TokKind::Word || seen >= 2 {
-            break;
-        }
-    }
-    (boost, honorific)
-}
-
-fn cues_after(ctx: &Ctx, last: usize, ev: &mut Evidence) -> f32 {
-    let j = last + 1;
-    if j >= ctx.toks.len() {
-        return 0.05;
-    }
-    if (ctx.is_punct(j, b'\'') || ctx.text[ctx.tok(j).start..].starts_with('’'))
-        && j + 1 < ctx.toks.len()
-        && ctx.low(j + 1) == "s"
-    {
-        ev.context.push("'s");
-        return 0.1;
-    }
-    if ctx.is_punct(j, b'(') {
-        return 0.1; // "Name (MRN …)"
-    }
-    // A speaker label at the start of a line: "Koppány: \"Who are you?\""
-    if ctx.is_punct(j, b':') && ctx.tok(last).has(SENT_START) {
-        return 0.2;
-    }
-    if ctx.bits[j] & PERSON_AFTER == 0 {
-        return 0.0;
-    }
-    let cue = ctx.lex.static_word(ctx.low(j)).unwrap_or("cue");
-    ev.context.push(cue);
-    if cue == "and" {
-        0.1
-    } else {
-        0.2
-    }
-}
-
 /// Lower-case texts ("follow up with patricia desrosiers"): a first name then a surname,
 /// both from the lists and neither a common word.
 pub fn scan_lowercase(ctx: &mut Ctx) {
@@ -462,3 +324,6 @@ pub fn scan_lowercase(ctx: &mut Ctx) {
         }
     }
 }
+
+mod score;
+use score::decide;

@@ -59,6 +59,18 @@ pub fn scan(ctx: &mut Ctx) {
             continue;
         }
         let bits = ctx.bits[i];
+        // "ABHA", "PAN": identifier names that happen to be towns too; months ("March"),
+        // hashtags; a place word before "Hospital" or "Clinic" names the organisation.
+        let org_next = i + 1 < n && ctx.bits[i + 1] & ORG != 0 && ctx.tok(i + 1).has(CAP);
+        let hashtag = i > 0 && ctx.is_punct(i - 1, b'#') && ctx.glued(i);
+        if (bits & crate::lexicon::ID_CUE != 0 && ctx.tok(i).has(UPPER))
+            || bits & (MONTH | WEEKDAY) != 0
+            || hashtag
+            || org_next
+        {
+            i += 1;
+            continue;
+        }
         let cue = cue_before(ctx, i);
         let mut ev = Evidence {
             source: "lexicon:place",
@@ -68,8 +80,11 @@ pub fn scan(ctx: &mut Ctx) {
         // Gazetteer phrase (longest first), then a single gazetteer word.
         if bits & PLACE_PREFIX != 0 {
             if let Some((_, last)) = ctx.phrase_at(i, PLACE) {
+                // "Country Club" is a gazetteer entry too, but here it names a club.
+                let all_common = ctx.bits[last] & ORG != 0;
                 if (i..=last)
                     .all(|j| is_cap_word(ctx, j) || ctx.bits[j] & crate::lexicon::PARTICLE != 0)
+                    && (!all_common || cue.is_some())
                 {
                     let conf = if cue.is_some() { 0.92 } else { 0.85 };
                     ctx.push(
@@ -126,8 +141,10 @@ pub fn scan(ctx: &mut Ctx) {
             continue;
         }
         // An unknown proper noun after "in", "from", "near": a place more often than not.
+        let acronym = ctx.tok(i).has(UPPER) && ctx.tok(i).len() <= 4;
         let unknown = bits & (COMMON | FIRST | LAST | MONTH | WEEKDAY | ORG | STREET) == 0
-            && ctx.tok(i).len() > 2;
+            && ctx.tok(i).len() > 2
+            && !acronym;
         if unknown && cue.is_some() && !town_shaped(ctx, i) {
             ev.source = "shape:proper_noun_after_place_cue";
             ctx.push(Kind::Location, ctx.tok(i).start, ctx.tok(i).end, 0.55, ev);

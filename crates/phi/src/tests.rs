@@ -133,3 +133,50 @@ fn redaction_and_allowlist() {
     let r = redact(text, &f, RedactionStyle::Placeholder);
     assert!(r.contains("[PHONE]") && r.contains("[NAME]"), "{r}");
 }
+
+#[test]
+fn indian_names_and_identifiers() {
+    has(
+        "श्री राम कुमार जी को कल भर्ती किया गया",
+        Kind::Person,
+        "राम कुमार",
+    );
+    has(
+        "Smt. Kavita Devi was admitted, her son Rahul ji called",
+        Kind::Person,
+        "Kavita Devi",
+    );
+    has(
+        "PAN ABCPK1234F and ABHA 12-3456-7890-1234",
+        Kind::AbhaNumber,
+        "12-3456-7890-1234",
+    );
+    has(
+        "Our clinic: 14, MP Nagar Zone 1, Bhopal 462011. Call 0755-2551234.",
+        Kind::Phone,
+        "0755-2551234",
+    );
+    let det = Detector::new(DetectorConfig::default());
+    let text = "Smt. Kavita Devi was admitted, her son Rahul ji called";
+    let found = det.detect(text);
+    let rahul = found
+        .iter()
+        .find(|f| f.text(text) == "Rahul")
+        .expect("Rahul");
+    assert!(rahul.is_patient_or_relative());
+}
+
+#[test]
+fn health_family() {
+    let det = Detector::new(DetectorConfig::default());
+    let text = "Jane Doe, 93, HbA1c 8.2% on metformin after knee surgery";
+    let found = det.detect(text);
+    let get = |k: Kind| found.iter().find(|f| f.kind == k).map(|f| f.text(text));
+    assert_eq!(get(Kind::TestResult), Some("HbA1c 8.2%"));
+    assert_eq!(get(Kind::Medication), Some("metformin"));
+    assert_eq!(get(Kind::Procedure), Some("knee surgery"));
+    assert_eq!(get(Kind::Age), Some("93"));
+    assert!(found
+        .iter()
+        .any(|f| f.kind == Kind::Age && f.evidence.over_89));
+}

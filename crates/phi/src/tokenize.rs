@@ -72,6 +72,20 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             i += 1;
             continue;
         }
+        // Text that went through an escaping layer twice carries a literal "\n": read it
+        // as the line break it stood for (and "\t", "\r" as spaces).
+        if b == b'\\'
+            && i + 1 < bytes.len()
+            && matches!(bytes[i + 1], b'n' | b'r' | b't')
+            && (i == 0 || bytes[i - 1] != b'\\')
+        {
+            pending |= SPACE_BEFORE;
+            if bytes[i + 1] == b'n' {
+                pending |= NEWLINE_BEFORE | SENT_START;
+            }
+            i += 2;
+            continue;
+        }
         let c = if b < 0x80 {
             char::from(b)
         } else {
@@ -253,6 +267,14 @@ mod tests {
             toks("Evans-Bonilla राम जी"),
             vec!["Evans-Bonilla", "राम", "जी"]
         );
+    }
+
+    #[test]
+    fn literal_escaped_newline_is_a_break() {
+        let mut v = Vec::new();
+        tokenize("Phone:\\n0676 233", &mut v);
+        assert_eq!(v[2].text("Phone:\\n0676 233"), "0676");
+        assert!(v[2].has(NEWLINE_BEFORE));
     }
 
     #[test]
