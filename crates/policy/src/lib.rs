@@ -82,6 +82,17 @@ pub fn debug_signals(text: &str) -> String {
             h.sentence
         ));
     }
+    for f in det.identifiers.detect(text) {
+        s.push_str(&format!(
+            "PHI {:?} {:?} conf={:.2} src={} ctx={:?} low={:?}\n",
+            f.kind,
+            text.get(f.start..f.end).unwrap_or(""),
+            f.confidence,
+            f.evidence.source,
+            f.evidence.context,
+            f.evidence.lowered
+        ));
+    }
     for e in &sig.entities {
         s.push_str(&format!(
             "ENT {:?} {:?} staff={} org={} obs={}\n",

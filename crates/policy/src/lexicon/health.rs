@@ -10,6 +10,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Condition,
         &[
+            "polio", "rosacea", "cracked molars", "cracked molar", "cracked tooth", "inguinal hernia", "acne scarring", "scarring", "toenail fungus", "nail fungus", "fungal infection", "ringworm", "scabies", "head lice", "warts", "cyst", "ear infection", "uti", "urinary tract infection", "strep throat", "pink eye", "conjunctivitis", "severe burns", "collapsed", "mtc", "fever of",
             "unconscious", "intoxicated", "prediabetes", "pre-diabetes", "lump", "lump in my breast", "partials",
             "tonsil", "tonsillitis", "ghayal", "घायल", "ulti", "उल्टी", "pet mein dard", "pet dard", "पेट दर्द", "chakkar", "चक्कर",
             "hypothermia", "frostbite", "heatstroke", "heat stroke", "dehydration", "incision", "oozing", "swelling", "swollen", "rash", "bruising", "gallbladder", "appendix", "tonsils", "sinus infection", "pulled muscle", "laceration", "dog bite", "snake bite", "poisoning",
@@ -57,6 +58,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Procedure,
         &[
+            "stomach pumped", "pumped his stomach", "pumped her stomach", "gastric lavage", "stomach wash", "microneedling", "laser treatment", "chemical peel", "prp", "fue", "grafts", "laparoscopic", "laparoscopically", "keyhole surgery", "hand transplant", "face transplant", "double hand transplant", "semen analysis", "sperm count", "pap smear", "pap test", "hiv test", "std test", "sti test", "pregnancy test", "urine test", "blood test", "med check", "medication check", "prior authorization", "gallbladder removal",
             "ट्रांसप्लांट", "किडनी ट्रांसप्लांट", "kidney transplant", "robotic surgery",
             "vaccine", "vaccines", "hearing aids", "hearing aid", "teeka", "टीका", "shoulder surgery", "cataract fixed",
             "surger*", "operation", "operated", "knee replacement", "hip replacement",
@@ -87,6 +89,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::TestResult,
         &[
+            "came back benign", "came back clear", "came back normal", "came back abnormal", "benign", "malignant", "all clear", "abnormal results", "normal results", "a1c came back", "came back at",
             "test results", "lab results", "results", "result", "tested positive",
             "tested negative", "came back positive", "came back negative", "positive for",
             "negative for", "hiv positive", "covid positive", "blood alcohol", "blood sugar",
@@ -121,6 +124,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::SensMental,
         &[
+            "adhd", "attention deficit", "vyvanse", "adderall", "ritalin", "concerta", "strattera", "methylphenidate", "rat poison", "consumed poison", "consuming poison", "swallowed poison", "drank poison", "pesticide", "insecticide", "attempted suicide", "tried to end her life", "tried to end his life", "tried to kill", "zeher", "zehar", "jahar", "ज़हर", "जहर", "कीटनाशक", "self harm", "self-harming", "cutting herself", "cutting himself",
             "bipolar", "bipolar ii", "depression", "depressed", "schizophrenia",
             "schizophrenic", "anxiety", "panic attacks", "psychiatric", "psychiatrist",
             "psychosis", "psychotic", "ptsd", "ocd", "eating disorder", "anorexia", "bulimia",
@@ -135,6 +139,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::SensSubstance,
         &[
+            "beer", "beers", "booze", "boozing", "wasted", "hammered", "tipsy", "stoned", "weed", "marijuana", "cannabis", "ganja", "charas", "bhang", "daaru", "daru", "दारू", "smack", "brown sugar", "chitta", "stomach pumped", "pumped his stomach", "pumped her stomach", "alcohol poisoning", "binge drinking", "drunk driving", "drink driving", "dui", "breathalyzer", "been clean", "months clean", "days clean", "years clean", "sober for", "sober since",
             "rehab", "de-addiction", "deaddiction", "addiction", "addicted", "alcoholism",
             "alcoholic", "substance use", "substance abuse", "opioid", "opioids", "heroin",
             "cocaine", "meth", "methadone", "suboxone", "buprenorphine", "naloxone", "narcan",

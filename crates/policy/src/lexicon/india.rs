@@ -56,6 +56,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Pcpndt,
         &[
+            "gender reveal", "gender reveal package", "baby's sex", "sex of baby", "gender of baby", "gender check", "gender scan", "sex scan", "ling pata", "ling ki jaanch", "लिंग की जाँच", "लिंग की जांच", "लिंग पता", "भ्रूण लिंग", "भ्रूण के लिंग", "bhrun ling", "beta hoga ya beti", "ladka hoga ya ladki",
             "sex determination", "sex-determination", "sex selection", "sex-selection",
             "gender test", "gender determination", "gender detection", "gender prediction",
             "gender reveal scan", "know the sex", "know the gender", "know your baby's gender",

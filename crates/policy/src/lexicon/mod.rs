@@ -6,6 +6,7 @@
 //! "surgeries"); a leading `*` drops the left one.
 
 mod advertising;
+mod context;
 mod crisis;
 mod health;
 mod india;
@@ -106,6 +107,17 @@ pub enum Cue {
     DirectoryCondition,
     OrgContact,
     Observance,
+    // building blocks for proximity patterns (`signals::pairs`)
+    SexMale,
+    SexFemale,
+    OrWord,
+    PrenatalCtx,
+    ChestWord,
+    PainWord,
+    /// Work-shift context on a personal account: "#nightshift", "at work today".
+    WorkContext,
+    /// A staff role that makes a nearby name an employee: "joins our", "nursing supervisor".
+    StaffRole,
 }
 
 /// A small fixed bitset of cues.
@@ -167,6 +179,7 @@ fn all_groups() -> Vec<&'static [Group]> {
         tone::GROUPS,
         advertising::GROUPS,
         india::GROUPS,
+        context::GROUPS,
     ]
 }
 

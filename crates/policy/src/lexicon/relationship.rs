@@ -93,6 +93,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Hedge,
         &[
+            "any individual's", "any individual", "anyone's", "any patient's", "someone's", "whether someone", "not even to say", "cannot confirm", "can't confirm", "neither confirm", "confirm or deny", "any care", "kisi bhi", "किसी भी", "everyone's",
             "anything", "any questions", "for anything",
             "if you", "if your", "whether you", "anyone", "anybody", "everyone", "if anyone",
             "many people", "most people", "people who", "those who", "patients who",
@@ -119,6 +120,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::IndivAnchor,
         &[
+            "a motorcyclist", "the motorcyclist", "a biker", "a cyclist", "a pedestrian", "a construction worker", "a labourer", "a college student", "a housewife", "a homemaker", "a retired", "a businessman", "a shopkeeper", "an mla", "the actor", "a celebrity", "the minister", "a minister", "a cricketer", "the cricketer", "a politician", "an athlete", "a marine", "marine veteran", "the 19 yo", "a grandmother who", "a man who", "a woman who", "someone who came", "the one who",
             "dono yuvak", "yuvak", "yuvati", "युवक", "युवती", "dono ladke", "ek yuvak", "एक युवक",
             "two patients", "three patients", "four patients", "both patients", "2 patients", "3 patients", "two victims", "three victims", "the victims", "the injured", "two people", "three people", "दो मरीज", "तीन मरीज",
             "a local", "a firefighter", "a police officer", "a teacher", "a soldier", "a veteran", "a farmer", "a pilot", "a marathoner", "a runner", "a dancer", "a musician", "a pastor", "a coach", "a nurse from", "a mom of", "a father of", "a mother of", "a grandmother", "a grandfather",
@@ -170,6 +172,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::OurPlace,
         &[
+            "our emergency", "our emergency department", "our trauma unit", "our trauma team", "our trauma center", "our trauma centre", "our psychiatry ward", "our heart institute", "our paediatric ward", "our pediatric ward", "our maternity ward", "our labour room", "our ot", "to our emergency", "hamare emergency", "हमारी इमरजेंसी", "हमारे इमरजेंसी",
             "at our hospital", "at our clinic", "at our centre", "at our center",
             "at our practice", "at our office", "in our hospital", "in our clinic",
             "our hospital", "our clinic", "our centre", "our center", "our practice",
@@ -181,6 +184,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::CareNoun,
         &[
+            "molars", "molar", "whitening", "grafts", "med check",
             "bite", "partials", "partial", "dentures", "denture", "retainer", "aligners", "gums", "teeth", "tooth", "knee", "hip", "shoulder", "eyes", "vision", "hearing", "skin", "heart", "life", "recovery time",
             "adjustment", "vaccine", "vaccines", "teeka", "टीका", "hearing aids", "hearing aid", "fitting", "cast", "brace",
             "visit", "visits", "appointment", "appointments", "stay", "admission", "discharge",

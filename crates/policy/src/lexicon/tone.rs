@@ -9,6 +9,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Retal,
         &[
+            "trolls", "trolling", "trolls like you", "people like you", "the likes of you", "false reviews", "fake reviews", "fake news", "false allegations", "baseless", "baseless allegations", "malicious", "don't post false", "do not post false", "stop posting", "stop spreading", "spreading lies", "someone had a bad day", "had a bad day", "let readers judge", "let the readers judge", "let others judge", "readers can judge", "judge for themselves", "speak for themselves", "hundreds of five-star", "hundreds of 5-star", "thousands of happy", "you never came", "you never showed", "you didn't show up", "you did not show up", "never showed up", "you never returned", "you didn't listen", "you did not listen", "ignored our advice", "ignored medical advice", "ignored the doctor", "you ignored", "nice try", "go elsewhere", "feel free to go", "find another doctor", "can't please everyone", "cannot please everyone", "not our fault", "not our problem", "grow up", "calm down", "ridiculous", "absurd", "get your facts", "check your facts", "गलत समीक्षा", "झूठी समीक्षा", "गलत रिव्यू", "झूठा रिव्यू", "झूठे आरोप", "गलत आरोप", "नहीं मानी", "नहीं माना", "सलाह नहीं मानी", "बकवास", "nahi maani", "nahi mani", "nahi mana", "salah nahi", "galat aarop", "jhoothe aarop", "jhootha review", "jhutha review", "galat review mat",
             "a little gratitude", "gratitude would be nice", "should be grateful", "be thankful",
             "yells at", "shows up drunk", "frankly", "should expect to be", "deserved", "you got what",
             "review is false", "review is fake", "is false", "fake review", "false review",
@@ -60,6 +61,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::ReviewWord,
         &[
+            "5★", "★", "⭐", "review karein", "review dijiye", "रिव्यू दें", "समीक्षा",
             "review", "reviews", "rate us", "rating", "ratings", "stars", "star",
             "google review", "leave us", "write a review", "review us", "testimonial",
             "feedback", "रिव्यू", "रेटिंग",
@@ -68,6 +70,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::PositiveOnly,
         &[
+            "5★", "5 ★", "5⭐", "5 ⭐", "★★★★★", "⭐️⭐️⭐️⭐️⭐️", "5-star review", "5 star review", "five-star review", "five star review", "5/5", "full marks", "top rating", "perfect rating", "five-star rating", "4★", "4 or 5", "only good reviews", "good rating", "positive rating", "high rating", "great rating", "5 स्टार", "अच्छा रिव्यू", "अच्छी रेटिंग", "badhiya review", "acchi review", "achhi review",
             "5 stars", "5-star", "5 star", "five star", "five stars", "five-star",
             "positive review", "positive reviews", "good review", "good reviews",
             "great review", "glowing review", "happy review", "happy reviews", "⭐⭐⭐⭐⭐",
@@ -112,6 +115,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Unique,
         &[
+            "state's first", "city's first", "country's first", "nation's first", "india's first", "world's first", "region's first", "district's first", "first in the country", "first of its kind", "first-of-its-kind", "first time in", "first successful", "record-breaking", "made history", "history made", "medical history", "pehli baar", "पहली बार",
             "the only", "only set of", "first baby", "first patient", "first-ever",
             "first ever", "youngest", "oldest", "rare case", "rarest", "one of a kind",
             "one in a million", "one-in-a-million", "triplets", "quadruplets", "quintuplets",
@@ -148,6 +152,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::StoryMarker,
         &[
+            "shares his experience", "shares her experience", "shares their experience", "shared his experience", "shared her experience", "read her story", "read his story", "read their story", "her story", "his story", "patient testimonial", "before ➡️ after", "before ➡ after", "before → after", "before -> after", "before => after", "before vs after", "before vs. after", "swipe to see", "see her transformation", "see his transformation",
             "success story", "success stories", "patient story", "patient stories",
             "testimonial", "testimonials", "before and after", "before & after",
             "before/after", "transformation", "#successstory", "#patientstory", "#testimonial",
@@ -200,6 +205,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Observance,
         &[
+            "pulse polio", "polio sunday", "polio ravivar", "mission indradhanush", "national deworming day", "deworming day", "poshan maah", "national immunization day", "immunization day", "vaccination drive", "thanksgiving", "holiday hours", "independence day", "republic day", "diwali", "holi", "eid", "christmas", "new year",
             "world health day", "world heart day", "world cancer day", "world diabetes day",
             "world aids day", "world tb day", "world mental health day", "world kidney day",
             "world hypertension day", "world no tobacco day", "world blood donor day",

@@ -181,9 +181,32 @@ fn dpdp(ev: &Eval<'_>, out: &mut Findings) {
             .get(RuleId::PhiImage)
             .is_some_and(|f| f.verdict == Block);
     let people_shown = ctx.media_shows(Shows::People) || ctx.media_shows(Shows::Patients);
-    let minor = sig.has(Cue::SensMinor)
-        && (people_shown || sig.personal_entities().any(|e| e.kind == EntityKind::Name))
-        && ctx.guardian_consent != Some(true);
+    // A particular child: a minor word not addressed to everyone ("every child", "your
+    // kids"), near a name that is not staff, or shown in the media.
+    let generic = [
+        "every",
+        "all",
+        "any",
+        "your",
+        "aapke",
+        "aapka",
+        "aapki",
+        "अपने",
+        "हर",
+    ];
+    let minor = ctx.guardian_consent != Some(true)
+        && sig.of(Cue::SensMinor).any(|h| {
+            let prev = if h.w0 > 0 {
+                sig.p.word_text(h.w0 - 1)
+            } else {
+                ""
+            };
+            !generic.iter().any(|g| g.eq_ignore_ascii_case(prev))
+                && (people_shown
+                    || sig.personal_entities().any(|e| {
+                        e.kind == EntityKind::Name && e.sentence.abs_diff(h.sentence) <= 1
+                    }))
+        });
     let list_promo =
         ctx.patient_list && sig.any(&[Cue::SoftPromo, Cue::Political, Cue::Fundraise, Cue::Boast]);
     if (personal && !ctx.authorized) || minor || list_promo {

@@ -6,7 +6,7 @@ use super::{Eval, Findings, Fired, RuleId, DISCLOSURE};
 use crate::channel::ChannelFamily;
 use crate::lexicon::Cue;
 use crate::result::Verdict::{self, Block, NeedsReview};
-use crate::signals::ties::{Span, HEALTH, SENSITIVE};
+use crate::signals::ties::{generic_health, Span, HEALTH, SENSITIVE};
 use crate::signals::{EntityKind, Signals};
 
 /// Public channel: a PHI rule blocks. Private (DM): it needs review.
@@ -82,8 +82,19 @@ fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
     }
     let mut clin = t.addressed_health.clone();
     if !t.rel.is_empty() || !t.addressed_care.is_empty() {
-        // Once the reply places the person in our care, any health words describe them.
-        clin.extend(health_spans(sig));
+        // Once the reply places the person in our care, specific health words describe
+        // them ("treatment" alone does not; a hedged sentence, "any individual's care", is
+        // not a disclosure).
+        clin.extend(
+            sig.hits
+                .iter()
+                .filter(|h| {
+                    HEALTH.contains(&h.cue)
+                        && !generic_health(sig.text(h.start, h.end))
+                        && !sig.sentence_has(h.sentence, Cue::Hedge)
+                })
+                .map(|h| (h.start, h.end)),
+        );
     }
     // Third person in a reply ("a patient who shows up drunk…") aimed at the reviewer.
     // A named third person ("Ms. Alvarez was seen by…") is pointed by itself.
@@ -290,45 +301,6 @@ fn indirect(ev: &Eval<'_>, out: &mut Findings) {
     out.add(Fired::new(RuleId::PhiIndirect, v).phi("EVENT_DETAIL", unique));
 }
 
-/// Words too general to suggest a specific person's care on their own.
-const GENERIC_HEALTH: &[&str] = &[
-    "medication",
-    "medications",
-    "medicine",
-    "medicines",
-    "meds",
-    "pills",
-    "tablets",
-    "tablet",
-    "treatment",
-    "treated",
-    "therapy",
-    "condition",
-    "disease",
-    "illness",
-    "symptoms",
-    "diagnosis",
-    "results",
-    "result",
-    "report",
-    "reports",
-    "procedure",
-    "surgery",
-    "injection",
-    "vaccination",
-    "vaccine",
-    "vaccines",
-    "admitted",
-    "discharged",
-    "दवा",
-    "दवाई",
-    "इलाज",
-    "ilaj",
-    "ilaaj",
-    "dawa",
-    "dawai",
-];
-
 fn is_poss2(sig: &Signals<'_>, w: usize) -> bool {
     let t = sig.p.word_text(w).to_lowercase();
     [
@@ -372,7 +344,7 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
         .filter(|h| {
             HEALTH.contains(&h.cue)
                 && !sig.sentence_has(h.sentence, Cue::Deflect)
-                && !GENERIC_HEALTH.contains(&sig.text(h.start, h.end).to_lowercase().as_str())
+                && !generic_health(sig.text(h.start, h.end))
         })
         .collect();
     if health.is_empty() {

@@ -5,6 +5,7 @@
 
 mod entities;
 mod names;
+mod pairs;
 mod scan;
 pub mod ties;
 
@@ -70,6 +71,8 @@ impl<'a> Signals<'a> {
         }
         entities::classify(&p, &hits, org, &mut entities);
         hits.extend(scanners.extra_hits(&p));
+        let derived = pairs::derive(&hits);
+        hits.extend(derived);
         hits.sort_by_key(|h| (h.start, h.end, h.cue));
         let mut set = CueSet::default();
         let mut sent_sets = vec![CueSet::default(); p.sentences.len().max(1)];
@@ -93,6 +96,8 @@ impl<'a> Signals<'a> {
         let p = Prepared::new(text);
         let mut hits = lex.scan(&p);
         hits.extend(scanners.extra_hits(&p));
+        let derived = pairs::derive(&hits);
+        hits.extend(derived);
         let mut set = CueSet::default();
         let mut sent_sets = vec![CueSet::default(); p.sentences.len().max(1)];
         for h in &hits {

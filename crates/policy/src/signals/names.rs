@@ -51,7 +51,51 @@ const NOT_NAMES: &[&str] = &[
     "wellness", "fitness", "yoga", "nutrition", "sex", "determination", "pcpndt", "act",
     "ayushman", "bharat", "ngo", "camp", "drive", "walk", "run", "marathon", "season",
     "monsoon", "summer", "winter", "diwali", "holi", "eid", "christmas", "new year",
+    "president", "chairman", "chairperson", "director", "head", "chief", "dean", "chapter",
+    "society", "association", "council", "board", "committee", "anaesthesia", "anesthesia",
+    "surgery", "medicine", "cardiology", "neurology", "oncology", "radiology", "paediatrics",
+    "pediatrics", "orthopaedics", "orthopedics", "dermatology", "psychiatry", "gynaecology",
+    "obstetrics", "urology", "nephrology", "pathology", "emergency", "trauma", "spotlight",
+    "polio", "pulse", "giveaway", "stories", "reminder", "holiday", "hours", "breaking",
+    // Hinglish pronouns and function words that start sentences in title case.
+    "aap", "aapka", "aapki", "aapke", "aapko", "apka", "apki", "apke", "hum", "hamare",
+    "humare", "hamara", "mera", "meri", "mere", "bahut", "kripya", "dhanyavaad", "shukriya",
+    "namaste", "sir", "ji", "bhaiya", "didi", "beta", "behen", "maa", "papa",
+    // Devanagari function words, numbers and country names the detector can mistake.
+    "एक", "दो", "तीन", "चार", "पांच", "भारत", "इंडिया", "आप", "आपका", "आपकी", "आपके",
+    "हम", "हमारे", "हमारा", "यह", "वह", "ये", "वे", "और", "या", "में", "से", "को", "का",
+    "की", "के", "है", "हैं", "था", "थी", "पर", "लिए", "साल", "दिन", "कृपया", "धन्यवाद",
+    "नमस्ते", "डॉक्टर", "अस्पताल", "मरीज", "विश्व", "दिवस", "राष्ट्रीय",
 ];
+
+/// Words that make the capitalised word before them a place or an organisation, not a
+/// person: "Maple Avenue", "Harris Family Medicine", "Shanti Mind Hospital".
+#[rustfmt::skip]
+const PLACE_WORDS: &[&str] = &[
+    "avenue", "ave", "street", "st", "road", "rd", "lane", "ln", "marg", "nagar", "colony",
+    "vihar", "enclave", "layout", "chowk", "bazaar", "market", "sector", "block", "plaza",
+    "mall", "tower", "towers", "building", "square", "park", "boulevard", "blvd", "drive",
+    "highway", "hwy", "clinic", "clinics", "hospital", "hospitals", "centre", "center",
+    "campus", "branch", "office", "institute", "university", "college", "school", "church",
+    "temple", "mosque", "station", "airport", "district", "county", "city", "town",
+    "village", "pharmacy", "lab", "labs", "diagnostics", "diagnostic", "foundation",
+    "trust", "regional", "memorial", "healthcare", "dental", "medical", "family", "health",
+    "general", "surgical", "eye", "heart", "mind", "valley", "heights", "hills",
+];
+
+/// The word after a capitalised word makes it a place or an organisation. Ambiguous words
+/// ("family", "health", "heart") count only capitalised, as part of a proper name.
+pub(super) fn place_word(w: &str) -> bool {
+    const AMBIGUOUS: &[&str] = &[
+        "family", "health", "general", "heart", "mind", "eye", "medical", "dental", "regional",
+        "memorial", "surgical", "valley", "heights", "hills", "park", "st", "block", "square",
+        "city", "town", "drive",
+    ];
+    if !in_list(PLACE_WORDS, w) {
+        return false;
+    }
+    w.chars().next().is_some_and(char::is_uppercase) || !in_list(AMBIGUOUS, w)
+}
 
 fn is_cap(w: &str) -> bool {
     let mut cs = w.chars();

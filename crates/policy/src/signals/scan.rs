@@ -22,6 +22,8 @@ pub struct Scanners {
     volume: Regex,
     weight: Regex,
     brand_generic: Regex,
+    rel_time: Regex,
+    frequency: Regex,
 }
 
 fn re(p: &str) -> Regex {
@@ -76,7 +78,7 @@ impl Scanners {
             ),
             handle: re(r"(?:^|[^\w@.])(@[A-Za-z0-9_][A-Za-z0-9_.]{1,29})"),
             date: re(
-                r"(?i)(?-u:\b)\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?(?-u:\b)|(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+\d{4})?|(?-u:\b)\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?-u:\b)(?:,?\s+\d{4})?",
+                r"(?i)(?-u:\b)\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?(?-u:\b)|(?-u:\b)(?:on|by|from|since|till|until)\s+the\s+\d{1,2}(?:st|nd|rd|th)(?-u:\b)|(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+\d{4})?|(?-u:\b)\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?-u:\b)(?:,?\s+\d{4})?",
             ),
             time: re(r"(?i)(?-u:\b)\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|baje|बजे)"),
             age: re(
@@ -95,6 +97,14 @@ impl Scanners {
                 r"(?i)(?-u:\b)(?:lost|dropped|shed)\s+\d+\s?(?:lbs?|pounds|kg|kgs|kilos)(?-u:\b)|(?-u:\b)\d+\s?(?:lbs?|pounds|kg|kilos)\s+in\s+\d+\s+(?:days|weeks|months)",
             ),
             brand_generic: re(r"(?-u:\b)([A-Z][a-z]{3,})\s*\(([a-z]{5,})\)"),
+            // "in 12 weeks", "3 days ago", "2 din baad": a time relative to a visit.
+            rel_time: re(
+                r"(?i)(?-u:\b)(?:in|within|after)\s+(?:\d{1,3}|a|one|two|three|four|five|six|ten|twelve)\s+(?:days?|weeks?|months?|hours?)(?-u:\b)|(?-u:\b)\d{1,3}\s+(?:days?|weeks?|months?|years?)\s+(?:ago|back|later)(?-u:\b)|(?-u:\b)\d{1,2}\s+(?:din|hafte|mahine)\s+(?:baad|pehle|ke baad)(?-u:\b)",
+            ),
+            // Dosing schedules: "every 4 to 6 hours", "no more than 5 doses".
+            frequency: re(
+                r"(?i)(?-u:\b)every\s+\d{1,2}(?:\s*(?:to|-|or)\s*\d{1,2})?\s*(?:hours?|hrs?)(?-u:\b)|(?-u:\b)(?:no|not)\s+more\s+than\s+\d+\s+(?:doses?|tablets?|times|pills?|capsules?|puffs?)(?-u:\b)",
+            ),
         }
     }
 
@@ -213,6 +223,12 @@ impl Scanners {
             }
             for m in self.weight.find_iter(t) {
                 add(Cue::Outcome, m.start(), m.end());
+            }
+            for m in self.rel_time.find_iter(t) {
+                add(Cue::TimeRef, m.start(), m.end());
+            }
+            for m in self.frequency.find_iter(t) {
+                add(Cue::AdviceA, m.start(), m.end());
             }
         }
         if t.contains('(') {

@@ -46,6 +46,18 @@ const CARE: &[Cue] = &[
     Cue::Fin,
 ];
 
+/// "you had", "you received": said after the care they refer to in a relative clause.
+const RELATIVE_YOU: &[&str] = &[
+    "you had",
+    "you have had",
+    "you've had",
+    "you got",
+    "you received",
+    "you underwent",
+    "you needed",
+    "aapne",
+];
+
 const HEDGE_WORDS: &[&str] = &[
     "if",
     "when",
@@ -60,6 +72,76 @@ const HEDGE_WORDS: &[&str] = &[
     "यदि",
     "jab",
 ];
+
+/// Words too general to suggest a specific person's care on their own.
+const GENERIC_HEALTH: &[&str] = &[
+    "medication",
+    "medications",
+    "medicine",
+    "medicines",
+    "meds",
+    "pills",
+    "tablets",
+    "tablet",
+    "treatment",
+    "treated",
+    "therapy",
+    "condition",
+    "disease",
+    "illness",
+    "symptoms",
+    "diagnosis",
+    "results",
+    "result",
+    "report",
+    "reports",
+    "procedure",
+    "surgery",
+    "injection",
+    "vaccination",
+    "vaccine",
+    "vaccines",
+    "admitted",
+    "discharged",
+    "दवा",
+    "दवाई",
+    "इलाज",
+    "ilaj",
+    "ilaaj",
+    "dawa",
+    "dawai",
+];
+
+/// A word too general to say anything about a person's health ("treatment", "ilaj").
+pub fn generic_health(w: &str) -> bool {
+    GENERIC_HEALTH
+        .iter()
+        .any(|g| g.len() == w.len() && g.eq_ignore_ascii_case(w))
+}
+
+/// Visit words that confirm a visit without saying anything about it; with a date, a
+/// time or a count they become visit details.
+const GENERIC_VISIT: &[&str] = &[
+    "visit",
+    "visits",
+    "appointment",
+    "appointments",
+    "consultation",
+    "session",
+    "sessions",
+    "check-up",
+    "checkup",
+    "follow-up",
+    "came in",
+    "अपॉइंटमेंट",
+    "विजिट",
+];
+
+fn generic_visit(w: &str) -> bool {
+    GENERIC_VISIT
+        .iter()
+        .any(|g| g.len() == w.len() && g.eq_ignore_ascii_case(w))
+}
 
 #[derive(Debug, Default)]
 pub struct Ties {
@@ -127,7 +209,8 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
             let ascii_en = sig.text(h.start, h.end).eq_ignore_ascii_case("your");
             for c in care_after(h, if ascii_en { 4 } else { 6 }) {
                 push(&mut t.addressed_care, (h.start, c.end));
-                if HEALTH.contains(&c.cue) {
+                // "your treatment" confirms the relationship; "your hernia" says what it was.
+                if HEALTH.contains(&c.cue) && !generic_health(sig.text(c.start, c.end)) {
                     push(&mut t.addressed_health, (c.start, c.end));
                 }
                 if c.cue == Cue::Fin {
@@ -140,14 +223,18 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
             if hedged(sig, h) {
                 continue;
             }
-            let like_you = sig.text(h.start, h.end).eq_ignore_ascii_case("like you");
+            let you = sig.text(h.start, h.end);
+            let like_you = you.eq_ignore_ascii_case("like you");
+            // "the Botox you had on March 12": a relative clause makes the thing before it
+            // the addressee's.
+            let relative = RELATIVE_YOU.iter().any(|r| r.eq_ignore_ascii_case(you));
             for c in sig
                 .hits
                 .iter()
                 .filter(|c| HEALTH.contains(&c.cue) && c.sentence == h.sentence)
             {
                 let after = c.w0 > h.w1 && c.w0 <= h.w1 + 5;
-                let before = like_you && c.w1 < h.w0 && c.w1 + 4 >= h.w0;
+                let before = (like_you || relative) && c.w1 < h.w0 && c.w1 + 4 >= h.w0;
                 if after || before {
                     push(&mut t.addressed_health, (c.start, c.end));
                     t.addressed_sentences.push(h.sentence);
@@ -221,10 +308,19 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
         }
         t.addressed_sentences.sort_unstable();
         t.addressed_sentences.dedup();
+        let timed = |s: usize| {
+            sig.sentence_has(s, Cue::TimeRef)
+                || sig.entities.iter().any(|x| {
+                    x.sentence == s
+                        && matches!(x.kind, EntityKind::Date | EntityKind::Time)
+                        && !x.benign()
+                })
+        };
         for h in &sig.hits {
-            if matches!(h.cue, Cue::VisitWord | Cue::TimeRef)
-                && t.addressed_sentences.contains(&h.sentence)
-            {
+            let detail = h.cue == Cue::TimeRef
+                || h.cue == Cue::VisitWord
+                    && (!generic_visit(sig.text(h.start, h.end)) || timed(h.sentence));
+            if detail && t.addressed_sentences.contains(&h.sentence) {
                 push(&mut t.addressed_visit, (h.start, h.end));
             }
             if h.cue == Cue::Fin && t.addressed_sentences.contains(&h.sentence) {
@@ -249,6 +345,8 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
 fn department(sig: &Signals<'_>, h: &Hit) -> bool {
     const DEPARTMENTS: &[&str] = &[
         "relations",
+        "desk",
+        "helpdesk",
         "portal",
         "services",
         "experience",
@@ -271,8 +369,14 @@ fn department(sig: &Signals<'_>, h: &Hit) -> bool {
         "family",
     ];
     let t = sig.text(h.start, h.end).to_ascii_lowercase();
-    t.ends_with("patient")
-        && DEPARTMENTS.contains(&sig.p.word_text(h.w1 + 1).to_ascii_lowercase().as_str())
+    // The next word, whether after a space or a hyphen ("patient-relations desk").
+    let next = sig.p.norm[h.end..]
+        .trim_start_matches([' ', '-'])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    t.ends_with("patient") && DEPARTMENTS.contains(&next.as_str())
 }
 
 fn self_disclosure(sig: &Signals<'_>, t: &mut Ties) {
@@ -317,10 +421,14 @@ fn anchor_ok_age(sig: &Signals<'_>, s: usize, e: usize) -> bool {
     };
     let next = sig.p.word_text(w1 + 1).to_lowercase();
     let bad_prev = [
-        "under", "over", "above", "below", "upto", "up", "all", "ages", "age", "at", "between",
-        "for", "in", "since", "past", "last", "next", "every", "within", "than", "से", "तक",
+        "to", "and", "from", "aged", "ages", "children", "kids", "adults", "under", "over",
+        "above", "below", "upto", "up", "all", "ages", "age", "at", "between", "for", "in",
+        "since", "past", "last", "next", "every", "within", "than", "से", "तक",
     ];
     let bad_next = [
+        "to",
+        "-",
+        "plus",
         "of",
         "ago",
         "experience",
@@ -333,9 +441,10 @@ fn anchor_ok_age(sig: &Signals<'_>, s: usize, e: usize) -> bool {
         "से",
         "तक",
     ];
-    !bad_prev.contains(&prev.as_str())
-        && !bad_next.contains(&next.as_str())
-        && !sig.p.norm[e..].starts_with('+')
+    // "aged 0 to 5", "0-5 years", "18+": an age range describes a group, not a person.
+    let range = sig.p.norm[e..].trim_start().starts_with(['+', '-', '–'])
+        || sig.p.norm[..s].trim_end().ends_with(['-', '–']);
+    !bad_prev.contains(&prev.as_str()) && !bad_next.contains(&next.as_str()) && !range
 }
 
 fn anchors(sig: &Signals<'_>, t: &mut Ties) {

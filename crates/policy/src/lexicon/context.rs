@@ -1,0 +1,81 @@
+//! Building blocks that mean little alone and much in combination (see
+//! `signals::pairs`): the two sexes and "or" (prenatal sex determination is "boy or girl"
+//! in any phrasing), prenatal context, chest and pain words (an emergency however many
+//! intensifiers sit between them), work-shift context on personal accounts, and staff roles.
+
+use super::{Cue, Group};
+
+#[rustfmt::skip]
+pub(super) const GROUPS: &[Group] = &[
+    (
+        Cue::SexMale,
+        &[
+            "boy", "a boy", "son", "prince", "ladka", "ladkaa", "larka", "beta", "putra",
+            "लड़का", "लडका", "बेटा", "पुत्र", "male child", "baba",
+        ],
+    ),
+    (
+        Cue::SexFemale,
+        &[
+            "girl", "a girl", "daughter", "princess", "ladki", "ladkee", "larki", "beti",
+            "putri", "लड़की", "लडकी", "बेटी", "पुत्री", "female child", "baby girl",
+        ],
+    ),
+    (Cue::OrWord, &["or", "ya", "या", "/", "or a", "ya phir", "या फिर", "vs", "versus"]),
+    (
+        Cue::PrenatalCtx,
+        &[
+            "scan", "scans", "sonography", "ultrasound", "usg", "4d", "3d", "anomaly scan",
+            "baby", "pregnancy", "pregnant", "expecting", "mom-to-be", "mother-to-be",
+            "bump", "trimester", "womb", "foetus", "fetus", "foetal", "fetal", "embryo",
+            "hafte", "weeks", "mahine", "months", "garbh", "garbhvati", "pet mein", "गर्भ",
+            "गर्भवती", "भ्रूण", "पेट में", "सोनोग्राफी", "अल्ट्रासाउंड", "जांच", "जाँच",
+            "jaanch", "janch", "pata chal", "pata karo", "pata lagao", "पता चल", "reveal",
+        ],
+    ),
+    (
+        Cue::ChestWord,
+        &[
+            "chest", "seene", "seena", "sine", "chhati", "chati", "chhaati", "सीने", "सीना",
+            "छाती", "left arm", "बाएं हाथ",
+        ],
+    ),
+    (
+        Cue::PainWord,
+        &[
+            "pain", "pains", "hurts", "hurting", "tightness", "tight", "pressure",
+            "heaviness", "squeezing", "crushing", "dard", "dardh", "दर्द", "जकड़न", "भारीपन",
+            "ghabrahat", "घबराहट",
+        ],
+    ),
+    (
+        Cue::WorkContext,
+        &[
+            "#nightshift", "#dayshift", "#erlife", "#ernurse", "#icunurse", "#icu",
+            "#nurselife", "#nursing", "#nurses", "#nurse", "#doctorlife", "#residentlife",
+            "#medlife", "#medstudent", "#medschool", "#scrublife", "#codeblue", "#trauma",
+            "#traumalife", "#emslife", "#ems", "#paramedic", "#paramediclife", "#hospitallife",
+            "#healthcareworker", "#healthcareheroes", "#frontline", "#frontlineworkers",
+            "#doctorsofinstagram", "#nursesofinstagram", "#medtwitter", "#whitecoat",
+            "#ward", "#ot", "#otlife", "#casualty", "#dutyhours", "#mbbslife", "#internlife",
+            "night shift", "day shift", "my shift", "on shift", "on duty", "at work today",
+            "at work tonight", "at the hospital today", "in the er", "in the icu", "in casualty",
+            "in the ot", "in the ward", "during rounds", "on rounds", "my patient", "my patients",
+            "duty pe", "duty par", "ड्यूटी",
+        ],
+    ),
+    (
+        Cue::StaffRole,
+        &[
+            "joins our", "joined our", "has joined", "have joined", "welcome aboard",
+            "welcomes", "new joinee", "new hire", "nursing supervisor", "nursing superintendent",
+            "head nurse", "charge nurse", "staff nurse", "ward sister", "sister in charge",
+            "sister-in-charge", "matron", "our head of", "head of department", "hod",
+            "medical director", "medical superintendent", "clinical lead", "practice manager",
+            "office manager", "patient advocate", "team member", "team lead", "our physician",
+            "staff spotlight", "employee of the month", "years of service", "mentors",
+            "has worked", "worked in our", "works in our", "serves as", "elected president",
+            "appointed as", "promoted to",
+        ],
+    ),
+];
