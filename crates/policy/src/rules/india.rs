@@ -2,6 +2,7 @@
 //! PC&PNDT; MTP; MHCA; Drugs and Magic Remedies Act.
 
 use super::ftc::{banned_spans, claim_spans};
+use super::privacy::generic_person;
 use super::{Eval, Findings, Fired, RuleId, DISCLOSURE};
 use crate::lexicon::Cue;
 use crate::request::Shows;
@@ -183,25 +184,9 @@ fn dpdp(ev: &Eval<'_>, out: &mut Findings) {
     let people_shown = ctx.media_shows(Shows::People) || ctx.media_shows(Shows::Patients);
     // A particular child: a minor word not addressed to everyone ("every child", "your
     // kids"), near a name that is not staff, or shown in the media.
-    let generic = [
-        "every",
-        "all",
-        "any",
-        "your",
-        "aapke",
-        "aapka",
-        "aapki",
-        "अपने",
-        "हर",
-    ];
     let minor = ctx.guardian_consent != Some(true)
         && sig.of(Cue::SensMinor).any(|h| {
-            let prev = if h.w0 > 0 {
-                sig.p.word_text(h.w0 - 1)
-            } else {
-                ""
-            };
-            !generic.iter().any(|g| g.eq_ignore_ascii_case(prev))
+            !generic_person(sig, h.w0)
                 && (people_shown
                     || sig.personal_entities().any(|e| {
                         e.kind == EntityKind::Name && e.sentence.abs_diff(h.sentence) <= 1

@@ -301,10 +301,15 @@ fn indirect(ev: &Eval<'_>, out: &mut Findings) {
     out.add(Fired::new(RuleId::PhiIndirect, v).phi("EVENT_DETAIL", unique));
 }
 
-fn is_poss2(sig: &Signals<'_>, w: usize) -> bool {
-    let t = sig.p.word_text(w).to_lowercase();
-    [
+/// The word before `w` makes a person word generic: "your baby" in a post is the
+/// reader's, "every child" is everyone's.
+pub(crate) fn generic_person(sig: &Signals<'_>, w: usize) -> bool {
+    const GENERIC: &[&str] = &[
         "your",
+        "every",
+        "all",
+        "any",
+        "each",
         "aapka",
         "aapki",
         "aapke",
@@ -314,8 +319,20 @@ fn is_poss2(sig: &Signals<'_>, w: usize) -> bool {
         "apka",
         "apki",
         "apke",
-    ]
-    .contains(&t.as_str())
+        "har",
+        "हर",
+        "sabhi",
+        "सभी",
+        "apne",
+        "अपने",
+        "अपनी",
+    ];
+    w > 0 && {
+        let t = sig.p.word_text(w - 1);
+        GENERIC
+            .iter()
+            .any(|g| g.len() == t.len() && g.eq_ignore_ascii_case(t))
+    }
 }
 
 /// Last line of defence against shapes the rules above do not know: health words near a
@@ -359,7 +376,7 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
             sig.of_any(&[Cue::IndivAnchor, Cue::FamilyMember])
                 .filter(|h| !sig.overlapped_by(h, Cue::Hedge))
                 // "your baby" in a post is the reader's baby: generic audience.
-                .filter(|h| h.w0 == 0 || !is_poss2(sig, h.w0 - 1))
+                .filter(|h| !generic_person(sig, h.w0))
                 .map(|h| h.sentence),
         )
         .collect();
