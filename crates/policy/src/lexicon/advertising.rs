@@ -9,6 +9,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Subst,
         &[
+            "no need for insulin", "no insulin ever", "never need insulin", "off insulin forever",
             "cures", "cure for", "cure your", "cured", "we cure", "permanent cure",
             "permanently cure", "permanently cures", "guaranteed cure", "miracle cure",
             "100% cure", "100 % cure", "100% success", "100 % success", "100% effective",
@@ -29,6 +30,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::SubstWeak,
         &[
+            "ever again", "forever", "for life",
             "reversed", "dropped",
             "cure", "guarantee", "guaranteed", "guarantees", "miracle", "miraculous",
             "permanently", "eliminates", "eradicates", "get rid of", "risk-free", "risk free",

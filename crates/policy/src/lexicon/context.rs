@@ -25,6 +25,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::PrenatalCtx,
         &[
+            "conception", "conceive", "conceiving", "before conception", "garbhdharan", "गर्भधारण",
             "scan", "scans", "sonography", "ultrasound", "usg", "4d", "3d", "anomaly scan",
             "baby", "pregnancy", "pregnant", "expecting", "mom-to-be", "mother-to-be",
             "bump", "trimester", "womb", "foetus", "fetus", "foetal", "fetal", "embryo",
@@ -76,6 +77,24 @@ pub(super) const GROUPS: &[Group] = &[
             "staff spotlight", "employee of the month", "years of service", "mentors",
             "has worked", "worked in our", "works in our", "serves as", "elected president",
             "appointed as", "promoted to",
+        ],
+    ),
+    (
+        Cue::DataSource,
+        &[
+            "got your number from", "got your contact from", "got your details from",
+            "your number from", "your contact details from", "your details from",
+            "received your number", "shared your number", "shared your details",
+            "from our partner", "from our partners", "purchased list", "customer list of",
+            "aapka number", "आपका नंबर", "aapka number hume", "aapki details",
+        ],
+    ),
+    (
+        Cue::SexWish,
+        &[
+            "longing for", "wish for", "want a", "wanting a", "desire for", "hoping for",
+            "guaranteed", "guarantee", "assured", "sure-shot", "pakka", "paane ke liye",
+            "prapti", "चाहिए", "chahiye", "for a",
         ],
     ),
 ];

@@ -34,6 +34,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::CrisisMedical,
         &[
+            "just collapsed", "has collapsed", "suddenly collapsed", "collapsed just now", "breathing weird", "breathing funny", "breathing strangely", "gasping for air", "gasping for breath", "choking", "no pulse", "isn't breathing", "is not breathing", "won't respond", "goliyan kha li", "goliya kha li", "goli kha li", "tablets kha li", "गोलियां खा ली", "गोलियाँ खा ली", "sari goliyan", "सारी गोलियां",
             "sweating and", "cold sweat", "पसीना आ रहा", "paseena aa raha", "saans nahi le", "साँस नहीं ले", "सांस नहीं ले", "बेहोश हो गए", "बेहोश हो गई", "behosh ho gaye", "behosh ho gayi", "hard to wake", "won't wake", "can't wake", "blue lips", "fits aa rahe", "दौरे पड़", "not responding",
             "chest pain", "chest hurts", "chest is hurting", "chest has been hurting",
             "chest has been tight", "chest tightness", "crushing chest", "pain in my chest",

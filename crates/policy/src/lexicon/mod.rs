@@ -118,6 +118,10 @@ pub enum Cue {
     WorkContext,
     /// A staff role that makes a nearby name an employee: "joins our", "nursing supervisor".
     StaffRole,
+    /// Contact data obtained from someone else: "we got your number from …".
+    DataSource,
+    /// Wanting or promising one sex: "longing for a", "guaranteed".
+    SexWish,
 }
 
 /// A small fixed bitset of cues.

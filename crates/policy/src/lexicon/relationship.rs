@@ -120,6 +120,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::IndivAnchor,
         &[
+            "your neighbor", "your neighbour", "a neighbor", "a neighbour", "the neighbor", "the neighbour", "our neighbor", "a resident", "the resident",
             "a motorcyclist", "the motorcyclist", "a biker", "a cyclist", "a pedestrian", "a construction worker", "a labourer", "a college student", "a housewife", "a homemaker", "a retired", "a businessman", "a shopkeeper", "an mla", "the actor", "a celebrity", "the minister", "a minister", "a cricketer", "the cricketer", "a politician", "an athlete", "a marine", "marine veteran", "the 19 yo", "a grandmother who", "a man who", "a woman who", "someone who came", "the one who",
             "dono yuvak", "yuvak", "yuvati", "युवक", "युवती", "dono ladke", "ek yuvak", "एक युवक",
             "two patients", "three patients", "four patients", "both patients", "2 patients", "3 patients", "two victims", "three victims", "the victims", "the injured", "two people", "three people", "दो मरीज", "तीन मरीज",

@@ -9,6 +9,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Retal,
         &[
+            "think before you", "think twice before", "before complaining", "before you complain", "शिकायत करने से पहले", "सोचिए", "soch samajh", "sochiye", "पहले सोच",
             "trolls", "trolling", "trolls like you", "people like you", "the likes of you", "false reviews", "fake reviews", "fake news", "false allegations", "baseless", "baseless allegations", "malicious", "don't post false", "do not post false", "stop posting", "stop spreading", "spreading lies", "someone had a bad day", "had a bad day", "let readers judge", "let the readers judge", "let others judge", "readers can judge", "judge for themselves", "speak for themselves", "hundreds of five-star", "hundreds of 5-star", "thousands of happy", "you never came", "you never showed", "you didn't show up", "you did not show up", "never showed up", "you never returned", "you didn't listen", "you did not listen", "ignored our advice", "ignored medical advice", "ignored the doctor", "you ignored", "nice try", "go elsewhere", "feel free to go", "find another doctor", "can't please everyone", "cannot please everyone", "not our fault", "not our problem", "grow up", "calm down", "ridiculous", "absurd", "get your facts", "check your facts", "गलत समीक्षा", "झूठी समीक्षा", "गलत रिव्यू", "झूठा रिव्यू", "झूठे आरोप", "गलत आरोप", "नहीं मानी", "नहीं माना", "सलाह नहीं मानी", "बकवास", "nahi maani", "nahi mani", "nahi mana", "salah nahi", "galat aarop", "jhoothe aarop", "jhootha review", "jhutha review", "galat review mat",
             "a little gratitude", "gratitude would be nice", "should be grateful", "be thankful",
             "yells at", "shows up drunk", "frankly", "should expect to be", "deserved", "you got what",
@@ -31,6 +32,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Suppress,
         &[
+            "review comes down", "review come down", "review is removed", "review is deleted", "review is taken down", "review taken down", "once it's removed", "when it's removed", "once it's deleted", "when it's deleted", "once it's down", "when it's down", "once you remove", "when you remove", "after you remove", "once you delete", "after you delete", "review hata", "review delete",
             "remove your review", "remove the review", "remove this review",
             "remove your post", "delete your review", "delete the review",
             "delete this review", "delete your post", "take down your review",
@@ -130,6 +132,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Event,
         &[
+            "medical emergency", "last night's emergency", "emergency call", "ambulance was called", "911 call",
             "pileup", "pile-up", "multi-car", "wreck", "plane crash", "building collapse",
             "pulled from", "river", "lake", "pond",
             "crash", "car crash", "accident", "collision", "rolled his", "rolled her",

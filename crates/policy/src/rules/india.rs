@@ -100,6 +100,19 @@ fn endorse(ev: &Eval<'_>, out: &mut Findings) {
             spans.push((e.start, e.end));
         }
     }
+    // A doctor praising a named product in the same sentence ("Dr. Joshi explains why
+    // DiaboCure tablets are the best natural medicine"), whatever the verb.
+    let doctor = sig.has(Cue::StaffTitle) || sig.entities.iter().any(|e| e.staff);
+    if doctor {
+        for p in sig.of(Cue::ProductWord) {
+            let praised = [Cue::Endorse, Cue::BoastWord, Cue::Boast, Cue::Benefit]
+                .iter()
+                .any(|&c| sig.sentence_has(p.sentence, c));
+            if praised {
+                spans.push((p.start, p.end));
+            }
+        }
+    }
     if !spans.is_empty() {
         out.add(Fired::new(RuleId::InEndorse, Block).spans(spans));
     }
@@ -194,7 +207,9 @@ fn dpdp(ev: &Eval<'_>, out: &mut Findings) {
         });
     let list_promo =
         ctx.patient_list && sig.any(&[Cue::SoftPromo, Cue::Political, Cue::Fundraise, Cue::Boast]);
-    if (personal && !ctx.authorized) || minor || list_promo {
+    // "We got your number from Sunrise Pharmacy": someone else's data reused.
+    let borrowed = sig.has(Cue::DataSource);
+    if (personal && !ctx.authorized) || minor || list_promo || borrowed {
         let spans: Vec<Span> = sig
             .personal_entities()
             .filter(|e| e.kind == EntityKind::Name)

@@ -204,6 +204,24 @@ fn about_others(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
         .anchor_sentences
         .iter()
         .any(|&s| sig.sentence_has(s, Cue::PatientWord) || sig.sentence_has(s, Cue::RelPhrase));
+    // A press answer with directory information only (name, "is a patient", a one-word
+    // condition) is what HIPAA lets a hospital give to callers who ask by name, unless the
+    // patient opted out: a human confirms that before release.
+    if press
+        && !has_health
+        && t.anchor_outcome.is_empty()
+        && t.anchor_visit.is_empty()
+        && !story
+        && sig.has(Cue::DirectoryCondition)
+    {
+        let rel: Vec<Span> = sig
+            .of_any(&[Cue::PatientWord, Cue::RelPhrase])
+            .map(|h| (h.start, h.end))
+            .collect();
+        out.add(Fired::new(RuleId::PhiRel, NeedsReview).phi("PATIENT_STATUS", rel));
+        out.add(Fired::new(RuleId::PhiMedia, NeedsReview).spans(t.anchors.clone()));
+        return;
+    }
     let about_care = has_health || !t.anchor_outcome.is_empty() || story || press || patient_named;
     if has_health {
         out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", t.anchor_health.clone()));
@@ -283,6 +301,17 @@ fn indirect(ev: &Eval<'_>, out: &mut Findings) {
     }
     let referent = sig.any(&[Cue::IndivAnchor, Cue::FamilyMember, Cue::Pron3])
         || sig.personal_entities().any(|e| e.kind == EntityKind::Name);
+    // "the neighbours on Birchwood Lane … last night's medical emergency": a street and a
+    // time point at one household even without a person word.
+    let located: Vec<Span> = sig
+        .personal_entities()
+        .filter(|e| e.kind == EntityKind::Address)
+        .map(|e| (e.start, e.end))
+        .collect();
+    let timed_event = sig.has(Cue::TimeRef) && sig.has(Cue::Event);
+    if !located.is_empty() && timed_event && !sig.has(Cue::Observance) {
+        out.add(Fired::new(RuleId::PhiIndirect, NeedsReview).phi("EVENT_DETAIL", located));
+    }
     let unique: Vec<Span> = sig
         .of_any(&[Cue::Unique, Cue::Event])
         .map(|h| (h.start, h.end))
@@ -297,7 +326,19 @@ fn indirect(ev: &Eval<'_>, out: &mut Findings) {
             .iter()
             .any(|e| matches!(e.kind, EntityKind::Date | EntityKind::Time) && !e.benign());
     let single = sig.any(&[Cue::IndivAnchor, Cue::Unique]);
-    let v = if timed || single { Block } else { NeedsReview };
+    // Who it was plus what they had is a disclosure; who it was plus "an emergency" is a
+    // judgment call.
+    let clinical = sig.has(Cue::Unique)
+        || sig
+            .hits
+            .iter()
+            .any(|h| HEALTH.contains(&h.cue) && !generic_health(sig.text(h.start, h.end)))
+        || sig.has(Cue::Outcome);
+    let v = if (timed || single) && clinical {
+        Block
+    } else {
+        NeedsReview
+    };
     out.add(Fired::new(RuleId::PhiIndirect, v).phi("EVENT_DETAIL", unique));
 }
 
@@ -411,6 +452,11 @@ pub fn finish(ev: &Eval<'_>, out: &mut Findings) {
         .max();
     if let Some(v) = max_v {
         let mut sens: Vec<Span> = sig.of_any(SENSITIVE).map(|h| (h.start, h.end)).collect();
+        // Answering someone about their therapist or their Zoloft: the reply discloses a
+        // sensitive relationship even if it does not repeat the word.
+        let reply_sensitive = ev.ctx.family.is_addressed()
+            && out.any(&[RuleId::PhiRel, RuleId::PhiClin, RuleId::PhiVisit])
+            && ev.reply_to.is_some_and(|r| r.any(SENSITIVE));
         let minor = sig.has(Cue::SensMinor)
             || sig
                 .personal_entities()
@@ -418,7 +464,7 @@ pub fn finish(ev: &Eval<'_>, out: &mut Findings) {
         if minor {
             sens.extend(sig.of(Cue::SensMinor).map(|h| (h.start, h.end)));
         }
-        if !sens.is_empty() || minor {
+        if !sens.is_empty() || minor || reply_sensitive {
             out.add(Fired::new(RuleId::PhiSens, v).spans(sens));
         }
     }

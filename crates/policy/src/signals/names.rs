@@ -4,7 +4,7 @@
 //! ("Dorothy Jenkins, 82"). The phi detector's PERSON findings are added on top.
 
 use super::entities::{Entity, EntityKind};
-use crate::lexicon::Hit;
+use crate::lexicon::{Cue, Hit};
 use crate::text::Prepared;
 
 #[rustfmt::skip]
@@ -60,7 +60,12 @@ const NOT_NAMES: &[&str] = &[
     // Hinglish pronouns and function words that start sentences in title case.
     "aap", "aapka", "aapki", "aapke", "aapko", "apka", "apki", "apke", "hum", "hamare",
     "humare", "hamara", "mera", "meri", "mere", "bahut", "kripya", "dhanyavaad", "shukriya",
-    "namaste", "sir", "ji", "bhaiya", "didi", "beta", "behen", "maa", "papa",
+    "namaste", "sir", "ji", "bhaiya", "didi", "beta", "behen", "maa", "papa", "maine", "main",
+    "kya", "hai", "hain", "li", "liya", "kar", "karo", "karun", "ab", "aur", "ya", "nahi",
+    "mujhe", "tha", "thi", "ho", "raha", "rahi", "gaya", "gayi", "kal", "aaj", "abhi", "sab",
+    "koi", "kuch", "kaise", "kab", "kahan", "kyun", "yeh", "woh", "wo", "ye", "bhi", "toh",
+    "se", "ko", "ka", "ki", "ke", "mein", "me", "par", "pe", "ne", "lekin", "phir", "agar",
+    "guide", "officer",
     // Devanagari function words, numbers and country names the detector can mistake.
     "एक", "दो", "तीन", "चार", "पांच", "भारत", "इंडिया", "आप", "आपका", "आपकी", "आपके",
     "हम", "हमारे", "हमारा", "यह", "वह", "ये", "वे", "और", "या", "में", "से", "को", "का",
@@ -125,9 +130,30 @@ fn is_deva(w: &str) -> bool {
         .is_some_and(|c| ('\u{0900}'..='\u{097F}').contains(&c))
 }
 
-pub fn find_names(p: &Prepared<'_>, _hits: &[Hit], out: &mut Vec<Entity>) {
+/// Cues that name things, not people: a word our lexicons know as a drug, a procedure or
+/// a product ("Medication Guide", "Botox Cosmetic") is not part of a name.
+const THING_CUES: &[Cue] = &[
+    Cue::Condition,
+    Cue::Procedure,
+    Cue::Medication,
+    Cue::TestResult,
+    Cue::RxBrand,
+    Cue::ProductWord,
+    Cue::Observance,
+    Cue::ProNoun,
+    Cue::RiskInfo,
+];
+
+pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
     let n = p.words.len();
     let word = |i: usize| p.word_text(i);
+    let mut thing = vec![false; n];
+    for h in hits.iter().filter(|h| THING_CUES.contains(&h.cue)) {
+        for t in thing.iter_mut().take(h.w1 + 1).skip(h.w0) {
+            *t = true;
+        }
+    }
+    let bad = |i: usize| thing.get(i).copied().unwrap_or(false) || not_name(word(i));
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < n {
@@ -142,9 +168,9 @@ pub fn find_names(p: &Prepared<'_>, _hits: &[Hit], out: &mut Vec<Entity>) {
         {
             let j = i + 1;
             let nw = word(j);
-            if (is_cap(nw) && !not_name(nw)) || is_deva(nw) {
+            if (is_cap(nw) && !bad(j)) || is_deva(nw) {
                 let mut k = j;
-                while k + 1 < n && is_cap(word(k + 1)) && !not_name(word(k + 1)) && k < j + 2 {
+                while k + 1 < n && is_cap(word(k + 1)) && !bad(k + 1) && k < j + 2 {
                     k += 1;
                 }
                 spans.push((j, k));
@@ -155,9 +181,9 @@ pub fn find_names(p: &Prepared<'_>, _hits: &[Hit], out: &mut Vec<Entity>) {
         // Greeting + name at the start of a sentence: "Hi Dana,", "Dear Mr Rao".
         if sent_start && in_list(GREETINGS, w) && i + 1 < n {
             let nw = word(i + 1);
-            if is_cap(nw) && !not_name(nw) && !in_list(HONORIFICS, nw) {
+            if is_cap(nw) && !bad(i + 1) && !in_list(HONORIFICS, nw) {
                 let mut k = i + 1;
-                if k + 1 < n && is_cap(word(k + 1)) && !not_name(word(k + 1)) {
+                if k + 1 < n && is_cap(word(k + 1)) && !bad(k + 1) {
                     k += 1;
                 }
                 spans.push((i + 1, k));
@@ -168,23 +194,23 @@ pub fn find_names(p: &Prepared<'_>, _hits: &[Hit], out: &mut Vec<Entity>) {
         // "Sunita ji", "Ramesh जी".
         if i + 1 < n
             && (word(i + 1).eq_ignore_ascii_case("ji") || word(i + 1) == "जी")
-            && (is_cap(w) && !not_name(w) || is_deva(w))
+            && (is_cap(w) && !bad(i) || is_deva(w))
         {
             spans.push((i, i));
             i += 2;
             continue;
         }
         // Two or three capitalised words in running text: "Dorothy Jenkins", "Rahul S.".
-        if !sent_start && is_cap(w) && !not_name(w) && w.chars().count() > 1 && i + 1 < n {
+        if !sent_start && is_cap(w) && !bad(i) && w.chars().count() > 1 && i + 1 < n {
             let nw = word(i + 1);
             let adjacent = |a: usize| &p.norm[p.words[a].end..p.words[a + 1].start] == " ";
             if p.words[i + 1].sentence == p.words[i].sentence
                 && is_cap(nw)
-                && !not_name(nw)
+                && !bad(i + 1)
                 && adjacent(i)
             {
                 let mut k = i + 1;
-                if k + 1 < n && is_cap(word(k + 1)) && !not_name(word(k + 1)) && adjacent(k) {
+                if k + 1 < n && is_cap(word(k + 1)) && !bad(k + 1) && adjacent(k) {
                     k += 1;
                 }
                 spans.push((i, k));
@@ -194,7 +220,7 @@ pub fn find_names(p: &Prepared<'_>, _hits: &[Hit], out: &mut Vec<Entity>) {
         }
         // "Big thanks to Rohan for…", "Meet Priya,": a lone capitalised word after a word
         // that introduces a person.
-        if !sent_start && is_cap(w) && !not_name(w) && w.chars().count() > 2 && i > 0 {
+        if !sent_start && is_cap(w) && !bad(i) && w.chars().count() > 2 && i > 0 {
             const INTRO: &[&str] = &[
                 "to",
                 "meet",
@@ -217,7 +243,7 @@ pub fn find_names(p: &Prepared<'_>, _hits: &[Hit], out: &mut Vec<Entity>) {
             }
         }
         // Vocative at the end of a sentence: "Congrats on finishing chemo, Linda!"
-        if is_cap(w) && !not_name(w) && !sent_start && w.chars().count() > 2 {
+        if is_cap(w) && !bad(i) && !sent_start && w.chars().count() > 2 {
             let before = &p.norm[..p.words[i].start];
             let after = p.norm[p.words[i].end..].trim_start();
             if before.trim_end().ends_with(',') && after.starts_with(['!', '?', '.']) {
@@ -238,7 +264,7 @@ pub fn find_names(p: &Prepared<'_>, _hits: &[Hit], out: &mut Vec<Entity>) {
             continue;
         }
         // "Aarav (4)": a capitalised word followed by an age in brackets.
-        if (is_cap(w) && !not_name(w) || is_deva(w)) && w.chars().count() > 2 {
+        if (is_cap(w) && !bad(i) || is_deva(w)) && w.chars().count() > 2 {
             let rest = &p.norm[p.words[i].end..];
             if let Some(r) = rest.strip_prefix(" (") {
                 let d = r.bytes().take_while(u8::is_ascii_digit).count();
@@ -250,7 +276,7 @@ pub fn find_names(p: &Prepared<'_>, _hits: &[Hit], out: &mut Vec<Entity>) {
             }
         }
         // A capitalised word followed by ", 82," is a name with an age.
-        if is_cap(w) && !not_name(w) && !sent_start {
+        if is_cap(w) && !bad(i) && !sent_start {
             let rest = &p.norm[p.words[i].end..];
             let digits = rest
                 .strip_prefix(", ")

@@ -61,6 +61,15 @@ pub fn derive(hits: &[Hit]) -> Vec<Hit> {
             }
         }
     }
+    // "Longing for a baby boy", "guaranteed male child": wanting or promising one sex
+    // where conception or pregnancy is the subject (pre-conception sex selection).
+    if has(Cue::SexWish) && has(Cue::PrenatalCtx) {
+        for sex in [Cue::SexMale, Cue::SexFemale] {
+            for s in followed(hits, Cue::SexWish, sex, 2) {
+                out.push(hit(Cue::Pcpndt, s));
+            }
+        }
+    }
     out
 }
 
@@ -85,6 +94,10 @@ mod tests {
                 .contains(&Cue::Pcpndt)
         );
         assert!(derived("Every boy or girl aged 5 to 12 can join the camp").is_empty());
+        assert!(
+            derived("Longing for a baby boy? Take our course before conception")
+                .contains(&Cue::Pcpndt)
+        );
         assert!(derived("Chest X-ray results are back; no pain reported").is_empty());
     }
 }

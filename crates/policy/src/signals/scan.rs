@@ -24,6 +24,7 @@ pub struct Scanners {
     brand_generic: Regex,
     rel_time: Regex,
     frequency: Regex,
+    overdose: Regex,
 }
 
 fn re(p: &str) -> Regex {
@@ -104,6 +105,10 @@ impl Scanners {
             // Dosing schedules: "every 4 to 6 hours", "no more than 5 doses".
             frequency: re(
                 r"(?i)(?-u:\b)every\s+\d{1,2}(?:\s*(?:to|-|or)\s*\d{1,2})?\s*(?:hours?|hrs?)(?-u:\b)|(?-u:\b)(?:no|not)\s+more\s+than\s+\d+\s+(?:doses?|tablets?|times|pills?|capsules?|puffs?)(?-u:\b)",
+            ),
+            // "took 30 pills", "neend ki 20 goliyan kha li": a count of pills swallowed.
+            overdose: re(
+                r"(?i)(?-u:\b)(?:took|taken|swallowed|popped|kha li|kha liya|khaa li|le li|le liya)\s+(?:\w+\s+){0,3}\d{2,3}\s+(?:\w+\s+)?(?:pills|tablets|tabs|capsules|goli|goliyan|goliya)(?-u:\b)|(?-u:\b)\d{2,3}\s+(?:\w+\s+){0,2}(?:pills|tablets|goli|goliyan|goliya|गोलियां|गोलियाँ|गोली)\s+(?:\w+\s+){0,2}(?:kha|khaa|took|taken|swallowed|खा|ले)",
             ),
         }
     }
@@ -230,6 +235,9 @@ impl Scanners {
             for m in self.frequency.find_iter(t) {
                 add(Cue::AdviceA, m.start(), m.end());
             }
+            for m in self.overdose.find_iter(t) {
+                add(Cue::CrisisSelfHarm, m.start(), m.end());
+            }
         }
         if t.contains('(') {
             for c in self.brand_generic.captures_iter(t) {
@@ -240,14 +248,21 @@ impl Scanners {
         }
         for w in &p.words {
             let word = &t[w.start..w.end];
-            // "Liv52", "Dolo650": brand-shaped product names.
+            // "Liv52", "Dolo650", "DiaboCure", "GlowMax": brand-shaped product names, and
+            // anything marked ™ or ®.
             let b = word.as_bytes();
-            if b.len() >= 4
+            let alnum = b.iter().all(u8::is_ascii_alphanumeric);
+            let numbered = b.len() >= 4
                 && b[0].is_ascii_uppercase()
                 && b[1].is_ascii_lowercase()
-                && b.last().is_some_and(u8::is_ascii_digit)
-                && b.iter().all(u8::is_ascii_alphanumeric)
-            {
+                && b.last().is_some_and(u8::is_ascii_digit);
+            let camel = b.len() >= 5
+                && b[0].is_ascii_uppercase()
+                && b.windows(2)
+                    .skip(1)
+                    .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+            let marked = t[w.end..].starts_with(['™', '®']);
+            if alnum && (numbered || camel) || marked {
                 add(Cue::ProductWord, w.start, w.end);
             }
             if word.len() >= 7

@@ -492,7 +492,9 @@ fn anchors(sig: &Signals<'_>, t: &mut Ties) {
         if !about.get(h.sentence).copied().unwrap_or(false) {
             continue;
         }
-        if HEALTH.contains(&h.cue) || h.cue == Cue::SensDeath {
+        if (HEALTH.contains(&h.cue) && !generic_health(sig.text(h.start, h.end)))
+            || h.cue == Cue::SensDeath
+        {
             push(&mut t.anchor_health, (h.start, h.end));
         } else if matches!(h.cue, Cue::VisitWord | Cue::TimeRef) {
             push(&mut t.anchor_visit, (h.start, h.end));
