@@ -20,7 +20,7 @@ fn main() {
             .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
             .unwrap_or_default();
         let got = engine.check(&c.request);
-        let wanted = ids.iter().any(|i| *i == id);
+        let wanted = ids.contains(&id);
         if !wanted && (!ids.is_empty() || got.verdict == c.expected.verdict) {
             continue;
         }

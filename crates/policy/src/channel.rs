@@ -58,6 +58,11 @@ impl ChannelFamily {
         if has("email") || has("newsletter") || has("mail") || has("broadcast") || has("blast") {
             return ChannelFamily::Email;
         }
+        // A message to a group ("whatsapp_group_message", "telegram_community") is read by
+        // everyone in it: published, not a conversation.
+        if has("group") || has("community") {
+            return ChannelFamily::Post;
+        }
         // "whatsapp_channel_post", "whatsapp_status": published, not a conversation.
         if [
             "post", "status", "story", "reel", "caption", "tweet", "channel", "update",
@@ -142,6 +147,7 @@ mod tests {
             ("website_testimonial", F::Post),
             ("email_newsletter", F::Email),
             ("whatsapp_channel_post", F::Post),
+            ("whatsapp_group_message", F::Post),
             ("patient_sms", F::DirectMessage),
             ("admin_portal", F::Post),
             ("", F::Post),

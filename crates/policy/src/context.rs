@@ -12,7 +12,7 @@
 //! | account | personal if the channel name says so, else organisation | |
 //! | author | staff on a personal account or an outbound review, else the organisation | |
 //! | connection_disclosed | not disclosed (unless the text says so) | |
-//! | audience | patient list if the channel is an email/SMS list, else public | |
+//! | audience | patient list if the channel is an email/SMS list, else public | a DM sent to a public audience is treated as a post |
 //! | media shows | unknown (treated as possibly showing people) | |
 //! | landing page trackers | unknown: booking/portal/intake pages need review | |
 
@@ -52,6 +52,10 @@ impl Ctx {
             && req.facts.audience == Some(Audience::PatientList)
         {
             family = ChannelFamily::Email;
+        }
+        // A "message" whose audience is the public is a post.
+        if family == ChannelFamily::DirectMessage && req.facts.audience == Some(Audience::Public) {
+            family = ChannelFamily::Post;
         }
         let inbound = req.direction == Some(Direction::Inbound)
             || req.direction.is_none()

@@ -139,7 +139,9 @@ pub fn suggest(
             _ => None,
         };
     }
-    if reply {
+    // The organisation's safe reply speaks for the organisation; on a staff member's
+    // personal account the fix is to remove the patient information instead.
+    if reply && !ctx.personal_account {
         return Some(safe_reply(org, lang, has(RuleId::ProAdvice)));
     }
     if ctx.family == ChannelFamily::DirectMessage && has(RuleId::PhiChannel) {

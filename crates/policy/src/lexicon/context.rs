@@ -97,4 +97,53 @@ pub(super) const GROUPS: &[Group] = &[
             "prapti", "चाहिए", "chahiye", "for a",
         ],
     ),
+    (
+        Cue::IdWord,
+        &[
+            "date of birth", "dob", "social security", "social security number", "ssn",
+            "member id", "insurance id", "insurance member id", "policy number", "mrn",
+            "medical record number", "aadhaar", "aadhar", "aadhaar number", "pan card",
+            "pan number", "abha", "card number", "bank details", "account number", "cvv",
+            "otp", "password", "uhid", "patient id", "जन्म तिथि", "आधार", "janm tithi",
+        ],
+    ),
+    (
+        Cue::ShareAsk,
+        &[
+            "reply with", "reply here with", "send us", "send me", "share your", "provide your",
+            "please provide", "dm us your", "message us your", "text us your", "comment your",
+            "post your", "type your", "enter your", "bhejiye", "bhejein", "bhej do", "bhej dijiye",
+            "share karein", "share kijiye", "batayein", "bataiye", "भेजें", "भेजिए", "बताएं",
+            "बताइए",
+        ],
+    ),
+    (
+        Cue::Deidentified,
+        &[
+            "names hidden", "name hidden", "names removed", "name removed", "names withheld",
+            "name withheld", "identity withheld", "identity hidden", "identities hidden",
+            "details changed", "details removed", "anonymised", "anonymized", "de-identified",
+            "deidentified", "identifying details removed", "patient details have been removed",
+            "identifiers removed", "face cropped", "faces blurred", "naam chhupaya", "नाम छिपाया",
+            "नाम हटाया",
+        ],
+    ),
+    (
+        Cue::PersonNoun,
+        &[
+            "lady", "man", "woman", "guy", "gentleman", "boy", "girl", "kid", "child", "baby",
+            "patient", "mother", "father", "mom", "dad", "grandmother", "grandfather", "granny",
+            "teen", "teenager", "toddler", "infant", "newborn", "aunty", "auntie", "uncle",
+            "bhaiya", "didi", "chacha", "chachi", "amma", "dadi", "nani", "mareez", "marij",
+            "aadmi", "aurat", "mahila", "ladka", "ladki", "bachcha", "bachchi", "महिला", "मरीज",
+            "आदमी", "औरत", "लड़का", "लड़की", "बच्चा", "बच्ची",
+        ],
+    ),
+    (
+        Cue::Today,
+        &[
+            "today", "this morning", "tonight", "just now", "right now", "aaj", "abhi",
+            "आज", "अभी", "aaj subah", "aaj raat",
+        ],
+    ),
 ];

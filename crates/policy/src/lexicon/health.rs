@@ -10,6 +10,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Condition,
         &[
+            "fall risk", "npo", "nil by mouth", "dnr", "do not resuscitate", "isolation", "contact precautions", "mrsa", "c. diff", "c-diff", "anaemic", "anemic", "low hb", "low haemoglobin", "low hemoglobin",
             "polio", "rosacea", "cracked molars", "cracked molar", "cracked tooth", "inguinal hernia", "acne scarring", "scarring", "toenail fungus", "nail fungus", "fungal infection", "ringworm", "scabies", "head lice", "warts", "cyst", "ear infection", "uti", "urinary tract infection", "strep throat", "pink eye", "conjunctivitis", "severe burns", "collapsed", "mtc", "fever of",
             "unconscious", "intoxicated", "prediabetes", "pre-diabetes", "lump", "lump in my breast", "partials",
             "tonsil", "tonsillitis", "ghayal", "घायल", "ulti", "उल्टी", "pet mein dard", "pet dard", "पेट दर्द", "chakkar", "चक्कर",
@@ -58,6 +59,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Procedure,
         &[
+            "ear tube", "ear tubes", "tube placement", "iud placement", "stent placement", "port placement", "catheter", "post-op", "postop", "post-operative", "pre-op", "preop", "post-op check",
             "stomach pumped", "pumped his stomach", "pumped her stomach", "gastric lavage", "stomach wash", "microneedling", "laser treatment", "chemical peel", "prp", "fue", "grafts", "laparoscopic", "laparoscopically", "keyhole surgery", "hand transplant", "face transplant", "double hand transplant", "semen analysis", "sperm count", "pap smear", "pap test", "hiv test", "std test", "sti test", "pregnancy test", "urine test", "blood test", "med check", "medication check", "prior authorization", "gallbladder removal",
             "ट्रांसप्लांट", "किडनी ट्रांसप्लांट", "kidney transplant", "robotic surgery",
             "vaccine", "vaccines", "hearing aids", "hearing aid", "teeka", "टीका", "shoulder surgery", "cataract fixed",
@@ -105,6 +107,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Outcome,
         &[
+            "threw my glasses away", "threw away my glasses", "no more glasses", "glasses-free", "glasses free", "perfect vision", "20/20", "see clearly", "next morning", "pain gone", "pain is gone", "dard gayab", "dard khatam",
             "back on duty", "back in action", "back to playing", "back at work", "returned to work", "got back", "under control", "finally under control",
             "walking again", "walked out", "walk again", "walked again", "back on his feet",
             "back on her feet", "back on their feet", "back on the field", "back to work",

@@ -122,6 +122,17 @@ pub enum Cue {
     DataSource,
     /// Wanting or promising one sex: "longing for a", "guaranteed".
     SexWish,
+    /// Identifiers someone may be asked to send: "date of birth", "SSN", "Aadhaar".
+    IdWord,
+    /// Asking someone to send something: "reply with", "send us", "bhejiye".
+    ShareAsk,
+    /// The text says identities were removed: "names hidden", "de-identified".
+    Deidentified,
+    /// A noun for one person ("lady", "guy", "patient") that a determiner before it makes
+    /// a particular person ("the HIV+ lady in bed 12").
+    PersonNoun,
+    /// "today", "aaj": a time that dates an individual's story but is routine in adverts.
+    Today,
 }
 
 /// A small fixed bitset of cues.

@@ -9,6 +9,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::RelPhrase,
         &[
+            "see her for", "see him for", "see them for", "we'll see her", "we'll see him", "we will see her", "we will see him", "see you for your", "see your daughter", "see your son", "such a trooper", "was so brave during",
             "was able to fix", "was able to help you", "took care of you", "take care of you", "looked after you", "you were brought in", "saved your life", "our staff saved", "we saved",
             "sorry for your loss", "our condolences", "deepest condolences", "thoughts are with you", "thoughts are with your family", "praying for your", "prayers for your", "prayers for you",
             "see you at your", "see you next", "see you soon for", "see you at the", "was seen by", "was treated by", "was given", "as documented", "per the chart", "in the chart", "in his chart", "in her chart",
@@ -62,6 +63,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::RelDeny,
         &[
+            "can't find anyone by that name", "cannot find anyone by that name", "can't find anyone", "cannot find anyone", "no one by that name", "nobody by that name", "anyone by that name", "not in our system", "find no record", "couldn't find you", "could not find you", "can't find you", "cannot find you", "not in our records", "no such patient", "never treated anyone", "koi record nahi mila", "aisa koi patient nahi",
             "no record of", "no records of", "no record that", "never been a patient",
             "never a patient", "not a patient", "not our patient", "not been a patient",
             "never been seen", "never seen at", "never seen by", "never seen here",
@@ -93,6 +95,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Hedge,
         &[
+            "whether any", "any person", "whether a person", "is or has been", "is or was", "not comment on", "do not comment", "don't comment", "cannot comment", "can't comment",
             "any individual's", "any individual", "anyone's", "any patient's", "someone's", "whether someone", "not even to say", "cannot confirm", "can't confirm", "neither confirm", "confirm or deny", "any care", "kisi bhi", "किसी भी", "everyone's",
             "anything", "any questions", "for anything",
             "if you", "if your", "whether you", "anyone", "anybody", "everyone", "if anyone",

@@ -14,7 +14,7 @@ pub(super) const GROUPS: &[Group] = &[
             "a little gratitude", "gratitude would be nice", "should be grateful", "be thankful",
             "yells at", "shows up drunk", "frankly", "should expect to be", "deserved", "you got what",
             "review is false", "review is fake", "is false", "fake review", "false review",
-            "false claims", "false accusations", "fake", "lying", "liar", "lies", "untrue",
+            "false claims", "false accusations", "is fake", "this is fake", "totally fake", "completely fake", "fake account", "fake complaint", "fake profile", "fake story", "lying", "liar", "lies", "untrue",
             "not true", "blatantly", "you were rude", "you were abusive",
             "you were aggressive", "you were disrespectful", "you were the one", "you refused",
             "refused to follow", "non-compliant", "noncompliant", "did not follow",
@@ -155,6 +155,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::StoryMarker,
         &[
+            "share their stories", "share their story", "shares their story", "their stories", "patients share", "hear from our patients", "in their own words", "thank-you card", "thank you card", "thank-you note", "thank you note", "thank-you letter", "thank you letter", "card from a patient", "letter from a patient", "note from a patient", "message from a patient", "from a patient's family", "from a grateful", "case of the week", "interesting case", "case study", "case report", "#medicalcase", "clinical case", "case of the day", "patient of the week",
             "shares his experience", "shares her experience", "shares their experience", "shared his experience", "shared her experience", "read her story", "read his story", "read their story", "her story", "his story", "patient testimonial", "before ➡️ after", "before ➡ after", "before → after", "before -> after", "before => after", "before vs after", "before vs. after", "swipe to see", "see her transformation", "see his transformation",
             "success story", "success stories", "patient story", "patient stories",
             "testimonial", "testimonials", "before and after", "before & after",
@@ -199,6 +200,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::OrgContact,
         &[
+            "par hamare", "pe hamare", "hamare number", "humare number", "hamara number", "हमारे नंबर", "हमारा नंबर", "on our", "at our", "our front desk", "call or whatsapp", "whatsapp us on", "kripya", "par call", "par sampark", "se baat karein", "पर कॉल", "पर संपर्क", "से बात करें",
             "call us", "call", "contact us", "reach us", "email us", "write to us",
             "our number", "our helpline", "helpline", "to book", "book at", "appointments",
             "whatsapp us", "dial", "phone", "ph", "tel", "mobile", "office", "front desk",
@@ -208,6 +210,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Observance,
         &[
+            "mother's day", "mothers day", "father's day", "fathers day", "women's day", "children's day", "grandparents day", "valentine's day", "teachers' day", "teachers day", "bal diwas", "बाल दिवस",
             "pulse polio", "polio sunday", "polio ravivar", "mission indradhanush", "national deworming day", "deworming day", "poshan maah", "national immunization day", "immunization day", "vaccination drive", "thanksgiving", "holiday hours", "independence day", "republic day", "diwali", "holi", "eid", "christmas", "new year",
             "world health day", "world heart day", "world cancer day", "world diabetes day",
             "world aids day", "world tb day", "world mental health day", "world kidney day",

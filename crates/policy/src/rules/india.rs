@@ -170,6 +170,16 @@ fn nmc(ev: &Eval<'_>, out: &mut Findings) {
         spans.extend(spans_of(ev, &[Cue::EngageAsk]));
         fired = true;
     }
+    // Buying ratings: a reward in the sentence that asks for a review or stars.
+    for r in sig.of(Cue::Reward) {
+        if [Cue::ReviewWord, Cue::PositiveOnly, Cue::ReviewChangeAsk]
+            .iter()
+            .any(|&c| sig.sentence_has(r.sentence, c))
+        {
+            spans.push((r.start, r.end));
+            fired = true;
+        }
+    }
     let media = ev
         .ctx
         .media
@@ -190,7 +200,9 @@ fn nmc(ev: &Eval<'_>, out: &mut Findings) {
 fn dpdp(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
     let ctx = ev.ctx;
-    let personal = out.any(&[RuleId::PhiId, RuleId::PhiMkt, RuleId::PhiIndirect])
+    let blocked = |r: RuleId| out.get(r).is_some_and(|f| f.verdict == Block);
+    let personal = out.any(&[RuleId::PhiId, RuleId::PhiIndirect])
+        || blocked(RuleId::PhiMkt)
         || out
             .get(RuleId::PhiImage)
             .is_some_and(|f| f.verdict == Block);
@@ -209,7 +221,14 @@ fn dpdp(ev: &Eval<'_>, out: &mut Findings) {
         ctx.patient_list && sig.any(&[Cue::SoftPromo, Cue::Political, Cue::Fundraise, Cue::Boast]);
     // "We got your number from Sunrise Pharmacy": someone else's data reused.
     let borrowed = sig.has(Cue::DataSource);
-    if (personal && !ctx.authorized) || minor || list_promo || borrowed {
+    // Promoting our own services to our own patient list is a judgment call (marketing
+    // consent may be on file); someone else's data, a child's, or identifiable patient
+    // data used without consent is not.
+    if list_promo && !(personal && !ctx.authorized || minor || borrowed) {
+        out.add(Fired::new(RuleId::InDpdp, NeedsReview));
+        return;
+    }
+    if (personal && !ctx.authorized) || minor || borrowed {
         let spans: Vec<Span> = sig
             .personal_entities()
             .filter(|e| e.kind == EntityKind::Name)

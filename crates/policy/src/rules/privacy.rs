@@ -105,6 +105,14 @@ fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
     if pointed && !t.anchor_health.is_empty() {
         clin.extend(t.anchor_health.iter().copied());
     }
+    // "Emma was such a trooper during her ear tube placement on the 14th": a named
+    // third person's care and dates in a reply (the reviewer's child, spouse, parent).
+    if named
+        && (!t.anchor_health.is_empty() || sig.has(Cue::RelPhrase))
+        && !t.anchor_visit.is_empty()
+    {
+        out.add(Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", t.anchor_visit.clone()));
+    }
     if !clin.is_empty() {
         out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", clin));
     }
@@ -279,8 +287,18 @@ fn about_others(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
         && !matches!(ev.ctx.family, ChannelFamily::Review)
     {
         let spans: Vec<Span> = sig.of(Cue::StoryMarker).map(|h| (h.start, h.end)).collect();
+        // "A thank-you card from a patient's family (names hidden)": still publicity about
+        // a patient, but with nothing identifying left it is a judgment call.
+        let anonymous = sig.has(Cue::Deidentified)
+            && !has_health
+            && !sig.personal_entities().any(|e| {
+                matches!(
+                    e.kind,
+                    EntityKind::Name | EntityKind::Age | EntityKind::Phone | EntityKind::Handle
+                )
+            });
         out.add(
-            Fired::new(RuleId::PhiMkt, Block)
+            Fired::new(RuleId::PhiMkt, if anonymous { NeedsReview } else { Block })
                 .spans(spans)
                 .phi("OUTCOME", t.anchor_outcome.clone()),
         );
@@ -454,9 +472,11 @@ pub fn finish(ev: &Eval<'_>, out: &mut Findings) {
         let mut sens: Vec<Span> = sig.of_any(SENSITIVE).map(|h| (h.start, h.end)).collect();
         // Answering someone about their therapist or their Zoloft: the reply discloses a
         // sensitive relationship even if it does not repeat the word.
-        let reply_sensitive = ev.ctx.family.is_addressed()
-            && out.any(&[RuleId::PhiRel, RuleId::PhiClin, RuleId::PhiVisit])
-            && ev.reply_to.is_some_and(|r| r.any(SENSITIVE));
+        let replied_about = ev.ctx.family.is_addressed()
+            && out.any(&[RuleId::PhiRel, RuleId::PhiClin, RuleId::PhiVisit]);
+        let reply_sensitive = replied_about && ev.reply_to.is_some_and(|r| r.any(SENSITIVE));
+        // A reply about "my daughter's surgery" is about a minor even if it only says "her".
+        let reply_minor = replied_about && ev.reply_to.is_some_and(|r| r.has(Cue::SensMinor));
         let minor = sig.has(Cue::SensMinor)
             || sig
                 .personal_entities()
@@ -464,7 +484,7 @@ pub fn finish(ev: &Eval<'_>, out: &mut Findings) {
         if minor {
             sens.extend(sig.of(Cue::SensMinor).map(|h| (h.start, h.end)));
         }
-        if !sens.is_empty() || minor || reply_sensitive {
+        if !sens.is_empty() || minor || reply_sensitive || reply_minor {
             out.add(Fired::new(RuleId::PhiSens, v).spans(sens));
         }
     }

@@ -71,7 +71,38 @@ fn purpose(ev: &Eval<'_>, out: &mut Findings) {
     }
 }
 
+/// "Please reply here with your date of birth and SSN": asking for identifiers over a
+/// channel that is not secure. A warning ("never share your SSN") is not a request.
+fn id_request(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    let fam = ev.ctx.family;
+    if !(fam.is_addressed() || fam == ChannelFamily::Comment) {
+        return;
+    }
+    const NEGATIONS: &[&str] = &["never", "don't", "dont", "not", "mat", "na", "न", "मत"];
+    let spans: Vec<Span> = sig
+        .of(Cue::IdWord)
+        .filter(|h| {
+            sig.of(Cue::ShareAsk).any(|a| {
+                a.sentence == h.sentence
+                    && !(1..=2).any(|d| {
+                        a.w0 >= d
+                            && NEGATIONS
+                                .iter()
+                                .any(|n| n.eq_ignore_ascii_case(sig.p.word_text(a.w0 - d)))
+                    })
+            })
+        })
+        .map(|h| (h.start, h.end))
+        .collect();
+    if !spans.is_empty() {
+        let v = if fam.is_public() { Block } else { NeedsReview };
+        out.add(Fired::new(RuleId::PhiChannel, v).spans(spans));
+    }
+}
+
 fn channel(ev: &Eval<'_>, out: &mut Findings) {
+    id_request(ev, out);
     let fam = ev.ctx.family;
     let phi_rules = [
         RuleId::PhiRel,
@@ -259,11 +290,10 @@ fn url_phi(ev: &Eval<'_>, out: &mut Findings) {
                     .is_some_and(|w| w.len() >= 3 && rest.contains(&w.to_ascii_lowercase()))
         });
         let bad_query = q.is_some_and(|q| query_has_person(&lower[q + 1..]));
-        if bad_query
-            || health && (sensitive && person_path || named || person_path && named)
-            || sensitive && named
-            || health && person_path && rest.contains("patient")
-        {
+        // A condition with a person in the link: a name from the text, or a story or
+        // patient path ("/stories/…-breast-cancer", "/patients/…").
+        let person = named || person_path && (sensitive || rest.contains("patient"));
+        if bad_query || health && person || sensitive && named {
             out.add(Fired::new(RuleId::TrkUrlphi, Block).phi("URL", [(u.start, u.end)]));
         }
     }

@@ -71,7 +71,7 @@ impl<'a> Signals<'a> {
         }
         entities::classify(&p, &hits, org, &mut entities);
         hits.extend(scanners.extra_hits(&p));
-        let derived = pairs::derive(&hits);
+        let derived = pairs::derive(&p, &hits);
         hits.extend(derived);
         hits.sort_by_key(|h| (h.start, h.end, h.cue));
         let mut set = CueSet::default();
@@ -96,7 +96,7 @@ impl<'a> Signals<'a> {
         let p = Prepared::new(text);
         let mut hits = lex.scan(&p);
         hits.extend(scanners.extra_hits(&p));
-        let derived = pairs::derive(&hits);
+        let derived = pairs::derive(&p, &hits);
         hits.extend(derived);
         let mut set = CueSet::default();
         let mut sent_sets = vec![CueSet::default(); p.sentences.len().max(1)];

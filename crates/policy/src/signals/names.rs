@@ -65,7 +65,8 @@ const NOT_NAMES: &[&str] = &[
     "mujhe", "tha", "thi", "ho", "raha", "rahi", "gaya", "gayi", "kal", "aaj", "abhi", "sab",
     "koi", "kuch", "kaise", "kab", "kahan", "kyun", "yeh", "woh", "wo", "ye", "bhi", "toh",
     "se", "ko", "ka", "ki", "ke", "mein", "me", "par", "pe", "ne", "lekin", "phir", "agar",
-    "guide", "officer",
+    "guide", "officer", "lake", "mount", "mt", "fort", "port", "river", "bay", "beach",
+    "island", "creek", "falls", "springs", "harbor", "harbour", "valley", "hills",
     // Devanagari function words, numbers and country names the detector can mistake.
     "एक", "दो", "तीन", "चार", "पांच", "भारत", "इंडिया", "आप", "आपका", "आपकी", "आपके",
     "हम", "हमारे", "हमारा", "यह", "वह", "ये", "वे", "और", "या", "में", "से", "को", "का",
@@ -118,6 +119,11 @@ pub(super) fn not_name(w: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
     let set = SET.get_or_init(|| NOT_NAMES.iter().copied().collect());
+    // "Saturday's", "Diwali's": the possessive does not make a name.
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("'S"))
+        .unwrap_or(w);
     if w.bytes().all(|b| !b.is_ascii_uppercase()) {
         return set.contains(w);
     }

@@ -4,6 +4,7 @@
 //! princess" are both "boy or girl". A phrase list cannot enumerate these; a window can.
 
 use crate::lexicon::{Cue, Hit};
+use crate::text::Prepared;
 
 /// First hit of `a` then a hit of `b` starting at most `gap` words after `a` ends, in the
 /// same sentence: the span from `a` to `b`.
@@ -30,9 +31,40 @@ fn hit(cue: Cue, (start, end, w0, w1, sentence): (usize, usize, usize, usize, us
     }
 }
 
+/// Words that make the person noun after them one particular person.
+const DETERMINERS: &[&str] = &[
+    "the", "this", "that", "a", "an", "one", "our", "my", "ek", "एक", "wo", "woh", "वो", "वह",
+    "yeh", "ye", "यह",
+];
+
 /// Derived hits from the lexicon hits (sorted by start); appended by the caller.
-pub fn derive(hits: &[Hit]) -> Vec<Hit> {
+pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
     let mut out = Vec::new();
+    // "the HIV+ lady in bed 12", "that diabetic guy": a determiner up to two words before
+    // a person noun.
+    let observance = |h: &Hit| {
+        hits.iter()
+            .any(|o| o.cue == Cue::Observance && o.start <= h.start && o.end >= h.end)
+    };
+    for h in hits
+        .iter()
+        .filter(|h| h.cue == Cue::PersonNoun && !observance(h))
+    {
+        let det = (1..=2).find(|&d| {
+            h.w0 >= d
+                && p.words[h.w0 - d].sentence == h.sentence
+                && DETERMINERS
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(p.word_text(h.w0 - d)))
+        });
+        if let Some(d) = det {
+            let w0 = h.w0 - d;
+            out.push(hit(
+                Cue::IndivAnchor,
+                (p.words[w0].start, h.end, w0, h.w1, h.sentence),
+            ));
+        }
+    }
     let has = |c: Cue| hits.iter().any(|h| h.cue == c);
     // Chest (or left arm) then pain within four words: an acute symptom.
     if has(Cue::ChestWord) && has(Cue::PainWord) {
@@ -81,7 +113,10 @@ mod tests {
     fn derived(t: &str) -> Vec<Cue> {
         let p = Prepared::new(t);
         let hits = Lexicon::new(&[]).scan(&p);
-        super::derive(&hits).into_iter().map(|h| h.cue).collect()
+        super::derive(&p, &hits)
+            .into_iter()
+            .map(|h| h.cue)
+            .collect()
     }
 
     #[test]
@@ -99,5 +134,7 @@ mod tests {
                 .contains(&Cue::Pcpndt)
         );
         assert!(derived("Chest X-ray results are back; no pain reported").is_empty());
+        assert!(derived("the HIV+ lady in bed 12 delivered").contains(&Cue::IndivAnchor));
+        assert!(!derived("every patient deserves care").contains(&Cue::IndivAnchor));
     }
 }

@@ -25,12 +25,18 @@ pub struct Scanners {
     rel_time: Regex,
     frequency: Regex,
     overdose: Regex,
+    room: Regex,
 }
 
 fn re(p: &str) -> Regex {
     // Built-in patterns are constants checked by the unit tests below.
     Regex::new(p).expect("built-in pattern compiles")
 }
+
+/// Endings of surgical and endoscopic procedure names ("appendectomy", "angioplasty").
+const PROCEDURE_SUFFIXES: &[&str] = &[
+    "ectomy", "ostomy", "otomy", "plasty", "oscopy", "opexy", "orrhaphy",
+];
 
 /// Generic-name endings of prescription drug classes (-pril ACE inhibitors, -sartan ARBs…).
 const DRUG_SUFFIXES: &[&str] = &[
@@ -109,6 +115,10 @@ impl Scanners {
             // "took 30 pills", "neend ki 20 goliyan kha li": a count of pills swallowed.
             overdose: re(
                 r"(?i)(?-u:\b)(?:took|taken|swallowed|popped|kha li|kha liya|khaa li|le li|le liya)\s+(?:\w+\s+){0,3}\d{2,3}\s+(?:\w+\s+)?(?:pills|tablets|tabs|capsules|goli|goliyan|goliya)(?-u:\b)|(?-u:\b)\d{2,3}\s+(?:\w+\s+){0,2}(?:pills|tablets|goli|goliyan|goliya|गोलियां|गोलियाँ|गोली)\s+(?:\w+\s+){0,2}(?:kha|khaa|took|taken|swallowed|खा|ले)",
+            ),
+            // "Rm 312", "bed 12", "ward 4B": where one patient is.
+            room: re(
+                r"(?i)(?-u:\b)(?:rm|room|bed|ward|cabin|bay|cubicle|bed no)\.?\s*(?:no\.?\s*)?#?\s*\d{1,4}[a-z]?(?-u:\b)|(?:बेड|कमरा|वार्ड)\s*(?:नं\.?|नंबर)?\s*\d{1,4}",
             ),
         }
     }
@@ -238,6 +248,9 @@ impl Scanners {
             for m in self.overdose.find_iter(t) {
                 add(Cue::CrisisSelfHarm, m.start(), m.end());
             }
+            for m in self.room.find_iter(t) {
+                add(Cue::VisitWord, m.start(), m.end());
+            }
         }
         if t.contains('(') {
             for c in self.brand_generic.captures_iter(t) {
@@ -265,13 +278,17 @@ impl Scanners {
             if alnum && (numbered || camel) || marked {
                 add(Cue::ProductWord, w.start, w.end);
             }
-            if word.len() >= 7
-                && word.bytes().all(|b| b.is_ascii_alphabetic())
-                && DRUG_SUFFIXES
-                    .iter()
-                    .any(|s| word.to_ascii_lowercase().ends_with(s))
-            {
-                add(Cue::Medication, w.start, w.end);
+            if word.len() >= 7 && word.bytes().all(|b| b.is_ascii_alphabetic()) {
+                let ends = |s: &&str| {
+                    word.len() > s.len()
+                        && word.as_bytes()[word.len() - s.len()..]
+                            .eq_ignore_ascii_case(s.as_bytes())
+                };
+                if DRUG_SUFFIXES.iter().any(ends) {
+                    add(Cue::Medication, w.start, w.end);
+                } else if PROCEDURE_SUFFIXES.iter().any(ends) {
+                    add(Cue::Procedure, w.start, w.end);
+                }
             }
         }
         hits

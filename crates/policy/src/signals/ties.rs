@@ -121,20 +121,11 @@ pub fn generic_health(w: &str) -> bool {
 
 /// Visit words that confirm a visit without saying anything about it; with a date, a
 /// time or a count they become visit details.
+#[rustfmt::skip]
 const GENERIC_VISIT: &[&str] = &[
-    "visit",
-    "visits",
-    "appointment",
-    "appointments",
-    "consultation",
-    "session",
-    "sessions",
-    "check-up",
-    "checkup",
-    "follow-up",
-    "came in",
-    "अपॉइंटमेंट",
-    "विजिट",
+    "visit", "visits", "appointment", "appointments", "consultation", "session", "sessions",
+    "check-up", "checkup", "follow-up", "came in", "visited", "visiting", "came", "stopped by",
+    "अपॉइंटमेंट", "विजिट",
 ];
 
 fn generic_visit(w: &str) -> bool {
@@ -347,6 +338,7 @@ fn department(sig: &Signals<'_>, h: &Hit) -> bool {
         "relations",
         "desk",
         "helpdesk",
+        "care",
         "portal",
         "services",
         "experience",
@@ -441,6 +433,10 @@ fn anchor_ok_age(sig: &Signals<'_>, s: usize, e: usize) -> bool {
         "से",
         "तक",
     ];
+    // "a 15-year-old from Obaidullaganj" describes one person whatever follows.
+    if sig.p.norm[s..e].to_ascii_lowercase().contains("old") {
+        return !bad_prev.contains(&prev.as_str());
+    }
     // "aged 0 to 5", "0-5 years", "18+": an age range describes a group, not a person.
     let range = sig.p.norm[e..].trim_start().starts_with(['+', '-', '–'])
         || sig.p.norm[..s].trim_end().ends_with(['-', '–']);
