@@ -48,22 +48,13 @@ impl Engine {
                     .map(|s| s.name.clone()),
             )
             .collect();
-        let config = phi::DetectorConfig {
+        let detectors = Detectors::new(phi::DetectorConfig {
             mrn_patterns: org.mrn_patterns.clone(),
             allowlist,
             // Low-confidence candidates add noise; the rules have their own scanners.
             min_confidence: 0.5,
-            health: false,
             ..phi::DetectorConfig::default()
-        };
-        let detectors = Detectors {
-            health: phi::Detector::new(phi::DetectorConfig {
-                identifiers: false,
-                health: true,
-                ..config.clone()
-            }),
-            identifiers: phi::Detector::new(config),
-        };
+        });
         Engine {
             lexicon: Lexicon::new(&[]),
             scanners: Scanners::new(),

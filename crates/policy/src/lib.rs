@@ -59,19 +59,10 @@ fn assert_send_sync() {
 pub fn debug_signals(text: &str) -> String {
     let lex = lexicon::Lexicon::new(&[]);
     let org = OrgPolicy::default();
-    let config = phi::DetectorConfig {
+    let det = signals::Detectors::new(phi::DetectorConfig {
         min_confidence: 0.5,
-        health: false,
         ..phi::DetectorConfig::default()
-    };
-    let det = signals::Detectors {
-        health: phi::Detector::new(phi::DetectorConfig {
-            identifiers: false,
-            health: true,
-            ..config.clone()
-        }),
-        identifiers: phi::Detector::new(config),
-    };
+    });
     let sig = signals::Signals::new(text, &lex, &signals::Scanners::new(), &det, &org);
     let mut s = String::new();
     for h in &sig.hits {

@@ -16,10 +16,33 @@ use crate::lexicon::{Cue, CueSet, Hit, Lexicon};
 use crate::org::OrgPolicy;
 use crate::text::Prepared;
 
-/// The phi detector split in two passes: identifiers always, health terms on demand.
+/// The phi detector in three configurations, so a text is tokenised once: identifiers
+/// and health terms together when the text is already known to be about a person,
+/// identifiers alone otherwise, and health terms alone when the identifiers pass is what
+/// found the person.
 pub struct Detectors {
     pub identifiers: phi::Detector,
     pub health: phi::Detector,
+    pub both: phi::Detector,
+}
+
+impl Detectors {
+    /// `base` is the organisation's detector configuration; its `identifiers` and
+    /// `health` switches are overridden.
+    pub fn new(base: phi::DetectorConfig) -> Detectors {
+        let with = |identifiers, health| {
+            phi::Detector::new(phi::DetectorConfig {
+                identifiers,
+                health,
+                ..base.clone()
+            })
+        };
+        Detectors {
+            identifiers: with(true, false),
+            health: with(false, true),
+            both: with(true, true),
+        }
+    }
 }
 
 const PERSON_CUES: &[Cue] = &[
@@ -54,20 +77,26 @@ impl<'a> Signals<'a> {
         let mut hits = lex.scan(&p);
         let mut entities = scanners.scan(&p);
         names::find_names(&p, &hits, &mut entities);
-        entities::merge_phi(
-            &p,
-            detectors.identifiers.detect(text),
-            &mut entities,
-            &mut hits,
-        );
         // The detector's (large) health vocabulary matters only when the text is about a
         // person; education without one is left to the engine's own lexicons.
-        let person = hits.iter().any(|h| PERSON_CUES.contains(&h.cue))
-            || entities
-                .iter()
-                .any(|e| matches!(e.kind, EntityKind::Name | EntityKind::Age) && !e.benign());
-        if person {
-            entities::merge_phi(&p, detectors.health.detect(text), &mut entities, &mut hits);
+        let person = |hits: &[Hit], entities: &[Entity]| {
+            hits.iter().any(|h| PERSON_CUES.contains(&h.cue))
+                || entities
+                    .iter()
+                    .any(|e| matches!(e.kind, EntityKind::Name | EntityKind::Age) && !e.benign())
+        };
+        if person(&hits, &entities) {
+            entities::merge_phi(&p, detectors.both.detect(text), &mut entities, &mut hits);
+        } else {
+            entities::merge_phi(
+                &p,
+                detectors.identifiers.detect(text),
+                &mut entities,
+                &mut hits,
+            );
+            if person(&hits, &entities) {
+                entities::merge_phi(&p, detectors.health.detect(text), &mut entities, &mut hits);
+            }
         }
         entities::classify(&p, &hits, org, &mut entities);
         hits.extend(scanners.extra_hits(&p));
