@@ -57,7 +57,18 @@ pub fn norm_phrase(p: &str) -> String {
     out.trim_end().to_string()
 }
 
+/// Letters, digits and combining marks. ASCII and Devanagari (most of every text) are
+/// decided by range; the Unicode tables are consulted only for other scripts.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{0900}'..='\u{097F}').contains(&c) {
+        // Every Devanagari code point is a letter, sign or digit except the dandas and
+        // the abbreviation sign.
+        return !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}');
+    }
     c.is_alphanumeric() || is_mark(c)
 }
 
@@ -70,23 +81,49 @@ impl<'a> Prepared<'a> {
     pub fn new(original: &'a str) -> Prepared<'a> {
         let mut norm = String::with_capacity(original.len());
         let mut to_orig: Vec<u32> = Vec::with_capacity(original.len() + 1);
-        for (i, c) in original.char_indices() {
-            let Some(n) = norm_char(c) else { continue };
-            if n == ' ' && (norm.is_empty() || norm.ends_with(' ')) {
+        // Collapse whitespace runs (and drop leading whitespace) as we go.
+        let mut last_space = true;
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // ASCII: one byte in, at most one byte out.
+            if b < 0x80 {
+                let n = match b {
+                    b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => b' ',
+                    b'`' => b'\'',
+                    _ => b,
+                };
+                if !(n == b' ' && last_space) {
+                    norm.push(n as char);
+                    to_orig.push(i as u32);
+                    last_space = n == b' ';
+                }
+                i += 1;
                 continue;
             }
-            norm.push(n);
-            for _ in 0..n.len_utf8() {
-                to_orig.push(i as u32);
+            let Some(c) = original[i..].chars().next() else {
+                break;
+            };
+            let len = c.len_utf8();
+            if let Some(n) = norm_char(c) {
+                if !(n == ' ' && last_space) {
+                    norm.push(n);
+                    for _ in 0..n.len_utf8() {
+                        to_orig.push(i as u32);
+                    }
+                    last_space = n == ' ';
+                }
             }
+            i += len;
         }
         to_orig.push(original.len() as u32);
         let mut p = Prepared {
             original,
+            words: Vec::with_capacity(norm.len() / 5 + 4),
+            sentences: Vec::with_capacity(norm.len() / 60 + 2),
             norm,
             to_orig,
-            words: Vec::new(),
-            sentences: Vec::new(),
         };
         p.split();
         p
@@ -226,11 +263,16 @@ pub enum Lang {
 }
 
 pub fn detect_lang(text: &str) -> Lang {
-    let deva = text
-        .chars()
-        .filter(|c| ('\u{0900}'..='\u{097F}').contains(c))
-        .count();
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count().max(1);
+    let (mut deva, mut letters) = (0usize, 0usize);
+    for c in text.chars() {
+        if ('\u{0900}'..='\u{097F}').contains(&c) {
+            deva += 1;
+            letters += 1;
+        } else if c.is_ascii_alphabetic() || !c.is_ascii() && c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    let letters = letters.max(1);
     if deva * 3 >= letters {
         return Lang::Hindi;
     }

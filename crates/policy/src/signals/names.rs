@@ -127,7 +127,14 @@ pub(super) fn not_name(w: &str) -> bool {
     if w.bytes().all(|b| !b.is_ascii_uppercase()) {
         return set.contains(w);
     }
-    set.contains(w.to_ascii_lowercase().as_str())
+    // Lower-case on the stack: every listed word is short.
+    let mut buf = [0u8; 32];
+    let Some(dst) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    dst.copy_from_slice(w.as_bytes());
+    dst.make_ascii_lowercase();
+    std::str::from_utf8(dst).is_ok_and(|l| set.contains(l))
 }
 
 fn is_deva(w: &str) -> bool {
@@ -160,9 +167,15 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
         }
     }
     let bad = |i: usize| thing.get(i).copied().unwrap_or(false) || not_name(word(i));
+    // Every shape below starts at or just before a capitalised or Devanagari word.
+    let marked: Vec<bool> = (0..n).map(|k| is_cap(word(k)) || is_deva(word(k))).collect();
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < n {
+        if !marked[i] && !marked.get(i + 1).copied().unwrap_or(false) {
+            i += 1;
+            continue;
+        }
         let w = word(i);
         let sent_start = i == 0 || p.words[i - 1].sentence != p.words[i].sentence;
         // Honorific + name: "Mrs. Kamala Devi", "Smt Rekha", "श्री रमेश".
