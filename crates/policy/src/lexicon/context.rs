@@ -146,4 +146,53 @@ pub(super) const GROUPS: &[Group] = &[
             "आज", "अभी", "aaj subah", "aaj raat",
         ],
     ),
+    // Gates: a scanner runs only if one of its keywords occurs. Units may be glued to
+    // the number ("10mg"), so they have no left word boundary.
+    (Cue::GateTime, &["*am", "*pm", "*a.m", "*p.m", "*baje", "*बजे"]),
+    (
+        Cue::GateUnit,
+        &[
+            "*mg", "*mcg", "*µg", "*ml", "*gm", "*iu", "*unit*", "*tablet*", "*tab", "*tabs",
+            "*cap", "*caps", "*capsule*", "*puff*", "*drop*", "*lb", "*lbs", "*pound*", "*kg",
+            "*kgs", "*kilo*", "*pill*", "*goli*", "*गोली*", "*गोलि*",
+        ],
+    ),
+    (
+        Cue::GatePeriod,
+        &[
+            "*day*", "*week*", "*month*", "*hour*", "*year*", "*yr*", "din", "hafte", "mahine",
+            "*hrs", "saal", "साल", "वर्ष",
+        ],
+    ),
+    (
+        Cue::GateVolume,
+        &[
+            "surgeries", "operations", "deliveries", "procedures", "patients", "transplants",
+            "cases", "replacements", "implants", "cycles", "babies", "smiles", "angioplasties",
+        ],
+    ),
+    (
+        Cue::GateRoom,
+        &[
+            "*rm", "*room", "*bed", "*ward", "*cabin", "*bay", "*cubicle", "*बेड", "*कमरा",
+            "*वार्ड",
+        ],
+    ),
+    // Word endings (no left boundary; `signals::pairs` keeps them only on whole words of
+    // seven letters or more): generic-name stems of prescription drug classes (-pril ACE
+    // inhibitors, -sartan ARBs…) and surgical and endoscopic procedures.
+    (
+        Cue::DrugSuffix,
+        &[
+            "*pril", "*sartan", "*olol", "*statin", "*dipine", "*prazole", "*oxacin",
+            "*cycline", "*cillin", "*mycin", "*mab", "*tinib", "*gliptin", "*gliflozin",
+            "*glutide", "*parin", "*xaban", "*azepam", "*zolam", "*oxetine", "*triptan",
+            "*tidine", "*pramine", "*olone", "*formin", "*profen", "*fenac", "*idone",
+            "*apine", "*azole", "*vir",
+        ],
+    ),
+    (
+        Cue::ProcSuffix,
+        &["*ectomy", "*ostomy", "*otomy", "*plasty", "*oscopy", "*opexy", "*orrhaphy"],
+    ),
 ];

@@ -133,6 +133,14 @@ pub enum Cue {
     PersonNoun,
     /// "today", "aaj": a time that dates an individual's story but is routine in adverts.
     Today,
+    // Keywords without which a pattern scanner cannot match (see `signals::scan`).
+    GateTime,
+    GateUnit,
+    GatePeriod,
+    GateVolume,
+    GateRoom,
+    DrugSuffix,
+    ProcSuffix,
 }
 
 /// A small fixed bitset of cues.

@@ -57,6 +57,14 @@ const PERSON_CUES: &[Cue] = &[
     Cue::StoryMarker,
 ];
 
+fn cue_set(hits: &[Hit]) -> CueSet {
+    let mut set = CueSet::default();
+    for h in hits {
+        set.insert(h.cue);
+    }
+    set
+}
+
 pub struct Signals<'a> {
     pub p: Prepared<'a>,
     pub hits: Vec<Hit>,
@@ -75,7 +83,8 @@ impl<'a> Signals<'a> {
     ) -> Signals<'a> {
         let p = Prepared::new(text);
         let mut hits = lex.scan(&p);
-        let mut entities = scanners.scan(&p);
+        let gates = cue_set(&hits);
+        let mut entities = scanners.scan(&p, &gates);
         names::find_names(&p, &hits, &mut entities);
         // The detector's (large) health vocabulary matters only when the text is about a
         // person; education without one is left to the engine's own lexicons.
@@ -99,7 +108,7 @@ impl<'a> Signals<'a> {
             }
         }
         entities::classify(&p, &hits, org, &mut entities);
-        hits.extend(scanners.extra_hits(&p));
+        hits.extend(scanners.extra_hits(&p, &gates));
         let derived = pairs::derive(&p, &hits);
         hits.extend(derived);
         hits.sort_by_key(|h| (h.start, h.end, h.cue));
@@ -124,7 +133,8 @@ impl<'a> Signals<'a> {
     pub fn light(text: &'a str, lex: &Lexicon, scanners: &Scanners) -> Signals<'a> {
         let p = Prepared::new(text);
         let mut hits = lex.scan(&p);
-        hits.extend(scanners.extra_hits(&p));
+        let gates = cue_set(&hits);
+        hits.extend(scanners.extra_hits(&p, &gates));
         let derived = pairs::derive(&p, &hits);
         hits.extend(derived);
         let mut set = CueSet::default();

@@ -115,9 +115,32 @@ fn in_list(list: &[&str], w: &str) -> bool {
         .any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w))
 }
 
+/// FNV-1a: a few instructions per byte, where the default SipHash costs hundreds per
+/// lookup of a short word (`not_name` runs for every capitalised word).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+
 pub(super) fn not_name(w: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<FastSet> = std::sync::OnceLock::new();
     let set = SET.get_or_init(|| NOT_NAMES.iter().copied().collect());
     // "Saturday's", "Diwali's": the possessive does not make a name.
     let w = w
@@ -168,7 +191,9 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
     }
     let bad = |i: usize| thing.get(i).copied().unwrap_or(false) || not_name(word(i));
     // Every shape below starts at or just before a capitalised or Devanagari word.
-    let marked: Vec<bool> = (0..n).map(|k| is_cap(word(k)) || is_deva(word(k))).collect();
+    let marked: Vec<bool> = (0..n)
+        .map(|k| is_cap(word(k)) || is_deva(word(k)))
+        .collect();
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < n {

@@ -40,6 +40,27 @@ const DETERMINERS: &[&str] = &[
 /// Derived hits from the lexicon hits (sorted by start); appended by the caller.
 pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
     let mut out = Vec::new();
+    // "lisinopril", "appendectomy": a class ending on a whole alphabetic word of seven
+    // letters or more names a drug or a procedure.
+    for h in hits
+        .iter()
+        .filter(|h| matches!(h.cue, Cue::DrugSuffix | Cue::ProcSuffix))
+    {
+        let Some(w) = p.words.get(h.w0) else { continue };
+        let word = &p.norm[w.start..w.end];
+        if w.end == h.end
+            && w.start < h.start
+            && word.len() >= 7
+            && word.bytes().all(|b| b.is_ascii_alphabetic())
+        {
+            let cue = if h.cue == Cue::DrugSuffix {
+                Cue::Medication
+            } else {
+                Cue::Procedure
+            };
+            out.push(hit(cue, (w.start, w.end, h.w0, h.w0, h.sentence)));
+        }
+    }
     // "the HIV+ lady in bed 12", "that diabetic guy": a determiner up to two words before
     // a person noun.
     let observance = |h: &Hit| {

@@ -6,7 +6,7 @@
 use regex::Regex;
 
 use super::entities::{Entity, EntityKind};
-use crate::lexicon::{Cue, Hit};
+use crate::lexicon::{Cue, CueSet, Hit};
 use crate::text::Prepared;
 
 pub struct Scanners {
@@ -32,46 +32,6 @@ fn re(p: &str) -> Regex {
     // Built-in patterns are constants checked by the unit tests below.
     Regex::new(p).expect("built-in pattern compiles")
 }
-
-/// Endings of surgical and endoscopic procedure names ("appendectomy", "angioplasty").
-const PROCEDURE_SUFFIXES: &[&str] = &[
-    "ectomy", "ostomy", "otomy", "plasty", "oscopy", "opexy", "orrhaphy",
-];
-
-/// Generic-name endings of prescription drug classes (-pril ACE inhibitors, -sartan ARBs…).
-const DRUG_SUFFIXES: &[&str] = &[
-    "pril",
-    "sartan",
-    "olol",
-    "statin",
-    "dipine",
-    "prazole",
-    "oxacin",
-    "cycline",
-    "cillin",
-    "mycin",
-    "mab",
-    "tinib",
-    "gliptin",
-    "gliflozin",
-    "glutide",
-    "parin",
-    "xaban",
-    "azepam",
-    "zolam",
-    "oxetine",
-    "triptan",
-    "tidine",
-    "pramine",
-    "olone",
-    "formin",
-    "profen",
-    "fenac",
-    "idone",
-    "apine",
-    "azole",
-    "vir",
-];
 
 impl Scanners {
     pub fn new() -> Scanners {
@@ -123,8 +83,9 @@ impl Scanners {
         }
     }
 
-    /// Entities found by pattern, in normalised offsets.
-    pub fn scan(&self, p: &Prepared<'_>) -> Vec<Entity> {
+    /// Entities found by pattern, in normalised offsets. `gates`: the lexicon's cues for
+    /// this text; a scanner whose keywords are absent is skipped.
+    pub fn scan(&self, p: &Prepared<'_>, gates: &CueSet) -> Vec<Entity> {
         let t = p.norm.as_str();
         let mut out: Vec<Entity> = Vec::new();
         let has_digit = t.bytes().any(|b| b.is_ascii_digit());
@@ -170,7 +131,10 @@ impl Scanners {
         for m in self.date.find_iter(t) {
             push(&mut out, EntityKind::Date, m.start(), m.end(), "DATE");
         }
-        for m in self.time.find_iter(t) {
+        let time = gates
+            .contains(Cue::GateTime)
+            .then(|| self.time.find_iter(t));
+        for m in time.into_iter().flatten() {
             push(&mut out, EntityKind::Time, m.start(), m.end(), "TIME");
         }
         for c in self.age.captures_iter(t) {
@@ -207,7 +171,7 @@ impl Scanners {
     }
 
     /// Cue hits that need patterns: doses, volume claims, weight-loss results, drug names.
-    pub fn extra_hits(&self, p: &Prepared<'_>) -> Vec<Hit> {
+    pub fn extra_hits(&self, p: &Prepared<'_>, gates: &CueSet) -> Vec<Hit> {
         let t = p.norm.as_str();
         let mut hits = Vec::new();
         let mut add = |cue: Cue, s: usize, e: usize| {
@@ -222,10 +186,16 @@ impl Scanners {
             });
         };
         if t.bytes().any(|b| b.is_ascii_digit()) {
-            for m in self.dose.find_iter(t) {
+            let dose = gates
+                .contains(Cue::GateUnit)
+                .then(|| self.dose.find_iter(t));
+            for m in dose.into_iter().flatten() {
                 add(Cue::Dose, m.start(), m.end());
             }
-            for c in self.volume.captures_iter(t) {
+            let volume = gates
+                .contains(Cue::GateVolume)
+                .then(|| self.volume.captures_iter(t));
+            for c in volume.into_iter().flatten() {
                 let Some(m) = c.get(0) else { continue };
                 let n: u64 = c
                     .get(1)
@@ -236,19 +206,31 @@ impl Scanners {
                     add(Cue::VolumeClaim, m.start(), m.end());
                 }
             }
-            for m in self.weight.find_iter(t) {
+            let weight = gates
+                .contains(Cue::GateUnit)
+                .then(|| self.weight.find_iter(t));
+            for m in weight.into_iter().flatten() {
                 add(Cue::Outcome, m.start(), m.end());
             }
-            for m in self.rel_time.find_iter(t) {
+            let rel_time = gates
+                .contains(Cue::GatePeriod)
+                .then(|| self.rel_time.find_iter(t));
+            for m in rel_time.into_iter().flatten() {
                 add(Cue::TimeRef, m.start(), m.end());
             }
             for m in self.frequency.find_iter(t) {
                 add(Cue::AdviceA, m.start(), m.end());
             }
-            for m in self.overdose.find_iter(t) {
+            let overdose = gates
+                .contains(Cue::GateUnit)
+                .then(|| self.overdose.find_iter(t));
+            for m in overdose.into_iter().flatten() {
                 add(Cue::CrisisSelfHarm, m.start(), m.end());
             }
-            for m in self.room.find_iter(t) {
+            let room = gates
+                .contains(Cue::GateRoom)
+                .then(|| self.room.find_iter(t));
+            for m in room.into_iter().flatten() {
                 add(Cue::VisitWord, m.start(), m.end());
             }
         }
@@ -278,18 +260,6 @@ impl Scanners {
             if alnum && (numbered || camel) || marked {
                 add(Cue::ProductWord, w.start, w.end);
             }
-            if word.len() >= 7 && word.bytes().all(|b| b.is_ascii_alphabetic()) {
-                let ends = |s: &&str| {
-                    word.len() > s.len()
-                        && word.as_bytes()[word.len() - s.len()..]
-                            .eq_ignore_ascii_case(s.as_bytes())
-                };
-                if DRUG_SUFFIXES.iter().any(ends) {
-                    add(Cue::Medication, w.start, w.end);
-                } else if PROCEDURE_SUFFIXES.iter().any(ends) {
-                    add(Cue::Procedure, w.start, w.end);
-                }
-            }
         }
         hits
     }
@@ -305,10 +275,24 @@ impl Default for Scanners {
 mod tests {
     use super::*;
 
+    fn all_gates() -> CueSet {
+        let mut g = CueSet::default();
+        for c in [
+            Cue::GateTime,
+            Cue::GateUnit,
+            Cue::GatePeriod,
+            Cue::GateVolume,
+            Cue::GateRoom,
+        ] {
+            g.insert(c);
+        }
+        g
+    }
+
     fn kinds(text: &str) -> Vec<(EntityKind, String)> {
         let p = Prepared::new(text);
         Scanners::new()
-            .scan(&p)
+            .scan(&p, &all_gates())
             .into_iter()
             .map(|e| (e.kind, p.norm[e.start..e.end].to_string()))
             .collect()
@@ -331,7 +315,7 @@ mod tests {
     #[test]
     fn drug_hits() {
         let p = Prepared::new("Zelvora (tremaxidine) for psoriasis; take lisinopril 10 mg. 10,000+ successful surgeries");
-        let hits = Scanners::new().extra_hits(&p);
+        let hits = Scanners::new().extra_hits(&p, &all_gates());
         let has = |c| hits.iter().any(|h| h.cue == c);
         assert!(
             has(Cue::RxBrand) && has(Cue::Dose) && has(Cue::Medication) && has(Cue::VolumeClaim)
