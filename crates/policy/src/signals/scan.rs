@@ -317,8 +317,15 @@ mod tests {
         let p = Prepared::new("Zelvora (tremaxidine) for psoriasis; take lisinopril 10 mg. 10,000+ successful surgeries");
         let hits = Scanners::new().extra_hits(&p, &all_gates());
         let has = |c| hits.iter().any(|h| h.cue == c);
-        assert!(
-            has(Cue::RxBrand) && has(Cue::Dose) && has(Cue::Medication) && has(Cue::VolumeClaim)
-        );
+        assert!(has(Cue::RxBrand) && has(Cue::Dose) && has(Cue::VolumeClaim));
+        // Drug-class endings come from the lexicon pass.
+        let lexical = crate::lexicon::Lexicon::new(&[]).scan(&p);
+        let derived = super::super::pairs::derive(&p, &lexical);
+        let meds: Vec<&str> = derived
+            .iter()
+            .filter(|h| h.cue == Cue::Medication)
+            .map(|h| &p.norm[h.start..h.end])
+            .collect();
+        assert_eq!(meds, ["lisinopril"]);
     }
 }
