@@ -32,8 +32,22 @@ impl ChannelFamily {
         let Some(name) = name else {
             return ChannelFamily::Post;
         };
-        let n = name.to_ascii_lowercase();
-        let has = |w: &str| n.contains(w);
+        // Channel names are short: lower-case on the stack and compare windows directly
+        // (about forty probes per check).
+        let mut buf = [0u8; 64];
+        let owned;
+        let n: &[u8] = match buf.get_mut(..name.len()) {
+            Some(b) => {
+                b.copy_from_slice(name.as_bytes());
+                b.make_ascii_lowercase();
+                b
+            }
+            None => {
+                owned = name.to_ascii_lowercase();
+                owned.as_bytes()
+            }
+        };
+        let has = |w: &str| n.windows(w.len()).any(|x| x == w.as_bytes());
         if has("press") || has("media_statement") || has("news_release") || has("statement") {
             return ChannelFamily::Press;
         }
@@ -72,7 +86,7 @@ impl ChannelFamily {
         {
             return ChannelFamily::Post;
         }
-        if has("dm") && (n == "dm" || n.ends_with("_dm") || n.starts_with("dm_") || has("_dm_"))
+        if has("dm") && (n == b"dm" || n.ends_with(b"_dm") || n.starts_with(b"dm_") || has("_dm_"))
             || [
                 "direct",
                 "message",

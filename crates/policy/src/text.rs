@@ -11,6 +11,9 @@ pub struct Prepared<'a> {
     /// For every byte offset of `norm` (and one past the end): the original byte offset.
     to_orig: Vec<u32>,
     pub words: Vec<Word>,
+    /// For every byte offset of `norm` (and one past the end): the index of the first
+    /// word that ends after it, so `word_at` is a lookup (the lexicon asks per match).
+    word_idx: Vec<u32>,
     /// Sentence spans in `norm` byte offsets.
     pub sentences: Vec<(usize, usize)>,
 }
@@ -121,6 +124,7 @@ impl<'a> Prepared<'a> {
         let mut p = Prepared {
             original,
             words: Vec::with_capacity(norm.len() / 5 + 4),
+            word_idx: Vec::new(),
             sentences: Vec::with_capacity(norm.len() / 60 + 2),
             norm,
             to_orig,
@@ -203,6 +207,12 @@ impl<'a> Prepared<'a> {
         if sent_start < text.len() || self.sentences.is_empty() {
             self.sentences.push((sent_start, text.len()));
         }
+        let mut idx = Vec::with_capacity(text.len() + 1);
+        for (k, w) in self.words.iter().enumerate() {
+            idx.resize(w.end, k as u32);
+        }
+        idx.resize(text.len() + 1, self.words.len() as u32);
+        self.word_idx = idx;
     }
 
     /// A full stop ends a sentence unless it follows an abbreviation or an initial, or the
@@ -238,7 +248,9 @@ impl<'a> Prepared<'a> {
 
     /// Index of the first word that starts at or after `off`.
     pub fn word_at(&self, off: usize) -> usize {
-        self.words.partition_point(|w| w.end <= off)
+        self.word_idx
+            .get(off)
+            .map_or(self.words.len(), |&i| i as usize)
     }
 
     pub fn sentence_of(&self, off: usize) -> usize {
@@ -252,6 +264,45 @@ impl<'a> Prepared<'a> {
             .get(idx)
             .map_or("", |w| &self.norm[w.start..w.end])
     }
+}
+
+/// FNV-1a: a few instructions per byte, where the default SipHash costs hundreds per
+/// lookup of a short word (word lists are probed for every word).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of static words with a fast hash.
+pub type FastSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Is `w` (any case) in `set` (lower-case words)? Lower-cases on the stack.
+pub fn in_set(set: &FastSet, w: &str) -> bool {
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return set.contains(w);
+    }
+    let mut buf = [0u8; 32];
+    let Some(dst) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    dst.copy_from_slice(w.as_bytes());
+    dst.make_ascii_lowercase();
+    std::str::from_utf8(dst).is_ok_and(|l| set.contains(l))
 }
 
 /// Language of a text, for suggestions in the same language.
@@ -314,14 +365,13 @@ pub fn detect_lang(text: &str) -> Lang {
         "sakte",
         "jaldi",
     ];
+    static SET: std::sync::OnceLock<FastSet> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| HINGLISH.iter().copied().collect());
     let mut hits = 0;
     let mut words = 0;
-    for w in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for w in text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
         words += 1;
-        if HINGLISH.iter().any(|h| w.eq_ignore_ascii_case(h)) {
+        if in_set(set, w) {
             hits += 1;
         }
     }

@@ -65,9 +65,16 @@ fn cue_set(hits: &[Hit]) -> CueSet {
     set
 }
 
+/// Room for every cue in the by-cue index (the `CueSet` holds 128).
+const CUE_SLOTS: usize = 128;
+
 pub struct Signals<'a> {
     pub p: Prepared<'a>,
+    /// Every hit, in text order.
     pub hits: Vec<Hit>,
+    /// The same hits grouped by cue; `cue_at[c]..cue_at[c + 1]` are cue `c`'s.
+    by_cue: Vec<Hit>,
+    cue_at: Vec<u32>,
     pub set: CueSet,
     pub sent_sets: Vec<CueSet>,
     pub entities: Vec<Entity>,
@@ -112,17 +119,37 @@ impl<'a> Signals<'a> {
         let derived = pairs::derive(&p, &hits);
         hits.extend(derived);
         hits.sort_by_key(|h| (h.start, h.end, h.cue));
+        Signals::assemble(p, hits, entities)
+    }
+
+    fn assemble(p: Prepared<'a>, hits: Vec<Hit>, entities: Vec<Entity>) -> Signals<'a> {
         let mut set = CueSet::default();
         let mut sent_sets = vec![CueSet::default(); p.sentences.len().max(1)];
+        // Counting sort by cue (stable, so each cue's hits stay in text order): rules
+        // ask for one cue's hits dozens of times per check.
+        let mut cue_at = vec![0u32; CUE_SLOTS + 1];
         for h in &hits {
             set.insert(h.cue);
             if let Some(s) = sent_sets.get_mut(h.sentence) {
                 s.insert(h.cue);
             }
+            cue_at[h.cue as usize + 1] += 1;
+        }
+        for i in 1..cue_at.len() {
+            cue_at[i] += cue_at[i - 1];
+        }
+        let mut next = cue_at.clone();
+        let mut by_cue = hits.clone();
+        for h in &hits {
+            let slot = &mut next[h.cue as usize];
+            by_cue[*slot as usize] = *h;
+            *slot += 1;
         }
         Signals {
             p,
             hits,
+            by_cue,
+            cue_at,
             set,
             sent_sets,
             entities,
@@ -137,21 +164,7 @@ impl<'a> Signals<'a> {
         hits.extend(scanners.extra_hits(&p, &gates));
         let derived = pairs::derive(&p, &hits);
         hits.extend(derived);
-        let mut set = CueSet::default();
-        let mut sent_sets = vec![CueSet::default(); p.sentences.len().max(1)];
-        for h in &hits {
-            set.insert(h.cue);
-            if let Some(s) = sent_sets.get_mut(h.sentence) {
-                s.insert(h.cue);
-            }
-        }
-        Signals {
-            p,
-            hits,
-            set,
-            sent_sets,
-            entities: Vec::new(),
-        }
+        Signals::assemble(p, hits, Vec::new())
     }
 
     pub fn has(&self, c: Cue) -> bool {
@@ -162,12 +175,15 @@ impl<'a> Signals<'a> {
         self.set.any(cs)
     }
 
+    /// Hits of one cue, in text order.
     pub fn of(&self, c: Cue) -> impl Iterator<Item = &Hit> + '_ {
-        self.hits.iter().filter(move |h| h.cue == c)
+        let i = c as usize;
+        self.by_cue[self.cue_at[i] as usize..self.cue_at[i + 1] as usize].iter()
     }
 
+    /// Hits of any of the cues, grouped by cue (text order within a cue).
     pub fn of_any<'s>(&'s self, cs: &'s [Cue]) -> impl Iterator<Item = &'s Hit> + 's {
-        self.hits.iter().filter(move |h| cs.contains(&h.cue))
+        cs.iter().flat_map(move |&c| self.of(c))
     }
 
     pub fn sentence_has(&self, sentence: usize, c: Cue) -> bool {

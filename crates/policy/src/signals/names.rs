@@ -115,29 +115,7 @@ fn in_list(list: &[&str], w: &str) -> bool {
         .any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w))
 }
 
-/// FNV-1a: a few instructions per byte, where the default SipHash costs hundreds per
-/// lookup of a short word (`not_name` runs for every capitalised word).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+use crate::text::FastSet;
 
 pub(super) fn not_name(w: &str) -> bool {
     static SET: std::sync::OnceLock<FastSet> = std::sync::OnceLock::new();
@@ -147,17 +125,7 @@ pub(super) fn not_name(w: &str) -> bool {
         .strip_suffix("'s")
         .or_else(|| w.strip_suffix("'S"))
         .unwrap_or(w);
-    if w.bytes().all(|b| !b.is_ascii_uppercase()) {
-        return set.contains(w);
-    }
-    // Lower-case on the stack: every listed word is short.
-    let mut buf = [0u8; 32];
-    let Some(dst) = buf.get_mut(..w.len()) else {
-        return false;
-    };
-    dst.copy_from_slice(w.as_bytes());
-    dst.make_ascii_lowercase();
-    std::str::from_utf8(dst).is_ok_and(|l| set.contains(l))
+    crate::text::in_set(set, w)
 }
 
 fn is_deva(w: &str) -> bool {
