@@ -96,10 +96,15 @@ for loc, prov in providers(faker_person):
         if loc.startswith("en_") or loc in ("hi_IN", "ta_IN"):
             popular.update(single_words(vals))
 names_dir = os.path.dirname(__import__("names").__file__)
+# the most frequent census names: their name reading wins over all but the most frequent
+# words ("James", "Eric", "Maria" are dictionary words too; "Will", "May" stay words)
+very_popular = set()
 for fn, target in (("dist.male.first", first), ("dist.female.first", first), ("dist.all.last", last)):
     with open(os.path.join(names_dir, fn)) as f:
-        for line in f:
+        for rank, line in enumerate(f):
             parts = line.split()
+            if parts and rank < (500 if fn == "dist.all.last" else 250):
+                very_popular.update(single_words([parts[0]]))
             # keep the more frequent part of the census lists: the tail is noise
             if parts and float(parts[2]) < 90.0:
                 target.update(single_words([parts[0]]))
@@ -170,7 +175,10 @@ for w in wordfreq.top_n_list("en", 40000):
         continue
     if w in countries:
         continue  # country names are never plain words
-    if w in popular:
+    if w in very_popular:
+        if not in_dictionary(w) or z < 5.3:
+            continue
+    elif w in popular:
         # a popular name is also a common word only when it is a frequent dictionary word
         if not in_dictionary(w) or z < 4.3:
             continue

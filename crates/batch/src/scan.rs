@@ -148,7 +148,12 @@ impl LineJob for JsonlScan {
             return error_line(line_no, "missing \"text\" string field");
         };
         let text: &str = &text;
-        let found = self.detector.detect(text);
+        // A detector bug must cost one line, not the whole stream.
+        let detected =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.detector.detect(text)));
+        let Ok(found) = detected else {
+            return error_line(line_no, "internal error while scanning this line");
+        };
         let out = ScanOutput {
             id: parsed.id.as_ref(),
             spans: out_spans(text, &found),

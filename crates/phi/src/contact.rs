@@ -22,7 +22,56 @@ const BARE_TLDS: &[&str] = &[
     "care", "clinic", "me", "app",
 ];
 
+/// "with user millercatherine", "username: priya_k", "login jdoe42": an account name
+/// after its cue, when it is not a plain word.
+fn usernames(ctx: &mut Ctx) {
+    let n = ctx.toks.len();
+    for i in 0..n {
+        if !matches!(
+            ctx.low(i),
+            "user" | "username" | "login" | "userid" | "handle"
+        ) {
+            continue;
+        }
+        let mut j = i + 1;
+        if ctx.is_punct(j, b':') {
+            j += 1;
+        }
+        if j >= n {
+            continue;
+        }
+        let t = *ctx.tok(j);
+        let plain_word =
+            t.kind == crate::tokenize::TokKind::Word && ctx.bits[j] & crate::lexicon::COMMON != 0;
+        let shaped = matches!(
+            t.kind,
+            crate::tokenize::TokKind::Word | crate::tokenize::TokKind::Alnum
+        ) && t.len() >= 3;
+        if shaped && !plain_word && !t.has(crate::tokenize::CAP) {
+            let mut end = t.end;
+            // "priya_k": underscores join the parts.
+            let mut k = j + 1;
+            while k + 1 < n && ctx.is_punct(k, b'_') && ctx.glued(k) && ctx.glued(k + 1) {
+                end = ctx.tok(k + 1).end;
+                k += 2;
+            }
+            ctx.push(
+                Kind::SocialHandle,
+                t.start,
+                end,
+                0.7,
+                Evidence {
+                    source: "context:username",
+                    context: vec!["user"],
+                    ..Default::default()
+                },
+            );
+        }
+    }
+}
+
 pub fn scan(ctx: &mut Ctx) {
+    usernames(ctx);
     let bytes = ctx.text.as_bytes();
     for at in memchr_iter(b'@', bytes) {
         let mut a = at;

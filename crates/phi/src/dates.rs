@@ -123,6 +123,23 @@ fn match_at(ctx: &mut Ctx, i: usize) -> Option<usize> {
             }
         }
     }
+    // "12-Jan-2024", "05-Mar-21"
+    if bits & MONTH != 0
+        && i >= 2
+        && ctx.is_punct(i - 1, b'-')
+        && ctx.glued(i)
+        && day_at(ctx, i - 2)
+        && ctx.is_punct(i + 1, b'-')
+        && ctx.glued(i + 1)
+        && i + 2 < ctx.toks.len()
+        && ctx.tok(i + 2).kind == TokKind::Num
+        && matches!(ctx.tok(i + 2).len(), 2 | 4)
+    {
+        let start = ctx.tok(i - 2).start;
+        let end = ctx.tok(i + 2).end;
+        ctx.push_simple(Kind::Date, start, end, 0.9, "pattern:day_month_year");
+        return Some(i + 3);
+    }
     // "in March", "since June": the month of an event.
     if bits & MONTH != 0
         && cap

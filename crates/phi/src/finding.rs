@@ -1,8 +1,8 @@
 use serde::Serialize;
 
-/// Identifier kinds (PHI/PII) and the separate health family.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+/// Identifier kinds (PHI/PII) and the separate health family. Serialises as its
+/// [`Kind::label`] ("PERSON", "DATE_TIME", …), the same names `bedside scan` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     Person,
     Location,
@@ -173,6 +173,12 @@ impl Kind {
             Kind::Visit => "[VISIT]",
             _ => "[ID]",
         }
+    }
+}
+
+impl Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.label())
     }
 }
 

@@ -61,6 +61,32 @@ pub const VISIT_WORDS: &[&str] = &[
 ];
 
 pub fn scan(ctx: &mut Ctx) {
+    let from = ctx.out.len();
+    terms(ctx);
+    negations(ctx, from);
+}
+
+/// "no history of cancer", "tested negative for COVID", "denies chest pain": the term is
+/// reported (the policy engine decides) but marked and weakened.
+fn negations(ctx: &mut Ctx, from: usize) {
+    for k in from..ctx.out.len() {
+        let start = ctx.out[k].start;
+        let i = ctx.toks.partition_point(|t| t.start < start);
+        let negated = (i.saturating_sub(4)..i).any(|j| {
+            matches!(
+                ctx.low(j),
+                "no" | "not" | "denies" | "denied" | "without" | "negative" | "ruled" | "free"
+            )
+        });
+        if negated {
+            let f = &mut ctx.out[k];
+            f.confidence = (f.confidence - 0.3).max(0.2);
+            f.evidence.lowered.push("negated");
+        }
+    }
+}
+
+fn terms(ctx: &mut Ctx) {
     let n = ctx.toks.len();
     let mut i = 0;
     while i < n {

@@ -10,7 +10,8 @@ use crate::tokenize::{TokKind, SPACE_BEFORE};
 pub fn scan(ctx: &mut Ctx) {
     for i in 0..ctx.toks.len() {
         let t = *ctx.tok(i);
-        if t.kind != TokKind::Alnum || t.len() < 6 || t.len() > 34 {
+        // Four characters only for the first group of a spaced IBAN ("DE89 3704 …").
+        if t.kind != TokKind::Alnum || t.len() < 4 || t.len() > 34 {
             continue;
         }
         let raw = ctx.raw(i).as_bytes();
@@ -41,6 +42,9 @@ pub fn scan(ctx: &mut Ctx) {
                     continue;
                 }
             }
+        }
+        if raw.len() < 6 {
+            continue;
         }
         if raw.len() == 10
             && raw[..5].iter().all(u8::is_ascii_alphabetic)

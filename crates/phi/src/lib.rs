@@ -38,6 +38,29 @@ pub use redact::{redact, RedactionStyle};
 
 use config::Allowlist;
 
+/// Texts longer than twice this are processed in windows of about this size.
+const WINDOW_BYTES: usize = 64 * 1024;
+
+/// End of the window starting at `start`: the last line break (else space) before
+/// `start + WINDOW_BYTES`, so that no name or address is cut; a char boundary at worst.
+fn window_end(text: &str, start: usize) -> usize {
+    let hard = start + WINDOW_BYTES;
+    if hard >= text.len() {
+        return text.len();
+    }
+    let bytes = &text.as_bytes()[start..hard];
+    let half = WINDOW_BYTES / 2;
+    let cut = memchr::memrchr(b'\n', bytes)
+        .filter(|&p| p >= half)
+        .or_else(|| memchr::memrchr(b' ', bytes).filter(|&p| p >= half))
+        .map(|p| start + p + 1);
+    let mut end = cut.unwrap_or(hard);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
 /// The detector. Cheap to share (`Send + Sync`); build once. The embedded lexicons are
 /// process-wide and built on first use, so later detectors cost almost nothing.
 #[derive(Debug)]
@@ -46,6 +69,13 @@ pub struct Detector {
     custom: Vec<regex::Regex>,
     disabled: Vec<Kind>,
     allow: Allowlist,
+}
+
+impl Default for Detector {
+    /// All families on, no organisation additions.
+    fn default() -> Self {
+        Detector::new(DetectorConfig::default())
+    }
 }
 
 impl Detector {
@@ -102,6 +132,30 @@ impl Detector {
         if text.is_empty() {
             return Vec::new();
         }
+        let mut found = if text.len() <= WINDOW_BYTES * 2 {
+            self.detect_window(text)
+        } else {
+            // Long documents go window by window, cut at line breaks (or spaces), so that
+            // the per-call scratch memory stays bounded whatever the text length.
+            let mut all = Vec::new();
+            let mut start = 0;
+            while start < text.len() {
+                let end = window_end(text, start);
+                for mut f in self.detect_window(&text[start..end]) {
+                    f.start += start;
+                    f.end += start;
+                    all.push(f);
+                }
+                start = end;
+            }
+            all
+        };
+        resolve::fill_char_offsets(text, &mut found);
+        found
+    }
+
+    /// Detection on one window of text; byte offsets relative to it, char offsets unset.
+    fn detect_window(&self, text: &str) -> Vec<Finding> {
         let mut ctx = ctx::Ctx::new(text);
         if self.config.identifiers {
             contact::scan(&mut ctx);
@@ -125,7 +179,6 @@ impl Detector {
                 && !self.disabled.contains(&f.kind)
                 && !self.allow.contains(f.kind, f.text(text))
         });
-        resolve::fill_char_offsets(text, &mut found);
         found
     }
 

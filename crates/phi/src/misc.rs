@@ -28,7 +28,11 @@ fn age_after(ctx: &Ctx, i: usize) -> Option<&'static str> {
     match ctx.low(j) {
         "year-old" | "years-old" | "yr-old" | "yo" | "yrs" | "yr" => Some("years old"),
         "year" | "years"
-            if j + 1 < ctx.toks.len() && matches!(ctx.low(j + 1), "old" | "of" | "-old")
+            if j + 1 < ctx.toks.len()
+                && (matches!(ctx.low(j + 1), "old" | "-old")
+                    || (ctx.low(j + 1) == "of"
+                        && j + 2 < ctx.toks.len()
+                        && ctx.low(j + 2) == "age"))
                 || j + 2 < ctx.toks.len() && ctx.low(j + 2) == "old" =>
         {
             Some("years old")

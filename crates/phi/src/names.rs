@@ -48,6 +48,7 @@ fn classify(ctx: &Ctx, i: usize) -> Class {
         let num_next = i + 1 < ctx.toks.len() && ctx.tok(i + 1).kind == TokKind::Num;
         let num_prev = i > 0
             && (ctx.tok(i - 1).kind == TokKind::Num
+                || (ctx.is_punct(i - 1, b'-') && i > 1 && ctx.tok(i - 2).kind == TokKind::Num)
                 || matches!(
                     ctx.low(i - 1),
                     "in" | "since"
@@ -209,7 +210,8 @@ pub fn scan(ctx: &mut Ctx) {
 /// ("directed by Bryan Maclean and starring Maclean").
 fn repeated_mentions(ctx: &mut Ctx, from: usize) {
     let text = ctx.text;
-    let confident: Vec<&str> = ctx.out[from..]
+    // A set, not a list: a long document can hold thousands of names.
+    let confident: std::collections::HashSet<&str> = ctx.out[from..]
         .iter()
         .filter(|f| f.kind == Kind::Person && f.confidence >= 0.6)
         .flat_map(|f| f.text(text).split(' '))
@@ -219,7 +221,7 @@ fn repeated_mentions(ctx: &mut Ctx, from: usize) {
         return;
     }
     for f in ctx.out[from..].iter_mut() {
-        if f.kind == Kind::Person && f.confidence < 0.6 && confident.contains(&f.text(text)) {
+        if f.kind == Kind::Person && f.confidence < 0.6 && confident.contains(f.text(text)) {
             f.confidence = 0.6;
             f.evidence.context.push("repeated");
         }

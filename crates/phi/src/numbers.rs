@@ -114,6 +114,7 @@ fn build(ctx: &Ctx, first: usize) -> (Chunk, usize) {
             (b' ', n)
         } else if t.kind == TokKind::Punct
             && bytes[t.start] == b'('
+            && !t.has(NEWLINE_BEFORE)
             && is_num(ctx, n + 1)
             && ctx.glued(n + 1)
         {

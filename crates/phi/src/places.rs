@@ -51,6 +51,55 @@ pub fn town_shaped(ctx: &Ctx, i: usize) -> bool {
 }
 
 pub fn scan(ctx: &mut Ctx) {
+    let from = ctx.out.len();
+    places(ctx);
+    postcodes_after(ctx, from);
+}
+
+/// "in Tujetsch 7188", "Praha 342 01", "Leiden 6981 BA": a postal code right after a place
+/// on the same line joins it.
+fn postcodes_after(ctx: &mut Ctx, from: usize) {
+    for k in from..ctx.out.len() {
+        let end = ctx.out[k].end;
+        let j = ctx.toks.partition_point(|t| t.start < end);
+        if j >= ctx.toks.len()
+            || !ctx.tok(j).has(crate::tokenize::SPACE_BEFORE)
+            || ctx.tok(j).has(crate::tokenize::NEWLINE_BEFORE)
+        {
+            continue;
+        }
+        let t = *ctx.tok(j);
+        if t.kind != TokKind::Num || !(3..=6).contains(&t.len()) {
+            continue;
+        }
+        // Not the start of a phone number or a date.
+        if j + 1 < ctx.toks.len()
+            && ctx.glued(j + 1)
+            && ctx.tok(j + 1).kind == TokKind::Punct
+            && !ctx.is_punct(j + 1, b',')
+            && !ctx.is_punct(j + 1, b'.')
+        {
+            continue;
+        }
+        let mut last = j;
+        let next = j + 1;
+        if next < ctx.toks.len()
+            && !ctx.tok(next).has(crate::tokenize::NEWLINE_BEFORE)
+            && ctx.tok(next).has(crate::tokenize::SPACE_BEFORE)
+        {
+            let nt = ctx.tok(next);
+            let short_num = nt.kind == TokKind::Num && (2..=3).contains(&nt.len());
+            let letters = nt.kind == TokKind::Word && nt.len() == 2 && nt.has(UPPER);
+            if short_num || letters {
+                last = next;
+            }
+        }
+        ctx.out[k].end = ctx.tok(last).end;
+        ctx.out[k].evidence.context.push("postcode");
+    }
+}
+
+fn places(ctx: &mut Ctx) {
     let n = ctx.toks.len();
     let mut i = 0;
     while i < n {
@@ -103,7 +152,10 @@ pub fn scan(ctx: &mut Ctx) {
         if bits & crate::lexicon::PLACE_HEAD != 0
             && i + 1 < n
             && is_cap_word(ctx, i + 1)
-            && ctx.bits[i + 1] & (COMMON | ORG | STREET) == 0
+            // "East Robin", "Port Maria": the second word may be a first name that is
+            // also a word; it may not be a plain word ("New Year") or a street type.
+            && (ctx.bits[i + 1] & (COMMON | ORG | STREET) == 0
+                || ctx.bits[i + 1] & (FIRST | ORG | STREET | MONTH | WEEKDAY) == FIRST)
             && ctx.tok(i + 1).has(crate::tokenize::SPACE_BEFORE)
         {
             let conf = if cue.is_some() { 0.85 } else { 0.7 };

@@ -19,9 +19,27 @@ fn better(a: &Finding, b: &Finding) -> std::cmp::Ordering {
 /// of transitively overlapping candidates. Output is sorted by start. Works on indices:
 /// findings are large and are moved once, at the end.
 pub fn resolve(cands: Vec<Finding>) -> Vec<Finding> {
-    let key = |f: &Finding| (f.kind.family() as u8, f.start, f.end, f.kind);
-    let mut idx: Vec<u32> = (0..cands.len() as u32).collect();
-    idx.sort_unstable_by_key(|&k| key(&cands[k as usize]));
+    // Sort packed integer keys rather than calling back into the findings: the keys
+    // order by (family, start, end, kind) and carry the index in their low bits.
+    let pack = |f: &Finding, k: usize, with_family: bool| -> u128 {
+        let family = if with_family {
+            f.kind.family() as u128
+        } else {
+            0
+        };
+        (family << 127)
+            | ((f.start as u128) << 80)
+            | ((f.end as u128) << 40)
+            | ((f.kind as u128) << 32)
+            | k as u128
+    };
+    let mut keys: Vec<u128> = cands
+        .iter()
+        .enumerate()
+        .map(|(k, f)| pack(f, k, true))
+        .collect();
+    keys.sort_unstable();
+    let idx: Vec<u32> = keys.iter().map(|&k| k as u32).collect();
     let mut keep: Vec<u32> = Vec::with_capacity(cands.len());
     let mut cluster: Vec<u32> = Vec::new();
     let mut i = 0;
@@ -46,10 +64,13 @@ pub fn resolve(cands: Vec<Finding>) -> Vec<Finding> {
         }
         i = j;
     }
-    keep.sort_unstable_by_key(|&k| {
-        let f = &cands[k as usize];
-        (f.start, f.end, f.kind)
-    });
+    let mut keys: Vec<u128> = keep
+        .iter()
+        .map(|&k| pack(&cands[k as usize], k as usize, false))
+        .collect();
+    keys.sort_unstable();
+    keep.clear();
+    keep.extend(keys.iter().map(|&k| k as u32));
     let mut slots: Vec<Option<Finding>> = cands.into_iter().map(Some).collect();
     keep.iter()
         .filter_map(|&k| slots[k as usize].take())

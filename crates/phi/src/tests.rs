@@ -180,3 +180,75 @@ fn health_family() {
         .iter()
         .any(|f| f.kind == Kind::Age && f.evidence.over_89));
 }
+
+#[test]
+fn numbers_at_the_very_start() {
+    let det = Detector::new(DetectorConfig::default());
+    for text in [
+        ", 12345",
+        ",12345 x",
+        "+",
+        "(",
+        "1",
+        "-1",
+        "x1234",
+        ", 80202-1234",
+    ] {
+        let _ = det.detect(text);
+    }
+}
+
+#[test]
+fn detector_is_shareable() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Detector>();
+}
+
+#[test]
+fn negated_health_terms_are_marked() {
+    let det = Detector::new(DetectorConfig::default());
+    let text = "Biopsy showed no cancer";
+    let found = det.detect(text);
+    let c = found
+        .iter()
+        .find(|f| f.kind == Kind::Condition)
+        .expect("condition");
+    assert!(c.evidence.lowered.contains(&"negated"));
+    assert!(c.confidence < 0.5);
+}
+
+#[test]
+fn findings_serialise_with_labels() {
+    let det = Detector::default();
+    let f = det.detect("SSN 496-39-5870");
+    let json = serde_json::to_string(&f).expect("serialises");
+    assert!(json.contains("\"kind\":\"US_SSN\""), "{json}");
+}
+
+#[test]
+fn more_formats() {
+    has("Seen on 12-Jan-2024.", Kind::Date, "12-Jan-2024");
+    has(
+        "IBAN DE89 3704 0044 0532 0130 00",
+        Kind::Iban,
+        "DE89 3704 0044 0532 0130 00",
+    );
+    has(
+        "lives at 221B Baker Street, London NW1 6XE\nIP 10.0.0.1",
+        Kind::StreetAddress,
+        "221B Baker Street, London NW1 6XE",
+    );
+    has(
+        "call 98765-43210 / 011-2345-6789",
+        Kind::Phone,
+        "011-2345-6789",
+    );
+}
+
+#[test]
+fn sentence_openers_that_are_words() {
+    let k = kinds("Brown rice and green vegetables help with blood sugar.");
+    assert!(!k.iter().any(|(kind, _)| *kind == Kind::Person), "{k:?}");
+    has("Mark said the MRI was clear.", Kind::Person, "Mark");
+    has("Graham, your lab report is ready.", Kind::Person, "Graham");
+}

@@ -78,7 +78,7 @@ const PERSON_CUES_BEFORE: &[&str] = &[
 const PERSON_CUES_AFTER: &[&str] = &[
     "says", "said", "says:", "is", "was", "has", "had", "lives", "wrote", "writes", "told",
     "asked", "replied", "passed", "died", "who", "will", "and", "retired", "shouted", "went",
-    "spent", "began", "explained", "agreed", "points", "employs", "listed", "called",
+    "spent", "began", "explained", "agreed", "points", "employs", "listed", "called", "from",
 ];
 
 /// Cues before a place ("from Bhopal", "near Raisen").

@@ -13,6 +13,8 @@ pub(super) fn extend(ctx: &Ctx, mut end: usize) -> usize {
     let n = ctx.toks.len();
     let mut pieces = 0;
     let mut last_was_words = false;
+    // One postal code per address: a number on the next line after it is a phone.
+    let mut have_postcode = false;
     while pieces < MAX_PIECES {
         let mut j = end + 1;
         let mut sep_comma = false;
@@ -38,6 +40,10 @@ pub(super) fn extend(ctx: &Ctx, mut end: usize) -> usize {
         let newline =
             ctx.tok(j).has(NEWLINE_BEFORE) || (j > end + 1 && ctx.tok(end + 1).has(NEWLINE_BEFORE));
         let separated = sep_comma || newline;
+        // The postal code ends an address: the next line is something else.
+        if have_postcode && newline {
+            break;
+        }
         // Indian "City-462001": a glued hyphen and a PIN code.
         if ctx.is_punct(j, b'-') && ctx.glued(j) && num_len(ctx, j + 1) == 6 {
             end = j + 1;
@@ -46,6 +52,12 @@ pub(super) fn extend(ctx: &Ctx, mut end: usize) -> usize {
         }
         if ctx.is_punct(j, b'#') && is_num(ctx, j + 1) {
             end = j + 1;
+            pieces += 1;
+            continue;
+        }
+        // Spreadsheet exports print a missing field as "nan" inside address blocks.
+        if ctx.raw(j) == "nan" && pieces > 0 {
+            end = j;
             pieces += 1;
             continue;
         }
@@ -85,7 +97,8 @@ pub(super) fn extend(ctx: &Ctx, mut end: usize) -> usize {
             continue;
         }
         // Postal codes: 4–6 digits, "340 12", "53-320", "B0J 2H0", "7412 SL".
-        if is_num(ctx, j) && (3..=6).contains(&num_len(ctx, j)) {
+        if is_num(ctx, j) && (3..=6).contains(&num_len(ctx, j)) && !(have_postcode && newline) {
+            have_postcode = true;
             end = j;
             if ctx.is_punct(j + 1, b'-') && ctx.glued(j + 1) && is_num(ctx, j + 2) {
                 end = j + 2;
@@ -103,6 +116,7 @@ pub(super) fn extend(ctx: &Ctx, mut end: usize) -> usize {
             continue;
         }
         if t.kind == TokKind::Alnum
+            && !(have_postcode && newline)
             && t.len() <= 4
             && ctx
                 .raw(j)
@@ -113,6 +127,7 @@ pub(super) fn extend(ctx: &Ctx, mut end: usize) -> usize {
             if j + 1 < n && ctx.tok(j + 1).kind == TokKind::Alnum && ctx.tok(j + 1).len() <= 4 {
                 end = j + 1;
             }
+            have_postcode = true;
             pieces += 1;
             continue;
         }

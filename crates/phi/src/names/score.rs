@@ -102,6 +102,20 @@ pub(super) fn decide(ctx: &mut Ctx, mut first: usize, last: usize, classes: &Cla
     }
     let (cue_boost, honorific) = cues_before(ctx, first, &mut ev);
     score += cue_boost;
+    // "Brown rice", "Sharp pain", "Mark your calendars": a lone word opening a sentence
+    // and followed by a plain lower-case word reads as that word, not a name. Verbs that
+    // follow names ("Mark said", "James is") are person cues and keep the name reading.
+    if k == 1 && ctx.tok(first).has(SENT_START) && !honorific {
+        let j = last + 1;
+        let plain_next = j < ctx.toks.len()
+            && ctx.tok(j).kind == TokKind::Word
+            && ctx.tok(j).has(crate::tokenize::LOWER)
+            && ctx.bits[j] & PERSON_AFTER == 0;
+        if plain_next {
+            score -= 0.17;
+            ev.lowered.push("sentence start");
+        }
+    }
     // "Success Story", "Full Prescribing": a capitalised common word just before continues
     // a title, not a name.
     if k == 1
@@ -254,7 +268,7 @@ fn cues_after(ctx: &Ctx, last: usize, ev: &mut Evidence) -> f32 {
     }
     let cue = ctx.lex.static_word(ctx.low(j)).unwrap_or("cue");
     ev.context.push(cue);
-    if cue == "and" {
+    if cue == "and" || cue == "from" {
         0.1
     } else {
         0.2

@@ -207,11 +207,17 @@ pub(super) fn classify(ctx: &mut Ctx, c: &Chunk, a: usize, b: usize) -> bool {
     }
     // Postal codes named by a cue or a state abbreviation before them.
     if n <= 2 && !plus && !paren {
-        let after_state = first_tok > 0 && {
-            let p = first_tok - 1 - usize::from(ctx.is_punct(first_tok - 1, b','));
-            let t = ctx.tok(p);
-            t.kind == TokKind::Word && crate::vocab::US_STATES.contains(&ctx.raw(p))
-        };
+        // The word before, skipping one comma ("CO 80202", "CO, 80202").
+        let before = first_tok.checked_sub(1).and_then(|p| {
+            if ctx.is_punct(p, b',') {
+                p.checked_sub(1)
+            } else {
+                Some(p)
+            }
+        });
+        let after_state = before.is_some_and(|p| {
+            ctx.tok(p).kind == TokKind::Word && crate::vocab::US_STATES.contains(&ctx.raw(p))
+        });
         if (lens == [5] || lens == [5, 4]) && (after_state || cue_kind == Some(Cue::Zip)) {
             ctx.push(Kind::ZipCode, start, end, 0.9, ev("pattern:zip", None));
             return true;
@@ -238,7 +244,7 @@ pub(super) fn classify(ctx: &mut Ctx, c: &Chunk, a: usize, b: usize) -> bool {
         }
     }
     // Phone numbers.
-    if (7..=15).contains(&nd) {
+    if (6..=15).contains(&nd) {
         let indian_mobile = (nd == 10 && (b'6'..=b'9').contains(&d[0]))
             || (nd == 12 && d.starts_with(b"91") && (b'6'..=b'9').contains(&d[2]))
             || (nd == 11 && d[0] == b'0')
@@ -254,7 +260,10 @@ pub(super) fn classify(ctx: &mut Ctx, c: &Chunk, a: usize, b: usize) -> bool {
         let shaped = plus || paren || ext || separated;
         // Any other bare ten-digit number: most often a phone number, weakly.
         let ten = nd == 10 && n == 1;
-        if shaped || us || indian_mobile || phone_cue || ten {
+        // Short local numbers in groups ("94 25 77") only with a phone cue.
+        let short_local = phone_cue && n >= 3 && nd >= 6;
+        let eligible = nd >= 7 || short_local;
+        if eligible && (shaped || us || indian_mobile || phone_cue || ten) {
             let mut conf: f32 = if plus || paren || ext {
                 0.85
             } else if separated {
