@@ -369,7 +369,10 @@ pub fn detect_lang(text: &str) -> Lang {
     let set = SET.get_or_init(|| HINGLISH.iter().copied().collect());
     let mut hits = 0;
     let mut words = 0;
-    for w in text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
+    for w in text
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+    {
         words += 1;
         if in_set(set, w) {
             hits += 1;

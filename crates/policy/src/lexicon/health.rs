@@ -59,6 +59,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Procedure,
         &[
+            "invisalign", "clear aligners", "aligner", "aligners", "dental implants", "zoom whitening",
             "ear tube", "ear tubes", "tube placement", "iud placement", "stent placement", "port placement", "catheter", "post-op", "postop", "post-operative", "pre-op", "preop", "post-op check",
             "stomach pumped", "pumped his stomach", "pumped her stomach", "gastric lavage", "stomach wash", "microneedling", "laser treatment", "chemical peel", "prp", "fue", "grafts", "laparoscopic", "laparoscopically", "keyhole surgery", "hand transplant", "face transplant", "double hand transplant", "semen analysis", "sperm count", "pap smear", "pap test", "hiv test", "std test", "sti test", "pregnancy test", "urine test", "blood test", "med check", "medication check", "prior authorization", "gallbladder removal",
             "ट्रांसप्लांट", "किडनी ट्रांसप्लांट", "kidney transplant", "robotic surgery",

@@ -201,7 +201,7 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
     let letters = || text.chars().filter(|c| c.is_alphabetic());
     let acronym = letters().all(char::is_uppercase) && letters().nth(1).is_some();
     let shape_only = f.evidence.source.starts_with("shape:");
-    let floor = if shape_only { 0.6 } else { 0.5 };
+    let floor = if shape_only { 0.62 } else { 0.5 };
     let next = p.norm[e..]
         .trim_start_matches([' ', '-'])
         .split(|c: char| !c.is_alphanumeric())
