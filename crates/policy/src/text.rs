@@ -171,6 +171,13 @@ impl<'a> Prepared<'a> {
         let mut word_start: Option<usize> = None;
         let mut iter = text.char_indices().peekable();
         while let Some((i, c)) = iter.next() {
+            // Most characters are ASCII letters inside a word: nothing to decide.
+            if c.is_ascii_alphanumeric() {
+                if word_start.is_none() {
+                    word_start = Some(i);
+                }
+                continue;
+            }
             let inner = (c == '\'' || c == '-' || c == '.' || c == ',')
                 && word_start.is_some()
                 && iter.peek().is_some_and(|&(_, n)| is_word_char(n))

@@ -160,6 +160,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::GatePeriod,
         &[
+            "aged", "age", "old",
             "*day*", "*week*", "*month*", "*hour*", "*year*", "*yr*", "din", "hafte", "mahine",
             "*hrs", "saal", "साल", "वर्ष",
         ],

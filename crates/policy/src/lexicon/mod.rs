@@ -262,7 +262,8 @@ impl Lexicon {
     /// All cue hits in the prepared text, sorted by start.
     pub fn scan(&self, p: &Prepared<'_>) -> Vec<Hit> {
         let text = p.norm.as_str();
-        let mut hits = Vec::new();
+        // About one hit per three words; room for the scanners' and derived hits too.
+        let mut hits = Vec::with_capacity(p.words.len() / 2 + 16);
         for m in self.ac.find_overlapping_iter(text) {
             let pat = &self.patterns[m.pattern().as_usize()];
             let (s, e) = (m.start(), m.end());

@@ -88,7 +88,8 @@ impl Scanners {
     pub fn scan(&self, p: &Prepared<'_>, gates: &CueSet) -> Vec<Entity> {
         let t = p.norm.as_str();
         let mut out: Vec<Entity> = Vec::new();
-        let has_digit = t.bytes().any(|b| b.is_ascii_digit());
+        let shape = Shape::of(t);
+        let has_digit = shape.digits > 0;
         let push = |out: &mut Vec<Entity>, kind, s: usize, e: usize, label| {
             if !out.iter().any(|x: &Entity| x.start < e && s < x.end) {
                 out.push(Entity::new(p, kind, s, e, label));
@@ -110,7 +111,7 @@ impl Scanners {
                 }
             }
         }
-        if t.contains('.') {
+        if shape.link {
             for m in self.url.find_iter(t) {
                 let s = m.as_str().trim_end_matches(['.', ',', ')', '!', '?']);
                 push(
@@ -125,7 +126,8 @@ impl Scanners {
         if !has_digit {
             return out;
         }
-        for m in self.ids.find_iter(t) {
+        let ids = (shape.digits >= 4).then(|| self.ids.find_iter(t));
+        for m in ids.into_iter().flatten() {
             push(&mut out, EntityKind::Id, m.start(), m.end(), "ID_NUMBER");
         }
         for m in self.date.find_iter(t) {
@@ -137,7 +139,9 @@ impl Scanners {
         for m in time.into_iter().flatten() {
             push(&mut out, EntityKind::Time, m.start(), m.end(), "TIME");
         }
-        for c in self.age.captures_iter(t) {
+        let age = (shape.listed_number || gates.contains(Cue::GatePeriod))
+            .then(|| self.age.captures_iter(t));
+        for c in age.into_iter().flatten() {
             let Some(m) = c.get(0) else { continue };
             // "(4)" is an age only right after a capitalised name: "Aarav (4)".
             if let Some(g) = c.get(5) {
@@ -160,7 +164,8 @@ impl Scanners {
                 out.push(ent);
             }
         }
-        for m in self.phone.find_iter(t) {
+        let phone = (shape.digits >= 7).then(|| self.phone.find_iter(t));
+        for m in phone.into_iter().flatten() {
             let d = m.as_str().bytes().filter(u8::is_ascii_digit).count();
             if (7..=13).contains(&d) {
                 push(&mut out, EntityKind::Phone, m.start(), m.end(), "PHONE");
@@ -262,6 +267,37 @@ impl Scanners {
             }
         }
         hits
+    }
+}
+
+/// Byte-level facts that decide which scanners can match at all.
+#[derive(Debug, Default)]
+struct Shape {
+    digits: usize,
+    /// ", 82" or "(6": a number set off as an age can be.
+    listed_number: bool,
+    /// "://", "www." or a dot followed by a letter: a link can be.
+    link: bool,
+}
+
+impl Shape {
+    fn of(t: &str) -> Shape {
+        let b = t.as_bytes();
+        let mut s = Shape::default();
+        for (i, &c) in b.iter().enumerate() {
+            if c.is_ascii_digit() {
+                s.digits += 1;
+            } else if c == b',' || c == b'(' {
+                let next = b.get(i + 1..).unwrap_or(&[]);
+                let next = next.strip_prefix(b" ").unwrap_or(next);
+                s.listed_number |= next.first().is_some_and(u8::is_ascii_digit);
+            } else if c == b'.' || c == b':' {
+                s.link |= b
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_ascii_alphanumeric() || *n == b'/');
+            }
+        }
+        s
     }
 }
 
