@@ -90,7 +90,19 @@ impl<'a> Prepared<'a> {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            // ASCII: one byte in, at most one byte out.
+            // A run of printable ASCII other than the backtick is copied as it is.
+            if (0x21..0x7F).contains(&b) && b != b'`' {
+                let run = bytes[i..]
+                    .iter()
+                    .position(|&c| !(0x21..0x7F).contains(&c) || c == b'`')
+                    .map_or(bytes.len(), |n| i + n);
+                norm.push_str(&original[i..run]);
+                to_orig.extend(i as u32..run as u32);
+                last_space = false;
+                i = run;
+                continue;
+            }
+            // Other ASCII: one byte in, at most one byte out.
             if b < 0x80 {
                 let n = match b {
                     b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => b' ',
@@ -169,23 +181,37 @@ impl<'a> Prepared<'a> {
         let mut sentence = 0usize;
         let mut sent_start = 0usize;
         let mut word_start: Option<usize> = None;
-        let mut iter = text.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            // Most characters are ASCII letters inside a word: nothing to decide.
-            if c.is_ascii_alphanumeric() {
+        let char_at = |i: usize| -> Option<char> {
+            match bytes.get(i) {
+                Some(&b) if b < 0x80 => Some(b as char),
+                Some(_) => text[i..].chars().next(),
+                None => None,
+            }
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            // Most characters are ASCII letters inside a word: skip the run at once.
+            if bytes[i].is_ascii_alphanumeric() {
                 if word_start.is_none() {
                     word_start = Some(i);
                 }
+                i += 1;
+                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
                 continue;
             }
+            let Some(c) = char_at(i) else { break };
+            let len = c.len_utf8();
             let inner = (c == '\'' || c == '-' || c == '.' || c == ',')
                 && word_start.is_some()
-                && iter.peek().is_some_and(|&(_, n)| is_word_char(n))
+                && char_at(i + len).is_some_and(is_word_char)
                 && (c != '.' && c != ',' || i > 0 && bytes[i - 1].is_ascii_digit());
             if is_word_char(c) || inner {
                 if word_start.is_none() {
                     word_start = Some(i);
                 }
+                i += len;
                 continue;
             }
             if let Some(ws) = word_start.take() {
@@ -196,13 +222,14 @@ impl<'a> Prepared<'a> {
                 });
             }
             if matches!(c, '.' | '!' | '?' | '।' | '\n' | ';' | '|') && self.ends_sentence(i, c) {
-                let end = i + c.len_utf8();
+                let end = i + len;
                 if end > sent_start {
                     self.sentences.push((sent_start, end));
                     sentence += 1;
                 }
                 sent_start = end;
             }
+            i += len;
         }
         if let Some(ws) = word_start {
             self.words.push(Word {

@@ -157,11 +157,16 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
             *t = true;
         }
     }
-    let bad = |i: usize| thing.get(i).copied().unwrap_or(false) || not_name(word(i));
     // Every shape below starts at or just before a capitalised or Devanagari word.
     let marked: Vec<bool> = (0..n)
         .map(|k| is_cap(word(k)) || is_deva(word(k)))
         .collect();
+    // Only marked words are ever asked about; answer each once.
+    let not_names: Vec<bool> = (0..n)
+        .map(|k| marked[k] && (thing[k] || not_name(word(k))))
+        .collect();
+    let bad = |i: usize| not_names.get(i).copied().unwrap_or(false);
+    let next_marked = |i: usize| marked.get(i + 1).copied().unwrap_or(false);
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < n {
@@ -172,7 +177,7 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
         let w = word(i);
         let sent_start = i == 0 || p.words[i - 1].sentence != p.words[i].sentence;
         // Honorific + name: "Mrs. Kamala Devi", "Smt Rekha", "श्री रमेश".
-        let hon = w.len() <= 8 && in_list(HONORIFICS, w);
+        let hon = next_marked(i) && w.len() <= 8 && in_list(HONORIFICS, w);
         if hon
             && i + 1 < n
             && (p.words[i + 1].sentence == p.words[i].sentence
@@ -191,7 +196,7 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
             }
         }
         // Greeting + name at the start of a sentence: "Hi Dana,", "Dear Mr Rao".
-        if sent_start && in_list(GREETINGS, w) && i + 1 < n {
+        if sent_start && next_marked(i) && in_list(GREETINGS, w) && i + 1 < n {
             let nw = word(i + 1);
             if is_cap(nw) && !bad(i + 1) && !in_list(HONORIFICS, nw) {
                 let mut k = i + 1;
