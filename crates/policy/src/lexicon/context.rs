@@ -44,6 +44,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::PainWord,
         &[
+            "heavy", "tingling", "numb", "numbness", "burning", "aching", "sore",
             "pain", "pains", "hurts", "hurting", "tightness", "tight", "pressure",
             "heaviness", "squeezing", "crushing", "dard", "dardh", "दर्द", "जकड़न", "भारीपन",
             "ghabrahat", "घबराहट",
@@ -160,6 +161,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::GatePeriod,
         &[
+            "दिन", "हफ्ते", "हफ़्ते", "महीने",
             "aged", "age", "old",
             "*day*", "*week*", "*month*", "*hour*", "*year*", "*yr*", "din", "hafte", "mahine",
             "*hrs", "saal", "साल", "वर्ष",
@@ -195,5 +197,15 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::ProcSuffix,
         &["*ectomy", "*ostomy", "*otomy", "*plasty", "*oscopy", "*opexy", "*orrhaphy"],
+    ),
+    (Cue::RareWord, &["rare", "rarest", "unusual", "extremely rare", "very rare", "durlabh", "दुर्लभ"]),
+    (
+        Cue::Routine,
+        &[
+            "blood test", "blood tests", "a test", "tests", "checkup", "check-up",
+            "full body checkup", "full body check-up", "flu shot", "flu shots", "flu vaccine",
+            "vaccine", "vaccines", "vaccination", "cleaning", "consultation", "appointment",
+            "walk-ins", "physical", "eye test", "jaanch", "जांच", "जाँच", "टीका", "teeka",
+        ],
     ),
 ];

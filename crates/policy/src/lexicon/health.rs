@@ -10,6 +10,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Condition,
         &[
+            "मोतियाबिंद", "motiyabind", "मोतियाबिंद सर्जरी", "button battery",
             "fall risk", "npo", "nil by mouth", "dnr", "do not resuscitate", "isolation", "contact precautions", "mrsa", "c. diff", "c-diff", "anaemic", "anemic", "low hb", "low haemoglobin", "low hemoglobin",
             "polio", "rosacea", "cracked molars", "cracked molar", "cracked tooth", "inguinal hernia", "acne scarring", "scarring", "toenail fungus", "nail fungus", "fungal infection", "ringworm", "scabies", "head lice", "warts", "cyst", "ear infection", "uti", "urinary tract infection", "strep throat", "pink eye", "conjunctivitis", "severe burns", "collapsed", "mtc", "fever of",
             "unconscious", "intoxicated", "prediabetes", "pre-diabetes", "lump", "lump in my breast", "partials",
@@ -59,6 +60,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Procedure,
         &[
+            "dant ka ilaaj", "daant ka ilaaj", "dant ka ilaj", "daant ka ilaj", "daant nikalna", "daant nikalwaya", "dant nikalwaya", "aankh ka operation", "motiyabind ka operation", "pathri ka operation", "bachedani ka operation", "nasbandi", "taanke", "plaster chadha", "glucose chadhaya", "drip lagayi", "nose job", "boob job", "lipo", "facelift", "eyelid surgery", "the scope", "knee scope", "scoped", "arthroscopy", "dental cleaning", "deep cleaning", "teeth cleaning", "dant ki safai", "daant ki safai", "agli safai",
             "invisalign", "clear aligners", "aligner", "aligners", "dental implants", "zoom whitening",
             "ear tube", "ear tubes", "tube placement", "iud placement", "stent placement", "port placement", "catheter", "post-op", "postop", "post-operative", "pre-op", "preop", "post-op check",
             "stomach pumped", "pumped his stomach", "pumped her stomach", "gastric lavage", "stomach wash", "microneedling", "laser treatment", "chemical peel", "prp", "fue", "grafts", "laparoscopic", "laparoscopically", "keyhole surgery", "hand transplant", "face transplant", "double hand transplant", "semen analysis", "sperm count", "pap smear", "pap test", "hiv test", "std test", "sti test", "pregnancy test", "urine test", "blood test", "med check", "medication check", "prior authorization", "gallbladder removal",
@@ -108,6 +110,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Outcome,
         &[
+            "went home today", "ring the bell", "rang the bell", "ring that bell", "rings the bell", "nicu graduate", "graduated from the nicu", "discharged today", "beat leukemia", "beat leukaemia", "beat the odds", "conquered", "cancer survivor",
             "threw my glasses away", "threw away my glasses", "no more glasses", "glasses-free", "glasses free", "perfect vision", "20/20", "see clearly", "next morning", "pain gone", "pain is gone", "dard gayab", "dard khatam",
             "back on duty", "back in action", "back to playing", "back at work", "returned to work", "got back", "under control", "finally under control",
             "walking again", "walked out", "walk again", "walked again", "back on his feet",

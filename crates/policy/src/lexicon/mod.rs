@@ -141,6 +141,9 @@ pub enum Cue {
     GateRoom,
     DrugSuffix,
     ProcSuffix,
+    RareWord,
+    /// Services anyone books: "flu shot", "blood test", "check-up".
+    Routine,
 }
 
 /// A small fixed bitset of cues.

@@ -9,6 +9,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::RelPhrase,
         &[
+            "for coming in", "coming in to see us", "for coming to see us", "for visiting us", "thank you for visiting", "thanks for visiting", "for stopping by", "loved meeting you", "loved meeting your", "great to see you", "nice to see you", "good to see you", "nice meeting you", "pleasure meeting you", "pleasure to meet you", "pleasure taking care of", "pleasure caring for", "pleasure treating", "pleasure to treat", "enjoyed caring for", "enjoyed treating", "enjoyed meeting you", "glad you came in", "glad you chose us", "thanks for choosing us", "thank you for choosing us", "welcome back", "see you again", "see you next time", "until your next visit", "your little one", "healing well", "heals well", "healing nicely", "heal quickly", "feel better soon", "recover soon", "hope ur", "thx for coming", "aane ke liye dhanyavaad", "aane ke liye shukriya", "seva ka mauka", "sewa ka mauka", "seva ka avsar", "hume chunne ke liye", "humein chunne ke liye", "फिर से आइए", "आने के लिए धन्यवाद", "सेवा का मौका", "हमें चुनने के लिए",
             "see her for", "see him for", "see them for", "we'll see her", "we'll see him", "we will see her", "we will see him", "see you for your", "see your daughter", "see your son", "such a trooper", "was so brave during",
             "was able to fix", "was able to help you", "took care of you", "take care of you", "looked after you", "you were brought in", "saved your life", "our staff saved", "we saved",
             "sorry for your loss", "our condolences", "deepest condolences", "thoughts are with you", "thoughts are with your family", "praying for your", "prayers for your", "prayers for you",
@@ -63,6 +64,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::RelDeny,
         &[
+            "never been treated", "have never been treated", "never been our patient", "never received treatment", "not received any treatment", "never visited us", "not been seen", "have not been seen",
             "can't find anyone by that name", "cannot find anyone by that name", "can't find anyone", "cannot find anyone", "no one by that name", "nobody by that name", "anyone by that name", "not in our system", "find no record", "couldn't find you", "could not find you", "can't find you", "cannot find you", "not in our records", "no such patient", "never treated anyone", "koi record nahi mila", "aisa koi patient nahi",
             "no record of", "no records of", "no record that", "never been a patient",
             "never a patient", "not a patient", "not our patient", "not been a patient",
@@ -77,6 +79,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Poss2,
         &[
+            "ur", "yr", "urs", "aapke ghar",
             "your", "आपका", "आपकी", "आपके", "आपको", "तुम्हारा", "तुम्हारी", "तुम्हारे",
             "aapka", "aapki", "aapke", "aapko", "apka", "apki", "apke", "apko", "tumhara",
             "tumhari", "tumhare",
@@ -95,6 +98,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Hedge,
         &[
+            "patients often ask", "patients ask", "a patient asked", "a reader asked", "people often ask", "we often get asked", "frequently asked", "common question", "you asked", "faq",
             "whether any", "any person", "whether a person", "is or has been", "is or was", "not comment on", "do not comment", "don't comment", "cannot comment", "can't comment",
             "any individual's", "any individual", "anyone's", "any patient's", "someone's", "whether someone", "not even to say", "cannot confirm", "can't confirm", "neither confirm", "confirm or deny", "any care", "kisi bhi", "किसी भी", "everyone's",
             "anything", "any questions", "for anything",
@@ -123,6 +127,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::IndivAnchor,
         &[
+            "news anchor", "local news anchor", "tv anchor", "a singer", "country singer", "an actor", "an actress", "the actress", "influencer", "a youtuber", "a famous", "local celebrity",
             "your neighbor", "your neighbour", "a neighbor", "a neighbour", "the neighbor", "the neighbour", "our neighbor", "a resident", "the resident",
             "a motorcyclist", "the motorcyclist", "a biker", "a cyclist", "a pedestrian", "a construction worker", "a labourer", "a college student", "a housewife", "a homemaker", "a retired", "a businessman", "a shopkeeper", "an mla", "the actor", "a celebrity", "the minister", "a minister", "a cricketer", "the cricketer", "a politician", "an athlete", "a marine", "marine veteran", "the 19 yo", "a grandmother who", "a man who", "a woman who", "someone who came", "the one who",
             "dono yuvak", "yuvak", "yuvati", "युवक", "युवती", "dono ladke", "ek yuvak", "एक युवक",

@@ -9,6 +9,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Retal,
         &[
+            "that's on you", "that is on you", "on you, not us", "your own responsibility", "your responsibility", "axe to grind", "real patients know", "clearly this reviewer", "this so-called", "so-called review", "know better", "if you had followed", "had you followed", "if you had listened", "had you listened", "if you had come", "if you had taken",
             "think before you", "think twice before", "before complaining", "before you complain", "शिकायत करने से पहले", "सोचिए", "soch samajh", "sochiye", "पहले सोच",
             "trolls", "trolling", "trolls like you", "people like you", "the likes of you", "false reviews", "fake reviews", "fake news", "false allegations", "baseless", "baseless allegations", "malicious", "don't post false", "do not post false", "stop posting", "stop spreading", "spreading lies", "someone had a bad day", "had a bad day", "let readers judge", "let the readers judge", "let others judge", "readers can judge", "judge for themselves", "speak for themselves", "hundreds of five-star", "hundreds of 5-star", "thousands of happy", "you never came", "you never showed", "you didn't show up", "you did not show up", "never showed up", "you never returned", "you didn't listen", "you did not listen", "ignored our advice", "ignored medical advice", "ignored the doctor", "you ignored", "nice try", "go elsewhere", "feel free to go", "find another doctor", "can't please everyone", "cannot please everyone", "not our fault", "not our problem", "grow up", "calm down", "ridiculous", "absurd", "get your facts", "check your facts", "गलत समीक्षा", "झूठी समीक्षा", "गलत रिव्यू", "झूठा रिव्यू", "झूठे आरोप", "गलत आरोप", "नहीं मानी", "नहीं माना", "सलाह नहीं मानी", "बकवास", "nahi maani", "nahi mani", "nahi mana", "salah nahi", "galat aarop", "jhoothe aarop", "jhootha review", "jhutha review", "galat review mat",
             "a little gratitude", "gratitude would be nice", "should be grateful", "be thankful",
@@ -117,6 +118,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Unique,
         &[
+            "guess who", "guess which", "you'll never guess", "won't believe who",
             "state's first", "city's first", "country's first", "nation's first", "india's first", "world's first", "region's first", "district's first", "first in the country", "first of its kind", "first-of-its-kind", "first time in", "first successful", "record-breaking", "made history", "history made", "medical history", "pehli baar", "पहली बार",
             "the only", "only set of", "first baby", "first patient", "first-ever",
             "first ever", "youngest", "oldest", "rare case", "rarest", "one of a kind",

@@ -50,6 +50,17 @@ fn image(ev: &Eval<'_>, out: &mut Findings) {
             (true, None) => v.max(Some(NeedsReview)),
             _ => v,
         };
+        // Even de-identified, a clinical image of a rare case with a date can point at
+        // one patient.
+        let timed = ev.sig.any(&[Cue::TimeRef, Cue::Today])
+            || ev
+                .sig
+                .entities
+                .iter()
+                .any(|e| matches!(e.kind, EntityKind::Date | EntityKind::Time) && !e.benign());
+        if m.clinical_image == Some(true) && ev.sig.has(Cue::Unique) && timed {
+            out.add(Fired::new(RuleId::PhiIndirect, NeedsReview));
+        }
         if let Some(v) = v {
             out.add(Fired::new(RuleId::PhiImage, v));
         }
@@ -304,8 +315,16 @@ fn url_phi(ev: &Eval<'_>, out: &mut Findings) {
 pub fn inbound(ev: &Eval<'_>, out: &mut Findings) {
     let t = ev.ties;
     let sig = ev.sig;
-    let mut spans: Vec<Span> = t.self_health.clone();
-    spans.extend(t.anchor_health.iter().copied());
+    // Services anyone books ("a blood test for my dad", "flu shots for my kids"):
+    // asking about them discloses nothing about anyone's health.
+    let routine = |&(s, e): &Span| sig.of(Cue::Routine).any(|r| r.start <= s && r.end >= e);
+    let mut spans: Vec<Span> = t
+        .self_health
+        .iter()
+        .copied()
+        .filter(|s| !routine(s))
+        .collect();
+    spans.extend(t.anchor_health.iter().copied().filter(|s| !routine(s)));
     let ids: Vec<Span> = sig
         .personal_entities()
         .filter(|e| {

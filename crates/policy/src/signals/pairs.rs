@@ -114,6 +114,10 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
             }
         }
     }
+    // "a rare bone tumour": rarity makes a case identifiable.
+    for s in followed(hits, Cue::RareWord, Cue::Condition, 2) {
+        out.push(hit(Cue::Unique, s));
+    }
     // "Longing for a baby boy", "guaranteed male child": wanting or promising one sex
     // where conception or pregnancy is the subject (pre-conception sex selection).
     if has(Cue::SexWish) && has(Cue::PrenatalCtx) {

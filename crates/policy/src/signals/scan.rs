@@ -66,7 +66,7 @@ impl Scanners {
             brand_generic: re(r"(?-u:\b)([A-Z][a-z]{3,})\s*\(([a-z]{5,})\)"),
             // "in 12 weeks", "3 days ago", "2 din baad": a time relative to a visit.
             rel_time: re(
-                r"(?i)(?-u:\b)(?:in|within|after)\s+(?:\d{1,3}|a|one|two|three|four|five|six|ten|twelve)\s+(?:days?|weeks?|months?|hours?)(?-u:\b)|(?-u:\b)\d{1,3}\s+(?:days?|weeks?|months?|years?)\s+(?:ago|back|later)(?-u:\b)|(?-u:\b)\d{1,2}\s+(?:din|hafte|mahine)\s+(?:baad|pehle|ke baad)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:in|within|after)\s+(?:\d{1,3}|a|one|two|three|four|five|six|ten|twelve)\s+(?:days?|weeks?|months?|hours?)(?-u:\b)|(?-u:\b)\d{1,3}\s+(?:days?|weeks?|months?|years?)\s+(?:ago|back|later)(?-u:\b)|(?-u:\b)\d{1,2}\s+(?:din|hafte|mahine)\s+(?:baad|pehle|ke baad)(?-u:\b)|\d{1,2}\s+(?:दिन|हफ्ते|हफ़्ते|महीने)\s+(?:बाद|पहले|में)",
             ),
             // Dosing schedules: "every 4 to 6 hours", "no more than 5 doses".
             frequency: re(

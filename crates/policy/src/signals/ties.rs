@@ -226,6 +226,10 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
             {
                 let after = c.w0 > h.w1 && c.w0 <= h.w1 + 5;
                 let before = (like_you || relative) && c.w1 < h.w0 && c.w1 + 4 >= h.w0;
+                // "you have never been treated": a denial, and a generic word.
+                if generic_health(sig.text(c.start, c.end)) || sig.overlapped_by(c, Cue::RelDeny) {
+                    continue;
+                }
                 if after || before {
                     push(&mut t.addressed_health, (c.start, c.end));
                     t.addressed_sentences.push(h.sentence);
@@ -294,6 +298,24 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
                     .filter(|h| h.start >= s && h.end <= e)
                 {
                     push(&mut t.rel, (h.start, h.end));
+                }
+            }
+        }
+        // Once the reply places the person in our care, a later "Next cleaning in 6
+        // months" or "अगली जांच 15 दिन बाद" is their visit, even without "you".
+        if !t.rel.is_empty() || !t.addressed_care.is_empty() {
+            for i in 0..sig.p.sentences.len() {
+                let care = [Cue::CareNoun, Cue::VisitWord, Cue::Procedure]
+                    .iter()
+                    .any(|&c| sig.sentence_has(i, c));
+                let when = sig.sentence_has(i, Cue::TimeRef)
+                    || sig.entities.iter().any(|x| {
+                        x.sentence == i
+                            && matches!(x.kind, EntityKind::Date | EntityKind::Time)
+                            && !x.benign()
+                    });
+                if care && when && !sig.sentence_has(i, Cue::Hedge) {
+                    t.addressed_sentences.push(i);
                 }
             }
         }
