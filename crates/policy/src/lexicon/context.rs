@@ -208,4 +208,15 @@ pub(super) const GROUPS: &[Group] = &[
             "walk-ins", "physical", "eye test", "jaanch", "जांच", "जाँच", "टीका", "teeka",
         ],
     ),
+    (
+        Cue::Intensifier,
+        &[
+            "bahut", "zyada", "jyada", "bahut zyada", "heavy", "heavily", "lots of",
+            "a lot of", "so much", "too much", "nonstop", "बहुत", "ज़्यादा", "ज्यादा",
+        ],
+    ),
+    (
+        Cue::BleedWord,
+        &["bleeding", "bleed", "khoon", "खून", "blood loss", "losing blood", "रक्तस्राव"],
+    ),
 ];

@@ -144,6 +144,8 @@ pub enum Cue {
     RareWord,
     /// Services anyone books: "flu shot", "blood test", "check-up".
     Routine,
+    Intensifier,
+    BleedWord,
 }
 
 /// A small fixed bitset of cues.

@@ -9,6 +9,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::RelPhrase,
         &[
+            "joy to deliver", "honor to deliver", "privilege to deliver", "a joy to care for", "privilege to care for", "honor to care for", "a joy to treat", "to deliver her", "to deliver him", "to deliver your",
             "for coming in", "coming in to see us", "for coming to see us", "for visiting us", "thank you for visiting", "thanks for visiting", "for stopping by", "loved meeting you", "loved meeting your", "great to see you", "nice to see you", "good to see you", "nice meeting you", "pleasure meeting you", "pleasure to meet you", "pleasure taking care of", "pleasure caring for", "pleasure treating", "pleasure to treat", "enjoyed caring for", "enjoyed treating", "enjoyed meeting you", "glad you came in", "glad you chose us", "thanks for choosing us", "thank you for choosing us", "welcome back", "see you again", "see you next time", "until your next visit", "your little one", "healing well", "heals well", "healing nicely", "heal quickly", "feel better soon", "recover soon", "hope ur", "thx for coming", "aane ke liye dhanyavaad", "aane ke liye shukriya", "seva ka mauka", "sewa ka mauka", "seva ka avsar", "hume chunne ke liye", "humein chunne ke liye", "फिर से आइए", "आने के लिए धन्यवाद", "सेवा का मौका", "हमें चुनने के लिए",
             "see her for", "see him for", "see them for", "we'll see her", "we'll see him", "we will see her", "we will see him", "see you for your", "see your daughter", "see your son", "such a trooper", "was so brave during",
             "was able to fix", "was able to help you", "took care of you", "take care of you", "looked after you", "you were brought in", "saved your life", "our staff saved", "we saved",
@@ -156,6 +157,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::FamilyMember,
         &[
+            "बेटे", "बच्ची", "पापा", "मम्मी", "दादा", "नाना", "सास", "ससुर", "बहू",
             "bitiya", "munna", "munni", "grandson", "granddaughter", "nephew", "niece", "mom's", "dad's",
             "mom", "dad", "mother", "father", "son", "daughter", "wife", "husband", "brother",
             "grandma", "grandpa", "grandmother", "grandfather", "child", "baby", "uncle",
@@ -181,6 +183,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::OurPlace,
         &[
+            "in our lobby", "our lobby", "our parking lot", "our waiting room", "our pharmacy", "our elevator", "in our parking",
             "our emergency", "our emergency department", "our trauma unit", "our trauma team", "our trauma center", "our trauma centre", "our psychiatry ward", "our heart institute", "our paediatric ward", "our pediatric ward", "our maternity ward", "our labour room", "our ot", "to our emergency", "hamare emergency", "हमारी इमरजेंसी", "हमारे इमरजेंसी",
             "at our hospital", "at our clinic", "at our centre", "at our center",
             "at our practice", "at our office", "in our hospital", "in our clinic",

@@ -157,6 +157,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::StoryMarker,
         &[
+            "helped a", "helped this", "helped our patient", "helped one of our", "helped him", "helped her",
             "share their stories", "share their story", "shares their story", "their stories", "patients share", "hear from our patients", "in their own words", "thank-you card", "thank you card", "thank-you note", "thank you note", "thank-you letter", "thank you letter", "card from a patient", "letter from a patient", "note from a patient", "message from a patient", "from a patient's family", "from a grateful", "case of the week", "interesting case", "case study", "case report", "#medicalcase", "clinical case", "case of the day", "patient of the week",
             "shares his experience", "shares her experience", "shares their experience", "shared his experience", "shared her experience", "read her story", "read his story", "read their story", "her story", "his story", "patient testimonial", "before ➡️ after", "before ➡ after", "before → after", "before -> after", "before => after", "before vs after", "before vs. after", "swipe to see", "see her transformation", "see his transformation",
             "success story", "success stories", "patient story", "patient stories",

@@ -6,7 +6,7 @@ use super::{Eval, Findings, Fired, RuleId, DISCLOSURE};
 use crate::channel::ChannelFamily;
 use crate::lexicon::Cue;
 use crate::result::Verdict::{self, Block, NeedsReview};
-use crate::signals::ties::{generic_health, Span, HEALTH, SENSITIVE};
+use crate::signals::ties::{self, generic_health, Span, HEALTH, SENSITIVE};
 use crate::signals::{EntityKind, Signals};
 
 /// Public channel: a PHI rule blocks. Private (DM): it needs review.
@@ -433,7 +433,7 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
         .map(|e| e.sentence)
         .chain(
             sig.of_any(&[Cue::IndivAnchor, Cue::FamilyMember])
-                .filter(|h| !sig.overlapped_by(h, Cue::Hedge))
+                .filter(|h| !sig.overlapped_by(h, Cue::Hedge) && !ties::department(sig, h))
                 // "your baby" in a post is the reader's baby: generic audience.
                 .filter(|h| !generic_person(sig, h.w0))
                 .map(|h| h.sentence),

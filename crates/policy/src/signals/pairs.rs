@@ -114,6 +114,10 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
             }
         }
     }
+    // "bahut zyada bleeding ho rahi hai", "so much blood loss": heavy bleeding.
+    for s in followed(hits, Cue::Intensifier, Cue::BleedWord, 2) {
+        out.push(hit(Cue::CrisisMedical, s));
+    }
     // "a rare bone tumour": rarity makes a case identifiable.
     for s in followed(hits, Cue::RareWord, Cue::Condition, 2) {
         out.push(hit(Cue::Unique, s));

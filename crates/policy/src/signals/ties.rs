@@ -355,7 +355,7 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
 }
 
 /// "our patient relations team", "the patient portal": a department, not a person.
-fn department(sig: &Signals<'_>, h: &Hit) -> bool {
+pub(crate) fn department(sig: &Signals<'_>, h: &Hit) -> bool {
     const DEPARTMENTS: &[&str] = &[
         "relations",
         "desk",
