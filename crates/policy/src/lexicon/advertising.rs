@@ -83,6 +83,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Endorse,
         &[
+            "use my link", "my link", "link in my bio", "my affiliate link", "swipe up", "use link", "discount link",
             "highly recommend", "i recommend", "recommend", "best", "amazing", "awesome",
             "love this", "love them", "5 stars", "five stars", "5-star",
             "ask your doctor about", "use my code", "use code", "discount code", "link in bio",

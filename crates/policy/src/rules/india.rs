@@ -201,7 +201,8 @@ fn dpdp(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
     let ctx = ev.ctx;
     let blocked = |r: RuleId| out.get(r).is_some_and(|f| f.verdict == Block);
-    let personal = out.any(&[RuleId::PhiId, RuleId::PhiIndirect])
+    let personal = blocked(RuleId::PhiId)
+        || blocked(RuleId::PhiIndirect)
         || blocked(RuleId::PhiMkt)
         || out
             .get(RuleId::PhiImage)

@@ -207,7 +207,15 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    f.confidence >= floor && !acronym && !super::names::place_word(next)
+    // "Riverside Park": a place word after a capitalised word completes a place name.
+    let prev_cap = p.norm[..s]
+        .trim_end()
+        .rsplit(|c: char| !crate::text::is_word_char(c))
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    let place_tail = prev_cap && !text.contains(' ') && super::names::place_word(text);
+    f.confidence >= floor && !acronym && !place_tail && !super::names::place_word(next)
 }
 
 fn digits(s: &str) -> String {

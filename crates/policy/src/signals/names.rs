@@ -66,7 +66,8 @@ const NOT_NAMES: &[&str] = &[
     "koi", "kuch", "kaise", "kab", "kahan", "kyun", "yeh", "woh", "wo", "ye", "bhi", "toh",
     "se", "ko", "ka", "ki", "ke", "mein", "me", "par", "pe", "ne", "lekin", "phir", "agar",
     "guide", "officer", "lake", "mount", "mt", "fort", "port", "river", "bay", "beach",
-    "island", "creek", "falls", "springs", "harbor", "harbour", "valley", "hills",
+    "island", "creek", "falls", "springs", "harbor", "harbour", "valley", "hills", "commission",
+    "joint", "authority", "ministry", "agency", "bureau", "network", "alliance", "federation",
     // Devanagari function words, numbers and country names the detector can mistake.
     "एक", "दो", "तीन", "चार", "पांच", "भारत", "इंडिया", "आप", "आपका", "आपकी", "आपके",
     "हम", "हमारे", "हमारा", "यह", "वह", "ये", "वे", "और", "या", "में", "से", "को", "का",
@@ -305,6 +306,12 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
         i += 1;
     }
     for (a, b) in spans {
+        // "Riverside Park", "Maple Avenue clinic": a place, not a person.
+        let last = p.word_text(b);
+        if b > a && place_word(last) || place_word(p.word_text(b + 1)) && is_cap(p.word_text(b + 1))
+        {
+            continue;
+        }
         let (s, mut e) = (p.words[a].start, p.words[b].end);
         // Keep an initial's full stop: "Rahul S."
         if p.norm[e..].starts_with('.') && p.words[b].end - p.words[b].start == 1 {
