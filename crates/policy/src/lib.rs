@@ -19,6 +19,7 @@ mod context;
 pub mod docs;
 mod engine;
 pub mod eval;
+mod lang;
 mod lexicon;
 mod org;
 mod request;

@@ -2,7 +2,7 @@
 //! PC&PNDT; MTP; MHCA; Drugs and Magic Remedies Act.
 
 use super::ftc::{banned_spans, claim_spans};
-use super::privacy::generic_person;
+use super::privacy_finish::generic_person;
 use super::{Eval, Findings, Fired, RuleId, DISCLOSURE};
 use crate::lexicon::Cue;
 use crate::request::Shows;

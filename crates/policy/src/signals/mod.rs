@@ -7,6 +7,7 @@ mod entities;
 mod names;
 mod pairs;
 mod scan;
+mod third_person;
 pub mod ties;
 
 pub use entities::{Entity, EntityKind};
