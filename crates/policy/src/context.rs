@@ -45,7 +45,13 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn new(req: &CheckRequest, org: &OrgPolicy) -> Ctx {
-        let channel = req.channel.clone().unwrap_or_default().to_ascii_lowercase();
+        let channel = req.channel.as_deref().unwrap_or("");
+        let chan_has = |w: &str| {
+            channel
+                .as_bytes()
+                .windows(w.len())
+                .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+        };
         let mut family = ChannelFamily::from_name(req.channel.as_deref());
         // A message to the whole patient list is a broadcast, not a conversation.
         if family == ChannelFamily::DirectMessage
@@ -58,8 +64,7 @@ impl Ctx {
             family = ChannelFamily::Post;
         }
         let inbound = req.direction == Some(Direction::Inbound)
-            || req.direction.is_none()
-                && (channel.contains("inbound") || channel.contains("received"));
+            || req.direction.is_none() && (chan_has("inbound") || chan_has("received"));
         let jurisdiction = req
             .jurisdiction
             .or(org.default_jurisdiction)
@@ -68,7 +73,7 @@ impl Ctx {
         let personal_account = match f.account {
             Some(Account::Personal) => true,
             Some(Account::Organization) => false,
-            _ => channel.contains("personal"),
+            _ => chan_has("personal"),
         };
         let author = f.author.as_deref().unwrap_or("").to_ascii_lowercase();
         let org_author = matches!(

@@ -289,7 +289,7 @@ impl Lexicon {
                 });
             }
         }
-        hits.sort_by_key(|h| (h.start, h.end, h.cue));
+        hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue));
         hits
     }
 }

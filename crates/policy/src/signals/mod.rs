@@ -119,7 +119,7 @@ impl<'a> Signals<'a> {
         hits.extend(scanners.extra_hits(&p, &gates));
         let derived = pairs::derive(&p, &hits);
         hits.extend(derived);
-        hits.sort_by_key(|h| (h.start, h.end, h.cue));
+        hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue));
         Signals::assemble(p, hits, entities)
     }
 
