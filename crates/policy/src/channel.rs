@@ -32,8 +32,22 @@ impl ChannelFamily {
         let Some(name) = name else {
             return ChannelFamily::Post;
         };
-        let n = name.to_ascii_lowercase();
-        let has = |w: &str| n.contains(w);
+        // Channel names are short: lower-case on the stack and compare windows directly
+        // (about forty probes per check).
+        let mut buf = [0u8; 64];
+        let owned;
+        let n: &[u8] = match buf.get_mut(..name.len()) {
+            Some(b) => {
+                b.copy_from_slice(name.as_bytes());
+                b.make_ascii_lowercase();
+                b
+            }
+            None => {
+                owned = name.to_ascii_lowercase();
+                owned.as_bytes()
+            }
+        };
+        let has = |w: &str| n.windows(w.len()).any(|x| x == w.as_bytes());
         if has("press") || has("media_statement") || has("news_release") || has("statement") {
             return ChannelFamily::Press;
         }
@@ -58,6 +72,11 @@ impl ChannelFamily {
         if has("email") || has("newsletter") || has("mail") || has("broadcast") || has("blast") {
             return ChannelFamily::Email;
         }
+        // A message to a group ("whatsapp_group_message", "telegram_community") is read by
+        // everyone in it: published, not a conversation.
+        if has("group") || has("community") {
+            return ChannelFamily::Post;
+        }
         // "whatsapp_channel_post", "whatsapp_status": published, not a conversation.
         if [
             "post", "status", "story", "reel", "caption", "tweet", "channel", "update",
@@ -67,7 +86,7 @@ impl ChannelFamily {
         {
             return ChannelFamily::Post;
         }
-        if has("dm") && (n == "dm" || n.ends_with("_dm") || n.starts_with("dm_") || has("_dm_"))
+        if has("dm") && (n == b"dm" || n.ends_with(b"_dm") || n.starts_with(b"dm_") || has("_dm_"))
             || [
                 "direct",
                 "message",
@@ -142,6 +161,7 @@ mod tests {
             ("website_testimonial", F::Post),
             ("email_newsletter", F::Email),
             ("whatsapp_channel_post", F::Post),
+            ("whatsapp_group_message", F::Post),
             ("patient_sms", F::DirectMessage),
             ("admin_portal", F::Post),
             ("", F::Post),

@@ -12,7 +12,7 @@
 //! | account | personal if the channel name says so, else organisation | |
 //! | author | staff on a personal account or an outbound review, else the organisation | |
 //! | connection_disclosed | not disclosed (unless the text says so) | |
-//! | audience | patient list if the channel is an email/SMS list, else public | |
+//! | audience | patient list if the channel is an email/SMS list, else public | a DM sent to a public audience is treated as a post |
 //! | media shows | unknown (treated as possibly showing people) | |
 //! | landing page trackers | unknown: booking/portal/intake pages need review | |
 
@@ -45,7 +45,13 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn new(req: &CheckRequest, org: &OrgPolicy) -> Ctx {
-        let channel = req.channel.clone().unwrap_or_default().to_ascii_lowercase();
+        let channel = req.channel.as_deref().unwrap_or("");
+        let chan_has = |w: &str| {
+            channel
+                .as_bytes()
+                .windows(w.len())
+                .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+        };
         let mut family = ChannelFamily::from_name(req.channel.as_deref());
         // A message to the whole patient list is a broadcast, not a conversation.
         if family == ChannelFamily::DirectMessage
@@ -53,9 +59,12 @@ impl Ctx {
         {
             family = ChannelFamily::Email;
         }
+        // A "message" whose audience is the public is a post.
+        if family == ChannelFamily::DirectMessage && req.facts.audience == Some(Audience::Public) {
+            family = ChannelFamily::Post;
+        }
         let inbound = req.direction == Some(Direction::Inbound)
-            || req.direction.is_none()
-                && (channel.contains("inbound") || channel.contains("received"));
+            || req.direction.is_none() && (chan_has("inbound") || chan_has("received"));
         let jurisdiction = req
             .jurisdiction
             .or(org.default_jurisdiction)
@@ -64,7 +73,7 @@ impl Ctx {
         let personal_account = match f.account {
             Some(Account::Personal) => true,
             Some(Account::Organization) => false,
-            _ => channel.contains("personal"),
+            _ => chan_has("personal"),
         };
         let author = f.author.as_deref().unwrap_or("").to_ascii_lowercase();
         let org_author = matches!(

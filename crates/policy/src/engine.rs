@@ -1,20 +1,22 @@
 //! The engine: compiled lexicons, scanners and the phi detector for one organisation.
 //! Build once with [`Engine::new`]; `check` is pure and the engine is `Send + Sync`.
 
+use std::borrow::Cow;
+
 use crate::context::Ctx;
 use crate::lexicon::Lexicon;
 use crate::org::OrgPolicy;
 use crate::request::CheckRequest;
 use crate::result::{CheckResult, PhiSpan, RuleFinding, Verdict};
 use crate::rules::{self, catalog, Eval, Fired, RuleId};
-use crate::signals::{ties, Scanners, Signals};
+use crate::signals::{ties, Detectors, Scanners, Signals};
 use crate::suggest;
 
 pub struct Engine {
     org: OrgPolicy,
     lexicon: Lexicon,
     scanners: Scanners,
-    detector: phi::Detector,
+    detectors: Detectors,
 }
 
 impl std::fmt::Debug for Engine {
@@ -48,7 +50,7 @@ impl Engine {
                     .map(|s| s.name.clone()),
             )
             .collect();
-        let detector = phi::Detector::new(phi::DetectorConfig {
+        let detectors = Detectors::new(phi::DetectorConfig {
             mrn_patterns: org.mrn_patterns.clone(),
             allowlist,
             // Low-confidence candidates add noise; the rules have their own scanners.
@@ -58,7 +60,7 @@ impl Engine {
         Engine {
             lexicon: Lexicon::new(&[]),
             scanners: Scanners::new(),
-            detector,
+            detectors,
             org,
         }
     }
@@ -73,7 +75,7 @@ impl Engine {
             &req.text,
             &self.lexicon,
             &self.scanners,
-            &self.detector,
+            &self.detectors,
             &self.org,
         );
         let reply_sig = req
@@ -97,9 +99,9 @@ impl Engine {
             .max()
             .unwrap_or(Verdict::Allow);
         let offsets = Offsets::new(&sig);
-        let mut findings = Vec::new();
+        let mut findings = Vec::with_capacity(found.fired.len() * 2);
         for f in &found.fired {
-            findings.extend(render(f, &offsets));
+            render(f, &offsets, &mut findings);
         }
         let phi = phi_spans(&found.fired, &offsets);
         let escalate = found.fired.iter().any(|f| f.rule == RuleId::ProCrisis);
@@ -124,10 +126,9 @@ struct Offsets<'a> {
 
 impl<'a> Offsets<'a> {
     fn new(sig: &'a Signals<'a>) -> Offsets<'a> {
-        Offsets {
-            sig,
-            starts: sig.p.original.char_indices().map(|(b, _)| b).collect(),
-        }
+        let mut starts = Vec::with_capacity(sig.p.original.len());
+        starts.extend(sig.p.original.char_indices().map(|(b, _)| b));
+        Offsets { sig, starts }
     }
 
     /// (char_start, char_end, original text).
@@ -152,29 +153,26 @@ fn merged(spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
     out
 }
 
-fn render(f: &Fired, o: &Offsets<'_>) -> Vec<RuleFinding> {
+fn render(f: &Fired, o: &Offsets<'_>, out: &mut Vec<RuleFinding>) {
     let d = catalog::def(f.rule);
     let make = |start, end, text: &str| RuleFinding {
-        rule: d.code.to_string(),
+        rule: Cow::Borrowed(d.code),
         verdict: f.verdict,
         start,
         end,
         text: text.to_string(),
-        message: d.message.to_string(),
-        fix: d.fix.to_string(),
+        message: Cow::Borrowed(d.message),
+        fix: Cow::Borrowed(d.fix),
     };
     let spans = merged(&f.spans);
     if spans.is_empty() {
-        return vec![make(0, 0, "")];
+        out.push(make(0, 0, ""));
+        return;
     }
-    spans
-        .into_iter()
-        .take(MAX_SPANS_PER_RULE)
-        .map(|(s, e)| {
-            let (cs, ce, text) = o.chars(s, e);
-            make(cs, ce, text)
-        })
-        .collect()
+    out.extend(spans.into_iter().take(MAX_SPANS_PER_RULE).map(|(s, e)| {
+        let (cs, ce, text) = o.chars(s, e);
+        make(cs, ce, text)
+    }));
 }
 
 fn phi_spans(fired: &[Fired], o: &Offsets<'_>) -> Vec<PhiSpan> {

@@ -19,6 +19,7 @@ mod context;
 pub mod docs;
 mod engine;
 pub mod eval;
+mod lang;
 mod lexicon;
 mod org;
 mod request;
@@ -59,7 +60,7 @@ fn assert_send_sync() {
 pub fn debug_signals(text: &str) -> String {
     let lex = lexicon::Lexicon::new(&[]);
     let org = OrgPolicy::default();
-    let det = phi::Detector::new(phi::DetectorConfig {
+    let det = signals::Detectors::new(phi::DetectorConfig {
         min_confidence: 0.5,
         ..phi::DetectorConfig::default()
     });
@@ -71,6 +72,17 @@ pub fn debug_signals(text: &str) -> String {
             h.cue,
             sig.text(h.start, h.end),
             h.sentence
+        ));
+    }
+    for f in det.identifiers.detect(text) {
+        s.push_str(&format!(
+            "PHI {:?} {:?} conf={:.2} src={} ctx={:?} low={:?}\n",
+            f.kind,
+            text.get(f.start..f.end).unwrap_or(""),
+            f.confidence,
+            f.evidence.source,
+            f.evidence.context,
+            f.evidence.lowered
         ));
     }
     for e in &sig.entities {

@@ -1,6 +1,8 @@
 //! The check result: a verdict, the rules that fired with their spans, and suggestions.
 //! All offsets are Unicode code points into the request text.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "openapi")]
@@ -37,7 +39,7 @@ impl std::fmt::Display for Verdict {
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct RuleFinding {
     /// Rule id from the catalogue, e.g. `PHI-REL`.
-    pub rule: String,
+    pub rule: Cow<'static, str>,
     /// What this finding contributes to the overall verdict.
     pub verdict: Verdict,
     /// Span of the words that triggered it (0..0 when the trigger is context, not text).
@@ -45,9 +47,9 @@ pub struct RuleFinding {
     pub end: usize,
     pub text: String,
     /// Plain-language explanation for the author.
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// What to change.
-    pub fix: String,
+    pub fix: Cow<'static, str>,
 }
 
 /// A span of the text treated as patient information in this context.
@@ -81,8 +83,8 @@ impl CheckResult {
     pub fn rule_ids(&self) -> Vec<&str> {
         let mut ids: Vec<&str> = Vec::new();
         for f in &self.findings {
-            if !ids.contains(&f.rule.as_str()) {
-                ids.push(f.rule.as_str());
+            if !ids.contains(&f.rule.as_ref()) {
+                ids.push(f.rule.as_ref());
             }
         }
         ids

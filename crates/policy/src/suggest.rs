@@ -139,13 +139,24 @@ pub fn suggest(
             _ => None,
         };
     }
-    if reply {
+    // The organisation's safe reply speaks for the organisation; on a staff member's
+    // personal account the fix is to remove the patient information instead.
+    if reply && !ctx.personal_account {
         return Some(safe_reply(org, lang, has(RuleId::ProAdvice)));
     }
     if ctx.family == ChannelFamily::DirectMessage && has(RuleId::PhiChannel) {
         return Some(dm_reply(org, lang));
     }
-    if !phi.is_empty() {
+    // Removing patient details fixes privacy findings only; an offer to tell a baby's sex
+    // or a cure claim stays wrong however it is redacted.
+    let privacy_only = fired
+        .iter()
+        .filter(|f| f.verdict == Verdict::Block)
+        .all(|f| {
+            let code = crate::rules::catalog::def(f.rule).code;
+            code.starts_with("PHI-") || code.starts_with("TRK-")
+        });
+    if !phi.is_empty() && privacy_only {
         return Some(redact(text, phi));
     }
     None

@@ -11,6 +11,9 @@ pub struct Prepared<'a> {
     /// For every byte offset of `norm` (and one past the end): the original byte offset.
     to_orig: Vec<u32>,
     pub words: Vec<Word>,
+    /// For every byte offset of `norm` (and one past the end): the index of the first
+    /// word that ends after it, so `word_at` is a lookup (the lexicon asks per match).
+    word_idx: Vec<u32>,
     /// Sentence spans in `norm` byte offsets.
     pub sentences: Vec<(usize, usize)>,
 }
@@ -57,7 +60,18 @@ pub fn norm_phrase(p: &str) -> String {
     out.trim_end().to_string()
 }
 
+/// Letters, digits and combining marks. ASCII and Devanagari (most of every text) are
+/// decided by range; the Unicode tables are consulted only for other scripts.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{0900}'..='\u{097F}').contains(&c) {
+        // Every Devanagari code point is a letter, sign or digit except the dandas and
+        // the abbreviation sign.
+        return !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}');
+    }
     c.is_alphanumeric() || is_mark(c)
 }
 
@@ -70,23 +84,62 @@ impl<'a> Prepared<'a> {
     pub fn new(original: &'a str) -> Prepared<'a> {
         let mut norm = String::with_capacity(original.len());
         let mut to_orig: Vec<u32> = Vec::with_capacity(original.len() + 1);
-        for (i, c) in original.char_indices() {
-            let Some(n) = norm_char(c) else { continue };
-            if n == ' ' && (norm.is_empty() || norm.ends_with(' ')) {
+        // Collapse whitespace runs (and drop leading whitespace) as we go.
+        let mut last_space = true;
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // A run of printable ASCII other than the backtick is copied as it is.
+            if (0x21..0x7F).contains(&b) && b != b'`' {
+                let run = bytes[i..]
+                    .iter()
+                    .position(|&c| !(0x21..0x7F).contains(&c) || c == b'`')
+                    .map_or(bytes.len(), |n| i + n);
+                norm.push_str(&original[i..run]);
+                to_orig.extend(i as u32..run as u32);
+                last_space = false;
+                i = run;
                 continue;
             }
-            norm.push(n);
-            for _ in 0..n.len_utf8() {
-                to_orig.push(i as u32);
+            // Other ASCII: one byte in, at most one byte out.
+            if b < 0x80 {
+                let n = match b {
+                    b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => b' ',
+                    b'`' => b'\'',
+                    _ => b,
+                };
+                if !(n == b' ' && last_space) {
+                    norm.push(n as char);
+                    to_orig.push(i as u32);
+                    last_space = n == b' ';
+                }
+                i += 1;
+                continue;
             }
+            let Some(c) = original[i..].chars().next() else {
+                break;
+            };
+            let len = c.len_utf8();
+            if let Some(n) = norm_char(c) {
+                if !(n == ' ' && last_space) {
+                    norm.push(n);
+                    for _ in 0..n.len_utf8() {
+                        to_orig.push(i as u32);
+                    }
+                    last_space = n == ' ';
+                }
+            }
+            i += len;
         }
         to_orig.push(original.len() as u32);
         let mut p = Prepared {
             original,
+            words: Vec::with_capacity(norm.len() / 5 + 4),
+            word_idx: Vec::new(),
+            sentences: Vec::with_capacity(norm.len() / 60 + 2),
             norm,
             to_orig,
-            words: Vec::new(),
-            sentences: Vec::new(),
         };
         p.split();
         p
@@ -128,16 +181,37 @@ impl<'a> Prepared<'a> {
         let mut sentence = 0usize;
         let mut sent_start = 0usize;
         let mut word_start: Option<usize> = None;
-        let mut iter = text.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
+        let char_at = |i: usize| -> Option<char> {
+            match bytes.get(i) {
+                Some(&b) if b < 0x80 => Some(b as char),
+                Some(_) => text[i..].chars().next(),
+                None => None,
+            }
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            // Most characters are ASCII letters inside a word: skip the run at once.
+            if bytes[i].is_ascii_alphanumeric() {
+                if word_start.is_none() {
+                    word_start = Some(i);
+                }
+                i += 1;
+                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
+                continue;
+            }
+            let Some(c) = char_at(i) else { break };
+            let len = c.len_utf8();
             let inner = (c == '\'' || c == '-' || c == '.' || c == ',')
                 && word_start.is_some()
-                && iter.peek().is_some_and(|&(_, n)| is_word_char(n))
+                && char_at(i + len).is_some_and(is_word_char)
                 && (c != '.' && c != ',' || i > 0 && bytes[i - 1].is_ascii_digit());
             if is_word_char(c) || inner {
                 if word_start.is_none() {
                     word_start = Some(i);
                 }
+                i += len;
                 continue;
             }
             if let Some(ws) = word_start.take() {
@@ -148,13 +222,14 @@ impl<'a> Prepared<'a> {
                 });
             }
             if matches!(c, '.' | '!' | '?' | '।' | '\n' | ';' | '|') && self.ends_sentence(i, c) {
-                let end = i + c.len_utf8();
+                let end = i + len;
                 if end > sent_start {
                     self.sentences.push((sent_start, end));
                     sentence += 1;
                 }
                 sent_start = end;
             }
+            i += len;
         }
         if let Some(ws) = word_start {
             self.words.push(Word {
@@ -166,6 +241,12 @@ impl<'a> Prepared<'a> {
         if sent_start < text.len() || self.sentences.is_empty() {
             self.sentences.push((sent_start, text.len()));
         }
+        let mut idx = Vec::with_capacity(text.len() + 1);
+        for (k, w) in self.words.iter().enumerate() {
+            idx.resize(w.end, k as u32);
+        }
+        idx.resize(text.len() + 1, self.words.len() as u32);
+        self.word_idx = idx;
     }
 
     /// A full stop ends a sentence unless it follows an abbreviation or an initial, or the
@@ -201,7 +282,9 @@ impl<'a> Prepared<'a> {
 
     /// Index of the first word that starts at or after `off`.
     pub fn word_at(&self, off: usize) -> usize {
-        self.words.partition_point(|w| w.end <= off)
+        self.word_idx
+            .get(off)
+            .map_or(self.words.len(), |&i| i as usize)
     }
 
     pub fn sentence_of(&self, off: usize) -> usize {
@@ -217,78 +300,7 @@ impl<'a> Prepared<'a> {
     }
 }
 
-/// Language of a text, for suggestions in the same language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    English,
-    Hindi,
-    Hinglish,
-}
-
-pub fn detect_lang(text: &str) -> Lang {
-    let deva = text
-        .chars()
-        .filter(|c| ('\u{0900}'..='\u{097F}').contains(c))
-        .count();
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count().max(1);
-    if deva * 3 >= letters {
-        return Lang::Hindi;
-    }
-    const HINGLISH: &[&str] = &[
-        "aap",
-        "aapka",
-        "aapki",
-        "aapke",
-        "aapko",
-        "hai",
-        "hain",
-        "ka",
-        "ki",
-        "ke",
-        "hum",
-        "hamare",
-        "humare",
-        "nahi",
-        "nahin",
-        "kya",
-        "mein",
-        "dhanyavaad",
-        "dhanyawad",
-        "shukriya",
-        "kripya",
-        "kar",
-        "karein",
-        "liye",
-        "se",
-        "ko",
-        "tha",
-        "thi",
-        "ji",
-        "bahut",
-        "achha",
-        "accha",
-        "ilaaj",
-        "ilaj",
-        "sakte",
-        "jaldi",
-    ];
-    let mut hits = 0;
-    let mut words = 0;
-    for w in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        words += 1;
-        if HINGLISH.iter().any(|h| w.eq_ignore_ascii_case(h)) {
-            hits += 1;
-        }
-    }
-    if words > 0 && hits * 6 >= words && hits >= 2 {
-        Lang::Hinglish
-    } else {
-        Lang::English
-    }
-}
+pub use crate::lang::{detect_lang, in_set, FastSet, Lang};
 
 #[cfg(test)]
 mod tests {

@@ -9,6 +9,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Subst,
         &[
+            "no need for insulin", "no insulin ever", "never need insulin", "off insulin forever",
             "cures", "cure for", "cure your", "cured", "we cure", "permanent cure",
             "permanently cure", "permanently cures", "guaranteed cure", "miracle cure",
             "100% cure", "100 % cure", "100% success", "100 % success", "100% effective",
@@ -29,6 +30,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::SubstWeak,
         &[
+            "ever again", "forever", "for life",
+            "reversed", "dropped",
             "cure", "guarantee", "guaranteed", "guarantees", "miracle", "miraculous",
             "permanently", "eliminates", "eradicates", "get rid of", "risk-free", "risk free",
             "clinically proven", "scientifically proven", "instant relief", "boosts immunity",
@@ -80,6 +83,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Endorse,
         &[
+            "use my link", "my link", "link in my bio", "my affiliate link", "swipe up", "use link", "discount link",
             "highly recommend", "i recommend", "recommend", "best", "amazing", "awesome",
             "love this", "love them", "5 stars", "five stars", "5-star",
             "ask your doctor about", "use my code", "use code", "discount code", "link in bio",
@@ -118,6 +122,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Benefit,
         &[
+            "lose", "lose up to", "lose weight", "shed pounds", "drop pounds", "lower your", "control your", "manage your",
             "for chronic", "weight management", "management of", "to help", "helps adults", "to reduce", "to lower", "to improve", "protects",
             "felt so much better", "feel so much better", "feel better", "feel great", "works",
             "worked", "effective", "relief", "helped me", "helps", "clears", "cleared",

@@ -11,6 +11,9 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::CrisisSelfHarm,
         &[
+            "nahi jee sakta", "nahi jee sakti", "jee nahi sakta", "jee nahi sakti", "khatam karna chahta", "khatam karna chahti", "sab khatam karna",
+            "keep cutting", "cutting again", "cut again", "started cutting", "burning myself", "scratching myself", "hitting myself", "starving myself", "purging", "throwing up on purpose", "i cant stop cutting", "can't stop cutting",
+            "don't see the point", "dont see the point", "see the point anymore", "no point anymore", "what's the point anymore", "can't do this anymore", "cant do this anymore", "can't take it anymore", "cant take it anymore", "tired of living", "tired of life", "want it to end", "want it all to end", "end the pain", "saving up my pills", "saving up pills", "saving my pills", "stockpiling pills", "stockpiling my", "writing my note", "suicide note", "final goodbye", "won't be here tomorrow", "wont be here tomorrow", "better off without me", "no reason to wake up", "don't want to wake up", "dont want to wake up", "wish i could disappear", "disappear forever", "mar jaunga", "mar jaungi", "mar jaana hai", "zindagi se tang", "zindagi se thak", "jeena bekar", "jeene ka koi matlab", "jine ka koi matlab", "koi matlab nahi", "jine ka mann nahi", "khatam kar dena chahta", "khatam kar dena chahti", "neend ki goliyan", "zeher kha", "zehar kha", "jahar kha", "phansi", "fansi", "pankhe se", "जीने का कोई मतलब", "ज़िंदगी से तंग", "जिंदगी से तंग", "फांसी", "ज़हर खा", "जहर खा", "नींद की गोलियां", "मर जाऊंगा", "मर जाऊंगी",
             "suicide", "suicidal", "kill myself", "killing myself", "end my life",
             "ending my life", "end it all", "want to die", "wanna die", "wish i was dead",
             "wish i were dead", "better off dead", "don't want to live", "do not want to live",
@@ -33,6 +36,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::CrisisMedical,
         &[
+            "just collapsed", "has collapsed", "suddenly collapsed", "collapsed just now", "breathing weird", "breathing funny", "breathing strangely", "gasping for air", "gasping for breath", "choking", "no pulse", "isn't breathing", "is not breathing", "won't respond", "goliyan kha li", "goliya kha li", "goli kha li", "tablets kha li", "गोलियां खा ली", "गोलियाँ खा ली", "sari goliyan", "सारी गोलियां",
+            "sweating and", "cold sweat", "पसीना आ रहा", "paseena aa raha", "saans nahi le", "साँस नहीं ले", "सांस नहीं ले", "बेहोश हो गए", "बेहोश हो गई", "behosh ho gaye", "behosh ho gayi", "hard to wake", "won't wake", "can't wake", "blue lips", "fits aa rahe", "दौरे पड़", "not responding",
             "chest pain", "chest hurts", "chest is hurting", "chest has been hurting",
             "chest has been tight", "chest tightness", "crushing chest", "pain in my chest",
             "pain in his chest", "pain in her chest", "arm is numb", "arm went numb",
@@ -89,6 +94,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::AdviceA,
         &[
+            "they can take", "can take it", "can take one", "can take up to",
+            "she can take", "he can take", "you can give", "can give her", "can give him", "har 6 ghante", "har 8 ghante", "हर 6 घंटे", "हर 8 घंटे",
             "kijiye", "dete rahiye", "lete rahiye", "khate rahiye", "rahiye", "kam kijiye", "band kijiye", "band kar dijiye", "kar dijiye", "khaiye", "kam karein", "keep taking", "keep giving", "continue taking", "drink plenty", "rest at home", "cut down", "reduce salt", "apply ice", "ice it", "कीजिए", "देते रहिए", "बंद कर दीजिए",
             "just take", "you can take", "you should take", "try taking", "take it with",
             "take it", "take them", "take one", "take two", "take some", "take 1", "take 2",

@@ -10,6 +10,12 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Condition,
         &[
+            "fighting hard", "fighting for her life", "fighting for his life", "fighting for life", "critically ill", "on life support", "life support", "on a ventilator", "on ventilator",
+            "अस्थमा", "थायराइड", "माइग्रेन", "एलर्जी", "इन्फेक्शन", "निमोनिया", "टाइफाइड", "पीसीओडी", "पीसीओएस", "आर्थराइटिस", "हर्निया", "अल्सर", "कोविड", "कोरोना", "ट्यूमर", "स्ट्रोक", "पैरालिसिस", "एंग्जायटी", "ऑटिज्म", "'s fall", "his fall", "her fall", "your fall", "a fall in", "fell in our", "slipped and fell", "slip and fall", "had a fall", "took a fall", "fell down", "herniated disc", "herniated", "bulging disc", "disc herniation", "slipped disc", "pinched nerve", "lupus", "fibromyalgia", "celiac", "scoliosis", "sleep apnea", "shingles", "cystic fibrosis", "muscular dystrophy", "als", "lymphedema", "macular degeneration", "tinnitus", "sinusitis", "bronchiolitis", "rsv", "croup", "hand foot and mouth", "scarlet fever", "mononucleosis", "lyme disease", "psoriatic arthritis", "ankylosing spondylitis", "hashimoto's", "graves disease", "diverticulitis", "pancreatitis", "gastritis", "hemorrhoids", "haemorrhoids", "fissure", "fistula", "prostate cancer", "breast cancer", "lung cancer", "colon cancer", "skin cancer", "cervical cancer", "ovarian cancer", "brain tumor", "brain tumour", "glioblastoma", "myeloma", "dyslexia", "tourette", "spina bifida", "clubfoot", "cleft lip", "cleft palate", "hydrocephalus", "congenital heart defect", "hole in the heart", "heart murmur", "kawasaki", "rotator cuff", "torn meniscus", "meniscus tear", "plantar fasciitis", "carpal tunnel", "tennis elbow", "frozen shoulder",
+            "मोतियाबिंद", "motiyabind", "मोतियाबिंद सर्जरी", "button battery",
+            "fall risk", "npo", "nil by mouth", "dnr", "do not resuscitate", "isolation", "contact precautions", "mrsa", "c. diff", "c-diff", "anaemic", "anemic", "low hb", "low haemoglobin", "low hemoglobin",
+            "polio", "rosacea", "cracked molars", "cracked molar", "cracked tooth", "inguinal hernia", "acne scarring", "scarring", "toenail fungus", "nail fungus", "fungal infection", "ringworm", "scabies", "head lice", "warts", "cyst", "ear infection", "uti", "urinary tract infection", "strep throat", "pink eye", "conjunctivitis", "severe burns", "collapsed", "mtc", "fever of",
+            "unconscious", "intoxicated", "prediabetes", "pre-diabetes", "lump", "lump in my breast", "partials",
             "tonsil", "tonsillitis", "ghayal", "घायल", "ulti", "उल्टी", "pet mein dard", "pet dard", "पेट दर्द", "chakkar", "चक्कर",
             "hypothermia", "frostbite", "heatstroke", "heat stroke", "dehydration", "incision", "oozing", "swelling", "swollen", "rash", "bruising", "gallbladder", "appendix", "tonsils", "sinus infection", "pulled muscle", "laceration", "dog bite", "snake bite", "poisoning",
             "stroke", "heart attack", "cardiac arrest", "heart failure", "heart disease",
@@ -56,6 +62,12 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Procedure,
         &[
+            "deliver her", "deliver him", "deliver your", "delivering your", "to deliver", "delivering", "new baby",
+            "dant ka ilaaj", "daant ka ilaaj", "dant ka ilaj", "daant ka ilaj", "daant nikalna", "daant nikalwaya", "dant nikalwaya", "aankh ka operation", "motiyabind ka operation", "pathri ka operation", "bachedani ka operation", "nasbandi", "taanke", "plaster chadha", "glucose chadhaya", "drip lagayi", "nose job", "boob job", "lipo", "facelift", "eyelid surgery", "the scope", "knee scope", "scoped", "arthroscopy", "dental cleaning", "deep cleaning", "teeth cleaning", "dant ki safai", "daant ki safai", "agli safai",
+            "invisalign", "clear aligners", "aligner", "aligners", "dental implants", "zoom whitening",
+            "ear tube", "ear tubes", "tube placement", "iud placement", "stent placement", "port placement", "catheter", "post-op", "postop", "post-operative", "pre-op", "preop", "post-op check",
+            "stomach pumped", "pumped his stomach", "pumped her stomach", "gastric lavage", "stomach wash", "microneedling", "laser treatment", "chemical peel", "prp", "fue", "grafts", "laparoscopic", "laparoscopically", "keyhole surgery", "hand transplant", "face transplant", "double hand transplant", "semen analysis", "sperm count", "pap smear", "pap test", "hiv test", "std test", "sti test", "pregnancy test", "urine test", "blood test", "med check", "medication check", "prior authorization", "gallbladder removal",
+            "ट्रांसप्लांट", "किडनी ट्रांसप्लांट", "kidney transplant", "robotic surgery",
             "vaccine", "vaccines", "hearing aids", "hearing aid", "teeka", "टीका", "shoulder surgery", "cataract fixed",
             "surger*", "operation", "operated", "knee replacement", "hip replacement",
             "joint replacement", "bypass", "cabg", "angioplasty", "angiography", "stent",
@@ -85,6 +97,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::TestResult,
         &[
+            "drug screen", "drug screens", "urine drug screen", "urine drug screens", "tox screen", "toxicology", "drug test", "were positive", "was positive", "is positive", "were negative", "was negative", "is negative",
+            "came back benign", "came back clear", "came back normal", "came back abnormal", "benign", "malignant", "all clear", "abnormal results", "normal results", "a1c came back", "came back at",
             "test results", "lab results", "results", "result", "tested positive",
             "tested negative", "came back positive", "came back negative", "positive for",
             "negative for", "hiv positive", "covid positive", "blood alcohol", "blood sugar",
@@ -100,6 +114,9 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Outcome,
         &[
+            "नियंत्रण में", "कंट्रोल में", "control mein", "back to running", "get back to running", "back to the gym", "back to dancing",
+            "went home today", "ring the bell", "rang the bell", "ring that bell", "rings the bell", "nicu graduate", "graduated from the nicu", "discharged today", "beat leukemia", "beat leukaemia", "beat the odds", "conquered", "cancer survivor",
+            "threw my glasses away", "threw away my glasses", "no more glasses", "glasses-free", "glasses free", "perfect vision", "20/20", "see clearly", "next morning", "pain gone", "pain is gone", "dard gayab", "dard khatam",
             "back on duty", "back in action", "back to playing", "back at work", "returned to work", "got back", "under control", "finally under control",
             "walking again", "walked out", "walk again", "walked again", "back on his feet",
             "back on her feet", "back on their feet", "back on the field", "back to work",
@@ -119,6 +136,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::SensMental,
         &[
+            "my therapist", "your therapist", "her therapist", "his therapist", "therapist cancelled", "counselling sessions", "counseling sessions", "psychotherapy", "talk therapy", "cbt", "therapy practice",
+            "adhd", "attention deficit", "vyvanse", "adderall", "ritalin", "concerta", "strattera", "methylphenidate", "rat poison", "consumed poison", "consuming poison", "swallowed poison", "drank poison", "pesticide", "insecticide", "attempted suicide", "tried to end her life", "tried to end his life", "tried to kill", "zeher", "zehar", "jahar", "ज़हर", "जहर", "कीटनाशक", "self harm", "self-harming", "cutting herself", "cutting himself",
             "bipolar", "bipolar ii", "depression", "depressed", "schizophrenia",
             "schizophrenic", "anxiety", "panic attacks", "psychiatric", "psychiatrist",
             "psychosis", "psychotic", "ptsd", "ocd", "eating disorder", "anorexia", "bulimia",
@@ -133,6 +152,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::SensSubstance,
         &[
+            "drug screen", "drug screens", "urine drug screen", "urine drug screens", "tox screen", "drug test",
+            "beer", "beers", "booze", "boozing", "wasted", "hammered", "tipsy", "stoned", "weed", "marijuana", "cannabis", "ganja", "charas", "bhang", "daaru", "daru", "दारू", "smack", "brown sugar", "chitta", "stomach pumped", "pumped his stomach", "pumped her stomach", "alcohol poisoning", "binge drinking", "drunk driving", "drink driving", "dui", "breathalyzer", "been clean", "months clean", "days clean", "years clean", "sober for", "sober since",
             "rehab", "de-addiction", "deaddiction", "addiction", "addicted", "alcoholism",
             "alcoholic", "substance use", "substance abuse", "opioid", "opioids", "heroin",
             "cocaine", "meth", "methadone", "suboxone", "buprenorphine", "naloxone", "narcan",

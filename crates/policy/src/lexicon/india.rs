@@ -44,6 +44,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::SoftPromo,
         &[
+            "just ₹", "only ₹", "for just", "at only", "this week only", "reply yes", "reply yes to book",
             "% off", "percent off", "off on", "off your", "discount", "discounted", "flat",
             "special offer", "offer valid", "limited offer", "festive offer", "offer price",
             "combo offer", "limited period", "limited time", "hurry", "book now", "cashback",
@@ -56,6 +57,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Pcpndt,
         &[
+            "putra-prapti", "putrajeevak", "putrajivak", "gender selection", "choose the sex", "choose your baby's gender", "pick the gender", "select the gender", "family balancing", "beta paane", "beta pane", "ladka paane", "ladke ki dawa", "ladke ki dawai", "बेटा पाने", "पुत्रप्राप्ति",
+            "gender reveal", "gender reveal package", "baby's sex", "sex of baby", "gender of baby", "gender check", "gender scan", "sex scan", "ling pata", "ling ki jaanch", "लिंग की जाँच", "लिंग की जांच", "लिंग पता", "भ्रूण लिंग", "भ्रूण के लिंग", "bhrun ling", "beta hoga ya beti", "ladka hoga ya ladki",
             "sex determination", "sex-determination", "sex selection", "sex-selection",
             "gender test", "gender determination", "gender detection", "gender prediction",
             "gender reveal scan", "know the sex", "know the gender", "know your baby's gender",
@@ -111,6 +114,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Remedy,
         &[
+            "tablets", "natural medicine", "natural cure", "no need for insulin", "insulin free", "insulin-free", "best medicine for",
             "remedy", "remedies", "medicine for", "capsule", "capsules", "tablet", "churna",
             "churan", "kadha", "tonic", "powder", "herbal", "ayurvedic", "homeopathic",
             "drops", "syrup", "juice", "oil", "desi", "nuskha", "jadi buti", "jadibuti", "दवा",
@@ -123,6 +127,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::EndorseIn,
         &[
+            "explains why", "swears by", "trust only", "only serum i trust", "my go-to", "the best natural medicine", "best medicine",
             "i recommend", "i personally recommend", "i always recommend", "i suggest",
             "i prescribe", "i always prescribe", "recommended by", "doctor recommended",
             "doctor-recommended", "dermatologist recommended", "recommended by doctors",

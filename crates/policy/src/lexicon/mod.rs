@@ -6,6 +6,7 @@
 //! "surgeries"); a leading `*` drops the left one.
 
 mod advertising;
+mod context;
 mod crisis;
 mod health;
 mod india;
@@ -106,6 +107,45 @@ pub enum Cue {
     DirectoryCondition,
     OrgContact,
     Observance,
+    // building blocks for proximity patterns (`signals::pairs`)
+    SexMale,
+    SexFemale,
+    OrWord,
+    PrenatalCtx,
+    ChestWord,
+    PainWord,
+    /// Work-shift context on a personal account: "#nightshift", "at work today".
+    WorkContext,
+    /// A staff role that makes a nearby name an employee: "joins our", "nursing supervisor".
+    StaffRole,
+    /// Contact data obtained from someone else: "we got your number from …".
+    DataSource,
+    /// Wanting or promising one sex: "longing for a", "guaranteed".
+    SexWish,
+    /// Identifiers someone may be asked to send: "date of birth", "SSN", "Aadhaar".
+    IdWord,
+    /// Asking someone to send something: "reply with", "send us", "bhejiye".
+    ShareAsk,
+    /// The text says identities were removed: "names hidden", "de-identified".
+    Deidentified,
+    /// A noun for one person ("lady", "guy", "patient") that a determiner before it makes
+    /// a particular person ("the HIV+ lady in bed 12").
+    PersonNoun,
+    /// "today", "aaj": a time that dates an individual's story but is routine in adverts.
+    Today,
+    // Keywords without which a pattern scanner cannot match (see `signals::scan`).
+    GateTime,
+    GateUnit,
+    GatePeriod,
+    GateVolume,
+    GateRoom,
+    DrugSuffix,
+    ProcSuffix,
+    RareWord,
+    /// Services anyone books: "flu shot", "blood test", "check-up".
+    Routine,
+    Intensifier,
+    BleedWord,
 }
 
 /// A small fixed bitset of cues.
@@ -167,6 +207,7 @@ fn all_groups() -> Vec<&'static [Group]> {
         tone::GROUPS,
         advertising::GROUPS,
         india::GROUPS,
+        context::GROUPS,
     ]
 }
 
@@ -226,7 +267,8 @@ impl Lexicon {
     /// All cue hits in the prepared text, sorted by start.
     pub fn scan(&self, p: &Prepared<'_>) -> Vec<Hit> {
         let text = p.norm.as_str();
-        let mut hits = Vec::new();
+        // About one hit per three words; room for the scanners' and derived hits too.
+        let mut hits = Vec::with_capacity(p.words.len() / 2 + 16);
         for m in self.ac.find_overlapping_iter(text) {
             let pat = &self.patterns[m.pattern().as_usize()];
             let (s, e) = (m.start(), m.end());
@@ -247,7 +289,7 @@ impl Lexicon {
                 });
             }
         }
-        hits.sort_by_key(|h| (h.start, h.end, h.cue));
+        hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue));
         hits
     }
 }

@@ -9,6 +9,10 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::RelPhrase,
         &[
+            "joy to deliver", "honor to deliver", "privilege to deliver", "a joy to care for", "privilege to care for", "honor to care for", "a joy to treat", "to deliver her", "to deliver him", "to deliver your",
+            "for coming in", "coming in to see us", "for coming to see us", "for visiting us", "thank you for visiting", "thanks for visiting", "for stopping by", "loved meeting you", "loved meeting your", "great to see you", "nice to see you", "good to see you", "nice meeting you", "pleasure meeting you", "pleasure to meet you", "pleasure taking care of", "pleasure caring for", "pleasure treating", "pleasure to treat", "enjoyed caring for", "enjoyed treating", "enjoyed meeting you", "glad you came in", "glad you chose us", "thanks for choosing us", "thank you for choosing us", "welcome back", "see you again", "see you next time", "until your next visit", "your little one", "healing well", "heals well", "healing nicely", "heal quickly", "feel better soon", "recover soon", "hope ur", "thx for coming", "aane ke liye dhanyavaad", "aane ke liye shukriya", "seva ka mauka", "sewa ka mauka", "seva ka avsar", "hume chunne ke liye", "humein chunne ke liye", "फिर से आइए", "आने के लिए धन्यवाद", "सेवा का मौका", "हमें चुनने के लिए",
+            "see her for", "see him for", "see them for", "we'll see her", "we'll see him", "we will see her", "we will see him", "see you for your", "see your daughter", "see your son", "such a trooper", "was so brave during",
+            "was able to fix", "was able to help you", "took care of you", "take care of you", "looked after you", "you were brought in", "saved your life", "our staff saved", "we saved",
             "sorry for your loss", "our condolences", "deepest condolences", "thoughts are with you", "thoughts are with your family", "praying for your", "prayers for your", "prayers for you",
             "see you at your", "see you next", "see you soon for", "see you at the", "was seen by", "was treated by", "was given", "as documented", "per the chart", "in the chart", "in his chart", "in her chart",
             "told you", "explained to you", "informed you", "advised you",
@@ -61,6 +65,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::RelDeny,
         &[
+            "never been treated", "have never been treated", "never been our patient", "never received treatment", "not received any treatment", "never visited us", "not been seen", "have not been seen",
+            "can't find anyone by that name", "cannot find anyone by that name", "can't find anyone", "cannot find anyone", "no one by that name", "nobody by that name", "anyone by that name", "not in our system", "find no record", "couldn't find you", "could not find you", "can't find you", "cannot find you", "not in our records", "no such patient", "never treated anyone", "koi record nahi mila", "aisa koi patient nahi",
             "no record of", "no records of", "no record that", "never been a patient",
             "never a patient", "not a patient", "not our patient", "not been a patient",
             "never been seen", "never seen at", "never seen by", "never seen here",
@@ -74,6 +80,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Poss2,
         &[
+            "ur", "yr", "urs", "aapke ghar",
             "your", "आपका", "आपकी", "आपके", "आपको", "तुम्हारा", "तुम्हारी", "तुम्हारे",
             "aapka", "aapki", "aapke", "aapko", "apka", "apki", "apke", "apko", "tumhara",
             "tumhari", "tumhare",
@@ -92,6 +99,9 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Hedge,
         &[
+            "patients often ask", "patients ask", "a patient asked", "a reader asked", "people often ask", "we often get asked", "frequently asked", "common question", "you asked", "faq",
+            "whether any", "any person", "whether a person", "is or has been", "is or was", "not comment on", "do not comment", "don't comment", "cannot comment", "can't comment",
+            "any individual's", "any individual", "anyone's", "any patient's", "someone's", "whether someone", "not even to say", "cannot confirm", "can't confirm", "neither confirm", "confirm or deny", "any care", "kisi bhi", "किसी भी", "everyone's",
             "anything", "any questions", "for anything",
             "if you", "if your", "whether you", "anyone", "anybody", "everyone", "if anyone",
             "many people", "most people", "people who", "those who", "patients who",
@@ -118,6 +128,9 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::IndivAnchor,
         &[
+            "news anchor", "local news anchor", "tv anchor", "a singer", "country singer", "an actor", "an actress", "the actress", "influencer", "a youtuber", "a famous", "local celebrity",
+            "your neighbor", "your neighbour", "a neighbor", "a neighbour", "the neighbor", "the neighbour", "our neighbor", "a resident", "the resident",
+            "a motorcyclist", "the motorcyclist", "a biker", "a cyclist", "a pedestrian", "a construction worker", "a labourer", "a college student", "a housewife", "a homemaker", "a retired", "a businessman", "a shopkeeper", "an mla", "the actor", "a celebrity", "the minister", "a minister", "a cricketer", "the cricketer", "a politician", "an athlete", "a marine", "marine veteran", "the 19 yo", "a grandmother who", "a man who", "a woman who", "someone who came", "the one who",
             "dono yuvak", "yuvak", "yuvati", "युवक", "युवती", "dono ladke", "ek yuvak", "एक युवक",
             "two patients", "three patients", "four patients", "both patients", "2 patients", "3 patients", "two victims", "three victims", "the victims", "the injured", "two people", "three people", "दो मरीज", "तीन मरीज",
             "a local", "a firefighter", "a police officer", "a teacher", "a soldier", "a veteran", "a farmer", "a pilot", "a marathoner", "a runner", "a dancer", "a musician", "a pastor", "a coach", "a nurse from", "a mom of", "a father of", "a mother of", "a grandmother", "a grandfather",
@@ -144,6 +157,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::FamilyMember,
         &[
+            "बेटे", "बच्ची", "पापा", "मम्मी", "दादा", "नाना", "सास", "ससुर", "बहू",
             "bitiya", "munna", "munni", "grandson", "granddaughter", "nephew", "niece", "mom's", "dad's",
             "mom", "dad", "mother", "father", "son", "daughter", "wife", "husband", "brother",
             "grandma", "grandpa", "grandmother", "grandfather", "child", "baby", "uncle",
@@ -169,6 +183,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::OurPlace,
         &[
+            "in our lobby", "our lobby", "our parking lot", "our waiting room", "our pharmacy", "our elevator", "in our parking",
+            "our emergency", "our emergency department", "our trauma unit", "our trauma team", "our trauma center", "our trauma centre", "our psychiatry ward", "our heart institute", "our paediatric ward", "our pediatric ward", "our maternity ward", "our labour room", "our ot", "to our emergency", "hamare emergency", "हमारी इमरजेंसी", "हमारे इमरजेंसी",
             "at our hospital", "at our clinic", "at our centre", "at our center",
             "at our practice", "at our office", "in our hospital", "in our clinic",
             "our hospital", "our clinic", "our centre", "our center", "our practice",
@@ -180,6 +196,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::CareNoun,
         &[
+            "molars", "molar", "whitening", "grafts", "med check",
+            "bite", "partials", "partial", "dentures", "denture", "retainer", "aligners", "gums", "teeth", "tooth", "knee", "hip", "shoulder", "eyes", "vision", "hearing", "skin", "heart", "life", "recovery time",
             "adjustment", "vaccine", "vaccines", "teeka", "टीका", "hearing aids", "hearing aid", "fitting", "cast", "brace",
             "visit", "visits", "appointment", "appointments", "stay", "admission", "discharge",
             "procedure", "procedures", "surgery", "surgeries", "operation", "treatment",

@@ -9,9 +9,13 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Retal,
         &[
+            "that's on you", "that is on you", "on you, not us", "your own responsibility", "your responsibility", "axe to grind", "real patients know", "clearly this reviewer", "this so-called", "so-called review", "know better", "if you had followed", "had you followed", "if you had listened", "had you listened", "if you had come", "if you had taken",
+            "think before you", "think twice before", "before complaining", "before you complain", "शिकायत करने से पहले", "सोचिए", "soch samajh", "sochiye", "पहले सोच",
+            "trolls", "trolling", "trolls like you", "people like you", "the likes of you", "false reviews", "fake reviews", "fake news", "false allegations", "baseless", "baseless allegations", "malicious", "don't post false", "do not post false", "stop posting", "stop spreading", "spreading lies", "someone had a bad day", "had a bad day", "let readers judge", "let the readers judge", "let others judge", "readers can judge", "judge for themselves", "speak for themselves", "hundreds of five-star", "hundreds of 5-star", "thousands of happy", "you never came", "you never showed", "you didn't show up", "you did not show up", "never showed up", "you never returned", "you didn't listen", "you did not listen", "ignored our advice", "ignored medical advice", "ignored the doctor", "you ignored", "nice try", "go elsewhere", "feel free to go", "find another doctor", "can't please everyone", "cannot please everyone", "not our fault", "not our problem", "grow up", "calm down", "ridiculous", "absurd", "get your facts", "check your facts", "गलत समीक्षा", "झूठी समीक्षा", "गलत रिव्यू", "झूठा रिव्यू", "झूठे आरोप", "गलत आरोप", "नहीं मानी", "नहीं माना", "सलाह नहीं मानी", "बकवास", "nahi maani", "nahi mani", "nahi mana", "salah nahi", "galat aarop", "jhoothe aarop", "jhootha review", "jhutha review", "galat review mat",
+            "a little gratitude", "gratitude would be nice", "should be grateful", "be thankful",
             "yells at", "shows up drunk", "frankly", "should expect to be", "deserved", "you got what",
             "review is false", "review is fake", "is false", "fake review", "false review",
-            "false claims", "false accusations", "fake", "lying", "liar", "lies", "untrue",
+            "false claims", "false accusations", "is fake", "this is fake", "totally fake", "completely fake", "fake account", "fake complaint", "fake profile", "fake story", "lying", "liar", "lies", "untrue",
             "not true", "blatantly", "you were rude", "you were abusive",
             "you were aggressive", "you were disrespectful", "you were the one", "you refused",
             "refused to follow", "non-compliant", "noncompliant", "did not follow",
@@ -29,6 +33,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Suppress,
         &[
+            "review comes down", "review come down", "review is removed", "review is deleted", "review is taken down", "review taken down", "once it's removed", "when it's removed", "once it's deleted", "when it's deleted", "once it's down", "when it's down", "once you remove", "when you remove", "after you remove", "once you delete", "after you delete", "review hata", "review delete",
             "remove your review", "remove the review", "remove this review",
             "remove your post", "delete your review", "delete the review",
             "delete this review", "delete your post", "take down your review",
@@ -59,6 +64,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::ReviewWord,
         &[
+            "5★", "★", "⭐", "review karein", "review dijiye", "रिव्यू दें", "समीक्षा",
             "review", "reviews", "rate us", "rating", "ratings", "stars", "star",
             "google review", "leave us", "write a review", "review us", "testimonial",
             "feedback", "रिव्यू", "रेटिंग",
@@ -67,6 +73,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::PositiveOnly,
         &[
+            "5★", "5 ★", "5⭐", "5 ⭐", "★★★★★", "⭐️⭐️⭐️⭐️⭐️", "5-star review", "5 star review", "five-star review", "five star review", "5/5", "full marks", "top rating", "perfect rating", "five-star rating", "4★", "4 or 5", "only good reviews", "good rating", "positive rating", "high rating", "great rating", "5 स्टार", "अच्छा रिव्यू", "अच्छी रेटिंग", "badhiya review", "acchi review", "achhi review",
             "5 stars", "5-star", "5 star", "five star", "five stars", "five-star",
             "positive review", "positive reviews", "good review", "good reviews",
             "great review", "glowing review", "happy review", "happy reviews", "⭐⭐⭐⭐⭐",
@@ -111,6 +118,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Unique,
         &[
+            "guess who", "guess which", "you'll never guess", "won't believe who",
+            "state's first", "city's first", "country's first", "nation's first", "india's first", "world's first", "region's first", "district's first", "first in the country", "first of its kind", "first-of-its-kind", "first time in", "first successful", "record-breaking", "made history", "history made", "medical history", "pehli baar", "पहली बार",
             "the only", "only set of", "first baby", "first patient", "first-ever",
             "first ever", "youngest", "oldest", "rare case", "rarest", "one of a kind",
             "one in a million", "one-in-a-million", "triplets", "quadruplets", "quintuplets",
@@ -125,6 +134,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Event,
         &[
+            "medical emergency", "last night's emergency", "emergency call", "ambulance was called", "911 call",
             "pileup", "pile-up", "multi-car", "wreck", "plane crash", "building collapse",
             "pulled from", "river", "lake", "pond",
             "crash", "car crash", "accident", "collision", "rolled his", "rolled her",
@@ -147,6 +157,9 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::StoryMarker,
         &[
+            "helped a", "helped this", "helped our patient", "helped one of our", "helped him", "helped her",
+            "share their stories", "share their story", "shares their story", "their stories", "patients share", "hear from our patients", "in their own words", "thank-you card", "thank you card", "thank-you note", "thank you note", "thank-you letter", "thank you letter", "card from a patient", "letter from a patient", "note from a patient", "message from a patient", "from a patient's family", "from a grateful", "case of the week", "interesting case", "case study", "case report", "#medicalcase", "clinical case", "case of the day", "patient of the week",
+            "shares his experience", "shares her experience", "shares their experience", "shared his experience", "shared her experience", "read her story", "read his story", "read their story", "her story", "his story", "patient testimonial", "before ➡️ after", "before ➡ after", "before → after", "before -> after", "before => after", "before vs after", "before vs. after", "swipe to see", "see her transformation", "see his transformation",
             "success story", "success stories", "patient story", "patient stories",
             "testimonial", "testimonials", "before and after", "before & after",
             "before/after", "transformation", "#successstory", "#patientstory", "#testimonial",
@@ -190,6 +203,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::OrgContact,
         &[
+            "par hamare", "pe hamare", "hamare number", "humare number", "hamara number", "हमारे नंबर", "हमारा नंबर", "on our", "at our", "our front desk", "call or whatsapp", "whatsapp us on", "kripya", "par call", "par sampark", "se baat karein", "पर कॉल", "पर संपर्क", "से बात करें",
             "call us", "call", "contact us", "reach us", "email us", "write to us",
             "our number", "our helpline", "helpline", "to book", "book at", "appointments",
             "whatsapp us", "dial", "phone", "ph", "tel", "mobile", "office", "front desk",
@@ -199,6 +213,9 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Observance,
         &[
+            "survivors day", "cancer survivors day", "national cancer survivors day", "survivors' day",
+            "mother's day", "mothers day", "father's day", "fathers day", "women's day", "children's day", "grandparents day", "valentine's day", "teachers' day", "teachers day", "bal diwas", "बाल दिवस",
+            "pulse polio", "polio sunday", "polio ravivar", "mission indradhanush", "national deworming day", "deworming day", "poshan maah", "national immunization day", "immunization day", "vaccination drive", "thanksgiving", "holiday hours", "independence day", "republic day", "diwali", "holi", "eid", "christmas", "new year",
             "world health day", "world heart day", "world cancer day", "world diabetes day",
             "world aids day", "world tb day", "world mental health day", "world kidney day",
             "world hypertension day", "world no tobacco day", "world blood donor day",

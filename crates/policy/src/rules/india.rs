@@ -2,6 +2,7 @@
 //! PC&PNDT; MTP; MHCA; Drugs and Magic Remedies Act.
 
 use super::ftc::{banned_spans, claim_spans};
+use super::privacy_finish::generic_person;
 use super::{Eval, Findings, Fired, RuleId, DISCLOSURE};
 use crate::lexicon::Cue;
 use crate::request::Shows;
@@ -99,6 +100,19 @@ fn endorse(ev: &Eval<'_>, out: &mut Findings) {
             spans.push((e.start, e.end));
         }
     }
+    // A doctor praising a named product in the same sentence ("Dr. Joshi explains why
+    // DiaboCure tablets are the best natural medicine"), whatever the verb.
+    let doctor = sig.has(Cue::StaffTitle) || sig.entities.iter().any(|e| e.staff);
+    if doctor {
+        for p in sig.of(Cue::ProductWord) {
+            let praised = [Cue::Endorse, Cue::BoastWord, Cue::Boast, Cue::Benefit]
+                .iter()
+                .any(|&c| sig.sentence_has(p.sentence, c));
+            if praised {
+                spans.push((p.start, p.end));
+            }
+        }
+    }
     if !spans.is_empty() {
         out.add(Fired::new(RuleId::InEndorse, Block).spans(spans));
     }
@@ -156,6 +170,16 @@ fn nmc(ev: &Eval<'_>, out: &mut Findings) {
         spans.extend(spans_of(ev, &[Cue::EngageAsk]));
         fired = true;
     }
+    // Buying ratings: a reward in the sentence that asks for a review or stars.
+    for r in sig.of(Cue::Reward) {
+        if [Cue::ReviewWord, Cue::PositiveOnly, Cue::ReviewChangeAsk]
+            .iter()
+            .any(|&c| sig.sentence_has(r.sentence, c))
+        {
+            spans.push((r.start, r.end));
+            fired = true;
+        }
+    }
     let media = ev
         .ctx
         .media
@@ -176,17 +200,36 @@ fn nmc(ev: &Eval<'_>, out: &mut Findings) {
 fn dpdp(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
     let ctx = ev.ctx;
-    let personal = out.any(&[RuleId::PhiId, RuleId::PhiMkt, RuleId::PhiIndirect])
+    let blocked = |r: RuleId| out.get(r).is_some_and(|f| f.verdict == Block);
+    let personal = blocked(RuleId::PhiId)
+        || blocked(RuleId::PhiIndirect)
+        || blocked(RuleId::PhiMkt)
         || out
             .get(RuleId::PhiImage)
             .is_some_and(|f| f.verdict == Block);
     let people_shown = ctx.media_shows(Shows::People) || ctx.media_shows(Shows::Patients);
-    let minor = sig.has(Cue::SensMinor)
-        && (people_shown || sig.personal_entities().any(|e| e.kind == EntityKind::Name))
-        && ctx.guardian_consent != Some(true);
+    // A particular child: a minor word not addressed to everyone ("every child", "your
+    // kids"), near a name that is not staff, or shown in the media.
+    let minor = ctx.guardian_consent != Some(true)
+        && sig.of(Cue::SensMinor).any(|h| {
+            !generic_person(sig, h.w0)
+                && (people_shown
+                    || sig.personal_entities().any(|e| {
+                        e.kind == EntityKind::Name && e.sentence.abs_diff(h.sentence) <= 1
+                    }))
+        });
     let list_promo =
         ctx.patient_list && sig.any(&[Cue::SoftPromo, Cue::Political, Cue::Fundraise, Cue::Boast]);
-    if (personal && !ctx.authorized) || minor || list_promo {
+    // "We got your number from Sunrise Pharmacy": someone else's data reused.
+    let borrowed = sig.has(Cue::DataSource);
+    // Promoting our own services to our own patient list is a judgment call (marketing
+    // consent may be on file); someone else's data, a child's, or identifiable patient
+    // data used without consent is not.
+    if list_promo && !(personal && !ctx.authorized || minor || borrowed) {
+        out.add(Fired::new(RuleId::InDpdp, NeedsReview));
+        return;
+    }
+    if (personal && !ctx.authorized) || minor || borrowed {
         let spans: Vec<Span> = sig
             .personal_entities()
             .filter(|e| e.kind == EntityKind::Name)

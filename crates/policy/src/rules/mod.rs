@@ -8,6 +8,7 @@ mod ftc;
 mod india;
 mod privacy;
 mod privacy_context;
+mod privacy_finish;
 mod professional;
 
 use crate::context::Ctx;
@@ -130,8 +131,8 @@ pub fn evaluate(ev: &Eval<'_>) -> Findings {
         professional::evaluate(ev, &mut out);
         ftc::evaluate(ev, &mut out);
         india::evaluate(ev, &mut out);
-        privacy::safety_net(ev, &mut out);
-        privacy::finish(ev, &mut out);
+        privacy_finish::safety_net(ev, &mut out);
+        privacy_finish::finish(ev, &mut out);
     }
     out.fired.retain(|f| {
         catalog::def(f.rule).packs.iter().any(|&p| ev.ctx.pack(p)) || f.rule.pack_free()

@@ -2,11 +2,11 @@
 //! visits, money, indirect identification, repeating a self-disclosure, sensitive
 //! categories, marketing stories and press statements.
 
-use super::{Eval, Findings, Fired, RuleId, DISCLOSURE};
+use super::{Eval, Findings, Fired, RuleId};
 use crate::channel::ChannelFamily;
 use crate::lexicon::Cue;
 use crate::result::Verdict::{self, Block, NeedsReview};
-use crate::signals::ties::{Span, HEALTH, SENSITIVE};
+use crate::signals::ties::{generic_health, Span, HEALTH};
 use crate::signals::{EntityKind, Signals};
 
 /// Public channel: a PHI rule blocks. Private (DM): it needs review.
@@ -82,8 +82,19 @@ fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
     }
     let mut clin = t.addressed_health.clone();
     if !t.rel.is_empty() || !t.addressed_care.is_empty() {
-        // Once the reply places the person in our care, any health words describe them.
-        clin.extend(health_spans(sig));
+        // Once the reply places the person in our care, specific health words describe
+        // them ("treatment" alone does not; a hedged sentence, "any individual's care", is
+        // not a disclosure).
+        clin.extend(
+            sig.hits
+                .iter()
+                .filter(|h| {
+                    HEALTH.contains(&h.cue)
+                        && !generic_health(sig.text(h.start, h.end))
+                        && !sig.sentence_has(h.sentence, Cue::Hedge)
+                })
+                .map(|h| (h.start, h.end)),
+        );
     }
     // Third person in a reply ("a patient who shows up drunk…") aimed at the reviewer.
     // A named third person ("Ms. Alvarez was seen by…") is pointed by itself.
@@ -93,6 +104,14 @@ fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
     let pointed = named || sig.any(&[Cue::Retal, Cue::RelPhrase, Cue::TimeRef]);
     if pointed && !t.anchor_health.is_empty() {
         clin.extend(t.anchor_health.iter().copied());
+    }
+    // "Emma was such a trooper during her ear tube placement on the 14th": a named
+    // third person's care and dates in a reply (the reviewer's child, spouse, parent).
+    if named
+        && (!t.anchor_health.is_empty() || sig.has(Cue::RelPhrase))
+        && !t.anchor_visit.is_empty()
+    {
+        out.add(Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", t.anchor_visit.clone()));
     }
     if !clin.is_empty() {
         out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", clin));
@@ -177,6 +196,12 @@ fn about_others(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
     let t = ev.ties;
     let sig = ev.sig;
     if t.anchors.is_empty() || !specific(ev) {
+        // A story told with pronouns only ("reversed his prediabetes") is still a patient's.
+        if sig.has(Cue::StoryMarker) && sig.has(Cue::Pron3) && sig.any(HEALTH) {
+            let spans: Vec<Span> = sig.of(Cue::StoryMarker).map(|h| (h.start, h.end)).collect();
+            out.add(Fired::new(RuleId::PhiMkt, Block).spans(spans));
+            out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", health_spans(sig)));
+        }
         return;
     }
     let story = sig.has(Cue::StoryMarker);
@@ -187,6 +212,24 @@ fn about_others(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
         .anchor_sentences
         .iter()
         .any(|&s| sig.sentence_has(s, Cue::PatientWord) || sig.sentence_has(s, Cue::RelPhrase));
+    // A press answer with directory information only (name, "is a patient", a one-word
+    // condition) is what HIPAA lets a hospital give to callers who ask by name, unless the
+    // patient opted out: a human confirms that before release.
+    if press
+        && !has_health
+        && t.anchor_outcome.is_empty()
+        && t.anchor_visit.is_empty()
+        && !story
+        && sig.has(Cue::DirectoryCondition)
+    {
+        let rel: Vec<Span> = sig
+            .of_any(&[Cue::PatientWord, Cue::RelPhrase])
+            .map(|h| (h.start, h.end))
+            .collect();
+        out.add(Fired::new(RuleId::PhiRel, NeedsReview).phi("PATIENT_STATUS", rel));
+        out.add(Fired::new(RuleId::PhiMedia, NeedsReview).spans(t.anchors.clone()));
+        return;
+    }
     let about_care = has_health || !t.anchor_outcome.is_empty() || story || press || patient_named;
     if has_health {
         out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", t.anchor_health.clone()));
@@ -244,8 +287,18 @@ fn about_others(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
         && !matches!(ev.ctx.family, ChannelFamily::Review)
     {
         let spans: Vec<Span> = sig.of(Cue::StoryMarker).map(|h| (h.start, h.end)).collect();
+        // "A thank-you card from a patient's family (names hidden)": still publicity about
+        // a patient, but with nothing identifying left it is a judgment call.
+        let anonymous = sig.has(Cue::Deidentified)
+            && !has_health
+            && !sig.personal_entities().any(|e| {
+                matches!(
+                    e.kind,
+                    EntityKind::Name | EntityKind::Age | EntityKind::Phone | EntityKind::Handle
+                )
+            });
         out.add(
-            Fired::new(RuleId::PhiMkt, Block)
+            Fired::new(RuleId::PhiMkt, if anonymous { NeedsReview } else { Block })
                 .spans(spans)
                 .phi("OUTCOME", t.anchor_outcome.clone()),
         );
@@ -266,6 +319,17 @@ fn indirect(ev: &Eval<'_>, out: &mut Findings) {
     }
     let referent = sig.any(&[Cue::IndivAnchor, Cue::FamilyMember, Cue::Pron3])
         || sig.personal_entities().any(|e| e.kind == EntityKind::Name);
+    // "the neighbours on Birchwood Lane … last night's medical emergency": a street and a
+    // time point at one household even without a person word.
+    let located: Vec<Span> = sig
+        .personal_entities()
+        .filter(|e| e.kind == EntityKind::Address)
+        .map(|e| (e.start, e.end))
+        .collect();
+    let timed_event = sig.has(Cue::TimeRef) && sig.has(Cue::Event);
+    if !located.is_empty() && timed_event && !sig.has(Cue::Observance) {
+        out.add(Fired::new(RuleId::PhiIndirect, NeedsReview).phi("EVENT_DETAIL", located));
+    }
     let unique: Vec<Span> = sig
         .of_any(&[Cue::Unique, Cue::Event])
         .map(|h| (h.start, h.end))
@@ -280,186 +344,18 @@ fn indirect(ev: &Eval<'_>, out: &mut Findings) {
             .iter()
             .any(|e| matches!(e.kind, EntityKind::Date | EntityKind::Time) && !e.benign());
     let single = sig.any(&[Cue::IndivAnchor, Cue::Unique]);
-    let v = if timed || single { Block } else { NeedsReview };
+    // Who it was plus what they had is a disclosure; who it was plus "an emergency" is a
+    // judgment call.
+    let clinical = sig.has(Cue::Unique)
+        || sig
+            .hits
+            .iter()
+            .any(|h| HEALTH.contains(&h.cue) && !generic_health(sig.text(h.start, h.end)))
+        || sig.has(Cue::Outcome);
+    let v = if (timed || single) && clinical {
+        Block
+    } else {
+        NeedsReview
+    };
     out.add(Fired::new(RuleId::PhiIndirect, v).phi("EVENT_DETAIL", unique));
 }
-
-/// Words too general to suggest a specific person's care on their own.
-const GENERIC_HEALTH: &[&str] = &[
-    "medication",
-    "medications",
-    "medicine",
-    "medicines",
-    "meds",
-    "pills",
-    "tablets",
-    "tablet",
-    "treatment",
-    "treated",
-    "therapy",
-    "condition",
-    "disease",
-    "illness",
-    "symptoms",
-    "diagnosis",
-    "results",
-    "result",
-    "report",
-    "reports",
-    "procedure",
-    "surgery",
-    "injection",
-    "vaccination",
-    "vaccine",
-    "vaccines",
-    "admitted",
-    "discharged",
-    "दवा",
-    "दवाई",
-    "इलाज",
-    "ilaj",
-    "ilaaj",
-    "dawa",
-    "dawai",
-];
-
-fn is_poss2(sig: &Signals<'_>, w: usize) -> bool {
-    let t = sig.p.word_text(w).to_lowercase();
-    [
-        "your",
-        "aapka",
-        "aapki",
-        "aapke",
-        "आपका",
-        "आपकी",
-        "आपके",
-        "apka",
-        "apki",
-        "apke",
-    ]
-    .contains(&t.as_str())
-}
-
-/// Last line of defence against shapes the rules above do not know: health words near a
-/// specific person (the addressee of a reply, a name, "the man", a family member) go to a
-/// human instead of out the door. Education without a person is untouched.
-pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
-    let privacy = [
-        RuleId::PhiRel,
-        RuleId::PhiId,
-        RuleId::PhiClin,
-        RuleId::PhiVisit,
-        RuleId::PhiFin,
-        RuleId::PhiIndirect,
-        RuleId::PhiSelfdisc,
-        RuleId::PhiMkt,
-        RuleId::PhiMedia,
-        RuleId::PhiChannel,
-    ];
-    if out.any(&privacy) {
-        return;
-    }
-    let sig = ev.sig;
-    let health: Vec<&crate::lexicon::Hit> = sig
-        .hits
-        .iter()
-        .filter(|h| {
-            HEALTH.contains(&h.cue)
-                && !sig.sentence_has(h.sentence, Cue::Deflect)
-                && !GENERIC_HEALTH.contains(&sig.text(h.start, h.end).to_lowercase().as_str())
-        })
-        .collect();
-    if health.is_empty() {
-        return;
-    }
-    let near = |s: usize| s.saturating_sub(1)..=s + 1;
-    let person_sentences: Vec<usize> = sig
-        .personal_entities()
-        .filter(|e| e.kind == EntityKind::Name)
-        .map(|e| e.sentence)
-        .chain(
-            sig.of_any(&[Cue::IndivAnchor, Cue::FamilyMember])
-                .filter(|h| !sig.overlapped_by(h, Cue::Hedge))
-                // "your baby" in a post is the reader's baby: generic audience.
-                .filter(|h| h.w0 == 0 || !is_poss2(sig, h.w0 - 1))
-                .map(|h| h.sentence),
-        )
-        .collect();
-    let flagged: Vec<Span> = if ev.ctx.family.is_addressed() {
-        health.iter().map(|h| (h.start, h.end)).collect()
-    } else {
-        health
-            .iter()
-            .filter(|h| {
-                person_sentences
-                    .iter()
-                    .any(|&s| near(s).contains(&h.sentence))
-            })
-            .map(|h| (h.start, h.end))
-            .collect()
-    };
-    if !flagged.is_empty() {
-        out.add(Fired::new(RuleId::PhiClin, NeedsReview).phi("CLINICAL", flagged));
-    }
-}
-
-/// After every group has run: sensitive categories, the PHI-REL downgrade, TONE-RETAL
-/// escalation and what a patient authorisation clears.
-pub fn finish(ev: &Eval<'_>, out: &mut Findings) {
-    let sig = ev.sig;
-    let disclosure = out.any(DISCLOSURE);
-    let max_v = out
-        .fired
-        .iter()
-        .filter(|f| DISCLOSURE.contains(&f.rule))
-        .map(|f| f.verdict)
-        .max();
-    if let Some(v) = max_v {
-        let mut sens: Vec<Span> = sig.of_any(SENSITIVE).map(|h| (h.start, h.end)).collect();
-        let minor = sig.has(Cue::SensMinor)
-            || sig
-                .personal_entities()
-                .any(|e| e.kind == EntityKind::Age && e.value.is_some_and(|a| a < 18));
-        if minor {
-            sens.extend(sig.of(Cue::SensMinor).map(|h| (h.start, h.end)));
-        }
-        if !sens.is_empty() || minor {
-            out.add(Fired::new(RuleId::PhiSens, v).spans(sens));
-        }
-    }
-    if let Some(rel) = out.fired.iter_mut().find(|f| f.rule == RuleId::PhiRel) {
-        if !disclosure {
-            rel.verdict = rel.verdict.min(NeedsReview);
-        }
-    }
-    if disclosure {
-        if let Some(t) = out.fired.iter_mut().find(|f| f.rule == RuleId::ToneRetal) {
-            t.verdict = Block;
-        }
-    }
-    if ev.ctx.authorized {
-        let minor = sig.has(Cue::SensMinor);
-        if !minor || ev.ctx.guardian_consent == Some(true) {
-            out.fired.retain(|f| !AUTH_CLEARS.contains(&f.rule));
-        }
-    }
-}
-
-/// Rules a written patient authorisation clears. Advertising, tracking, professional and
-/// MTP rules are not among them.
-pub const AUTH_CLEARS: &[RuleId] = &[
-    RuleId::PhiRel,
-    RuleId::PhiId,
-    RuleId::PhiClin,
-    RuleId::PhiVisit,
-    RuleId::PhiFin,
-    RuleId::PhiIndirect,
-    RuleId::PhiSelfdisc,
-    RuleId::PhiSens,
-    RuleId::PhiMedia,
-    RuleId::PhiMkt,
-    RuleId::PhiImage,
-    RuleId::InConfid,
-    RuleId::InDpdp,
-    RuleId::InMhca,
-];

@@ -6,7 +6,7 @@ use crate::channel::ChannelFamily;
 use crate::lexicon::Cue;
 use crate::request::Shows;
 use crate::result::Verdict::{Block, NeedsReview};
-use crate::signals::ties::{Span, HEALTH};
+use crate::signals::ties::{Span, HEALTH, SENSITIVE};
 use crate::signals::EntityKind;
 
 pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
@@ -33,16 +33,34 @@ fn image(ev: &Eval<'_>, out: &mut Findings) {
     for m in &ev.ctx.media {
         let shows = m.shows.unwrap_or(Shows::Unknown);
         let blurred = m.faces_blurred == Some(true);
+        let ids_kept = m.identifiers_removed == Some(false);
         let v = match shows {
-            Shows::Patients if blurred && m.identifiers_removed == Some(true) => Some(NeedsReview),
+            // Blurred faces with nothing else identifying (no story, no identifiers left
+            // in) still need a look; anything more is a disclosure.
+            Shows::Patients if blurred && !ids_kept && !story => Some(NeedsReview),
             Shows::Patients => Some(Block),
             Shows::People | Shows::Unknown if story => Some(Block),
             Shows::People if !blurred => Some(NeedsReview),
             Shows::Unknown if care_context(ev) => Some(NeedsReview),
             _ => None,
         };
-        let clinical = m.clinical_image == Some(true) && m.identifiers_removed != Some(true);
-        let v = if clinical { Some(Block) } else { v };
+        // A scan, chart or wound photo: identifiers left in block; unknown needs review.
+        let v = match (m.clinical_image == Some(true), m.identifiers_removed) {
+            (true, Some(false)) => Some(Block),
+            (true, None) => v.max(Some(NeedsReview)),
+            _ => v,
+        };
+        // Even de-identified, a clinical image of a rare case with a date can point at
+        // one patient.
+        let timed = ev.sig.any(&[Cue::TimeRef, Cue::Today])
+            || ev
+                .sig
+                .entities
+                .iter()
+                .any(|e| matches!(e.kind, EntityKind::Date | EntityKind::Time) && !e.benign());
+        if m.clinical_image == Some(true) && ev.sig.has(Cue::Unique) && timed {
+            out.add(Fired::new(RuleId::PhiIndirect, NeedsReview));
+        }
         if let Some(v) = v {
             out.add(Fired::new(RuleId::PhiImage, v));
         }
@@ -64,7 +82,38 @@ fn purpose(ev: &Eval<'_>, out: &mut Findings) {
     }
 }
 
+/// "Please reply here with your date of birth and SSN": asking for identifiers over a
+/// channel that is not secure. A warning ("never share your SSN") is not a request.
+fn id_request(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    let fam = ev.ctx.family;
+    if !(fam.is_addressed() || fam == ChannelFamily::Comment) {
+        return;
+    }
+    const NEGATIONS: &[&str] = &["never", "don't", "dont", "not", "mat", "na", "न", "मत"];
+    let spans: Vec<Span> = sig
+        .of(Cue::IdWord)
+        .filter(|h| {
+            sig.of(Cue::ShareAsk).any(|a| {
+                a.sentence == h.sentence
+                    && !(1..=2).any(|d| {
+                        a.w0 >= d
+                            && NEGATIONS
+                                .iter()
+                                .any(|n| n.eq_ignore_ascii_case(sig.p.word_text(a.w0 - d)))
+                    })
+            })
+        })
+        .map(|h| (h.start, h.end))
+        .collect();
+    if !spans.is_empty() {
+        let v = if fam.is_public() { Block } else { NeedsReview };
+        out.add(Fired::new(RuleId::PhiChannel, v).spans(spans));
+    }
+}
+
 fn channel(ev: &Eval<'_>, out: &mut Findings) {
+    id_request(ev, out);
     let fam = ev.ctx.family;
     let phi_rules = [
         RuleId::PhiRel,
@@ -183,42 +232,79 @@ const PERSON_KEYS: &[&str] = &[
     "user",
 ];
 
+/// Path segments that make a slug about one person: "/stories/gloria-mendez-…".
+const PERSON_PATHS: &[&str] = &[
+    "patient",
+    "patients",
+    "story",
+    "stories",
+    "testimonial",
+    "testimonials",
+    "case",
+    "cases",
+    "journey",
+    "spotlight",
+    "success",
+];
+
+fn query_has_person(query: &str) -> bool {
+    query.split(['&', ';']).any(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let k = k.to_ascii_lowercase();
+        let digits = v.bytes().filter(u8::is_ascii_digit).count();
+        !v.is_empty()
+            && (PERSON_KEYS
+                .iter()
+                .any(|p| k == *p || k.strip_suffix(p).is_some_and(|r| r.ends_with('_')))
+                || v.contains('@')
+                || v.to_ascii_lowercase().contains("%40")
+                || digits >= 7)
+    })
+}
+
 fn url_phi(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
     for u in sig.entities_of(EntityKind::Url) {
         let url = sig.text(u.start, u.end);
-        let Some(q) = url.find('?') else { continue };
-        let query = &url[q + 1..];
-        let qstart = u.start + q + 1;
-        let mut bad = false;
-        for pair in query.split(['&', ';']) {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            let k = k.to_ascii_lowercase();
-            if v.is_empty() {
-                continue;
-            }
-            let digits = v.bytes().filter(u8::is_ascii_digit).count();
-            if PERSON_KEYS
-                .iter()
-                .any(|p| k == *p || k.ends_with(&format!("_{p}")))
-                || v.contains('@')
-                || v.to_ascii_lowercase().contains("%40")
-                || digits >= 7
-            {
-                bad = true;
-            }
-        }
-        let in_query = |c: &[Cue]| sig.of_any(c).any(|h| h.start >= qstart && h.end <= u.end);
-        let sensitive = in_query(&[
+        let lower = url.to_ascii_lowercase();
+        // Host first, then path and query: only path and query can name a person.
+        let after_scheme = lower.find("://").map_or(0, |i| i + 3);
+        let path_at = lower[after_scheme..]
+            .find(['/', '?'])
+            .map_or(lower.len(), |i| after_scheme + i);
+        let rest_start = u.start + path_at;
+        let q = lower.find('?');
+        let in_rest = |c: &[Cue]| {
+            sig.of_any(c)
+                .any(|h| h.start >= rest_start && h.end <= u.end)
+        };
+        let sensitive = in_rest(&[
             Cue::SensHivSti,
             Cue::SensMental,
             Cue::SensSubstance,
             Cue::SensRepro,
             Cue::Mtp,
         ]);
-        let condition_of_patient =
-            in_query(HEALTH) && query.to_ascii_lowercase().contains("patient");
-        if bad || sensitive || condition_of_patient {
+        let health = in_rest(HEALTH);
+        let rest = &lower[path_at..];
+        let person_path = rest
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| PERSON_PATHS.contains(&w));
+        // A name from the text (not staff) spelled out in the link.
+        let named = sig.personal_entities().any(|e| {
+            e.kind == EntityKind::Name
+                && !(e.start >= u.start && e.end <= u.end)
+                && sig
+                    .text(e.start, e.end)
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.len() >= 3 && rest.contains(&w.to_ascii_lowercase()))
+        });
+        let bad_query = q.is_some_and(|q| query_has_person(&lower[q + 1..]));
+        // A condition with a person in the link: a name from the text, or a story or
+        // patient path ("/stories/…-breast-cancer", "/patients/…").
+        let person = named || person_path && (sensitive || rest.contains("patient"));
+        if bad_query || health && person || sensitive && named {
             out.add(Fired::new(RuleId::TrkUrlphi, Block).phi("URL", [(u.start, u.end)]));
         }
     }
@@ -229,8 +315,16 @@ fn url_phi(ev: &Eval<'_>, out: &mut Findings) {
 pub fn inbound(ev: &Eval<'_>, out: &mut Findings) {
     let t = ev.ties;
     let sig = ev.sig;
-    let mut spans: Vec<Span> = t.self_health.clone();
-    spans.extend(t.anchor_health.iter().copied());
+    // Services anyone books ("a blood test for my dad", "flu shots for my kids"):
+    // asking about them discloses nothing about anyone's health.
+    let routine = |&(s, e): &Span| sig.of(Cue::Routine).any(|r| r.start <= s && r.end >= e);
+    let mut spans: Vec<Span> = t
+        .self_health
+        .iter()
+        .copied()
+        .filter(|s| !routine(s))
+        .collect();
+    spans.extend(t.anchor_health.iter().copied().filter(|s| !routine(s)));
     let ids: Vec<Span> = sig
         .personal_entities()
         .filter(|e| {
@@ -244,5 +338,9 @@ pub fn inbound(ev: &Eval<'_>, out: &mut Findings) {
     spans.extend(ids.iter().copied());
     if !spans.is_empty() {
         out.add(Fired::new(RuleId::PhiChannel, NeedsReview).phi("SELF_DISCLOSED", spans));
+        let sens: Vec<Span> = sig.of_any(SENSITIVE).map(|h| (h.start, h.end)).collect();
+        if !sens.is_empty() {
+            out.add(Fired::new(RuleId::PhiSens, NeedsReview).spans(sens));
+        }
     }
 }

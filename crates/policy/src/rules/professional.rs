@@ -67,8 +67,9 @@ fn advice(ev: &Eval<'_>, out: &mut Findings) {
             || rt.p.norm.contains('?') && (rt.any(HEALTH) || rt.has(Cue::CrisisMedical))
     });
     let addressed = ev.ctx.family.is_addressed() || ev.ctx.has_reply_to;
-    let prescribing = sig.has(Cue::Medication)
-        && (sig.has(Cue::Dose) || answers.iter().any(|h| h.cue == Cue::AdviceA));
+    // A dose alone can be a record of what was given ("the 40 units you had"); telling
+    // someone what to take needs an instruction or a schedule.
+    let prescribing = sig.has(Cue::Medication) && answers.iter().any(|h| h.cue == Cue::AdviceA);
     if addressed && (asked || prescribing) {
         let v = if ev.ctx.family.is_public() {
             Block

@@ -151,10 +151,28 @@ pub fn merge_phi(
             });
             continue;
         }
-        if f.kind == Kind::Person && !plausible_person(&p.norm[s..e], f.confidence) {
+        // A "person" that our lexicons know as a procedure, drug, product, title or pronoun
+        // ("X-ray", "Botox", "Doctor", "Aapki") is not one. Pronouns only when they are the
+        // whole candidate: "Priya's mom" is still Priya.
+        let known_word = || {
+            hits.iter().any(|h| {
+                h.start < e
+                    && s < h.end
+                    && (!matches!(
+                        h.cue,
+                        Cue::FamilyMember | Cue::Pron3 | Cue::Poss2 | Cue::You2 | Cue::Poss1
+                    ) || h.start <= s && h.end >= e)
+            })
+        };
+        if f.kind == Kind::Person && (!plausible_person(p, &f, s, e) || known_word()) {
             continue;
         }
         let (kind, label) = kind_of(f.kind);
+        // A known place ("Madhya Pradesh", "Fayetteville") is not the two-capitalised-words
+        // name our own heuristics guessed.
+        if kind == EntityKind::Place && f.confidence >= 0.8 {
+            ents.retain(|x| !(x.kind == EntityKind::Name && x.start >= s && x.end <= e));
+        }
         let dup = ents
             .iter()
             .any(|x| x.start < e && s < x.end && (x.kind == kind || kind == EntityKind::Place));
@@ -164,22 +182,40 @@ pub fn merge_phi(
     }
 }
 
-/// The detector's PERSON findings are candidates; a person name has no common or place
-/// word in it ("Oak Street", "Free") and is not an acronym ("LASIK").
-fn plausible_person(text: &str, confidence: f32) -> bool {
-    let words: Vec<&str> = text
-        .split(|c: char| !(c.is_alphanumeric() || crate::text::is_word_char(c)))
+/// The detector's PERSON findings are candidates. A person name has no common or place
+/// word in it ("Oak Street", "Free"), is not an acronym ("LASIK"), is not followed by a
+/// street or facility word ("Maple Avenue clinic"), and a capitalised word with nothing but
+/// its shape behind it ("Anaesthesia", "President") needs more than the detector's floor.
+fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
+    let text = &p.norm[s..e];
+    let mut words = text
+        .split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty())
-        .collect();
-    let acronym = text
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(char::is_uppercase)
-        && text.chars().filter(|c| c.is_alphabetic()).count() > 1;
-    confidence >= 0.7
-        && !acronym
-        && !words.is_empty()
-        && !words.iter().any(|w| super::names::not_name(w))
+        .peekable();
+    if words.peek().is_none() {
+        return false;
+    }
+    if words.any(super::names::not_name) {
+        return false;
+    }
+    let letters = || text.chars().filter(|c| c.is_alphabetic());
+    let acronym = letters().all(char::is_uppercase) && letters().nth(1).is_some();
+    let shape_only = f.evidence.source.starts_with("shape:");
+    let floor = if shape_only { 0.62 } else { 0.5 };
+    let next = p.norm[e..]
+        .trim_start_matches([' ', '-'])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    // "Riverside Park": a place word after a capitalised word completes a place name.
+    let prev_cap = p.norm[..s]
+        .trim_end()
+        .rsplit(|c: char| !crate::text::is_word_char(c))
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    let place_tail = prev_cap && !text.contains(' ') && super::names::place_word(text);
+    f.confidence >= floor && !acronym && !place_tail && !super::names::place_word(next)
 }
 
 fn digits(s: &str) -> String {
@@ -210,8 +246,17 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                     e.staff = true;
                     e.staff_consent = Some(m.consent);
                 }
-                // "Dr. Rao", "Nurse Kelly", "Samuel Reyes, MD", "our cardiologist Dr. X".
-                if hit_near(Cue::StaffTitle, e, 2, 0)
+                // "Dr. Rao", "Nurse Kelly", "Samuel Reyes, MD", "our cardiologist Dr. X",
+                // "Sister Lalitha Nair, who joins our ICU as nursing supervisor".
+                let titled = text
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| ["Sister", "Matron", "Nurse", "Sr.", "Sr"].contains(&w));
+                if titled
+                    || hit_near(Cue::StaffTitle, e, 2, 0)
+                    || hits
+                        .iter()
+                        .any(|h| h.cue == Cue::StaffRole && h.sentence == e.sentence)
                     || hits.iter().any(|h| {
                         h.cue == Cue::StaffTitle
                             && h.sentence == e.sentence
@@ -269,8 +314,9 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                     e.org = true;
                 }
             }
-            EntityKind::Date | EntityKind::Time if hit_near(Cue::Observance, e, 8, 8) => {
-                e.observance = true;
+            // "World Health Day, 7 April": the date belongs to the observance.
+            EntityKind::Date | EntityKind::Time => {
+                e.observance = hit_near(Cue::Observance, e, 8, 8)
             }
             EntityKind::Place | EntityKind::Address => {
                 let lower = text.to_lowercase();

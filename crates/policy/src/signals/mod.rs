@@ -5,7 +5,9 @@
 
 mod entities;
 mod names;
+mod pairs;
 mod scan;
+mod third_person;
 pub mod ties;
 
 pub use entities::{Entity, EntityKind};
@@ -15,9 +17,65 @@ use crate::lexicon::{Cue, CueSet, Hit, Lexicon};
 use crate::org::OrgPolicy;
 use crate::text::Prepared;
 
+/// The phi detector in three configurations, so a text is tokenised once: identifiers
+/// and health terms together when the text is already known to be about a person,
+/// identifiers alone otherwise, and health terms alone when the identifiers pass is what
+/// found the person.
+pub struct Detectors {
+    pub identifiers: phi::Detector,
+    pub health: phi::Detector,
+    pub both: phi::Detector,
+}
+
+impl Detectors {
+    /// `base` is the organisation's detector configuration; its `identifiers` and
+    /// `health` switches are overridden.
+    pub fn new(base: phi::DetectorConfig) -> Detectors {
+        let with = |identifiers, health| {
+            phi::Detector::new(phi::DetectorConfig {
+                identifiers,
+                health,
+                ..base.clone()
+            })
+        };
+        Detectors {
+            identifiers: with(true, false),
+            health: with(false, true),
+            both: with(true, true),
+        }
+    }
+}
+
+const PERSON_CUES: &[Cue] = &[
+    Cue::Poss2,
+    Cue::You2,
+    Cue::Poss1,
+    Cue::Pron3,
+    Cue::IndivAnchor,
+    Cue::FamilyMember,
+    Cue::PatientWord,
+    Cue::RelPhrase,
+    Cue::StoryMarker,
+];
+
+fn cue_set(hits: &[Hit]) -> CueSet {
+    let mut set = CueSet::default();
+    for h in hits {
+        set.insert(h.cue);
+    }
+    set
+}
+
+/// Room for every cue in the by-cue index (the `CueSet` holds 128).
+const CUE_SLOTS: usize = 128;
+
 pub struct Signals<'a> {
     pub p: Prepared<'a>,
+    /// Every hit, in text order.
     pub hits: Vec<Hit>,
+    /// The same hits grouped by cue; `cue_at[c]..cue_at[c + 1]` are cue `c`'s.
+    by_cue: Vec<Hit>,
+    cue_at: Vec<u32>,
     pub set: CueSet,
     pub sent_sets: Vec<CueSet>,
     pub entities: Vec<Entity>,
@@ -28,28 +86,71 @@ impl<'a> Signals<'a> {
         text: &'a str,
         lex: &Lexicon,
         scanners: &Scanners,
-        detector: &phi::Detector,
+        detectors: &Detectors,
         org: &OrgPolicy,
     ) -> Signals<'a> {
         let p = Prepared::new(text);
         let mut hits = lex.scan(&p);
-        let mut entities = scanners.scan(&p);
+        let gates = cue_set(&hits);
+        let mut entities = scanners.scan(&p, &gates);
         names::find_names(&p, &hits, &mut entities);
-        entities::merge_phi(&p, detector.detect(text), &mut entities, &mut hits);
+        // The detector's (large) health vocabulary matters only when the text is about a
+        // person; education without one is left to the engine's own lexicons.
+        let person = |hits: &[Hit], entities: &[Entity]| {
+            hits.iter().any(|h| PERSON_CUES.contains(&h.cue))
+                || entities
+                    .iter()
+                    .any(|e| matches!(e.kind, EntityKind::Name | EntityKind::Age) && !e.benign())
+        };
+        if person(&hits, &entities) {
+            entities::merge_phi(&p, detectors.both.detect(text), &mut entities, &mut hits);
+        } else {
+            entities::merge_phi(
+                &p,
+                detectors.identifiers.detect(text),
+                &mut entities,
+                &mut hits,
+            );
+            if person(&hits, &entities) {
+                entities::merge_phi(&p, detectors.health.detect(text), &mut entities, &mut hits);
+            }
+        }
         entities::classify(&p, &hits, org, &mut entities);
-        hits.extend(scanners.extra_hits(&p));
-        hits.sort_by_key(|h| (h.start, h.end, h.cue));
+        hits.extend(scanners.extra_hits(&p, &gates));
+        let derived = pairs::derive(&p, &hits);
+        hits.extend(derived);
+        hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue));
+        Signals::assemble(p, hits, entities)
+    }
+
+    fn assemble(p: Prepared<'a>, hits: Vec<Hit>, entities: Vec<Entity>) -> Signals<'a> {
         let mut set = CueSet::default();
         let mut sent_sets = vec![CueSet::default(); p.sentences.len().max(1)];
+        // Counting sort by cue (stable, so each cue's hits stay in text order): rules
+        // ask for one cue's hits dozens of times per check.
+        let mut cue_at = vec![0u32; CUE_SLOTS + 1];
         for h in &hits {
             set.insert(h.cue);
             if let Some(s) = sent_sets.get_mut(h.sentence) {
                 s.insert(h.cue);
             }
+            cue_at[h.cue as usize + 1] += 1;
+        }
+        for i in 1..cue_at.len() {
+            cue_at[i] += cue_at[i - 1];
+        }
+        let mut next = cue_at.clone();
+        let mut by_cue = hits.clone();
+        for h in &hits {
+            let slot = &mut next[h.cue as usize];
+            by_cue[*slot as usize] = *h;
+            *slot += 1;
         }
         Signals {
             p,
             hits,
+            by_cue,
+            cue_at,
             set,
             sent_sets,
             entities,
@@ -60,22 +161,11 @@ impl<'a> Signals<'a> {
     pub fn light(text: &'a str, lex: &Lexicon, scanners: &Scanners) -> Signals<'a> {
         let p = Prepared::new(text);
         let mut hits = lex.scan(&p);
-        hits.extend(scanners.extra_hits(&p));
-        let mut set = CueSet::default();
-        let mut sent_sets = vec![CueSet::default(); p.sentences.len().max(1)];
-        for h in &hits {
-            set.insert(h.cue);
-            if let Some(s) = sent_sets.get_mut(h.sentence) {
-                s.insert(h.cue);
-            }
-        }
-        Signals {
-            p,
-            hits,
-            set,
-            sent_sets,
-            entities: Vec::new(),
-        }
+        let gates = cue_set(&hits);
+        hits.extend(scanners.extra_hits(&p, &gates));
+        let derived = pairs::derive(&p, &hits);
+        hits.extend(derived);
+        Signals::assemble(p, hits, Vec::new())
     }
 
     pub fn has(&self, c: Cue) -> bool {
@@ -86,12 +176,15 @@ impl<'a> Signals<'a> {
         self.set.any(cs)
     }
 
+    /// Hits of one cue, in text order.
     pub fn of(&self, c: Cue) -> impl Iterator<Item = &Hit> + '_ {
-        self.hits.iter().filter(move |h| h.cue == c)
+        let i = c as usize;
+        self.by_cue[self.cue_at[i] as usize..self.cue_at[i + 1] as usize].iter()
     }
 
+    /// Hits of any of the cues, grouped by cue (text order within a cue).
     pub fn of_any<'s>(&'s self, cs: &'s [Cue]) -> impl Iterator<Item = &'s Hit> + 's {
-        self.hits.iter().filter(move |h| cs.contains(&h.cue))
+        cs.iter().flat_map(move |&c| self.of(c))
     }
 
     pub fn sentence_has(&self, sentence: usize, c: Cue) -> bool {

@@ -6,7 +6,7 @@
 use regex::Regex;
 
 use super::entities::{Entity, EntityKind};
-use crate::lexicon::{Cue, Hit};
+use crate::lexicon::{Cue, CueSet, Hit};
 use crate::text::Prepared;
 
 pub struct Scanners {
@@ -22,47 +22,16 @@ pub struct Scanners {
     volume: Regex,
     weight: Regex,
     brand_generic: Regex,
+    rel_time: Regex,
+    frequency: Regex,
+    overdose: Regex,
+    room: Regex,
 }
 
 fn re(p: &str) -> Regex {
     // Built-in patterns are constants checked by the unit tests below.
     Regex::new(p).expect("built-in pattern compiles")
 }
-
-/// Generic-name endings of prescription drug classes (-pril ACE inhibitors, -sartan ARBs…).
-const DRUG_SUFFIXES: &[&str] = &[
-    "pril",
-    "sartan",
-    "olol",
-    "statin",
-    "dipine",
-    "prazole",
-    "oxacin",
-    "cycline",
-    "cillin",
-    "mycin",
-    "mab",
-    "tinib",
-    "gliptin",
-    "gliflozin",
-    "glutide",
-    "parin",
-    "xaban",
-    "azepam",
-    "zolam",
-    "oxetine",
-    "triptan",
-    "tidine",
-    "pramine",
-    "olone",
-    "formin",
-    "profen",
-    "fenac",
-    "idone",
-    "apine",
-    "azole",
-    "vir",
-];
 
 impl Scanners {
     pub fn new() -> Scanners {
@@ -76,7 +45,7 @@ impl Scanners {
             ),
             handle: re(r"(?:^|[^\w@.])(@[A-Za-z0-9_][A-Za-z0-9_.]{1,29})"),
             date: re(
-                r"(?i)(?-u:\b)\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?(?-u:\b)|(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+\d{4})?|(?-u:\b)\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?-u:\b)(?:,?\s+\d{4})?",
+                r"(?i)(?-u:\b)\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?(?-u:\b)|(?-u:\b)(?:on|by|from|since|till|until)\s+the\s+\d{1,2}(?:st|nd|rd|th)(?-u:\b)|(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+\d{4})?|(?-u:\b)\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?-u:\b)(?:,?\s+\d{4})?",
             ),
             time: re(r"(?i)(?-u:\b)\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|baje|बजे)"),
             age: re(
@@ -92,17 +61,35 @@ impl Scanners {
                 r"(?i)(?-u:\b)(\d[\d,]*)\s?(\+|k(?-u:\b)|lakh|thousand)?\s*\+?\s*(?:successful\s+|happy\s+|satisfied\s+|safe\s+|painless\s+)?(?:surgeries|operations|deliveries|procedures|patients|transplants|cases|knee replacements|hip replacements|implants|ivf cycles|babies|smiles|angioplasties|cataract surgeries)(?-u:\b)",
             ),
             weight: re(
-                r"(?i)(?-u:\b)lost\s+\d+\s?(?:lbs?|pounds|kg|kgs|kilos)(?-u:\b)|(?-u:\b)\d+\s?(?:lbs?|pounds|kg|kilos)\s+in\s+\d+\s+(?:days|weeks|months)",
+                r"(?i)(?-u:\b)(?:lost|dropped|shed)\s+\d+\s?(?:lbs?|pounds|kg|kgs|kilos)(?-u:\b)|(?-u:\b)\d+\s?(?:lbs?|pounds|kg|kilos)\s+in\s+\d+\s+(?:days|weeks|months)",
             ),
             brand_generic: re(r"(?-u:\b)([A-Z][a-z]{3,})\s*\(([a-z]{5,})\)"),
+            // "in 12 weeks", "3 days ago", "2 din baad": a time relative to a visit.
+            rel_time: re(
+                r"(?i)(?-u:\b)(?:in|within|after)\s+(?:\d{1,3}|a|one|two|three|four|five|six|ten|twelve)\s+(?:days?|weeks?|months?|hours?)(?-u:\b)|(?-u:\b)\d{1,3}\s+(?:days?|weeks?|months?|years?)\s+(?:ago|back|later)(?-u:\b)|(?-u:\b)\d{1,2}\s+(?:din|hafte|mahine)\s+(?:baad|pehle|ke baad)(?-u:\b)|\d{1,2}\s+(?:दिन|हफ्ते|हफ़्ते|महीने)\s+(?:बाद|पहले|में)",
+            ),
+            // Dosing schedules: "every 4 to 6 hours", "no more than 5 doses".
+            frequency: re(
+                r"(?i)(?-u:\b)every\s+\d{1,2}(?:\s*(?:to|-|or)\s*\d{1,2})?\s*(?:hours?|hrs?)(?-u:\b)|(?-u:\b)(?:no|not)\s+more\s+than\s+\d+\s+(?:doses?|tablets?|times|pills?|capsules?|puffs?)(?-u:\b)",
+            ),
+            // "took 30 pills", "neend ki 20 goliyan kha li": a count of pills swallowed.
+            overdose: re(
+                r"(?i)(?-u:\b)(?:took|taken|swallowed|popped|kha li|kha liya|khaa li|le li|le liya)\s+(?:\w+\s+){0,3}\d{2,3}\s+(?:\w+\s+)?(?:pills|tablets|tabs|capsules|goli|goliyan|goliya)(?-u:\b)|(?-u:\b)\d{2,3}\s+(?:\w+\s+){0,2}(?:pills|tablets|goli|goliyan|goliya|गोलियां|गोलियाँ|गोली)\s+(?:\w+\s+){0,2}(?:kha|khaa|took|taken|swallowed|खा|ले)",
+            ),
+            // "Rm 312", "bed 12", "ward 4B": where one patient is.
+            room: re(
+                r"(?i)(?-u:\b)(?:rm|room|bed|ward|cabin|bay|cubicle|bed no)\.?\s*(?:no\.?\s*)?#?\s*\d{1,4}[a-z]?(?-u:\b)|(?:बेड|कमरा|वार्ड)\s*(?:नं\.?|नंबर)?\s*\d{1,4}",
+            ),
         }
     }
 
-    /// Entities found by pattern, in normalised offsets.
-    pub fn scan(&self, p: &Prepared<'_>) -> Vec<Entity> {
+    /// Entities found by pattern, in normalised offsets. `gates`: the lexicon's cues for
+    /// this text; a scanner whose keywords are absent is skipped.
+    pub fn scan(&self, p: &Prepared<'_>, gates: &CueSet) -> Vec<Entity> {
         let t = p.norm.as_str();
         let mut out: Vec<Entity> = Vec::new();
-        let has_digit = t.bytes().any(|b| b.is_ascii_digit());
+        let shape = Shape::of(t);
+        let has_digit = shape.digits > 0;
         let push = |out: &mut Vec<Entity>, kind, s: usize, e: usize, label| {
             if !out.iter().any(|x: &Entity| x.start < e && s < x.end) {
                 out.push(Entity::new(p, kind, s, e, label));
@@ -124,7 +111,7 @@ impl Scanners {
                 }
             }
         }
-        if t.contains('.') {
+        if shape.link {
             for m in self.url.find_iter(t) {
                 let s = m.as_str().trim_end_matches(['.', ',', ')', '!', '?']);
                 push(
@@ -139,16 +126,22 @@ impl Scanners {
         if !has_digit {
             return out;
         }
-        for m in self.ids.find_iter(t) {
+        let ids = (shape.digits >= 4).then(|| self.ids.find_iter(t));
+        for m in ids.into_iter().flatten() {
             push(&mut out, EntityKind::Id, m.start(), m.end(), "ID_NUMBER");
         }
         for m in self.date.find_iter(t) {
             push(&mut out, EntityKind::Date, m.start(), m.end(), "DATE");
         }
-        for m in self.time.find_iter(t) {
+        let time = gates
+            .contains(Cue::GateTime)
+            .then(|| self.time.find_iter(t));
+        for m in time.into_iter().flatten() {
             push(&mut out, EntityKind::Time, m.start(), m.end(), "TIME");
         }
-        for c in self.age.captures_iter(t) {
+        let age = (shape.listed_number || gates.contains(Cue::GatePeriod))
+            .then(|| self.age.captures_iter(t));
+        for c in age.into_iter().flatten() {
             let Some(m) = c.get(0) else { continue };
             // "(4)" is an age only right after a capitalised name: "Aarav (4)".
             if let Some(g) = c.get(5) {
@@ -171,7 +164,8 @@ impl Scanners {
                 out.push(ent);
             }
         }
-        for m in self.phone.find_iter(t) {
+        let phone = (shape.digits >= 7).then(|| self.phone.find_iter(t));
+        for m in phone.into_iter().flatten() {
             let d = m.as_str().bytes().filter(u8::is_ascii_digit).count();
             if (7..=13).contains(&d) {
                 push(&mut out, EntityKind::Phone, m.start(), m.end(), "PHONE");
@@ -182,7 +176,7 @@ impl Scanners {
     }
 
     /// Cue hits that need patterns: doses, volume claims, weight-loss results, drug names.
-    pub fn extra_hits(&self, p: &Prepared<'_>) -> Vec<Hit> {
+    pub fn extra_hits(&self, p: &Prepared<'_>, gates: &CueSet) -> Vec<Hit> {
         let t = p.norm.as_str();
         let mut hits = Vec::new();
         let mut add = |cue: Cue, s: usize, e: usize| {
@@ -197,10 +191,16 @@ impl Scanners {
             });
         };
         if t.bytes().any(|b| b.is_ascii_digit()) {
-            for m in self.dose.find_iter(t) {
+            let dose = gates
+                .contains(Cue::GateUnit)
+                .then(|| self.dose.find_iter(t));
+            for m in dose.into_iter().flatten() {
                 add(Cue::Dose, m.start(), m.end());
             }
-            for c in self.volume.captures_iter(t) {
+            let volume = gates
+                .contains(Cue::GateVolume)
+                .then(|| self.volume.captures_iter(t));
+            for c in volume.into_iter().flatten() {
                 let Some(m) = c.get(0) else { continue };
                 let n: u64 = c
                     .get(1)
@@ -211,8 +211,32 @@ impl Scanners {
                     add(Cue::VolumeClaim, m.start(), m.end());
                 }
             }
-            for m in self.weight.find_iter(t) {
+            let weight = gates
+                .contains(Cue::GateUnit)
+                .then(|| self.weight.find_iter(t));
+            for m in weight.into_iter().flatten() {
                 add(Cue::Outcome, m.start(), m.end());
+            }
+            let rel_time = gates
+                .contains(Cue::GatePeriod)
+                .then(|| self.rel_time.find_iter(t));
+            for m in rel_time.into_iter().flatten() {
+                add(Cue::TimeRef, m.start(), m.end());
+            }
+            for m in self.frequency.find_iter(t) {
+                add(Cue::AdviceA, m.start(), m.end());
+            }
+            let overdose = gates
+                .contains(Cue::GateUnit)
+                .then(|| self.overdose.find_iter(t));
+            for m in overdose.into_iter().flatten() {
+                add(Cue::CrisisSelfHarm, m.start(), m.end());
+            }
+            let room = gates
+                .contains(Cue::GateRoom)
+                .then(|| self.room.find_iter(t));
+            for m in room.into_iter().flatten() {
+                add(Cue::VisitWord, m.start(), m.end());
             }
         }
         if t.contains('(') {
@@ -224,16 +248,56 @@ impl Scanners {
         }
         for w in &p.words {
             let word = &t[w.start..w.end];
-            if word.len() >= 7
-                && word.bytes().all(|b| b.is_ascii_alphabetic())
-                && DRUG_SUFFIXES
-                    .iter()
-                    .any(|s| word.to_ascii_lowercase().ends_with(s))
-            {
-                add(Cue::Medication, w.start, w.end);
+            // "Liv52", "Dolo650", "DiaboCure", "GlowMax": brand-shaped product names, and
+            // anything marked ™ or ®.
+            let b = word.as_bytes();
+            let alnum = b.iter().all(u8::is_ascii_alphanumeric);
+            let numbered = b.len() >= 4
+                && b[0].is_ascii_uppercase()
+                && b[1].is_ascii_lowercase()
+                && b.last().is_some_and(u8::is_ascii_digit);
+            let camel = b.len() >= 5
+                && b[0].is_ascii_uppercase()
+                && b.windows(2)
+                    .skip(1)
+                    .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+            let marked = t[w.end..].starts_with(['™', '®']);
+            if alnum && (numbered || camel) || marked {
+                add(Cue::ProductWord, w.start, w.end);
             }
         }
         hits
+    }
+}
+
+/// Byte-level facts that decide which scanners can match at all.
+#[derive(Debug, Default)]
+struct Shape {
+    digits: usize,
+    /// ", 82" or "(6": a number set off as an age can be.
+    listed_number: bool,
+    /// "://", "www." or a dot followed by a letter: a link can be.
+    link: bool,
+}
+
+impl Shape {
+    fn of(t: &str) -> Shape {
+        let b = t.as_bytes();
+        let mut s = Shape::default();
+        for (i, &c) in b.iter().enumerate() {
+            if c.is_ascii_digit() {
+                s.digits += 1;
+            } else if c == b',' || c == b'(' {
+                let next = b.get(i + 1..).unwrap_or(&[]);
+                let next = next.strip_prefix(b" ").unwrap_or(next);
+                s.listed_number |= next.first().is_some_and(u8::is_ascii_digit);
+            } else if c == b'.' || c == b':' {
+                s.link |= b
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_ascii_alphanumeric() || *n == b'/');
+            }
+        }
+        s
     }
 }
 
@@ -247,10 +311,24 @@ impl Default for Scanners {
 mod tests {
     use super::*;
 
+    fn all_gates() -> CueSet {
+        let mut g = CueSet::default();
+        for c in [
+            Cue::GateTime,
+            Cue::GateUnit,
+            Cue::GatePeriod,
+            Cue::GateVolume,
+            Cue::GateRoom,
+        ] {
+            g.insert(c);
+        }
+        g
+    }
+
     fn kinds(text: &str) -> Vec<(EntityKind, String)> {
         let p = Prepared::new(text);
         Scanners::new()
-            .scan(&p)
+            .scan(&p, &all_gates())
             .into_iter()
             .map(|e| (e.kind, p.norm[e.start..e.end].to_string()))
             .collect()
@@ -273,10 +351,17 @@ mod tests {
     #[test]
     fn drug_hits() {
         let p = Prepared::new("Zelvora (tremaxidine) for psoriasis; take lisinopril 10 mg. 10,000+ successful surgeries");
-        let hits = Scanners::new().extra_hits(&p);
+        let hits = Scanners::new().extra_hits(&p, &all_gates());
         let has = |c| hits.iter().any(|h| h.cue == c);
-        assert!(
-            has(Cue::RxBrand) && has(Cue::Dose) && has(Cue::Medication) && has(Cue::VolumeClaim)
-        );
+        assert!(has(Cue::RxBrand) && has(Cue::Dose) && has(Cue::VolumeClaim));
+        // Drug-class endings come from the lexicon pass.
+        let lexical = crate::lexicon::Lexicon::new(&[]).scan(&p);
+        let derived = super::super::pairs::derive(&p, &lexical);
+        let meds: Vec<&str> = derived
+            .iter()
+            .filter(|h| h.cue == Cue::Medication)
+            .map(|h| &p.norm[h.start..h.end])
+            .collect();
+        assert_eq!(meds, ["lisinopril"]);
     }
 }

@@ -46,6 +46,18 @@ const CARE: &[Cue] = &[
     Cue::Fin,
 ];
 
+/// "you had", "you received": said after the care they refer to in a relative clause.
+const RELATIVE_YOU: &[&str] = &[
+    "you had",
+    "you have had",
+    "you've had",
+    "you got",
+    "you received",
+    "you underwent",
+    "you needed",
+    "aapne",
+];
+
 const HEDGE_WORDS: &[&str] = &[
     "if",
     "when",
@@ -60,6 +72,67 @@ const HEDGE_WORDS: &[&str] = &[
     "यदि",
     "jab",
 ];
+
+/// Words too general to suggest a specific person's care on their own.
+const GENERIC_HEALTH: &[&str] = &[
+    "medication",
+    "medications",
+    "medicine",
+    "medicines",
+    "meds",
+    "pills",
+    "tablets",
+    "tablet",
+    "treatment",
+    "treated",
+    "therapy",
+    "condition",
+    "disease",
+    "illness",
+    "symptoms",
+    "diagnosis",
+    "results",
+    "result",
+    "report",
+    "reports",
+    "procedure",
+    "surgery",
+    "injection",
+    "vaccination",
+    "vaccine",
+    "vaccines",
+    "admitted",
+    "discharged",
+    "दवा",
+    "दवाई",
+    "इलाज",
+    "ilaj",
+    "ilaaj",
+    "dawa",
+    "dawai",
+];
+
+/// A word too general to say anything about a person's health ("treatment", "ilaj").
+pub fn generic_health(w: &str) -> bool {
+    GENERIC_HEALTH
+        .iter()
+        .any(|g| g.len() == w.len() && g.eq_ignore_ascii_case(w))
+}
+
+/// Visit words that confirm a visit without saying anything about it; with a date, a
+/// time or a count they become visit details.
+#[rustfmt::skip]
+const GENERIC_VISIT: &[&str] = &[
+    "visit", "visits", "appointment", "appointments", "consultation", "session", "sessions",
+    "check-up", "checkup", "follow-up", "came in", "visited", "visiting", "came", "stopped by",
+    "अपॉइंटमेंट", "विजिट",
+];
+
+fn generic_visit(w: &str) -> bool {
+    GENERIC_VISIT
+        .iter()
+        .any(|g| g.len() == w.len() && g.eq_ignore_ascii_case(w))
+}
 
 #[derive(Debug, Default)]
 pub struct Ties {
@@ -85,13 +158,13 @@ pub struct Ties {
     pub anchor_outcome: Vec<Span>,
 }
 
-fn push(v: &mut Vec<Span>, s: Span) {
+pub(super) fn push(v: &mut Vec<Span>, s: Span) {
     if !v.contains(&s) {
         v.push(s);
     }
 }
 
-fn hedged(sig: &Signals<'_>, h: &Hit) -> bool {
+pub(super) fn hedged(sig: &Signals<'_>, h: &Hit) -> bool {
     if sig.overlapped_by(h, Cue::Hedge) {
         return true;
     }
@@ -127,7 +200,8 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
             let ascii_en = sig.text(h.start, h.end).eq_ignore_ascii_case("your");
             for c in care_after(h, if ascii_en { 4 } else { 6 }) {
                 push(&mut t.addressed_care, (h.start, c.end));
-                if HEALTH.contains(&c.cue) {
+                // "your treatment" confirms the relationship; "your hernia" says what it was.
+                if HEALTH.contains(&c.cue) && !generic_health(sig.text(c.start, c.end)) {
                     push(&mut t.addressed_health, (c.start, c.end));
                 }
                 if c.cue == Cue::Fin {
@@ -140,14 +214,22 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
             if hedged(sig, h) {
                 continue;
             }
-            let like_you = sig.text(h.start, h.end).eq_ignore_ascii_case("like you");
+            let you = sig.text(h.start, h.end);
+            let like_you = you.eq_ignore_ascii_case("like you");
+            // "the Botox you had on March 12": a relative clause makes the thing before it
+            // the addressee's.
+            let relative = RELATIVE_YOU.iter().any(|r| r.eq_ignore_ascii_case(you));
             for c in sig
                 .hits
                 .iter()
                 .filter(|c| HEALTH.contains(&c.cue) && c.sentence == h.sentence)
             {
                 let after = c.w0 > h.w1 && c.w0 <= h.w1 + 5;
-                let before = like_you && c.w1 < h.w0 && c.w1 + 4 >= h.w0;
+                let before = (like_you || relative) && c.w1 < h.w0 && c.w1 + 4 >= h.w0;
+                // "you have never been treated": a denial, and a generic word.
+                if generic_health(sig.text(c.start, c.end)) || sig.overlapped_by(c, Cue::RelDeny) {
+                    continue;
+                }
                 if after || before {
                     push(&mut t.addressed_health, (c.start, c.end));
                     t.addressed_sentences.push(h.sentence);
@@ -219,12 +301,39 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
                 }
             }
         }
+        // Once the reply places the person in our care, a later "Next cleaning in 6
+        // months" or "अगली जांच 15 दिन बाद" is their visit, even without "you".
+        if !t.rel.is_empty() || !t.addressed_care.is_empty() {
+            for i in 0..sig.p.sentences.len() {
+                let care = [Cue::CareNoun, Cue::VisitWord, Cue::Procedure]
+                    .iter()
+                    .any(|&c| sig.sentence_has(i, c));
+                let when = sig.sentence_has(i, Cue::TimeRef)
+                    || sig.entities.iter().any(|x| {
+                        x.sentence == i
+                            && matches!(x.kind, EntityKind::Date | EntityKind::Time)
+                            && !x.benign()
+                    });
+                if care && when && !sig.sentence_has(i, Cue::Hedge) {
+                    t.addressed_sentences.push(i);
+                }
+            }
+        }
         t.addressed_sentences.sort_unstable();
         t.addressed_sentences.dedup();
+        let timed = |s: usize| {
+            sig.sentence_has(s, Cue::TimeRef)
+                || sig.entities.iter().any(|x| {
+                    x.sentence == s
+                        && matches!(x.kind, EntityKind::Date | EntityKind::Time)
+                        && !x.benign()
+                })
+        };
         for h in &sig.hits {
-            if matches!(h.cue, Cue::VisitWord | Cue::TimeRef)
-                && t.addressed_sentences.contains(&h.sentence)
-            {
+            let detail = h.cue == Cue::TimeRef
+                || h.cue == Cue::VisitWord
+                    && (!generic_visit(sig.text(h.start, h.end)) || timed(h.sentence));
+            if detail && t.addressed_sentences.contains(&h.sentence) {
                 push(&mut t.addressed_visit, (h.start, h.end));
             }
             if h.cue == Cue::Fin && t.addressed_sentences.contains(&h.sentence) {
@@ -240,15 +349,18 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
             }
         }
     }
-    self_disclosure(sig, &mut t);
-    anchors(sig, &mut t);
+    super::third_person::self_disclosure(sig, &mut t);
+    super::third_person::anchors(sig, &mut t);
     t
 }
 
 /// "our patient relations team", "the patient portal": a department, not a person.
-fn department(sig: &Signals<'_>, h: &Hit) -> bool {
+pub(crate) fn department(sig: &Signals<'_>, h: &Hit) -> bool {
     const DEPARTMENTS: &[&str] = &[
         "relations",
+        "desk",
+        "helpdesk",
+        "care",
         "portal",
         "services",
         "experience",
@@ -271,129 +383,12 @@ fn department(sig: &Signals<'_>, h: &Hit) -> bool {
         "family",
     ];
     let t = sig.text(h.start, h.end).to_ascii_lowercase();
-    t.ends_with("patient")
-        && DEPARTMENTS.contains(&sig.p.word_text(h.w1 + 1).to_ascii_lowercase().as_str())
-}
-
-fn self_disclosure(sig: &Signals<'_>, t: &mut Ties) {
-    for h in sig.of(Cue::Poss1) {
-        for c in sig.hits.iter().filter(|c| {
-            let visit = matches!(c.cue, Cue::VisitWord | Cue::TimeRef) && c.w0 <= h.w1 + 6;
-            (HEALTH.contains(&c.cue)
-                || c.cue == Cue::CareNoun
-                || c.cue == Cue::CrisisMedical
-                || visit)
-                && c.sentence == h.sentence
-                && c.w0 > h.w1
-                && c.w0 <= h.w1 + 5
-        }) {
-            push(&mut t.self_health, (c.start, c.end));
-        }
-    }
-    // Sentence level: "My grandma is 94 and just got her cataract fixed here".
-    for (i, _) in sig.p.sentences.iter().enumerate() {
-        if sig.sentence_has(i, Cue::Poss1) || sig.sentence_has(i, Cue::FamilyMember) {
-            for c in sig
-                .hits
-                .iter()
-                .filter(|c| c.sentence == i && HEALTH.contains(&c.cue))
-            {
-                push(&mut t.self_health, (c.start, c.end));
-            }
-        }
-    }
-}
-
-fn anchor_ok_age(sig: &Signals<'_>, s: usize, e: usize) -> bool {
-    let w0 = sig.p.word_at(s);
-    let w1 = sig.p.word_at(e.saturating_sub(1));
-    let prev = if w0 > 0 {
-        sig.p.word_text(w0 - 1).to_lowercase()
-    } else {
-        String::new()
-    };
-    let next = sig.p.word_text(w1 + 1).to_lowercase();
-    let bad_prev = [
-        "under", "over", "above", "below", "upto", "up", "all", "ages", "age", "at", "between",
-        "for", "in", "since", "past", "last", "next", "every", "within", "than", "से", "तक",
-    ];
-    let bad_next = [
-        "of",
-        "ago",
-        "experience",
-        "and",
-        "or",
-        "back",
-        "later",
-        "from",
-        "se",
-        "से",
-        "तक",
-    ];
-    !bad_prev.contains(&prev.as_str())
-        && !bad_next.contains(&next.as_str())
-        && !sig.p.norm[e..].starts_with('+')
-}
-
-fn anchors(sig: &Signals<'_>, t: &mut Ties) {
-    for e in sig.personal_entities() {
-        let ok = match e.kind {
-            EntityKind::Name => true,
-            EntityKind::Age => anchor_ok_age(sig, e.start, e.end),
-            _ => false,
-        };
-        if ok {
-            push(&mut t.anchors, (e.start, e.end));
-            t.anchor_sentences.push(e.sentence);
-        }
-    }
-    for h in sig.of(Cue::IndivAnchor) {
-        if !hedged(sig, h) && !department(sig, h) {
-            push(&mut t.anchors, (h.start, h.end));
-            t.anchor_sentences.push(h.sentence);
-        }
-    }
-    t.anchor_sentences.sort_unstable();
-    t.anchor_sentences.dedup();
-    if t.anchor_sentences.is_empty() {
-        return;
-    }
-    // A sentence continues the anchor's story if it is the anchor's sentence, or uses a
-    // third-person pronoun within two sentences after one.
-    let nsent = sig.p.sentences.len();
-    let mut about = vec![false; nsent.max(1)];
-    for &s in &t.anchor_sentences {
-        if let Some(a) = about.get_mut(s) {
-            *a = true;
-        }
-        for d in 1..=2 {
-            if s + d < nsent
-                && (sig.sentence_has(s + d, Cue::Pron3)
-                    || sig.sentence_has(s + d, Cue::FamilyMember))
-            {
-                about[s + d] = true;
-            }
-        }
-        // "After her stroke in March, Dorothy…": a pronoun before the name, same sentence.
-    }
-    for h in &sig.hits {
-        if !about.get(h.sentence).copied().unwrap_or(false) {
-            continue;
-        }
-        if HEALTH.contains(&h.cue) || h.cue == Cue::SensDeath {
-            push(&mut t.anchor_health, (h.start, h.end));
-        } else if matches!(h.cue, Cue::VisitWord | Cue::TimeRef) {
-            push(&mut t.anchor_visit, (h.start, h.end));
-        } else if h.cue == Cue::Outcome {
-            push(&mut t.anchor_outcome, (h.start, h.end));
-        }
-    }
-    for e in &sig.entities {
-        if matches!(e.kind, EntityKind::Date | EntityKind::Time)
-            && !e.benign()
-            && about.get(e.sentence).copied().unwrap_or(false)
-        {
-            push(&mut t.anchor_visit, (e.start, e.end));
-        }
-    }
+    // The next word, whether after a space or a hyphen ("patient-relations desk").
+    let next = sig.p.norm[h.end..]
+        .trim_start_matches([' ', '-'])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    t.ends_with("patient") && DEPARTMENTS.contains(&next.as_str())
 }

@@ -1,0 +1,222 @@
+//! Building blocks that mean little alone and much in combination (see
+//! `signals::pairs`): the two sexes and "or" (prenatal sex determination is "boy or girl"
+//! in any phrasing), prenatal context, chest and pain words (an emergency however many
+//! intensifiers sit between them), work-shift context on personal accounts, and staff roles.
+
+use super::{Cue, Group};
+
+#[rustfmt::skip]
+pub(super) const GROUPS: &[Group] = &[
+    (
+        Cue::SexMale,
+        &[
+            "boy", "a boy", "son", "prince", "ladka", "ladkaa", "larka", "beta", "putra",
+            "लड़का", "लडका", "बेटा", "पुत्र", "male child", "baba",
+        ],
+    ),
+    (
+        Cue::SexFemale,
+        &[
+            "girl", "a girl", "daughter", "princess", "ladki", "ladkee", "larki", "beti",
+            "putri", "लड़की", "लडकी", "बेटी", "पुत्री", "female child", "baby girl",
+        ],
+    ),
+    (Cue::OrWord, &["or", "ya", "या", "/", "or a", "ya phir", "या फिर", "vs", "versus"]),
+    (
+        Cue::PrenatalCtx,
+        &[
+            "conception", "conceive", "conceiving", "before conception", "garbhdharan", "गर्भधारण",
+            "scan", "scans", "sonography", "ultrasound", "usg", "4d", "3d", "anomaly scan",
+            "baby", "pregnancy", "pregnant", "expecting", "mom-to-be", "mother-to-be",
+            "bump", "trimester", "womb", "foetus", "fetus", "foetal", "fetal", "embryo",
+            "hafte", "weeks", "mahine", "months", "garbh", "garbhvati", "pet mein", "गर्भ",
+            "गर्भवती", "भ्रूण", "पेट में", "सोनोग्राफी", "अल्ट्रासाउंड", "जांच", "जाँच",
+            "jaanch", "janch", "pata chal", "pata karo", "pata lagao", "पता चल", "reveal",
+        ],
+    ),
+    (
+        Cue::ChestWord,
+        &[
+            "chest", "seene", "seena", "sine", "chhati", "chati", "chhaati", "सीने", "सीना",
+            "छाती", "left arm", "बाएं हाथ",
+        ],
+    ),
+    (
+        Cue::PainWord,
+        &[
+            "heavy", "tingling", "numb", "numbness", "burning", "aching", "sore",
+            "pain", "pains", "hurts", "hurting", "tightness", "tight", "pressure",
+            "heaviness", "squeezing", "crushing", "dard", "dardh", "दर्द", "जकड़न", "भारीपन",
+            "ghabrahat", "घबराहट",
+        ],
+    ),
+    (
+        Cue::WorkContext,
+        &[
+            "#nightshift", "#dayshift", "#erlife", "#ernurse", "#icunurse", "#icu",
+            "#nurselife", "#nursing", "#nurses", "#nurse", "#doctorlife", "#residentlife",
+            "#medlife", "#medstudent", "#medschool", "#scrublife", "#codeblue", "#trauma",
+            "#traumalife", "#emslife", "#ems", "#paramedic", "#paramediclife", "#hospitallife",
+            "#healthcareworker", "#healthcareheroes", "#frontline", "#frontlineworkers",
+            "#doctorsofinstagram", "#nursesofinstagram", "#medtwitter", "#whitecoat",
+            "#ward", "#ot", "#otlife", "#casualty", "#dutyhours", "#mbbslife", "#internlife",
+            "night shift", "day shift", "my shift", "on shift", "on duty", "at work today",
+            "at work tonight", "at the hospital today", "in the er", "in the icu", "in casualty",
+            "in the ot", "in the ward", "during rounds", "on rounds", "my patient", "my patients",
+            "duty pe", "duty par", "ड्यूटी",
+        ],
+    ),
+    (
+        Cue::StaffRole,
+        &[
+            "joins our", "joined our", "has joined", "have joined", "welcome aboard",
+            "welcomes", "new joinee", "new hire", "nursing supervisor", "nursing superintendent",
+            "head nurse", "charge nurse", "staff nurse", "ward sister", "sister in charge",
+            "sister-in-charge", "matron", "our head of", "head of department", "hod",
+            "medical director", "medical superintendent", "clinical lead", "practice manager",
+            "office manager", "patient advocate", "team member", "team lead", "our physician",
+            "staff spotlight", "employee of the month", "years of service", "mentors",
+            "has worked", "worked in our", "works in our", "serves as", "elected president",
+            "appointed as", "promoted to",
+        ],
+    ),
+    (
+        Cue::DataSource,
+        &[
+            "got your number from", "got your contact from", "got your details from",
+            "your number from", "your contact details from", "your details from",
+            "received your number", "shared your number", "shared your details",
+            "from our partner", "from our partners", "purchased list", "customer list of",
+            "aapka number", "आपका नंबर", "aapka number hume", "aapki details",
+        ],
+    ),
+    (
+        Cue::SexWish,
+        &[
+            "longing for", "wish for", "want a", "wanting a", "desire for", "hoping for",
+            "guaranteed", "guarantee", "assured", "sure-shot", "pakka", "paane ke liye",
+            "prapti", "चाहिए", "chahiye", "for a",
+        ],
+    ),
+    (
+        Cue::IdWord,
+        &[
+            "date of birth", "dob", "social security", "social security number", "ssn",
+            "member id", "insurance id", "insurance member id", "policy number", "mrn",
+            "medical record number", "aadhaar", "aadhar", "aadhaar number", "pan card",
+            "pan number", "abha", "card number", "bank details", "account number", "cvv",
+            "otp", "password", "uhid", "patient id", "जन्म तिथि", "आधार", "janm tithi",
+        ],
+    ),
+    (
+        Cue::ShareAsk,
+        &[
+            "reply with", "reply here with", "send us", "send me", "share your", "provide your",
+            "please provide", "dm us your", "message us your", "text us your", "comment your",
+            "post your", "type your", "enter your", "bhejiye", "bhejein", "bhej do", "bhej dijiye",
+            "share karein", "share kijiye", "batayein", "bataiye", "भेजें", "भेजिए", "बताएं",
+            "बताइए",
+        ],
+    ),
+    (
+        Cue::Deidentified,
+        &[
+            "names hidden", "name hidden", "names removed", "name removed", "names withheld",
+            "name withheld", "identity withheld", "identity hidden", "identities hidden",
+            "details changed", "details removed", "anonymised", "anonymized", "de-identified",
+            "deidentified", "identifying details removed", "patient details have been removed",
+            "identifiers removed", "face cropped", "faces blurred", "naam chhupaya", "नाम छिपाया",
+            "नाम हटाया",
+        ],
+    ),
+    (
+        Cue::PersonNoun,
+        &[
+            "lady", "man", "woman", "guy", "gentleman", "boy", "girl", "kid", "child", "baby",
+            "patient", "mother", "father", "mom", "dad", "grandmother", "grandfather", "granny",
+            "teen", "teenager", "toddler", "infant", "newborn", "aunty", "auntie", "uncle",
+            "bhaiya", "didi", "chacha", "chachi", "amma", "dadi", "nani", "mareez", "marij",
+            "aadmi", "aurat", "mahila", "ladka", "ladki", "bachcha", "bachchi", "महिला", "मरीज",
+            "आदमी", "औरत", "लड़का", "लड़की", "बच्चा", "बच्ची",
+        ],
+    ),
+    (
+        Cue::Today,
+        &[
+            "today", "this morning", "tonight", "just now", "right now", "aaj", "abhi",
+            "आज", "अभी", "aaj subah", "aaj raat",
+        ],
+    ),
+    // Gates: a scanner runs only if one of its keywords occurs. Units may be glued to
+    // the number ("10mg"), so they have no left word boundary.
+    (Cue::GateTime, &["*am", "*pm", "*a.m", "*p.m", "*baje", "*बजे"]),
+    (
+        Cue::GateUnit,
+        &[
+            "*mg", "*mcg", "*µg", "*ml", "*gm", "*iu", "*unit*", "*tablet*", "*tab", "*tabs",
+            "*cap", "*caps", "*capsule*", "*puff*", "*drop*", "*lb", "*lbs", "*pound*", "*kg",
+            "*kgs", "*kilo*", "*pill*", "*goli*", "*गोली*", "*गोलि*",
+        ],
+    ),
+    (
+        Cue::GatePeriod,
+        &[
+            "दिन", "हफ्ते", "हफ़्ते", "महीने",
+            "aged", "age", "old",
+            "*day*", "*week*", "*month*", "*hour*", "*year*", "*yr*", "din", "hafte", "mahine",
+            "*hrs", "saal", "साल", "वर्ष",
+        ],
+    ),
+    (
+        Cue::GateVolume,
+        &[
+            "surgeries", "operations", "deliveries", "procedures", "patients", "transplants",
+            "cases", "replacements", "implants", "cycles", "babies", "smiles", "angioplasties",
+        ],
+    ),
+    (
+        Cue::GateRoom,
+        &[
+            "*rm", "*room", "*bed", "*ward", "*cabin", "*bay", "*cubicle", "*बेड", "*कमरा",
+            "*वार्ड",
+        ],
+    ),
+    // Word endings (no left boundary; `signals::pairs` keeps them only on whole words of
+    // seven letters or more): generic-name stems of prescription drug classes (-pril ACE
+    // inhibitors, -sartan ARBs…) and surgical and endoscopic procedures.
+    (
+        Cue::DrugSuffix,
+        &[
+            "*pril", "*sartan", "*olol", "*statin", "*dipine", "*prazole", "*oxacin",
+            "*cycline", "*cillin", "*mycin", "*mab", "*tinib", "*gliptin", "*gliflozin",
+            "*glutide", "*parin", "*xaban", "*azepam", "*zolam", "*oxetine", "*triptan",
+            "*tidine", "*pramine", "*olone", "*formin", "*profen", "*fenac", "*idone",
+            "*apine", "*azole", "*vir",
+        ],
+    ),
+    (
+        Cue::ProcSuffix,
+        &["*ectomy", "*ostomy", "*otomy", "*plasty", "*oscopy", "*opexy", "*orrhaphy"],
+    ),
+    (Cue::RareWord, &["rare", "rarest", "unusual", "extremely rare", "very rare", "durlabh", "दुर्लभ"]),
+    (
+        Cue::Routine,
+        &[
+            "blood test", "blood tests", "a test", "tests", "checkup", "check-up",
+            "full body checkup", "full body check-up", "flu shot", "flu shots", "flu vaccine",
+            "vaccine", "vaccines", "vaccination", "cleaning", "consultation", "appointment",
+            "walk-ins", "physical", "eye test", "jaanch", "जांच", "जाँच", "टीका", "teeka",
+        ],
+    ),
+    (
+        Cue::Intensifier,
+        &[
+            "bahut", "zyada", "jyada", "bahut zyada", "heavy", "heavily", "lots of",
+            "a lot of", "so much", "too much", "nonstop", "बहुत", "ज़्यादा", "ज्यादा",
+        ],
+    ),
+    (
+        Cue::BleedWord,
+        &["bleeding", "bleed", "khoon", "खून", "blood loss", "losing blood", "रक्तस्राव"],
+    ),
+];

@@ -1,0 +1,174 @@
+//! PHI rules that run after the others: the safety net for shapes no rule knows, the
+//! sensitive-category escalation, the PHI-REL downgrade, and what a patient authorisation
+//! clears.
+
+use super::{Eval, Findings, Fired, RuleId, DISCLOSURE};
+use crate::lexicon::Cue;
+use crate::result::Verdict::{Block, NeedsReview};
+use crate::signals::ties::{self, generic_health, Span, HEALTH, SENSITIVE};
+use crate::signals::{EntityKind, Signals};
+
+/// The word before `w` makes a person word generic: "your baby" in a post is the
+/// reader's, "every child" is everyone's.
+pub(crate) fn generic_person(sig: &Signals<'_>, w: usize) -> bool {
+    const GENERIC: &[&str] = &[
+        "your",
+        "every",
+        "all",
+        "any",
+        "each",
+        "aapka",
+        "aapki",
+        "aapke",
+        "आपका",
+        "आपकी",
+        "आपके",
+        "apka",
+        "apki",
+        "apke",
+        "har",
+        "हर",
+        "sabhi",
+        "सभी",
+        "apne",
+        "अपने",
+        "अपनी",
+    ];
+    w > 0 && {
+        let t = sig.p.word_text(w - 1);
+        GENERIC
+            .iter()
+            .any(|g| g.len() == t.len() && g.eq_ignore_ascii_case(t))
+    }
+}
+
+/// Last line of defence against shapes the rules above do not know: health words near a
+/// specific person (the addressee of a reply, a name, "the man", a family member) go to a
+/// human instead of out the door. Education without a person is untouched.
+pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
+    let privacy = [
+        RuleId::PhiRel,
+        RuleId::PhiId,
+        RuleId::PhiClin,
+        RuleId::PhiVisit,
+        RuleId::PhiFin,
+        RuleId::PhiIndirect,
+        RuleId::PhiSelfdisc,
+        RuleId::PhiMkt,
+        RuleId::PhiMedia,
+        RuleId::PhiChannel,
+    ];
+    if out.any(&privacy) {
+        return;
+    }
+    let sig = ev.sig;
+    let health: Vec<&crate::lexicon::Hit> = sig
+        .hits
+        .iter()
+        .filter(|h| {
+            HEALTH.contains(&h.cue)
+                && !sig.sentence_has(h.sentence, Cue::Deflect)
+                && !generic_health(sig.text(h.start, h.end))
+        })
+        .collect();
+    if health.is_empty() {
+        return;
+    }
+    let near = |s: usize| s.saturating_sub(1)..=s + 1;
+    let person_sentences: Vec<usize> = sig
+        .personal_entities()
+        .filter(|e| e.kind == EntityKind::Name)
+        .map(|e| e.sentence)
+        .chain(
+            sig.of_any(&[Cue::IndivAnchor, Cue::FamilyMember])
+                .filter(|h| !sig.overlapped_by(h, Cue::Hedge) && !ties::department(sig, h))
+                // "your baby" in a post is the reader's baby: generic audience.
+                .filter(|h| !generic_person(sig, h.w0))
+                .map(|h| h.sentence),
+        )
+        .collect();
+    let flagged: Vec<Span> = if ev.ctx.family.is_addressed() {
+        health.iter().map(|h| (h.start, h.end)).collect()
+    } else {
+        health
+            .iter()
+            .filter(|h| {
+                person_sentences
+                    .iter()
+                    .any(|&s| near(s).contains(&h.sentence))
+            })
+            .map(|h| (h.start, h.end))
+            .collect()
+    };
+    if !flagged.is_empty() {
+        out.add(Fired::new(RuleId::PhiClin, NeedsReview).phi("CLINICAL", flagged));
+    }
+}
+
+/// After every group has run: sensitive categories, the PHI-REL downgrade, TONE-RETAL
+/// escalation and what a patient authorisation clears.
+pub fn finish(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    let disclosure = out.any(DISCLOSURE);
+    let max_v = out
+        .fired
+        .iter()
+        .filter(|f| DISCLOSURE.contains(&f.rule))
+        .map(|f| f.verdict)
+        .max();
+    if let Some(v) = max_v {
+        let mut sens: Vec<Span> = sig.of_any(SENSITIVE).map(|h| (h.start, h.end)).collect();
+        // Answering someone about their therapist or their Zoloft: the reply discloses a
+        // sensitive relationship even if it does not repeat the word.
+        let replied_about = ev.ctx.family.is_addressed()
+            && out.any(&[RuleId::PhiRel, RuleId::PhiClin, RuleId::PhiVisit]);
+        let reply_sensitive = replied_about && ev.reply_to.is_some_and(|r| r.any(SENSITIVE));
+        // A reply about "my daughter's surgery" is about a minor even if it only says "her".
+        let reply_minor = replied_about && ev.reply_to.is_some_and(|r| r.has(Cue::SensMinor));
+        let minor = sig.has(Cue::SensMinor)
+            || sig
+                .personal_entities()
+                .any(|e| e.kind == EntityKind::Age && e.value.is_some_and(|a| a < 18));
+        if minor {
+            sens.extend(sig.of(Cue::SensMinor).map(|h| (h.start, h.end)));
+        }
+        if !sens.is_empty() || minor || reply_sensitive || reply_minor {
+            out.add(Fired::new(RuleId::PhiSens, v).spans(sens));
+        }
+    }
+    if let Some(rel) = out.fired.iter_mut().find(|f| f.rule == RuleId::PhiRel) {
+        if !disclosure {
+            rel.verdict = rel.verdict.min(NeedsReview);
+        }
+    }
+    if disclosure {
+        if let Some(t) = out.fired.iter_mut().find(|f| f.rule == RuleId::ToneRetal) {
+            t.verdict = Block;
+        }
+    }
+    if ev.ctx.authorized {
+        let minor = sig.has(Cue::SensMinor);
+        if !minor || ev.ctx.guardian_consent == Some(true) {
+            out.fired.retain(|f| !AUTH_CLEARS.contains(&f.rule));
+        }
+    }
+}
+
+/// Rules a written patient authorisation clears. Advertising, tracking, professional and
+/// MTP rules are not among them.
+pub const AUTH_CLEARS: &[RuleId] = &[
+    RuleId::PhiRel,
+    RuleId::PhiId,
+    RuleId::PhiClin,
+    RuleId::PhiVisit,
+    RuleId::PhiFin,
+    RuleId::PhiIndirect,
+    RuleId::PhiSelfdisc,
+    RuleId::PhiSens,
+    RuleId::PhiMedia,
+    RuleId::PhiMkt,
+    RuleId::PhiImage,
+    RuleId::InConfid,
+    RuleId::InDpdp,
+    RuleId::InMhca,
+];

@@ -1,0 +1,169 @@
+//! Proximity patterns: cues that signal something only when they occur close together in
+//! one sentence, whatever words sit between them. "सीने में बहुत तेज़ दर्द" is chest pain
+//! with two intensifiers in the middle; "ladka hai ya ladki" and "a little prince or
+//! princess" are both "boy or girl". A phrase list cannot enumerate these; a window can.
+
+use crate::lexicon::{Cue, Hit};
+use crate::text::Prepared;
+
+/// First hit of `a` then a hit of `b` starting at most `gap` words after `a` ends, in the
+/// same sentence: the span from `a` to `b`.
+fn followed(hits: &[Hit], a: Cue, b: Cue, gap: usize) -> Vec<(usize, usize, usize, usize, usize)> {
+    let mut out = Vec::new();
+    for x in hits.iter().filter(|h| h.cue == a) {
+        if let Some(y) = hits.iter().find(|y| {
+            y.cue == b && y.sentence == x.sentence && y.w0 > x.w1 && y.w0 <= x.w1 + gap + 1
+        }) {
+            out.push((x.start, y.end, x.w0, y.w1, x.sentence));
+        }
+    }
+    out
+}
+
+fn hit(cue: Cue, (start, end, w0, w1, sentence): (usize, usize, usize, usize, usize)) -> Hit {
+    Hit {
+        cue,
+        start,
+        end,
+        w0,
+        w1,
+        sentence,
+    }
+}
+
+/// Words that make the person noun after them one particular person.
+const DETERMINERS: &[&str] = &[
+    "the", "this", "that", "a", "an", "one", "our", "my", "ek", "एक", "wo", "woh", "वो", "वह",
+    "yeh", "ye", "यह",
+];
+
+/// Derived hits from the lexicon hits (sorted by start); appended by the caller.
+pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
+    let mut out = Vec::new();
+    // "lisinopril", "appendectomy": a class ending on a whole alphabetic word of seven
+    // letters or more names a drug or a procedure.
+    for h in hits
+        .iter()
+        .filter(|h| matches!(h.cue, Cue::DrugSuffix | Cue::ProcSuffix))
+    {
+        let Some(w) = p.words.get(h.w0) else { continue };
+        let word = &p.norm[w.start..w.end];
+        if w.end == h.end
+            && w.start < h.start
+            && word.len() >= 7
+            && word.bytes().all(|b| b.is_ascii_alphabetic())
+        {
+            let cue = if h.cue == Cue::DrugSuffix {
+                Cue::Medication
+            } else {
+                Cue::Procedure
+            };
+            out.push(hit(cue, (w.start, w.end, h.w0, h.w0, h.sentence)));
+        }
+    }
+    // "the HIV+ lady in bed 12", "that diabetic guy": a determiner up to two words before
+    // a person noun.
+    let observance = |h: &Hit| {
+        hits.iter()
+            .any(|o| o.cue == Cue::Observance && o.start <= h.start && o.end >= h.end)
+    };
+    for h in hits
+        .iter()
+        .filter(|h| h.cue == Cue::PersonNoun && !observance(h))
+    {
+        let det = (1..=2).find(|&d| {
+            h.w0 >= d
+                && p.words[h.w0 - d].sentence == h.sentence
+                && DETERMINERS
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(p.word_text(h.w0 - d)))
+        });
+        if let Some(d) = det {
+            let w0 = h.w0 - d;
+            out.push(hit(
+                Cue::IndivAnchor,
+                (p.words[w0].start, h.end, w0, h.w1, h.sentence),
+            ));
+        }
+    }
+    let has = |c: Cue| hits.iter().any(|h| h.cue == c);
+    // Chest (or left arm) then pain within four words: an acute symptom.
+    if has(Cue::ChestWord) && has(Cue::PainWord) {
+        for s in followed(hits, Cue::ChestWord, Cue::PainWord, 4) {
+            out.push(hit(Cue::CrisisMedical, s));
+        }
+        // "pain in my chest", "dard seene mein".
+        for s in followed(hits, Cue::PainWord, Cue::ChestWord, 3) {
+            out.push(hit(Cue::CrisisMedical, s));
+        }
+    }
+    // One sex, "or", the other, within a short window, where a pregnancy or a scan is the
+    // subject: asking or offering to tell the sex of a foetus.
+    if has(Cue::OrWord) && has(Cue::PrenatalCtx) && has(Cue::SexMale) && has(Cue::SexFemale) {
+        for (first, second) in [
+            (Cue::SexMale, Cue::SexFemale),
+            (Cue::SexFemale, Cue::SexMale),
+        ] {
+            for (s0, _, w0, w1, sent) in followed(hits, first, Cue::OrWord, 2) {
+                if let Some(y) = hits
+                    .iter()
+                    .find(|y| y.cue == second && y.sentence == sent && y.w0 > w1 && y.w0 <= w1 + 3)
+                {
+                    out.push(hit(Cue::Pcpndt, (s0, y.end, w0, y.w1, sent)));
+                }
+            }
+        }
+    }
+    // "bahut zyada bleeding ho rahi hai", "so much blood loss": heavy bleeding.
+    for s in followed(hits, Cue::Intensifier, Cue::BleedWord, 2) {
+        out.push(hit(Cue::CrisisMedical, s));
+    }
+    // "a rare bone tumour": rarity makes a case identifiable.
+    for s in followed(hits, Cue::RareWord, Cue::Condition, 2) {
+        out.push(hit(Cue::Unique, s));
+    }
+    // "Longing for a baby boy", "guaranteed male child": wanting or promising one sex
+    // where conception or pregnancy is the subject (pre-conception sex selection).
+    if has(Cue::SexWish) && has(Cue::PrenatalCtx) {
+        for sex in [Cue::SexMale, Cue::SexFemale] {
+            for s in followed(hits, Cue::SexWish, sex, 2) {
+                out.push(hit(Cue::Pcpndt, s));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::{Cue, Lexicon};
+    use crate::text::Prepared;
+
+    fn derived(t: &str) -> Vec<Cue> {
+        let p = Prepared::new(t);
+        let hits = Lexicon::new(&[]).scan(&p);
+        super::derive(&p, &hits)
+            .into_iter()
+            .map(|h| h.cue)
+            .collect()
+    }
+
+    #[test]
+    fn windows() {
+        assert!(derived("सीने में बहुत तेज़ दर्द है").contains(&Cue::CrisisMedical));
+        assert!(derived("my chest is really tight and sore").contains(&Cue::CrisisMedical));
+        assert!(derived("scan mein pata chal jayega ladka hai ya ladki").contains(&Cue::Pcpndt));
+        assert!(
+            derived("Want to know if it's a little prince or princess? Our baby scan")
+                .contains(&Cue::Pcpndt)
+        );
+        assert!(derived("Every boy or girl aged 5 to 12 can join the camp").is_empty());
+        assert!(
+            derived("Longing for a baby boy? Take our course before conception")
+                .contains(&Cue::Pcpndt)
+        );
+        assert!(derived("Chest X-ray results are back; no pain reported").is_empty());
+        assert!(derived("the HIV+ lady in bed 12 delivered").contains(&Cue::IndivAnchor));
+        assert!(!derived("every patient deserves care").contains(&Cue::IndivAnchor));
+    }
+}
