@@ -36,3 +36,7 @@ wrk.headers["Cookie"] = "bedside_session=$SESSION; bedside_csrf=$CSRF"
 LUA
 wrk -t1 -c1 -d"${DURATION}s" --latency -s "$WORK/check.lua" "http://127.0.0.1:$PORT/compose/check" |
   grep -E "Requests/sec|50%|75%|90%|99%|Non-2xx"
+
+echo "== server-side time (from /metrics, all requests above)"
+curl -s "http://127.0.0.1:$PORT/metrics" | grep -E 'duration_seconds_bucket\{route="/(calendar|compose/check)",le="(0.005|0.01|0.025|0.05|0.1|\+Inf)"\}'
+echo "month view page size: $(curl -s -H "Cookie: bedside_session=$SESSION" "http://127.0.0.1:$PORT/calendar?date=$MONTH" | wc -c) bytes"

@@ -169,7 +169,12 @@ pub async fn targets(src: &mut impl Source, post_id: i64) -> Result<Vec<Target>>
 pub async fn replace_targets(tx: &mut Tx, post_id: i64, targets: &[NewTarget]) -> Result<()> {
     execute!(tx, "DELETE FROM post_targets WHERE post_id = $1", post_id)?;
     let timed = targets.iter().any(|t| t.scheduled_at.is_some());
-    execute!(tx, "UPDATE posts SET timed = $1 WHERE id = $2", timed, post_id)?;
+    execute!(
+        tx,
+        "UPDATE posts SET timed = $1 WHERE id = $2",
+        timed,
+        post_id
+    )?;
     for t in targets {
         execute!(
             tx,

@@ -17,8 +17,8 @@ pub fn segments(text: &str, result: &CheckResult) -> Vec<Segment> {
     let mut cover: Vec<Vec<&str>> = vec![Vec::new(); n];
     for f in &result.findings {
         for slot in cover.iter_mut().take(f.end.min(n)).skip(f.start) {
-            if !slot.contains(&f.rule.as_str()) {
-                slot.push(f.rule.as_str());
+            if !slot.contains(&f.rule.as_ref()) {
+                slot.push(f.rule.as_ref());
             }
         }
     }
@@ -88,8 +88,8 @@ mod tests {
                 start: 3,
                 end: 9,
                 text: "सुनीता".into(),
-                message: String::new(),
-                fix: String::new(),
+                message: "".into(),
+                fix: "".into(),
             }],
             phi: vec![PhiSpan {
                 kind: "PERSON".into(),

@@ -358,6 +358,9 @@ pub async fn update(
 
 pub struct CountRow {
     pub label: String,
+    pub platform: &'static str,
+    pub handle: String,
+    pub preview: String,
     pub count: usize,
     pub limit: usize,
     pub unit: &'static str,
@@ -411,6 +414,9 @@ pub async fn check(
             let count = p.count(body);
             CountRow {
                 label: format!("{} ({})", a.name, p.label()),
+                platform: p.as_str(),
+                handle: a.handle.clone(),
+                preview: body.to_string(),
                 count,
                 limit: p.limit(),
                 unit: p.unit(),
