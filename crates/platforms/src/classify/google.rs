@@ -9,6 +9,12 @@ use super::{by_status, rejected, retry_after, Reply};
 use crate::error::{PublishError, RejectKind};
 
 pub(super) fn classify(reply: &Reply, now: Timestamp) -> Option<PublishError> {
+    // 410 Gone is how Google retired YouTube Data API v2; 426 for good measure.
+    if matches!(reply.status, 410 | 426) {
+        return Some(PublishError::VersionSunset {
+            detail: format!("Google {}", reply.status),
+        });
+    }
     let body = reply.json()?;
     let err = body.get("error")?;
     if let Some(oauth) = err.as_str() {
