@@ -135,6 +135,10 @@ pub struct World {
     pub requests: HashMap<Platform, u64>,
     /// Requests to each platform's create call, including refused ones.
     pub create_requests: HashMap<Platform, u64>,
+    /// Positions in `posts`, so that benchmarks with many thousands of posts do not
+    /// scan the whole list on every create.
+    by_id: HashMap<(Platform, String), usize>,
+    by_key: HashMap<(Platform, String, String), usize>,
 }
 
 impl World {
@@ -185,9 +189,8 @@ impl World {
     }
 
     pub fn post_mut(&mut self, platform: Platform, id: &str) -> Option<&mut Post> {
-        self.posts
-            .iter_mut()
-            .find(|p| p.platform == platform && p.id == id)
+        let i = *self.by_id.get(&(platform, id.to_string()))?;
+        self.posts.get_mut(i)
     }
 
     pub fn post_by_key(
@@ -196,13 +199,28 @@ impl World {
         account: &str,
         key: &str,
     ) -> Option<&mut Post> {
-        self.posts.iter_mut().find(|p| {
-            p.platform == platform && p.account == account && p.key.as_deref() == Some(key)
-        })
+        let i = *self
+            .by_key
+            .get(&(platform, account.to_string(), key.to_string()))?;
+        self.posts.get_mut(i)
+    }
+
+    /// The account's most recent post that still exists.
+    pub fn latest_post(&self, platform: Platform, account: &str) -> Option<&Post> {
+        self.posts
+            .iter()
+            .rev()
+            .find(|p| p.platform == platform && p.account == account && !p.deleted)
     }
 
     /// Store a post and return a copy.
     pub fn create_post(&mut self, post: Post) -> Post {
+        let i = self.posts.len();
+        self.by_id.insert((post.platform, post.id.clone()), i);
+        if let Some(k) = &post.key {
+            self.by_key
+                .insert((post.platform, post.account.clone(), k.clone()), i);
+        }
         self.posts.push(post.clone());
         post
     }
@@ -217,6 +235,8 @@ impl World {
     /// Forget posts, media and counters; keep accounts and faults.
     pub fn reset_content(&mut self) {
         self.posts.clear();
+        self.by_id.clear();
+        self.by_key.clear();
         self.media.clear();
         self.containers.clear();
         self.uploads.clear();

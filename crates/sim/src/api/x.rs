@@ -77,8 +77,7 @@ async fn create(State(ctx): State<Ctx>, headers: HeaderMap, body: Bytes) -> Resp
             return invalid(P, "Your media IDs are invalid.");
         }
         // X refuses the same text twice in a row from one account.
-        if w.live_posts(P, &caller.account)
-            .last()
+        if w.latest_post(P, &caller.account)
             .is_some_and(|p| p.text == text && !text.is_empty())
         {
             return respond(P, Problem::Duplicate(String::new()));
