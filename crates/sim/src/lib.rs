@@ -178,6 +178,14 @@ impl SimHandle {
         self.control.sim.base(platform)
     }
 
+    /// Every platform's base URL, in `Platform::ALL` order.
+    pub fn base_urls(&self) -> Vec<(Platform, String)> {
+        Platform::ALL
+            .iter()
+            .map(|p| (*p, self.base_url(*p)))
+            .collect()
+    }
+
     pub fn control_url(&self) -> String {
         format!("http://{}", self.control_server.addr)
     }

@@ -81,6 +81,36 @@ impl Snapshot {
             .count()
     }
 
+    /// Live posts whose text contains `needle` (a marker such as a short link).
+    pub fn posts_containing(&self, platform: Platform, needle: &str) -> usize {
+        self.live_posts(platform)
+            .iter()
+            .filter(|p| p.text.contains(needle))
+            .count()
+    }
+
+    /// Texts that went out more than once to the same account: the duplicates an
+    /// exactly-once test must not find. Deleted posts count too.
+    pub fn duplicate_texts(&self) -> Vec<(Platform, String, String, usize)> {
+        let mut seen: BTreeMap<(&str, &str, &str), usize> = BTreeMap::new();
+        for p in &self.posts {
+            *seen
+                .entry((p.platform.as_str(), p.account.as_str(), p.text.as_str()))
+                .or_default() += 1;
+        }
+        seen.into_iter()
+            .filter(|(_, n)| *n > 1)
+            .filter_map(|((platform, account, text), n)| {
+                Some((
+                    Platform::parse(platform)?,
+                    account.to_string(),
+                    text.to_string(),
+                    n,
+                ))
+            })
+            .collect()
+    }
+
     pub fn requests_to(&self, platform: Platform) -> u64 {
         self.requests.get(platform.as_str()).copied().unwrap_or(0)
     }

@@ -171,6 +171,19 @@ async fn mastodon_idempotency_key_over_http() {
     assert_eq!(state.posts.len(), 1);
     assert_eq!(state.posts[0].key_hits, 2);
     assert_eq!(state.create_requests_to(Platform::Mastodon), 2);
+    assert!(state.duplicate_texts().is_empty());
+
+    // Without the key, the same text is a second status: a duplicate the state reports.
+    mastodon_post(&sim, "other", "Once").await.expect("c");
+    let dups = sim.state().await.duplicate_texts();
+    assert_eq!(dups.len(), 1);
+    assert_eq!(dups[0].3, 2);
+    assert_eq!(
+        sim.state()
+            .await
+            .posts_containing(Platform::Mastodon, "Onc"),
+        2
+    );
 }
 
 #[tokio::test]

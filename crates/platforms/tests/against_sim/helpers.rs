@@ -110,3 +110,7 @@ pub async fn stored(env: &Env, p: Platform, text: &str) -> usize {
         .filter(|post| post.text == text)
         .count()
 }
+
+pub fn connectors_for_bases(base: impl Fn(Platform) -> String) -> Connectors {
+    Connectors::new(&settings(), |p| Endpoint::at(p, &base(p))).expect("connectors build")
+}

@@ -182,3 +182,21 @@ async fn two_posts_with_the_same_text_make_a_text_lookup_ambiguous() {
         .expect("lookup");
     assert_eq!(found, Lookup::Found(pc));
 }
+
+#[tokio::test]
+async fn federated_accounts_use_their_own_server() {
+    let env = env().await;
+    // The connectors' fallback bases point nowhere; the accounts name the simulator.
+    let nowhere = crate::helpers::connectors_for_bases(|_| "http://127.0.0.1:9".to_string());
+    for p in [Platform::Mastodon, Platform::Bluesky] {
+        let mut auth = env.auth(p);
+        auth.server = Some(env.sim.base_url(p));
+        let out = post(p, "From our own instance", "federated");
+        nowhere
+            .get(p)
+            .publish(&auth, &out)
+            .await
+            .unwrap_or_else(|e| panic!("{p:?}: {e}"));
+        assert_eq!(stored(&env, p, "From our own instance").await, 1, "{p:?}");
+    }
+}
