@@ -1,0 +1,135 @@
+//! What Facebook Pages and Instagram share: the Graph API's versioned paths, its token
+//! exchange, deletes, and listing recent posts.
+
+use serde::Deserialize;
+
+use super::{deletion, oauth::expires_in};
+use crate::config::Endpoint;
+use crate::error::PublishError;
+use crate::http::{parse, Http};
+use crate::matching::{parse_time, Candidate};
+use crate::types::{AccountAuth, Deleted, NewTokens, Secret};
+
+pub(crate) struct Graph {
+    pub http: Http,
+    pub ep: Endpoint,
+}
+
+#[derive(Deserialize)]
+struct Listing {
+    #[serde(default)]
+    data: Vec<serde_json::Value>,
+}
+
+impl Graph {
+    /// `{api_base}/{version}/{path}`: the version is part of every Graph path.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}/{}/{}", self.ep.api_base, self.ep.version, path)
+    }
+
+    pub fn upload_url(&self, path: &str) -> String {
+        format!("{}/{}/{}", self.ep.upload_base, self.ep.version, path)
+    }
+
+    /// Graph has no refresh token. A still-valid long-lived token can be exchanged for a
+    /// fresh one (`fb_exchange_token`); an expired one cannot, and the exchange fails with
+    /// 190, which classifies as needing a reconnect.
+    pub async fn exchange_token(&self, account: &AccountAuth) -> Result<NewTokens, PublishError> {
+        let Some(app) = &self.ep.app else {
+            return Err(PublishError::NotSupported {
+                what: "token exchange without Meta app credentials",
+            });
+        };
+        let secret = app.client_secret.as_ref().map(|s| s.expose()).unwrap_or("");
+        let req = self
+            .http
+            .client
+            .get(self.url("oauth/access_token"))
+            .query(&[
+                ("grant_type", "fb_exchange_token"),
+                ("client_id", app.client_id.as_str()),
+                ("client_secret", secret),
+                ("fb_exchange_token", account.access_token.expose()),
+            ]);
+        let reply = match self.http.call(req, "token exchange").await {
+            // The exchange refuses an expired token: only a new login helps now.
+            Err(PublishError::AuthExpired { detail }) => {
+                return Err(PublishError::Revoked {
+                    detail: format!("{detail}; the token cannot be exchanged once expired"),
+                })
+            }
+            other => other?,
+        };
+        let v: serde_json::Value = parse(&reply, "token exchange")?;
+        let token = super::field(&v, "/access_token", "token exchange")?;
+        Ok(NewTokens {
+            access_token: Secret::new(token),
+            refresh_token: None,
+            expires_at: v
+                .get("expires_in")
+                .and_then(serde_json::Value::as_i64)
+                .and_then(|s| expires_in(s, jiff::Timestamp::now())),
+        })
+    }
+
+    pub async fn delete(&self, account: &AccountAuth, id: &str) -> Result<Deleted, PublishError> {
+        let req = self
+            .http
+            .client
+            .delete(self.url(id))
+            .bearer_auth(account.access_token.expose());
+        let reply = self.http.exchange(req, "delete").await?;
+        deletion(self.http.platform, &reply)
+    }
+
+    /// A cheap read of the page or Instagram user itself.
+    pub async fn probe(&self, account: &AccountAuth) -> Result<(), PublishError> {
+        let req = self
+            .http
+            .client
+            .get(self.url(&account.remote_account_id))
+            .query(&[("fields", "id")])
+            .bearer_auth(account.access_token.expose());
+        self.http.call(req, "probe").await.map(|_| ())
+    }
+
+    /// Recent posts from an edge such as `{page}/published_posts` or `{ig-user}/media`.
+    pub async fn recent(
+        &self,
+        account: &AccountAuth,
+        edge: &str,
+        text_field: &str,
+        time_field: &str,
+        link_field: &str,
+    ) -> Result<Vec<Candidate>, PublishError> {
+        let fields = format!("id,{text_field},{time_field},{link_field}");
+        let req = self
+            .http
+            .client
+            .get(self.url(edge))
+            .query(&[("fields", fields.as_str()), ("limit", "50")])
+            .bearer_auth(account.access_token.expose());
+        let reply = self.http.call(req, "list recent").await?;
+        let listing: Listing = parse(&reply, "list recent")?;
+        Ok(listing
+            .data
+            .iter()
+            .filter_map(|p| {
+                Some(Candidate {
+                    remote_id: p.get("id")?.as_str()?.to_string(),
+                    url: p.get(link_field).and_then(|u| u.as_str()).map(String::from),
+                    text: p
+                        .get(text_field)
+                        .and_then(|t| t.as_str())
+                        .unwrap_or("")
+                        .to_string(),
+                    links: vec![],
+                    created_at: p
+                        .get(time_field)
+                        .and_then(|t| t.as_str())
+                        .and_then(parse_time),
+                })
+            })
+            .collect())
+    }
+}
