@@ -19,6 +19,10 @@ pub struct FileConfig {
     pub max_body_bytes: Option<usize>,
     pub max_upload_bytes: Option<usize>,
     pub trust_proxy: Option<bool>,
+    pub platform_sim: Option<String>,
+    pub publisher: Option<bool>,
+    pub publisher_poll_ms: Option<u64>,
+    pub publisher_concurrency: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -32,6 +36,14 @@ pub struct Config {
     pub max_body_bytes: usize,
     pub max_upload_bytes: usize,
     pub trust_proxy: bool,
+    /// Control URL of a `bedside sim` to publish to instead of the real platforms.
+    pub platform_sim: Option<String>,
+    /// Run the publisher in this process.
+    pub publisher: bool,
+    /// Idle poll interval of the publisher (jittered; PostgreSQL also wakes it at once).
+    pub publisher_poll_ms: u64,
+    /// Platform calls in flight at once per instance.
+    pub publisher_concurrency: usize,
 }
 
 /// Overrides from the command line.
@@ -110,7 +122,32 @@ impl Config {
         let trust_proxy = env_parse("BEDSIDE_TRUST_PROXY")?
             .or(file.trust_proxy)
             .unwrap_or(false);
+        let platform_sim = env("BEDSIDE_PLATFORM_SIM").or(file.platform_sim);
+        if let Some(u) = &platform_sim {
+            if !(u.starts_with("http://") || u.starts_with("https://")) {
+                bail!("platform_sim must be the simulator's control URL, e.g. http://127.0.0.1:9800, not {u:?}");
+            }
+        }
+        let publisher = env_parse("BEDSIDE_PUBLISHER")?
+            .or(file.publisher)
+            .unwrap_or(true);
+        let publisher_poll_ms = env_parse("BEDSIDE_PUBLISHER_POLL_MS")?
+            .or(file.publisher_poll_ms)
+            .unwrap_or(500);
+        if !(10..=60_000).contains(&publisher_poll_ms) {
+            bail!("publisher_poll_ms must be between 10 and 60000, not {publisher_poll_ms}");
+        }
+        let publisher_concurrency = env_parse("BEDSIDE_PUBLISHER_CONCURRENCY")?
+            .or(file.publisher_concurrency)
+            .unwrap_or(32);
+        if !(1..=1024).contains(&publisher_concurrency) {
+            bail!("publisher_concurrency must be between 1 and 1024, not {publisher_concurrency}");
+        }
         Ok(Config {
+            platform_sim,
+            publisher,
+            publisher_poll_ms,
+            publisher_concurrency,
             database_url,
             listen,
             data_dir,
@@ -178,6 +215,20 @@ pub fn mask_url_password(url: &str) -> String {
 /// first start. An unreadable or malformed file is an error, never silently replaced.
 pub fn load_or_create_secret_key(path: &Path) -> anyhow::Result<[u8; 32]> {
     if path.exists() {
+        return read_secret_key(path);
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let mut key = [0u8; 32];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut key);
+    write_private(path, &hex::encode(key))
+        .with_context(|| format!("cannot write the secret key file {}", path.display()))?;
+    Ok(key)
+}
+
+pub fn read_secret_key(path: &Path) -> anyhow::Result<[u8; 32]> {
+    {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read the secret key file {}", path.display()))?;
         let bytes = hex::decode(text.trim())
@@ -191,19 +242,11 @@ pub fn load_or_create_secret_key(path: &Path) -> anyhow::Result<[u8; 32]> {
             })?;
         let mut key = [0u8; 32];
         key.copy_from_slice(&bytes);
-        return Ok(key);
+        Ok(key)
     }
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-    let mut key = [0u8; 32];
-    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut key);
-    write_private(path, &hex::encode(key))
-        .with_context(|| format!("cannot write the secret key file {}", path.display()))?;
-    Ok(key)
 }
 
-fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+pub fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
     use std::io::Write;
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true).create_new(true);

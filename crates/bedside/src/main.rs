@@ -2,7 +2,9 @@
 
 mod admin;
 mod config;
+mod keys;
 mod logging;
+mod publisher;
 mod serve;
 
 use std::path::PathBuf;
@@ -52,6 +54,17 @@ enum Command {
     Eval(batch::EvalArgs),
     /// Score the compliance engine on labelled check cases (compliance-dev.jsonl format).
     EvalCompliance(batch::CheckEvalArgs),
+    /// Serve the eight platform APIs from memory for tests and demos (platform simulator).
+    Sim(sim::SimArgs),
+    /// Manage the installation key that seals platform tokens and patient names.
+    #[command(subcommand)]
+    Keys(KeysCommand),
+}
+
+#[derive(clap::Subcommand)]
+enum KeysCommand {
+    /// Generate a new key and re-seal every stored secret under it.
+    Rotate,
 }
 
 fn main() -> ExitCode {
@@ -86,6 +99,16 @@ fn main() -> ExitCode {
             Command::User(c) => admin::user(flags, c).await,
             Command::Audit(c) => admin::audit(flags, c).await,
             Command::Backup { file } => admin::backup(flags, file).await,
+            Command::Sim(a) => {
+                logging::init("pretty");
+                sim::run(a).await?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Command::Keys(KeysCommand::Rotate) => {
+                let cfg = config::Config::load(&flags)?;
+                keys::rotate(&cfg).await?;
+                Ok(ExitCode::SUCCESS)
+            }
             Command::Scan(_)
             | Command::Check(_)
             | Command::Eval(_)

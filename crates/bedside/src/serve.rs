@@ -9,7 +9,7 @@ use service::clock::{Clock, SystemClock};
 use service::{PasswordCost, Passwords};
 use store::Db;
 
-use crate::config::{load_or_create_secret_key, Config, Flags};
+use crate::config::{Config, Flags};
 use crate::logging;
 
 #[derive(clap::Args)]
@@ -61,7 +61,7 @@ pub async fn run(mut flags: Flags, args: ServeArgs) -> anyhow::Result<ExitCode> 
             )
         })?;
     }
-    let secret_key = load_or_create_secret_key(&cfg.secret_key_file)?;
+    let sealer = crate::keys::load_sealer(&cfg.secret_key_file)?;
     let db = open_db(&cfg).await?;
     let listener = tokio::net::TcpListener::bind(&cfg.listen)
         .await
@@ -72,7 +72,6 @@ pub async fn run(mut flags: Flags, args: ServeArgs) -> anyhow::Result<ExitCode> 
 
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let passwords = Passwords::new(PasswordCost::Standard);
-    let sealer = vault::Sealer::new(&secret_key);
     if args.demo && service::demo::seed(&db, &passwords, clock.now_ms()).await? {
         let checker = service::checker::Checker::default();
         let deps = service::posts::Deps {
@@ -102,11 +101,42 @@ pub async fn run(mut flags: Flags, args: ServeArgs) -> anyhow::Result<ExitCode> 
         startup_ms = started.elapsed().as_millis() as u64,
         "ready"
     );
-    spawn_consent_expiry(db.clone(), clock.clone());
+    let platforms = crate::publisher::Platforms::choose(&cfg, args.demo).await?;
+    let connected = platforms
+        .connect_demo_accounts(&db, &sealer, clock.now_ms())
+        .await?;
+    if connected > 0 {
+        tracing::info!(
+            accounts = connected,
+            "connected accounts to the platform simulator"
+        );
+    }
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let publisher = if cfg.publisher {
+        // The publisher's periodic jobs include consent expiry, under a lease.
+        let sealer = Arc::new(sealer.clone());
+        Some(crate::publisher::spawn(
+            db.clone(),
+            sealer,
+            platforms.connectors()?,
+            clock.clone(),
+            &cfg,
+            stop_rx,
+        ))
+    } else {
+        spawn_consent_expiry(db.clone(), clock.clone());
+        None
+    };
     let state = web::AppState::new(db.clone(), passwords, clock, cfg.web(), sealer);
     web::serve(listener, state, shutdown_signal())
         .await
         .context("the server stopped")?;
+    let _ = stop_tx.send(true);
+    if let Some(p) = publisher {
+        // Sends in flight finish (or their leases expire and they are reconciled).
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(10), p).await;
+    }
+    drop(platforms);
     db.close().await;
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)

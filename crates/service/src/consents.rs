@@ -311,7 +311,9 @@ async fn end_consent(
         let post = store::posts::get(&mut tx, org_id, post_id)
             .await?
             .ok_or(ServiceError::NotFound)?;
-        if status == PostStatus::Published {
+        // Live copies anywhere (a partly published post too) must come down.
+        let live = store::publications::sent_count(&mut tx, post_id).await? > 0;
+        if status == PostStatus::Published || live {
             consents::request_takedown(
                 &mut tx,
                 org_id,
@@ -330,6 +332,7 @@ async fn end_consent(
                 check_json: &post.check_json,
             };
             store::posts::set_state(&mut tx, post_id, version, &state, now_ms).await?;
+            crate::publishing::sync(&mut tx, org_id, post_id, status, next, now_ms).await?;
             loss.moved_to_draft.push(post_id);
         } else {
             continue;
@@ -353,7 +356,7 @@ async fn end_consent(
             &Event::new(Some(org_id), "post.consent_lost", "post", post_id).with(
                 Summary::new().id("consent_id", id).value(
                     "to",
-                    if status == PostStatus::Published {
+                    if loss.takedown_requested.last() == Some(&post_id) {
                         "takedown_requested"
                     } else {
                         next.as_str()

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod calendar;
 pub mod checker;
 pub mod clock;
+pub mod connections;
 pub mod consents;
 pub mod demo;
 mod error;
@@ -17,6 +18,7 @@ pub mod passwords;
 pub mod plans;
 pub mod post_check;
 pub mod posts;
+pub mod publishing;
 pub mod review;
 pub mod tokens;
 

@@ -320,6 +320,7 @@ pub async fn update(
     posts::set_state(&mut tx, id, version + 1, &state, now_ms)
         .await
         .map_err(conflict)?;
+    crate::publishing::sync(&mut tx, actor.org_id, id, status, next, now_ms).await?;
     let mut changed = Vec::new();
     if post.base_text != v.base_text {
         changed.push("base_text");

@@ -143,6 +143,7 @@ pub async fn act(
     posts::set_state(&mut tx, id, version, &state, now_ms)
         .await
         .map_err(conflict)?;
+    crate::publishing::sync(&mut tx, actor.org_id, id, status, next, now_ms).await?;
     let name = wf_action.name();
     posts::add_review(
         &mut tx,
@@ -238,6 +239,7 @@ pub async fn reschedule(
             store::StoreError::NotFound => ServiceError::NotFound,
             e => conflict(e),
         })?;
+    crate::publishing::moved(&mut tx, actor.org_id, id, status_of(&post), now_ms).await?;
     audit::append(
         &mut tx,
         now_ms,
@@ -341,6 +343,7 @@ pub async fn attach_consent(
     posts::set_state(&mut tx, id, version, &state, now_ms)
         .await
         .map_err(conflict)?;
+    crate::publishing::sync(&mut tx, actor.org_id, id, status, next, now_ms).await?;
     audit::append(
         &mut tx,
         now_ms,

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::faults::FaultRule;
 
 /// An account the simulator accepts tokens for.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Account {
     pub platform: Platform,
     /// The platform's id for it (page id, `urn:li:organization:…`, DID…).

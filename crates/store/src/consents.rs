@@ -210,3 +210,24 @@ pub async fn open_takedowns(src: &mut impl Source, org_id: i64) -> Result<Vec<Ta
         org_id
     )?)
 }
+
+/// Every sealed value of every consent (for key rotation): (id, subject name, guardian).
+pub async fn sealed_values(src: &mut impl Source) -> Result<Vec<(i64, String, Option<String>)>> {
+    Ok(fetch!(
+        src,
+        fetch_all,
+        (i64, String, Option<String>),
+        "SELECT id, subject_name_sealed, guardian_name_sealed FROM consents ORDER BY id"
+    )?)
+}
+
+pub async fn reseal(tx: &mut Tx, id: i64, subject: &str, guardian: Option<&str>) -> Result<()> {
+    execute!(
+        tx,
+        "UPDATE consents SET subject_name_sealed = $1, guardian_name_sealed = $2 WHERE id = $3",
+        subject,
+        guardian,
+        id
+    )?;
+    Ok(())
+}

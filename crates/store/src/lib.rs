@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod collab;
 pub mod compliance;
 pub mod consents;
+pub mod credentials;
 mod error;
 pub mod invitations;
 pub mod leases;

@@ -131,3 +131,13 @@ pub async fn first_id(src: &mut impl Source) -> Result<Option<i64>> {
         "SELECT id FROM organisations ORDER BY id LIMIT 1"
     )?)
 }
+
+/// Every organisation's id.
+pub async fn list_ids(src: &mut impl Source) -> Result<Vec<i64>> {
+    Ok(scalar!(
+        src,
+        fetch_all,
+        i64,
+        "SELECT id FROM organisations ORDER BY id"
+    )?)
+}

@@ -282,3 +282,60 @@ pub async fn reviews(src: &mut impl Source, post_id: i64) -> Result<Vec<Review>>
         post_id
     )?)
 }
+
+/// The publisher confirmed every target: scheduled → published (no editor is involved,
+/// so no version check; the version still moves so open editors see the change).
+pub async fn mark_published(tx: &mut Tx, id: i64, now_ms: i64) -> Result<bool> {
+    let n = execute!(
+        tx,
+        "UPDATE posts SET status = 'published', version = version + 1, updated_at = $1 WHERE id = $2 AND status = 'scheduled'",
+        now_ms,
+        id
+    )?;
+    Ok(n == 1)
+}
+
+/// Every platform copy was removed: published (or partly published) → taken down.
+pub async fn mark_taken_down(tx: &mut Tx, id: i64, now_ms: i64) -> Result<bool> {
+    let n = execute!(
+        tx,
+        "UPDATE posts SET status = 'taken_down', version = version + 1, updated_at = $1 WHERE id = $2 AND status IN ('published', 'scheduled')",
+        now_ms,
+        id
+    )?;
+    Ok(n == 1)
+}
+
+/// The publish-time check came out worse than what was approved: back to review.
+pub async fn return_to_review(
+    tx: &mut Tx,
+    id: i64,
+    verdict: &str,
+    check_json: &str,
+    now_ms: i64,
+) -> Result<bool> {
+    let n = execute!(
+        tx,
+        "UPDATE posts SET status = 'in_review', verdict = $1, accepted_verdict = 'allow', check_json = $2,
+             version = version + 1, updated_at = $3
+         WHERE id = $4 AND status = 'scheduled'",
+        verdict,
+        check_json,
+        now_ms,
+        id
+    )?;
+    Ok(n == 1)
+}
+
+/// Hold the post's row until the transaction ends, so concurrent deliveries of its targets
+/// decide "all delivered" one after another (PostgreSQL; SQLite transactions already
+/// serialise writers).
+pub async fn lock(tx: &mut Tx, id: i64) -> Result<()> {
+    if let Tx::Postgres(t) = tx {
+        sqlx::query("SELECT id FROM posts WHERE id = $1 FOR UPDATE")
+            .bind(id)
+            .execute(&mut **t)
+            .await?;
+    }
+    Ok(())
+}

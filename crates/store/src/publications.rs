@@ -303,3 +303,104 @@ pub async fn counts(src: &mut impl Source) -> Result<Vec<(String, i64)>> {
         "SELECT status, COUNT(*) FROM publications GROUP BY status ORDER BY status"
     )?)
 }
+
+/// The PostgreSQL channel instances LISTEN on to wake up when work is enqueued.
+pub const WAKE_CHANNEL: &str = "bedside_publish";
+
+/// Wake the publishers of other instances when this transaction commits (PostgreSQL);
+/// SQLite deployments are one instance and poll.
+pub async fn notify_on_commit(tx: &mut Tx) -> Result<()> {
+    if let Tx::Postgres(t) = tx {
+        sqlx::query("SELECT pg_notify($1, '')")
+            .bind(WAKE_CHANNEL)
+            .execute(&mut **t)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Failed targets of a post (provably not created) go back to the queue.
+pub async fn retry_failed(tx: &mut Tx, post_id: i64, now_ms: i64) -> Result<u64> {
+    Ok(execute!(
+        tx,
+        "UPDATE publications SET status = 'scheduled', next_attempt_at = $1, attempts = 0, fence = fence + 1, updated_at = $1
+         WHERE post_id = $2 AND status = 'failed'",
+        now_ms,
+        post_id
+    )?)
+}
+
+/// A person resolved a publication the engine could not decide about.
+pub async fn resolve_review(
+    tx: &mut Tx,
+    id: i64,
+    to: &str,
+    remote_id: Option<&str>,
+    now_ms: i64,
+) -> Result<bool> {
+    let n = execute!(
+        tx,
+        "UPDATE publications SET status = $1, remote_id = COALESCE($2, remote_id), fence = fence + 1,
+             next_attempt_at = $3, sent_at = CASE WHEN $1 = 'sent' THEN $3 ELSE sent_at END, updated_at = $3
+         WHERE id = $4 AND status = 'review'",
+        to,
+        remote_id,
+        now_ms,
+        id
+    )?;
+    Ok(n == 1)
+}
+
+/// Mark a sent publication deleted from its platform (take-down).
+pub async fn mark_deleted(tx: &mut Tx, id: i64, now_ms: i64) -> Result<bool> {
+    let n = execute!(
+        tx,
+        "UPDATE publications SET status = 'deleted', fence = fence + 1, updated_at = $1 WHERE id = $2 AND status = 'sent'",
+        now_ms,
+        id
+    )?;
+    Ok(n == 1)
+}
+
+/// Record a failed attempt at something other than delivery (e.g. a take-down delete).
+pub async fn note_error(tx: &mut Tx, id: i64, error: &str, now_ms: i64) -> Result<()> {
+    execute!(
+        tx,
+        "UPDATE publications SET last_error = $1, updated_at = $2 WHERE id = $3",
+        error,
+        now_ms,
+        id
+    )?;
+    Ok(())
+}
+
+/// Open take-down requests of every organisation: (request id, org id, post id).
+pub async fn open_takedowns(src: &mut impl Source) -> Result<Vec<(i64, i64, i64)>> {
+    Ok(fetch!(
+        src,
+        fetch_all,
+        (i64, i64, i64),
+        "SELECT id, org_id, post_id FROM takedown_requests WHERE done_at IS NULL ORDER BY id"
+    )?)
+}
+
+pub async fn close_takedown(tx: &mut Tx, id: i64, now_ms: i64) -> Result<()> {
+    execute!(
+        tx,
+        "UPDATE takedown_requests SET done_at = $1 WHERE id = $2 AND done_at IS NULL",
+        now_ms,
+        id
+    )?;
+    Ok(())
+}
+
+/// How many targets of a post are live on their platforms.
+pub async fn sent_count(src: &mut impl Source, post_id: i64) -> Result<i64> {
+    Ok(scalar!(
+        src,
+        fetch_one,
+        i64,
+        "SELECT COUNT(*) FROM publications WHERE post_id = $1 AND status = 'sent'",
+        post_id
+    )?)
+}

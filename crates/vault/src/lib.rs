@@ -26,6 +26,8 @@ pub enum VaultError {
 pub struct Sealer {
     cipher: XChaCha20Poly1305,
     key_id: String,
+    /// Earlier keys (after a rotation): they still open values, never seal.
+    previous: Vec<(String, XChaCha20Poly1305)>,
 }
 
 impl std::fmt::Debug for Sealer {
@@ -40,8 +42,19 @@ impl Sealer {
     pub fn new(key: &[u8; 32]) -> Sealer {
         Sealer {
             cipher: XChaCha20Poly1305::new(key.into()),
-            key_id: hex::encode(&Sha256::digest(key)[..4]),
+            key_id: key_id(key),
+            previous: Vec::new(),
         }
+    }
+
+    /// Also open values sealed under `key` (a retired key, or the next one during an
+    /// interrupted rotation).
+    pub fn with_previous(mut self, key: &[u8; 32]) -> Sealer {
+        let id = key_id(key);
+        if id != self.key_id && !self.previous.iter().any(|(p, _)| *p == id) {
+            self.previous.push((id, XChaCha20Poly1305::new(key.into())));
+        }
+        self
     }
 
     pub fn key_id(&self) -> &str {
@@ -65,16 +78,20 @@ impl Sealer {
         let (Some("v1"), Some(id), Some(body)) = (parts.next(), parts.next(), parts.next()) else {
             return Err(VaultError::Malformed);
         };
-        if id != self.key_id {
-            return Err(VaultError::WrongKey(id.to_string()));
-        }
+        let cipher = if id == self.key_id {
+            &self.cipher
+        } else {
+            match self.previous.iter().find(|(p, _)| p == id) {
+                Some((_, c)) => c,
+                None => return Err(VaultError::WrongKey(id.to_string())),
+            }
+        };
         let blob = B64.decode(body).map_err(|_| VaultError::Malformed)?;
         if blob.len() < 24 + 16 {
             return Err(VaultError::Malformed);
         }
         let (nonce, ct) = blob.split_at(24);
-        let plain = self
-            .cipher
+        let plain = cipher
             .decrypt(XNonce::from_slice(nonce), ct)
             .map_err(|_| VaultError::Tampered)?;
         String::from_utf8(plain).map_err(|_| VaultError::Malformed)
@@ -88,6 +105,10 @@ impl Sealer {
             _ => None,
         }
     }
+}
+
+fn key_id(key: &[u8; 32]) -> String {
+    hex::encode(&Sha256::digest(key)[..4])
 }
 
 #[cfg(test)]
@@ -109,5 +130,16 @@ mod tests {
         assert!(matches!(other.open(&sealed), Err(VaultError::WrongKey(_))));
         assert_eq!(s.open("garbage"), Err(VaultError::Malformed));
         assert_eq!(Sealer::key_id_of(&sealed), Some(s.key_id()));
+    }
+
+    #[test]
+    fn previous_keys_open_but_never_seal() {
+        let old = Sealer::new(&[1u8; 32]);
+        let sealed = old.seal("Asha");
+        let new = Sealer::new(&[2u8; 32]);
+        assert!(matches!(new.open(&sealed), Err(VaultError::WrongKey(_))));
+        let ring = new.clone().with_previous(&[1u8; 32]);
+        assert_eq!(ring.open(&sealed).unwrap(), "Asha");
+        assert_eq!(Sealer::key_id_of(&ring.seal("x")), Some(new.key_id()));
     }
 }

@@ -1,0 +1,17 @@
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    #[error(transparent)]
+    Service(#[from] service::ServiceError),
+    #[error("stored credentials cannot be opened: {0}")]
+    Vault(#[from] vault::VaultError),
+    #[error("stored credentials are not readable")]
+    Credentials,
+}
+
+impl From<sqlx::Error> for EngineError {
+    fn from(e: sqlx::Error) -> Self {
+        EngineError::Store(e.into())
+    }
+}

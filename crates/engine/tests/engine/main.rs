@@ -1,0 +1,9 @@
+//! The publisher against the platform simulator, driven by `tick(now)`, on SQLite and
+//! PostgreSQL.
+
+mod support;
+
+mod crash;
+mod delivery;
+mod scale;
+mod takedown;
