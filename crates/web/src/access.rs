@@ -59,6 +59,13 @@ pub const ROUTES: &[Route] = &[
     r("POST", "/posts/{id}/action", Member(P::Compose)),
     r("POST", "/posts/{id}/consents", Member(P::Compose)),
     r("POST", "/posts/{id}/comments", Member(P::ViewCalendar)),
+    r("POST", "/posts/{id}/retry", Member(P::ApprovePosts)),
+    r("POST", "/posts/{id}/takedown", Member(P::ApprovePosts)),
+    r(
+        "POST",
+        "/publications/{id}/resolve",
+        Member(P::ApprovePosts),
+    ),
     r("GET", "/consents", Member(P::ManageConsents)),
     r("POST", "/consents", Member(P::ManageConsents)),
     r("POST", "/consents/{id}/revoke", Member(P::ManageConsents)),
@@ -73,6 +80,11 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/compliance", Member(P::ViewCompliance)),
     r("GET", "/settings/accounts", Member(P::ViewOrganisation)),
     r("POST", "/settings/accounts", Member(P::ManageLocations)),
+    r(
+        "POST",
+        "/settings/accounts/{id}/connect",
+        Member(P::ManageLocations),
+    ),
     r("GET", "/settings/compliance", Member(P::ViewCompliance)),
     r("POST", "/settings/compliance", Member(P::ManageConsents)),
     // Account
@@ -120,6 +132,22 @@ pub const ROUTES: &[Route] = &[
     r("PUT", "/api/v1/posts/{id}", Member(P::Compose)),
     r("POST", "/api/v1/posts/{id}/actions", Member(P::Compose)),
     r("POST", "/api/v1/posts/{id}/consents", Member(P::Compose)),
+    r(
+        "GET",
+        "/api/v1/posts/{id}/publications",
+        Member(P::ViewCalendar),
+    ),
+    r("POST", "/api/v1/posts/{id}/retry", Member(P::ApprovePosts)),
+    r(
+        "POST",
+        "/api/v1/posts/{id}/takedown",
+        Member(P::ApprovePosts),
+    ),
+    r(
+        "POST",
+        "/api/v1/publications/{id}/resolve",
+        Member(P::ApprovePosts),
+    ),
     r("GET", "/api/v1/consents", Member(P::ViewCalendar)),
     r("POST", "/api/v1/consents", Member(P::ManageConsents)),
     r(
@@ -131,6 +159,12 @@ pub const ROUTES: &[Route] = &[
     r("POST", "/api/v1/campaigns", Member(P::ApprovePosts)),
     r("GET", "/api/v1/accounts", Member(P::ViewOrganisation)),
     r("POST", "/api/v1/accounts", Member(P::ManageLocations)),
+    r("GET", "/api/v1/accounts/health", Member(P::ViewCalendar)),
+    r(
+        "POST",
+        "/api/v1/accounts/{id}/credentials",
+        Member(P::ManageLocations),
+    ),
 ];
 
 pub fn lookup(method: &str, path: &str) -> Option<Access> {

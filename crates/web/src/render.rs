@@ -40,7 +40,7 @@ const MAIN_NAV: [(&str, &str, Permission); 9] = [
     ("/settings", "Settings", Permission::UseApp),
 ];
 
-const SETTINGS_NAV: [(&str, &str, Permission); 6] = [
+const SETTINGS_NAV: [(&str, &str, Permission); 7] = [
     (
         "/settings/organisation",
         "Organisation",
@@ -49,6 +49,11 @@ const SETTINGS_NAV: [(&str, &str, Permission); 6] = [
     (
         "/settings/locations",
         "Locations",
+        Permission::ViewOrganisation,
+    ),
+    (
+        "/settings/accounts",
+        "Social accounts",
         Permission::ViewOrganisation,
     ),
     (

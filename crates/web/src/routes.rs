@@ -13,7 +13,7 @@ use tower_http::trace::TraceLayer;
 use crate::error::AppError;
 use crate::pages::{
     account, audit, auth, calendar, compliance_settings, compose, consents, home, plans, posts,
-    settings, tokens, users,
+    publishing, settings, social_accounts, tokens, users,
 };
 use crate::state::AppState;
 use crate::{access, api, assets, guard, headers, metrics, ops};
@@ -64,6 +64,9 @@ pub fn router(state: AppState) -> Router {
         .route("/posts/{id}/action", post(posts::act))
         .route("/posts/{id}/consents", post(posts::attach))
         .route("/posts/{id}/comments", post(posts::comment))
+        .route("/posts/{id}/retry", post(publishing::retry))
+        .route("/posts/{id}/takedown", post(publishing::takedown))
+        .route("/publications/{id}/resolve", post(publishing::resolve))
         .route("/consents", get(consents::list))
         .route("/consents/{id}/revoke", post(consents::revoke))
         .route("/plans", get(plans::plans))
@@ -77,7 +80,11 @@ pub fn router(state: AppState) -> Router {
         .route("/compliance", get(consents::overview))
         .route(
             "/settings/accounts",
-            get(plans::accounts).post(plans::add_account),
+            get(social_accounts::list).post(social_accounts::add),
+        )
+        .route(
+            "/settings/accounts/{id}/connect",
+            post(social_accounts::connect),
         )
         .route(
             "/settings/compliance",
@@ -125,6 +132,19 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/posts/{id}/actions", post(api::posts::act))
         .route("/api/v1/posts/{id}/consents", post(api::posts::attach))
         .route(
+            "/api/v1/posts/{id}/publications",
+            get(api::publishing::list),
+        )
+        .route("/api/v1/posts/{id}/retry", post(api::publishing::retry))
+        .route(
+            "/api/v1/posts/{id}/takedown",
+            post(api::publishing::takedown),
+        )
+        .route(
+            "/api/v1/publications/{id}/resolve",
+            post(api::publishing::resolve),
+        )
+        .route(
             "/api/v1/consents",
             get(api::consents::list).post(api::consents::create),
         )
@@ -136,6 +156,11 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/api/v1/accounts",
             get(api::consents::accounts).post(api::consents::add_account),
+        )
+        .route("/api/v1/accounts/health", get(api::connections::health))
+        .route(
+            "/api/v1/accounts/{id}/credentials",
+            post(api::connections::connect),
         )
         .layer(RequestBodyLimitLayer::new(max_body))
         .merge(uploads)

@@ -48,3 +48,12 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// A link to a closed <details> (e.g. "Reconnect" → #connect-3) opens it.
+function openTargetDetails() {
+  var id = decodeURIComponent(location.hash.slice(1));
+  var el = id && document.getElementById(id);
+  if (el && el.tagName === "DETAILS") { el.open = true; el.querySelector("summary").focus(); }
+}
+document.addEventListener("DOMContentLoaded", openTargetDetails);
+window.addEventListener("hashchange", openTargetDetails);

@@ -3,12 +3,14 @@
 
 pub mod audit;
 pub mod check;
+pub mod connections;
 pub mod consents;
 pub mod json;
 pub mod me;
 pub mod openapi;
 pub mod org;
 pub mod posts;
+pub mod publishing;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;

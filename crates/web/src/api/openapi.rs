@@ -50,7 +50,9 @@ impl Modify for TokenAuth {
     paths(super::me::me, super::check::check,
         super::posts::create, super::posts::get, super::posts::update, super::posts::list, super::posts::act, super::posts::attach,
         super::consents::list, super::consents::create, super::consents::revoke, super::consents::campaigns, super::consents::add_campaign,
-        super::consents::accounts, super::consents::add_account, super::org::list_locations, super::org::create_location, super::org::list_users, super::audit::list),
+        super::consents::accounts, super::consents::add_account, super::connections::health, super::connections::connect,
+        super::publishing::list, super::publishing::retry, super::publishing::resolve, super::publishing::takedown,
+        super::org::list_locations, super::org::create_location, super::org::list_users, super::audit::list),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&TokenAuth),
 )]

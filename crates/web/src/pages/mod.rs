@@ -11,7 +11,9 @@ pub mod consents;
 pub mod home;
 pub mod plans;
 pub mod posts;
+pub mod publishing;
 pub mod settings;
+pub mod social_accounts;
 pub mod tokens;
 pub mod users;
 

@@ -1,13 +1,12 @@
-//! Social accounts, campaigns, series and templates; notifications.
+//! Campaigns, series and templates; notifications.
 
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::content::Pillar;
-use domain::platform::Platform;
 use domain::Permission;
-use service::plans::{AccountInput, CampaignInput};
+use service::plans::CampaignInput;
 use service::ServiceError;
 
 use super::Viewer;
@@ -15,89 +14,6 @@ use crate::error::AppError;
 use crate::forms::RawForm;
 use crate::render::{self, when, FormErrors, Layout};
 use crate::state::AppState;
-
-#[derive(Template)]
-#[template(path = "settings/accounts.html")]
-struct AccountsPage {
-    layout: Layout,
-    accounts: Vec<(String, String, String)>,
-    platforms: Vec<(&'static str, &'static str)>,
-    locations: Vec<(i64, String)>,
-    can_edit: bool,
-    errors: FormErrors,
-}
-
-async fn accounts_page(
-    st: &AppState,
-    v: &Viewer,
-    errors: FormErrors,
-) -> Result<Response, AppError> {
-    let a = v.actor();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let accounts = service::plans::accounts(&st.db, a)
-        .await?
-        .into_iter()
-        .map(|x| {
-            (
-                Platform::parse(&x.platform)
-                    .map(|p| p.label())
-                    .unwrap_or("?")
-                    .to_string(),
-                x.name,
-                x.handle,
-            )
-        })
-        .collect();
-    Ok(render::page(
-        status,
-        &AccountsPage {
-            layout: Layout::new(
-                "Social accounts",
-                Some(&v.principal),
-                &v.csrf,
-                "/settings/accounts",
-            ),
-            accounts,
-            platforms: Platform::ALL
-                .iter()
-                .map(|p| (p.as_str(), p.label()))
-                .collect(),
-            locations: service::org::locations(&st.db, a)
-                .await?
-                .into_iter()
-                .map(|l| (l.id, l.name))
-                .collect(),
-            can_edit: a.role.can(Permission::ManageLocations),
-            errors,
-        },
-    ))
-}
-
-pub async fn accounts(State(st): State<AppState>, v: Viewer) -> Result<Response, AppError> {
-    accounts_page(&st, &v, FormErrors::default()).await
-}
-
-pub async fn add_account(
-    State(st): State<AppState>,
-    v: Viewer,
-    form: RawForm,
-) -> Result<Response, AppError> {
-    let input = AccountInput {
-        platform: form.text("platform"),
-        name: form.text("name"),
-        handle: form.text("handle"),
-        location_id: form.opt_id("location_id")?,
-    };
-    match service::plans::add_account(&st.db, v.actor(), &input, st.now_ms()).await {
-        Ok(_) => Ok(Redirect::to("/settings/accounts").into_response()),
-        Err(ServiceError::Invalid(e)) => accounts_page(&st, &v, FormErrors(e)).await,
-        Err(e) => Err(e.into()),
-    }
-}
 
 #[derive(Template)]
 #[template(path = "plans.html")]

@@ -1,20 +1,22 @@
 //! A post's page: its checks per target, consents, the review actions the viewer may take,
-//! comments and the review history.
+//! how publishing went, comments and the review history.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::workflow::PostStatus;
 use domain::Permission;
+use serde::Deserialize;
 use service::review::ReviewAction;
 use service::ServiceError;
 
+use super::publishing::{self, Publishing};
 use super::Viewer;
 use crate::error::AppError;
 use crate::forms::{human_local, zone, RawForm};
 use crate::highlight::{segments, Segment};
-use crate::render::{self, when, Layout};
+use crate::render::{self, when, FormErrors, Layout};
 use crate::state::AppState;
 
 pub struct TargetView {
@@ -50,11 +52,14 @@ struct PostPage {
     attachable: Vec<ConsentRow>,
     comments: Vec<(String, String, String)>,
     history: Vec<(String, String, String, String, Option<String>)>,
+    publishing: Publishing,
     can_edit: bool,
     can_submit: bool,
     can_review: bool,
     can_override: bool,
     can_withdraw: bool,
+    /// Retry, settle and take down publications.
+    can_publish: bool,
     message: Option<String>,
 }
 
@@ -64,6 +69,7 @@ pub async fn show(
     id: i64,
     message: Option<String>,
     status: StatusCode,
+    notice: Option<&'static str>,
 ) -> Result<Response, AppError> {
     let a = v.actor();
     let view = service::posts::view(&st.db, a, id).await?;
@@ -108,6 +114,7 @@ pub async fn show(
     let mine = p.author_id == a.user_id;
     let approver = a.role.can(Permission::ApprovePosts);
     let editable = st_enum.editable() && (mine || approver) && a.role.can(Permission::Compose);
+    let publishing = publishing::of_post(st, a, id, &view.targets, &tz).await?;
     Ok(render::page(
         status,
         &PostPage {
@@ -116,7 +123,8 @@ pub async fn show(
                 Some(&v.principal),
                 &v.csrf,
                 "/calendar",
-            ),
+            )
+            .notice(notice),
             id,
             version: p.version,
             status: st_enum.label(),
@@ -171,6 +179,7 @@ pub async fn show(
                     )
                 })
                 .collect(),
+            publishing,
             can_edit: editable,
             can_submit: editable
                 && matches!(
@@ -187,6 +196,7 @@ pub async fn show(
                     st_enum,
                     PostStatus::InReview | PostStatus::Approved | PostStatus::Scheduled
                 ),
+            can_publish: approver,
             message,
         },
     ))
@@ -203,32 +213,67 @@ fn empty_result() -> policy::CheckResult {
     }
 }
 
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct Done {
+    done: Option<String>,
+}
+
 pub async fn page(
     State(st): State<AppState>,
     v: Viewer,
     Path(id): Path<i64>,
+    Query(d): Query<Done>,
 ) -> Result<Response, AppError> {
-    show(&st, &v, id, None, StatusCode::OK).await
+    let notice = match d.done.as_deref() {
+        Some("retried") => Some("The failed targets are queued to be sent again."),
+        Some("resolved") => Some("Recorded."),
+        Some("takedown") => {
+            Some("Take-down requested: Bedside is deleting the post from every platform.")
+        }
+        _ => None,
+    };
+    show(&st, &v, id, None, StatusCode::OK, notice).await
 }
 
-/// A refused action re-renders the page with the reason and a fitting status code.
 async fn after(
     st: &AppState,
     v: &Viewer,
     id: i64,
     r: service::Result<()>,
 ) -> Result<Response, AppError> {
+    settle(st, v, id, r, None).await
+}
+
+/// After an action on post `id`: back to its page (with `?done=…` for a notice), or, when
+/// refused, the page again with the reason and a fitting status code.
+pub(super) async fn settle(
+    st: &AppState,
+    v: &Viewer,
+    id: i64,
+    r: service::Result<()>,
+    done: Option<&str>,
+) -> Result<Response, AppError> {
     match r {
-        Ok(()) => Ok(Redirect::to(&format!("/posts/{id}")).into_response()),
-        Err(ServiceError::Refused(m)) => show(st, v, id, Some(m), StatusCode::CONFLICT).await,
-        Err(ServiceError::Conflict(m)) => show(st, v, id, Some(m), StatusCode::CONFLICT).await,
+        Ok(()) => {
+            let to = match done {
+                Some(d) => format!("/posts/{id}?done={d}"),
+                None => format!("/posts/{id}"),
+            };
+            Ok(Redirect::to(&to).into_response())
+        }
+        Err(ServiceError::Refused(m)) | Err(ServiceError::Conflict(m)) => {
+            show(st, v, id, Some(m), StatusCode::CONFLICT, None).await
+        }
         Err(ServiceError::Invalid(e)) => {
-            let m = e
-                .iter()
-                .map(|f| f.to_string())
+            // "Reason is required", not "reason: is required".
+            let m = FormErrors(e)
+                .items()
+                .into_iter()
+                .map(|(_, sentence)| sentence)
                 .collect::<Vec<_>>()
                 .join("; ");
-            show(st, v, id, Some(m), StatusCode::UNPROCESSABLE_ENTITY).await
+            show(st, v, id, Some(m), StatusCode::UNPROCESSABLE_ENTITY, None).await
         }
         Err(e) => Err(e.into()),
     }

@@ -8,4 +8,6 @@ mod accounts;
 mod api;
 mod browser;
 mod compose;
+mod connections;
 mod pages;
+mod publishing;
