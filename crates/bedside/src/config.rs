@@ -23,6 +23,7 @@ pub struct FileConfig {
     pub publisher: Option<bool>,
     pub publisher_poll_ms: Option<u64>,
     pub publisher_concurrency: Option<usize>,
+    pub publisher_lease_ms: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -44,6 +45,8 @@ pub struct Config {
     pub publisher_poll_ms: u64,
     /// Platform calls in flight at once per instance.
     pub publisher_concurrency: usize,
+    /// How long a claim or a send is an instance's before another may take over.
+    pub publisher_lease_ms: i64,
 }
 
 /// Overrides from the command line.
@@ -143,7 +146,14 @@ impl Config {
         if !(1..=1024).contains(&publisher_concurrency) {
             bail!("publisher_concurrency must be between 1 and 1024, not {publisher_concurrency}");
         }
+        let publisher_lease_ms = env_parse("BEDSIDE_PUBLISHER_LEASE_MS")?
+            .or(file.publisher_lease_ms)
+            .unwrap_or(120_000);
+        if !(3_000..=3_600_000).contains(&publisher_lease_ms) {
+            bail!("publisher_lease_ms must be between 3000 and 3600000, not {publisher_lease_ms}");
+        }
         Ok(Config {
+            publisher_lease_ms,
             platform_sim,
             publisher,
             publisher_poll_ms,

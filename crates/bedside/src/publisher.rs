@@ -187,6 +187,7 @@ pub fn spawn(
     let worker = format!("{}-{}", hostname(), std::process::id());
     let engine_cfg = engine::EngineConfig {
         concurrency: cfg.publisher_concurrency,
+        lease_ms: cfg.publisher_lease_ms,
         ..Default::default()
     };
     let engine = Arc::new(engine::Engine::new(

@@ -52,20 +52,29 @@ pub async fn run(
             break;
         }
         let now = engine.clock.now_ms();
-        match engine.tick(now).await {
-            Ok(r) if r.claimed > 0 || r.reconciled > 0 => {
-                tracing::debug!(claimed = r.claimed, sent = r.sent, "tick")
+        let busy = match engine.tick(now).await {
+            Ok(r) => {
+                if r.claimed > 0 || r.reconciled > 0 {
+                    tracing::debug!(claimed = r.claimed, sent = r.sent, "tick");
+                }
+                r.claimed > 0
             }
-            Ok(_) => {}
-            Err(e) => tracing::error!(error = %e, "publisher tick failed"),
-        }
+            Err(e) => {
+                tracing::error!(error = %e, "publisher tick failed");
+                false
+            }
+        };
         if last_periodic.elapsed() >= cfg.periodic_every {
             last_periodic = std::time::Instant::now();
             if let Err(e) = engine.periodic(now).await {
                 tracing::error!(error = %e, "periodic jobs failed");
             }
         }
-        // Busy: go again at once. Idle: sleep with jitter or until notified.
+        // Busy: go again at once (more may be due). Idle: sleep with jitter or until notified.
+        if busy {
+            tokio::task::yield_now().await;
+            continue;
+        }
         let jitter = rand::thread_rng().gen_range(0..=cfg.poll.as_millis() as u64 / 2);
         let nap = cfg.poll + Duration::from_millis(jitter);
         let woken = async {

@@ -22,7 +22,7 @@ pub async fn sqlite_backup(db: &Db, dest: &Path) -> Result<u64> {
         .ok_or_else(|| StoreError::Invalid("the backup path must be valid UTF-8".into()))?;
     sqlx::query("VACUUM INTO $1")
         .bind(path)
-        .execute(pool)
+        .execute(&**pool)
         .await?;
     let size = std::fs::metadata(dest)
         .map(|m| m.len())

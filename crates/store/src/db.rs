@@ -1,10 +1,13 @@
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool, Transaction};
+
+use tokio::sync::OwnedMutexGuard;
 
 use crate::{Result, StoreError};
 
@@ -20,14 +23,34 @@ pub enum Backend {
 /// The database: a pool for whichever backend the URL selected.
 #[derive(Debug, Clone)]
 pub enum Db {
-    Sqlite(SqlitePool),
+    Sqlite(SqliteDb),
     Postgres(PgPool),
 }
+
+/// A SQLite pool and the process's write lock for it. SQLite has one writer at a time;
+/// queueing writers here (in FIFO order) instead of in SQLite's busy handler, which sleeps
+/// and retries, keeps many concurrent short write transactions fast.
+#[derive(Debug, Clone)]
+pub struct SqliteDb {
+    pool: SqlitePool,
+    writer: Arc<tokio::sync::Mutex<()>>,
+}
+
+impl std::ops::Deref for SqliteDb {
+    type Target = SqlitePool;
+    fn deref(&self) -> &SqlitePool {
+        &self.pool
+    }
+}
+
+/// How long a writer waits for the write lock (as SQLite's busy timeout would).
+const WRITE_WAIT: Duration = Duration::from_secs(10);
 
 /// A write transaction. On SQLite it starts with `BEGIN IMMEDIATE`, so two writers never
 /// deadlock upgrading read locks; `busy_timeout` makes the second wait instead of failing.
 pub enum Tx {
-    Sqlite(Transaction<'static, Sqlite>),
+    /// The guard holds this process's write lock until the transaction ends.
+    Sqlite(Transaction<'static, Sqlite>, OwnedMutexGuard<()>),
     Postgres(Transaction<'static, Postgres>),
 }
 
@@ -51,7 +74,7 @@ pub trait Source: Send {
 impl Source for Tx {
     fn exec(&mut self) -> Exec<'_> {
         match self {
-            Tx::Sqlite(t) => Exec::Sqlite(t),
+            Tx::Sqlite(t, _) => Exec::Sqlite(t),
             Tx::Postgres(t) => Exec::Postgres(t),
         }
     }
@@ -114,7 +137,10 @@ impl Db {
                 .connect_with(opts)
                 .await
                 .map_err(StoreError::Connect)?;
-            Ok(Db::Sqlite(pool))
+            Ok(Db::Sqlite(SqliteDb {
+                pool,
+                writer: Arc::new(tokio::sync::Mutex::new(())),
+            }))
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let opts = PgConnectOptions::from_str(url).map_err(StoreError::Connect)?;
             let pool = PgPoolOptions::new()
@@ -148,7 +174,7 @@ impl Db {
     /// holds an advisory lock, on SQLite the file lock serialises.
     pub async fn migrate(&self) -> Result<()> {
         match self {
-            Db::Sqlite(p) => self.migrator().run(p).await?,
+            Db::Sqlite(p) => self.migrator().run(&**p).await?,
             Db::Postgres(p) => self.migrator().run(p).await?,
         }
         Ok(())
@@ -186,7 +212,12 @@ impl Db {
 
     pub async fn begin(&self) -> Result<Tx> {
         Ok(match self {
-            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Sqlite(d) => {
+                let guard = tokio::time::timeout(WRITE_WAIT, d.writer.clone().lock_owned())
+                    .await
+                    .map_err(|_| StoreError::Busy)?;
+                Tx::Sqlite(d.pool.begin_with("BEGIN IMMEDIATE").await?, guard)
+            }
             Db::Postgres(p) => Tx::Postgres(p.begin().await?),
         })
     }
@@ -202,7 +233,7 @@ impl Db {
 impl Tx {
     pub async fn commit(self) -> Result<()> {
         match self {
-            Tx::Sqlite(t) => t.commit().await?,
+            Tx::Sqlite(t, _guard) => t.commit().await?,
             Tx::Postgres(t) => t.commit().await?,
         }
         Ok(())

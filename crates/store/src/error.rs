@@ -16,6 +16,8 @@ pub enum StoreError {
     Invalid(String),
     #[error("database error: {0}")]
     Sql(#[source] sqlx::Error),
+    #[error("the database stayed busy with other writes; try again")]
+    Busy,
 }
 
 impl From<sqlx::Error> for StoreError {

@@ -34,7 +34,8 @@ async fn append_n(db: &Db, org: i64, n: i64) {
 /// Simulate someone with database access: switch off the append-only guard first.
 async fn tamper(db: &Db, sql: &str) {
     match db {
-        Db::Sqlite(p) => {
+        Db::Sqlite(d) => {
+            let p: &sqlx::SqlitePool = d;
             sqlx::query("DROP TRIGGER audit_log_no_update")
                 .execute(p)
                 .await
@@ -68,8 +69,8 @@ async fn audit_log_is_append_only(t: &TestDb) {
     let org = seed_org(&t.db).await;
     append_n(&t.db, org, 2).await;
     let res = match &t.db {
-        Db::Sqlite(p) => sqlx::query("UPDATE audit_log SET action = 'x'")
-            .execute(p)
+        Db::Sqlite(d) => sqlx::query("UPDATE audit_log SET action = 'x'")
+            .execute(&**d)
             .await
             .map(|_| ()),
         Db::Postgres(p) => sqlx::query("UPDATE audit_log SET action = 'x'")
@@ -367,12 +368,12 @@ async fn throttle_locks_after_limit(t: &TestDb) {
 /// Tables, columns and nullability must be the same on both backends.
 async fn schema_shape(db: &Db) -> BTreeSet<(String, String, bool)> {
     let rows: Vec<(String, String, bool)> = match db {
-        Db::Sqlite(p) => sqlx::query_as(
+        Db::Sqlite(d) => sqlx::query_as(
             "SELECT m.name, c.name, c.\"notnull\" = 0 AND c.pk = 0
              FROM sqlite_master m JOIN pragma_table_info(m.name) c
              WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '_sqlx_migrations'",
         )
-        .fetch_all(p)
+        .fetch_all(&**d)
         .await
         .unwrap(),
         Db::Postgres(p) => sqlx::query_as(
