@@ -69,6 +69,21 @@ pub async fn rotate(cfg: &Config) -> anyhow::Result<()> {
     if !path.exists() {
         anyhow::bail!("there is no key file at {} to rotate", path.display());
     }
+    let db = crate::serve::open_db(cfg).await?;
+    let result = rotate_with(&db, path).await;
+    db.close().await;
+    let (n, key_id, retired) = result?;
+    println!(
+        "Re-sealed {n} secret(s) under key {key_id}. The old key is kept as {} (instances \
+         still running may seal with it until restarted); delete it once every instance has \
+         restarted and `bedside keys rotate` has run again.",
+        retired.display()
+    );
+    Ok(())
+}
+
+/// The rotation itself: (values re-sealed, new key id, where the old key went).
+async fn rotate_with(db: &store::Db, path: &Path) -> anyhow::Result<(usize, String, PathBuf)> {
     let from = load_sealer(path)?;
     let next_path = sibling(path, ".next");
     let next = if next_path.exists() {
@@ -81,16 +96,67 @@ pub async fn rotate(cfg: &Config) -> anyhow::Result<()> {
         k
     };
     let to = Sealer::new(&next);
-    let db = crate::serve::open_db(cfg).await?;
-    let n = service::connections::reseal_all(&db, &from, &to)
+    let n = service::connections::reseal_all(db, &from, &to)
         .await
         .context("re-sealing failed; nothing was changed")?;
-    db.close().await;
     let retired = sibling(path, &format!(".retired-{}", from.key_id()));
     std::fs::rename(path, &retired)
         .with_context(|| format!("cannot move the old key to {}", retired.display()))?;
     std::fs::rename(&next_path, path)
         .with_context(|| format!("cannot move the new key to {}", path.display()))?;
-    println!("Re-sealed {n} secret(s) under key {}. The old key is kept as {} (running instances may still seal with it until restarted); delete it once every instance has restarted and `bedside keys rotate` has run again.", to.key_id(), retired.display());
-    Ok(())
+    Ok((n, to.key_id().to_string(), retired))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn rotation_reseals_everything_and_old_values_stay_readable() {
+        let dir = tempfile::tempdir().unwrap();
+        let key_path = dir.path().join("secret.key");
+        let db = store::Db::connect(&format!("sqlite://{}", dir.path().join("b.db").display()))
+            .await
+            .unwrap();
+        db.migrate().await.unwrap();
+        let passwords = service::Passwords::new(service::PasswordCost::Low);
+        service::demo::seed(&db, &passwords, 1_000).await.unwrap();
+        let old = load_sealer(&key_path).unwrap();
+        let mut tx = db.begin().await.unwrap();
+        let account = store::accounts::create(&mut tx, 1, None, "x", "X", "@x", 1_000)
+            .await
+            .unwrap();
+        let creds = service::connections::Credentials {
+            remote_account_id: "42".into(),
+            access_token: "tok-123".into(),
+            ..Default::default()
+        };
+        service::connections::save_in(&mut tx, &old, account, &creds, 1_000)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+
+        let (n, new_id, retired) = rotate_with(&db, &key_path).await.unwrap();
+        assert_eq!(n, 1);
+        assert!(retired.exists());
+        let ring = load_sealer(&key_path).unwrap();
+        assert_eq!(ring.key_id(), new_id);
+        assert_ne!(new_id, old.key_id());
+        let mut c = db.conn().await.unwrap();
+        let (sealed, _) = store::credentials::load(&mut c, account)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(Sealer::key_id_of(&sealed), Some(new_id.as_str()));
+        drop(c);
+        let opened = service::connections::load(&db, &ring, account)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(opened, creds);
+        // A value sealed under the old key by an instance not yet restarted still opens.
+        assert_eq!(ring.open(&old.seal("late")).unwrap(), "late");
+        // Running it again rotates again and re-seals the one value.
+        assert_eq!(rotate_with(&db, &key_path).await.unwrap().0, 1);
+    }
 }

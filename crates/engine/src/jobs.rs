@@ -133,23 +133,42 @@ impl Engine {
         Ok(())
     }
 
-    /// All periodic jobs, each under its own lease.
+    /// Whether `name` last ran in this process at least `every_ms` ago (and note that it
+    /// runs now). The lease decides which instance; this decides how often.
+    fn due(&self, name: &'static str, every_ms: i64, now_ms: i64) -> bool {
+        let mut runs = self.last_runs.lock().unwrap_or_else(|e| e.into_inner());
+        match runs.get(name) {
+            Some(last) if now_ms - last < every_ms => false,
+            _ => {
+                runs.insert(name, now_ms);
+                true
+            }
+        }
+    }
+
+    /// All periodic jobs, each under its own lease, each at its own pace.
     pub async fn periodic(&self, now_ms: i64) -> Result<(), EngineError> {
-        self.with_lease("token_refresh", now_ms, 10 * 60_000, || async {
-            self.refresh_tokens(now_ms).await.map(|_| ())
-        })
-        .await?;
-        self.with_lease("consent_expiry", now_ms, 60_000, || async {
-            service::consents::expire_due(&self.db, now_ms)
-                .await
-                .map(|_| ())
-                .map_err(Into::into)
-        })
-        .await?;
-        self.with_lease("account_health", now_ms, 30 * 60_000, || async {
-            self.check_health(now_ms).await
-        })
-        .await?;
+        if self.due("token_refresh", 10 * 60_000, now_ms) {
+            self.with_lease("token_refresh", now_ms, 15 * 60_000, || async {
+                self.refresh_tokens(now_ms).await.map(|_| ())
+            })
+            .await?;
+        }
+        if self.due("consent_expiry", 60_000, now_ms) {
+            self.with_lease("consent_expiry", now_ms, 5 * 60_000, || async {
+                service::consents::expire_due(&self.db, now_ms)
+                    .await
+                    .map(|_| ())
+                    .map_err(Into::into)
+            })
+            .await?;
+        }
+        if self.due("account_health", 30 * 60_000, now_ms) {
+            self.with_lease("account_health", now_ms, 45 * 60_000, || async {
+                self.check_health(now_ms).await
+            })
+            .await?;
+        }
         Ok(())
     }
 }

@@ -99,6 +99,8 @@ pub struct Engine {
     /// This instance's name in claims and leases.
     pub(crate) worker: String,
     pub(crate) cfg: EngineConfig,
+    /// When each periodic job last ran in this process.
+    pub(crate) last_runs: std::sync::Mutex<std::collections::HashMap<&'static str, i64>>,
 }
 
 impl Engine {
@@ -119,6 +121,7 @@ impl Engine {
             clock,
             worker: worker.into(),
             cfg,
+            last_runs: Default::default(),
         }
     }
 

@@ -126,7 +126,6 @@ pub async fn seed_content(deps: crate::posts::Deps<'_>, now_ms: i64) -> Result<(
         };
         accounts.push(crate::plans::add_account(deps.db, &owner, &input, now_ms).await?);
     }
-    let day = 86_400_000;
     let start = jiff::Timestamp::from_millisecond(now_ms)
         .map(|t| {
             t.to_zoned(jiff::tz::TimeZone::get("Asia/Kolkata").unwrap_or(jiff::tz::TimeZone::UTC))
@@ -154,14 +153,18 @@ pub async fn seed_content(deps: crate::posts::Deps<'_>, now_ms: i64) -> Result<(
         now_ms,
     )
     .await?;
-    let posts: [(&str, &str, usize, i64, &str); 5] = [
-        ("Free blood pressure checks at all four clinics this Saturday, 9am to 1pm. No appointment needed. #HeartHealth", "wellness_campaign", 0, 2, "approve"),
-        ("Five small habits that protect your heart, from our cardiology team: walk daily, less salt, sleep well, no tobacco, check your BP.", "education", 1, 4, "approve"),
-        ("Our Sehore clinic now opens at 8am on weekdays.", "service_announcement", 3, 6, "submit"),
-        ("Join Dr. Meera Iyer for a live Q&A on diabetes and diet on Thursday at 6pm.", "qa_live", 2, 9, "draft"),
-        ("So proud of Ramesh Yadav, 67, who is walking again after his bypass surgery on 3 November!", "patient_story", 0, 12, "draft"),
+    // (text, pillar, account, minutes from now, how far it goes). The first goes out two
+    // minutes after the demo starts, so a new user sees the publisher at work.
+    let minute = 60_000;
+    let posts: [(&str, &str, usize, i64, &str); 6] = [
+        ("Flu vaccines are in: walk in at any Narmada Care clinic this week, 9am to 5pm.", "service_announcement", 2, 2, "approve"),
+        ("Free blood pressure checks at all four clinics this Saturday, 9am to 1pm. No appointment needed. #HeartHealth", "wellness_campaign", 0, 2880, "approve"),
+        ("Five small habits that protect your heart, from our cardiology team: walk daily, less salt, sleep well, no tobacco, check your BP.", "education", 1, 5760, "approve"),
+        ("Our Sehore clinic now opens at 8am on weekdays.", "service_announcement", 3, 8640, "submit"),
+        ("Join Dr. Meera Iyer for a live Q&A on diabetes and diet on Thursday at 6pm.", "qa_live", 2, 12960, "draft"),
+        ("So proud of Ramesh Yadav, 67, who is walking again after his bypass surgery on 3 November!", "patient_story", 0, 17280, "draft"),
     ];
-    for (text, pillar, acc, days, state) in posts {
+    for (text, pillar, acc, minutes, state) in posts {
         let input = PostInput {
             base_text: text.into(),
             pillar: pillar.into(),
@@ -170,7 +173,7 @@ pub async fn seed_content(deps: crate::posts::Deps<'_>, now_ms: i64) -> Result<(
             targets: vec![TargetInput {
                 account_id: accounts[acc],
                 variant_text: None,
-                scheduled_at: Some(now_ms + days * day),
+                scheduled_at: Some(now_ms + minutes * minute),
             }],
             ..Default::default()
         };
