@@ -19,7 +19,7 @@ pub(super) const GROUPS: &[Group] = &[
             "reverse your diabetes", "reverse aging", "reverses aging",
             "reverse heart disease", "cure cancer", "cures cancer", "cure diabetes",
             "cures diabetes", "cure arthritis", "cures arthritis", "cure autism",
-            "prevents covid", "cure covid", "cures covid", "kills the virus",
+            "prevents covid", "prevent covid", "prevent coronavirus", "prevents coronavirus", "protect against covid", "protects against covid", "protect you from covid", "protects you from covid", "kills covid", "prevent the flu", "prevents the flu", "covid-proof", "cure covid", "cures covid", "kills the virus",
             "no side effects", "zero side effects", "without any side effects", "100% safe",
             "proven to cure", "proven cure", "never come back", "never comes back",
             "pakka ilaj", "pakka ilaaj", "guaranteed ilaj", "jad se khatam", "jad se khatm",
@@ -35,7 +35,7 @@ pub(super) const GROUPS: &[Group] = &[
             "cure", "guarantee", "guaranteed", "guarantees", "miracle", "miraculous",
             "permanently", "eliminates", "eradicates", "get rid of", "risk-free", "risk free",
             "clinically proven", "scientifically proven", "instant relief", "boosts immunity",
-            "boost immunity", "immunity booster", "reverses", "100%", "100 %",
+            "boost immunity", "immunity booster", "boost your immune system", "boosts your immune system", "boosts the immune system", "immune-boosting", "reverses", "100%", "100 %",
             "completely safe", "gaaranti", "guarantee ke saath", "गारंटी", "चमत्कार",
             "chamatkar", "hamesha ke liye", "हमेशा के लिए", "khatam", "खत्म",
         ],
@@ -43,6 +43,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::SubstNeg,
         &[
+            "help prevent", "helps prevent", "vaccine", "vaccines", "vaccination", "booster",
             "no cure", "not a cure", "isn't a cure", "is no cure", "there is no cure",
             "without a cure", "no known cure", "no guarantee", "no guarantees",
             "not guaranteed", "cannot guarantee", "can't guarantee", "don't guarantee",

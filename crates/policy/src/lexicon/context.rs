@@ -216,6 +216,16 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::CareArea,
+        &[
+            "er", "emergency room", "emergency department", "icu", "nicu", "picu", "ccu",
+            "intensive care", "ward", "wards", "trauma bay", "operating room", "operating theatre",
+            "ot", "labor and delivery", "labour ward", "l&d", "recovery room", "pre-op", "post-op",
+            "bedside", "patient room", "patient rooms", "exam room", "infusion center",
+            "infusion centre", "dialysis unit", "casualty", "opd", "वार्ड", "आईसीयू",
+        ],
+    ),
+    (
         Cue::BleedWord,
         &["bleeding", "bleed", "khoon", "खून", "blood loss", "losing blood", "रक्तस्राव"],
     ),

@@ -38,6 +38,9 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "just collapsed", "has collapsed", "suddenly collapsed", "collapsed just now", "breathing weird", "breathing funny", "breathing strangely", "gasping for air", "gasping for breath", "choking", "no pulse", "isn't breathing", "is not breathing", "won't respond", "goliyan kha li", "goliya kha li", "goli kha li", "tablets kha li", "गोलियां खा ली", "गोलियाँ खा ली", "sari goliyan", "सारी गोलियां",
             "sweating and", "cold sweat", "पसीना आ रहा", "paseena aa raha", "saans nahi le", "साँस नहीं ले", "सांस नहीं ले", "बेहोश हो गए", "बेहोश हो गई", "behosh ho gaye", "behosh ho gayi", "hard to wake", "won't wake", "can't wake", "blue lips", "fits aa rahe", "दौरे पड़", "not responding",
+            "snake bit", "snakebite", "snake bite", "bitten by a snake", "bit by a snake", "stung by a scorpion", "scorpion sting", "swallowed a battery", "swallowed bleach", "drank bleach", "drank poison", "rat poison", "drank pesticide", "electric shock", "electrocuted", "badly burned", "severely burned", "hit his head and", "hit her head and",
+            "saanp ne kaat", "saap ne kaat", "sanp ne kaat", "saanp ne kata", "sanp ne kata", "saap ne kata", "bichhu ne kaat", "bichhu ne dank", "bichhoo ne", "keetnashak pee", "keetnashak pi", "zeher pee", "zehar pee", "jahar pee", "current lag gaya", "current laga", "bijli ka jhatka", "bura jal gaya", "buri tarah jal",
+            "सांप ने काट", "साँप ने काट", "सांप ने डस", "साँप ने डस", "सर्पदंश", "बिच्छू ने", "कीटनाशक पी", "ज़हर पी", "जहर पी", "करंट लग", "बुरी तरह जल",
             "chest pain", "chest hurts", "chest is hurting", "chest has been hurting",
             "chest has been tight", "chest tightness", "crushing chest", "pain in my chest",
             "pain in his chest", "pain in her chest", "arm is numb", "arm went numb",

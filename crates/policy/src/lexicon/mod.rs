@@ -146,6 +146,8 @@ pub enum Cue {
     Routine,
     Intensifier,
     BleedWord,
+    /// Where patients are cared for: a photo of people there shows patients.
+    CareArea,
 }
 
 /// A small fixed bitset of cues.

@@ -40,6 +40,11 @@ fn image(ev: &Eval<'_>, out: &mut Findings) {
             Shows::Patients if blurred && !ids_kept && !story => Some(NeedsReview),
             Shows::Patients => Some(Block),
             Shows::People | Shows::Unknown if story => Some(Block),
+            // Faces known to be visible where care happens are patients' faces until shown
+            // otherwise (unknown blurring stays a review).
+            Shows::People if m.faces_blurred == Some(false) && ev.sig.has(Cue::CareArea) => {
+                Some(Block)
+            }
             Shows::People if !blurred => Some(NeedsReview),
             Shows::Unknown if care_context(ev) => Some(NeedsReview),
             _ => None,

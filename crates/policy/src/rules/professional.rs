@@ -120,7 +120,8 @@ fn staff_post(ev: &Eval<'_>, out: &mut Findings) {
             && (sig.any(HEALTH) || sig.any(&[Cue::Event, Cue::VisitWord, Cue::SensDeath]))
         || sig.has(Cue::Event) && sig.any(HEALTH)
         || !t.anchors.is_empty()
-            && (sig.any(HEALTH) || sig.any(&[Cue::VisitWord, Cue::SensDeath, Cue::Outcome]));
+            && (sig.any(HEALTH) || sig.any(&[Cue::VisitWord, Cue::SensDeath, Cue::Outcome]))
+        || ev.ctx.media_shows(Shows::Patients);
     if about_patient {
         let mut spans: Vec<Span> = t.anchors.clone();
         spans.extend(
