@@ -132,6 +132,7 @@ pub(super) const GROUPS: &[Group] = &[
             "for moderate", "for moderate-to-severe", "for adults with", "for people with",
             "no increased risk", "safe for", "studied", "life-changing", "game changer",
             "lost", "weight loss", "so much better", "changed my life", "finally free",
+            "smooth those", "smooth your", "smooths", "smoother skin", "erase", "erases", "banish", "look younger", "younger-looking", "frown lines", "crow's feet", "wrinkle-free", "melt fat", "melts fat",
         ],
     ),
     (

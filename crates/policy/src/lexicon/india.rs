@@ -136,6 +136,7 @@ pub(super) const GROUPS: &[Group] = &[
             "brand ambassador", "endorse", "endorsed", "recommends", "मैं सलाह", "मैं सुझाव",
             "इस्तेमाल करें", "use karein", "use karen", "kharidein", "खरीदें",
             "recommend karta", "recommend karti", "recommend karte", "sujhav deta",
+            "use karti hoon", "use karta hoon", "use karte hain", "istemal karti", "istemal karta", "इस्तेमाल करती हूँ", "इस्तेमाल करता हूँ", "link bio mein", "bio mein link", "link in bio", "batati hoon", "batata hoon", "suggest karti", "suggest karta",
         ],
     ),
     (
@@ -145,7 +146,7 @@ pub(super) const GROUPS: &[Group] = &[
             "toothpaste", "sanitizer", "shampoo", "oil", "soap", "capsules", "syrup",
             "vitamin", "vitamins", "multivitamin", "immunity booster", "device", "glucometer",
             "kit", "product", "products", "drink", "health drink", "chyawanprash", "ointment",
-            "lotion", "serum", "mouthwash",
+            "lotion", "serum", "mouthwash", "sunscreen", "sunblock", "moisturizer", "moisturiser", "face wash", "facewash", "cleanser", "hair oil", "conditioner", "baby food", "infant formula", "diapers", "toothbrush",
         ],
     ),
 ];

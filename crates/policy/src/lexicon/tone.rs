@@ -43,7 +43,7 @@ pub(super) const GROUPS: &[Group] = &[
             "withdraw your review", "legal action", "take legal", "sue you", "we will sue",
             "lawsuit", "defamation", "defamatory", "libel", "slander", "our attorney",
             "our attorneys", "our lawyer", "our lawyers", "cease and desist",
-            "non-disparagement", "agree not to post", "agree not to review",
+            "non-disparagement", "agrees not to post", "agrees not to write", "agrees not to publish", "agree not to publish", "not to post any negative", "not post any negative", "will not post any negative", "refrain from posting", "shall not post", "shall not publish", "shall not write", "no negative reviews", "agree not to post", "agree not to review",
             "agree not to write", "not to post negative", "not to leave negative",
             "not post negative", "negative reviews are prohibited", "fee for negative",
             "charged for negative", "fine for negative", "report you to", "review hatao",
@@ -97,7 +97,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::IncentLink,
         &[
-            "get", "when you", "just for",
+            "get", "when you", "just for", "show it", "show us", "for free", "for a free", "to claim", "claim your", "redeem",
             "entered", "be entered", "chance",
             "if you", "for every", "for each", "for a review", "for your review",
             "in exchange", "and get", "to get", "and receive", "to receive", "you'll get",
@@ -165,6 +165,7 @@ pub(super) const GROUPS: &[Group] = &[
             "testimonial", "testimonials", "before and after", "before & after",
             "before/after", "transformation", "#successstory", "#patientstory", "#testimonial",
             "#beforeandafter", "#transformation", "#patientstories", "#recoverystory",
+            "welcome to the world", "born in our", "born yesterday", "born today", "born this morning", "born last night", "new arrival", "newest arrival",
             "proud moment", "inspiring", "story of", "*'s story", "watch how", "see how",
             "congratulations to", "congrats to", "celebrates", "celebrating", "born at",
             "welcome baby", "patient of the month", "journey", "miracle baby",

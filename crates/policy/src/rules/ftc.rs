@@ -110,7 +110,11 @@ fn connect(ev: &Eval<'_>, out: &mut Findings) {
         || ["influencer", "creator", "ambassador", "affiliate"]
             .iter()
             .any(|a| ctx.author.contains(a));
-    if !endorser || ctx.connection_disclosed || sig.has(Cue::Disclosure) {
+    // A patient or customer writing their own review has no connection to disclose.
+    let customer = ["patient", "customer", "client", "consumer"]
+        .iter()
+        .any(|a| ctx.author.contains(a));
+    if !endorser || customer || ctx.connection_disclosed || sig.has(Cue::Disclosure) {
         return;
     }
     // Off a review site, praise must be about the business or a product to be an endorsement.

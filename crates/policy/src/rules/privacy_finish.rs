@@ -147,8 +147,10 @@ pub fn finish(ev: &Eval<'_>, out: &mut Findings) {
         }
     }
     if ev.ctx.authorized {
+        // A minor's authorisation is their guardian's signature; only an explicit "no
+        // guardian consent" leaves it uncovered.
         let minor = sig.has(Cue::SensMinor);
-        if !minor || ev.ctx.guardian_consent == Some(true) {
+        if !minor || ev.ctx.guardian_consent != Some(false) {
             out.fired.retain(|f| !AUTH_CLEARS.contains(&f.rule));
         }
     }

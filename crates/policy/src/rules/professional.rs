@@ -118,7 +118,7 @@ fn staff_post(ev: &Eval<'_>, out: &mut Findings) {
         || sig.has(Cue::IndivAnchor)
         || sig.has(Cue::PatientWord)
             && (sig.any(HEALTH) || sig.any(&[Cue::Event, Cue::VisitWord, Cue::SensDeath]))
-        || sig.has(Cue::Event) && sig.any(HEALTH)
+        || sig.any(&[Cue::Event, Cue::Unique]) && sig.any(HEALTH)
         || !t.anchors.is_empty()
             && (sig.any(HEALTH) || sig.any(&[Cue::VisitWord, Cue::SensDeath, Cue::Outcome]))
         || ev.ctx.media_shows(Shows::Patients);

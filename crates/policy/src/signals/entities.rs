@@ -198,6 +198,15 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
     if words.any(super::names::not_name) {
         return false;
     }
+    // "Mercy General", "Valley Dermatology": an institution, not a person.
+    if text.contains(' ')
+        && text
+            .split(' ')
+            .next_back()
+            .is_some_and(super::names::institution_tail)
+    {
+        return false;
+    }
     let letters = || text.chars().filter(|c| c.is_alphabetic());
     let acronym = letters().all(char::is_uppercase) && letters().nth(1).is_some();
     let shape_only = f.evidence.source.starts_with("shape:");
@@ -273,7 +282,8 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                 let ours = org_phones
                     .iter()
                     .any(|o| d.len() >= 7 && (o.ends_with(&d) || d.ends_with(o.as_str())));
-                if ours || hit_near(Cue::OrgContact, e, 4, 0) || hit_near(Cue::OrgContact, e, 0, 2)
+                // "call our patient advocate at 555-0162": a call-to-action a few words before.
+                if ours || hit_near(Cue::OrgContact, e, 6, 0) || hit_near(Cue::OrgContact, e, 0, 2)
                 {
                     e.org = true;
                 }
@@ -337,6 +347,17 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                 }
             }
             _ => {}
+        }
+    }
+    // The detector may read our own number as an ID too ("patient advocate at 555-0162").
+    let org_phones: Vec<(usize, usize)> = ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Phone && e.org)
+        .map(|e| (e.start, e.end))
+        .collect();
+    for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Id) {
+        if org_phones.iter().any(|&(s, x)| s < e.end && e.start < x) {
+            e.org = true;
         }
     }
 }

@@ -104,6 +104,33 @@ pub(super) fn place_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase) || !in_list(AMBIGUOUS, w)
 }
 
+/// The last word of an institution's name: "Mercy General", "St. Luke's Memorial".
+pub(super) fn institution_tail(w: &str) -> bool {
+    const TAILS: &[&str] = &[
+        "general",
+        "memorial",
+        "regional",
+        "medical",
+        "hospital",
+        "clinic",
+        "health",
+        "healthcare",
+        "dental",
+        "surgical",
+        "diagnostics",
+        "labs",
+        "pharmacy",
+        "institute",
+        "foundation",
+        "trust",
+        "dermatology",
+        "pediatrics",
+        "paediatrics",
+        "orthopedics",
+    ];
+    w.chars().next().is_some_and(char::is_uppercase) && in_list(TAILS, w)
+}
+
 fn is_cap(w: &str) -> bool {
     let mut cs = w.chars();
     cs.next().is_some_and(|c| c.is_uppercase()) && cs.clone().any(|c| c.is_lowercase())
@@ -126,6 +153,13 @@ pub(super) fn not_name(w: &str) -> bool {
         .strip_suffix("'s")
         .or_else(|| w.strip_suffix("'S"))
         .unwrap_or(w);
+    // "Monday-Friday", "Mon-Sat": a range of non-names is not a name.
+    if w.contains('-') {
+        return w
+            .split('-')
+            .filter(|x| !x.is_empty())
+            .all(|x| crate::text::in_set(set, x));
+    }
     crate::text::in_set(set, w)
 }
 
