@@ -18,7 +18,9 @@ pub(super) const GROUPS: &[Group] = &[
             "leading surgeon", "leading clinic", "leading centre", "leading center",
             "best in town", "best in the city", "best in india", "सर्वश्रेष्ठ", "सबसे अच्छा",
             "सबसे अच्छे", "सबसे बड़ा", "सबसे भरोसेमंद", "प्रसिद्ध", "मशहूर", "sabse achha",
-            "sabse accha", "sabse best", "sabse bada",
+            "sabse accha", "sabse best", "sabse bada", "gold medalist", "gold medallist",
+            "gold-medalist", "lowest fees", "lowest fee", "cheapest fees", "sabse kam fees",
+            "सबसे कम फीस", "गोल्ड मेडलिस्ट",
         ],
     ),
     (

@@ -148,6 +148,8 @@ pub enum Cue {
     BleedWord,
     /// Where patients are cared for: a photo of people there shows patients.
     CareArea,
+    /// A promise not to share: "we never share your report with anyone" is no disclosure.
+    NoShare,
 }
 
 /// A small fixed bitset of cues.

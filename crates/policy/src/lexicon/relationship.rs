@@ -97,6 +97,16 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::NoShare,
+        &[
+            "with anyone", "with anybody", "kisi ke saath", "kisi ke sath", "किसी के साथ",
+            "never share", "never shared", "do not share", "don't share", "will not share",
+            "won't share", "share nahi karte", "share nahi karenge", "साझा नहीं करते",
+            "साझा नहीं करेंगे", "never disclose", "do not disclose", "kept confidential",
+            "stays confidential", "gopniya rakhte", "गोपनीय रखते",
+        ],
+    ),
+    (
         Cue::Hedge,
         &[
             "patients often ask", "patients ask", "a patient asked", "a reader asked", "people often ask", "we often get asked", "frequently asked", "common question", "you asked", "faq",

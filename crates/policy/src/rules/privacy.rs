@@ -335,14 +335,22 @@ fn indirect(ev: &Eval<'_>, out: &mut Findings) {
         .map(|h| (h.start, h.end))
         .collect();
     let care = sig.any(HEALTH) || sig.any(&[Cue::Outcome, Cue::VisitWord]);
-    if !referent || unique.is_empty() || !care {
-        return;
-    }
     let timed = sig.has(Cue::TimeRef)
         || sig
             .entities
             .iter()
             .any(|e| matches!(e.kind, EntityKind::Date | EntityKind::Time) && !e.benign());
+    // "five patients from this morning's pileup": a small group from a public event,
+    // dated, is a judgment call even without a person word.
+    let status = sig.any(&[Cue::DirectoryCondition, Cue::Outcome]);
+    if !referent && sig.has(Cue::PatientWord) && sig.has(Cue::Event) && timed && status {
+        let spans: Vec<Span> = sig.of(Cue::Event).map(|h| (h.start, h.end)).collect();
+        out.add(Fired::new(RuleId::PhiIndirect, NeedsReview).phi("EVENT_DETAIL", spans));
+        return;
+    }
+    if !referent || unique.is_empty() || !care {
+        return;
+    }
     let single = sig.any(&[Cue::IndivAnchor, Cue::Unique]);
     // Who it was plus what they had is a disclosure; who it was plus "an emergency" is a
     // judgment call.

@@ -167,6 +167,14 @@ pub fn merge_phi(
         if f.kind == Kind::Person && (!plausible_person(p, &f, s, e) || known_word()) {
             continue;
         }
+        // A handle guessed from context ("login karein") is a plain word unless it has the
+        // shape of one: an @, a digit, an underscore or a dot.
+        if f.kind == Kind::SocialHandle
+            && !p.norm[s..e]
+                .contains(|c: char| c == '@' || c == '_' || c == '.' || c.is_ascii_digit())
+        {
+            continue;
+        }
         let (kind, label) = kind_of(f.kind);
         // A known place ("Madhya Pradesh", "Fayetteville") is not the two-capitalised-words
         // name our own heuristics guessed.

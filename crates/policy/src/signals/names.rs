@@ -87,16 +87,40 @@ const PLACE_WORDS: &[&str] = &[
     "temple", "mosque", "station", "airport", "district", "county", "city", "town",
     "village", "pharmacy", "lab", "labs", "diagnostics", "diagnostic", "foundation",
     "trust", "regional", "memorial", "healthcare", "dental", "medical", "family", "health",
-    "general", "surgical", "eye", "heart", "mind", "valley", "heights", "hills",
+    "general", "surgical", "eye", "heart", "mind", "valley", "heights", "hills", "fund",
+    "society", "association", "program", "programme", "network", "services", "associates",
 ];
 
 /// The word after a capitalised word makes it a place or an organisation. Ambiguous words
 /// ("family", "health", "heart") count only capitalised, as part of a proper name.
 pub(super) fn place_word(w: &str) -> bool {
     const AMBIGUOUS: &[&str] = &[
-        "family", "health", "general", "heart", "mind", "eye", "medical", "dental", "regional",
-        "memorial", "surgical", "valley", "heights", "hills", "park", "st", "block", "square",
-        "city", "town", "drive",
+        "family",
+        "health",
+        "general",
+        "heart",
+        "mind",
+        "eye",
+        "medical",
+        "dental",
+        "regional",
+        "memorial",
+        "surgical",
+        "valley",
+        "heights",
+        "hills",
+        "park",
+        "st",
+        "block",
+        "square",
+        "city",
+        "town",
+        "drive",
+        "fund",
+        "program",
+        "network",
+        "services",
+        "associates",
     ];
     if !in_list(PLACE_WORDS, w) {
         return false;

@@ -168,6 +168,13 @@ pub(super) fn hedged(sig: &Signals<'_>, h: &Hit) -> bool {
     if sig.overlapped_by(h, Cue::Hedge) {
         return true;
     }
+    // "your report … with anyone": the promise follows what it protects.
+    if sig
+        .near(h.sentence, h.w1 + 1, h.w1 + 1, Cue::NoShare, 0, 6)
+        .is_some()
+    {
+        return true;
+    }
     (1..=2).any(|d| {
         h.w0 >= d
             && sig.p.words[h.w0 - d].sentence == h.sentence
