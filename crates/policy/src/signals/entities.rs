@@ -203,7 +203,7 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
     if words.peek().is_none() {
         return false;
     }
-    if words.any(super::names::not_name) {
+    if words.any(super::name_words::not_name) {
         return false;
     }
     // "Mercy General", "Valley Dermatology": an institution, not a person.
@@ -211,7 +211,7 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
         && text
             .split(' ')
             .next_back()
-            .is_some_and(super::names::institution_tail)
+            .is_some_and(super::name_words::institution_tail)
     {
         return false;
     }
@@ -231,8 +231,8 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
         .next()
         .and_then(|w| w.chars().next())
         .is_some_and(char::is_uppercase);
-    let place_tail = prev_cap && !text.contains(' ') && super::names::place_word(text);
-    f.confidence >= floor && !acronym && !place_tail && !super::names::place_word(next)
+    let place_tail = prev_cap && !text.contains(' ') && super::name_words::place_word(text);
+    f.confidence >= floor && !acronym && !place_tail && !super::name_words::place_word(next)
 }
 
 fn digits(s: &str) -> String {

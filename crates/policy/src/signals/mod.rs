@@ -4,6 +4,8 @@
 //! patient.
 
 mod entities;
+mod generic;
+mod name_words;
 mod names;
 mod pairs;
 mod scan;
