@@ -12,6 +12,9 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "boy", "a boy", "son", "prince", "ladka", "ladkaa", "larka", "beta", "putra",
             "लड़का", "लडका", "बेटा", "पुत्र", "male child", "baba",
+            // Codes used by clinics caught in PCPNDT decoy operations.
+            "jai shri krishna", "jai shree krishna", "जय श्री कृष्ण", "jai shri ram", "laddoo", "laddu",
+            "लड्डू", "blue",
         ],
     ),
     (
@@ -19,6 +22,7 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "girl", "a girl", "daughter", "princess", "ladki", "ladkee", "larki", "beti",
             "putri", "लड़की", "लडकी", "बेटी", "पुत्री", "female child", "baby girl",
+            "jai mata di", "जय माता दी", "jalebi", "जलेबी", "barfi", "बर्फी", "pink",
         ],
     ),
     (Cue::OrWord, &["or", "ya", "या", "/", "or a", "ya phir", "या फिर", "vs", "versus"]),
@@ -88,6 +92,9 @@ pub(super) const GROUPS: &[Group] = &[
             "received your number", "shared your number", "shared your details",
             "from our partner", "from our partners", "purchased list", "customer list of",
             "aapka number", "आपका नंबर", "aapka number hume", "aapki details",
+            "shared your data", "shared your health data", "shared your information with",
+            "sold your data", "data share kiya", "ke saath share kiya", "ke sath share kiya",
+            "के साथ साझा किया",
         ],
     ),
     (
@@ -164,7 +171,7 @@ pub(super) const GROUPS: &[Group] = &[
             "दिन", "हफ्ते", "हफ़्ते", "महीने",
             "aged", "age", "old",
             "*day*", "*week*", "*month*", "*hour*", "*year*", "*yr*", "din", "hafte", "mahine",
-            "*hrs", "saal", "साल", "वर्ष",
+            "*hrs", "saal", "साल", "वर्ष", "वर्षीय",
         ],
     ),
     (
@@ -172,6 +179,7 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "surgeries", "operations", "deliveries", "procedures", "patients", "transplants",
             "cases", "replacements", "implants", "cycles", "babies", "smiles", "angioplasties",
+            "surgery", "operation", "replacement", "transplant",
         ],
     ),
     (

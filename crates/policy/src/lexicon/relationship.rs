@@ -97,6 +97,13 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::RelPhrase,
+        &[
+            "patients like you", "patient like you", "aap jaise mareez", "aap jaise marij",
+            "aap jaise patient", "आप जैसे मरीज़", "आप जैसे मरीज", "आप जैसे मरीजों",
+        ],
+    ),
+    (
         Cue::NoShare,
         &[
             "with anyone", "with anybody", "kisi ke saath", "kisi ke sath", "किसी के साथ",
@@ -141,7 +148,7 @@ pub(super) const GROUPS: &[Group] = &[
             "news anchor", "local news anchor", "tv anchor", "a singer", "country singer", "an actor", "an actress", "the actress", "influencer", "a youtuber", "a famous", "local celebrity",
             "your neighbor", "your neighbour", "a neighbor", "a neighbour", "the neighbor", "the neighbour", "our neighbor", "a resident", "the resident",
             "a motorcyclist", "the motorcyclist", "a biker", "a cyclist", "a pedestrian", "a construction worker", "a labourer", "a college student", "a housewife", "a homemaker", "a retired", "a businessman", "a shopkeeper", "an mla", "the actor", "a celebrity", "the minister", "a minister", "a cricketer", "the cricketer", "a politician", "an athlete", "a marine", "marine veteran", "the 19 yo", "a grandmother who", "a man who", "a woman who", "someone who came", "the one who",
-            "dono yuvak", "yuvak", "yuvati", "युवक", "युवती", "dono ladke", "ek yuvak", "एक युवक",
+            "dono yuvak", "yuvak", "yuvati", "युवक", "युवती", "किशोरी", "किशोर", "kishori", "नाबालिग", "nabalig", "naabalig", "dono ladke", "ek yuvak", "एक युवक",
             "two patients", "three patients", "four patients", "both patients", "2 patients", "3 patients", "two victims", "three victims", "the victims", "the injured", "two people", "three people", "दो मरीज", "तीन मरीज",
             "a local", "a firefighter", "a police officer", "a teacher", "a soldier", "a veteran", "a farmer", "a pilot", "a marathoner", "a runner", "a dancer", "a musician", "a pastor", "a coach", "a nurse from", "a mom of", "a father of", "a mother of", "a grandmother", "a grandfather",
             "the teenager", "this teenager", "the child", "a child", "this child", "the elderly man", "the elderly woman", "ek ladki", "ek ladka", "ek aurat", "ek mahila", "ek aadmi", "ek bachcha", "ek bachchi", "ek uncle", "ek aunty", "ek buzurg", "एक लड़की", "एक लड़का", "एक आदमी", "एक औरत", "एक बच्चा", "एक बुजुर्ग",

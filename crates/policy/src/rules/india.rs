@@ -28,6 +28,18 @@ fn spans_of(ev: &Eval<'_>, cues: &[Cue]) -> Vec<Span> {
     ev.sig.of_any(cues).map(|h| (h.start, h.end)).collect()
 }
 
+/// "our 500th knee replacement": a milestone ordinal is a volume boast.
+fn ordinal(t: &str) -> bool {
+    let b = t.as_bytes();
+    (1..b.len().saturating_sub(1)).any(|i| {
+        b[i - 1].is_ascii_digit()
+            && matches!(
+                &b[i..i + 2].to_ascii_lowercase()[..],
+                b"th" | b"st" | b"nd" | b"rd"
+            )
+    })
+}
+
 fn advert(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
     let mut strong: Vec<Span> = spans_of(ev, &[Cue::Boast]);
@@ -46,6 +58,7 @@ fn advert(ev: &Eval<'_>, out: &mut Findings) {
             .iter()
             .any(|&c| sig.sentence_has(s, c))
             || sig.text(v.start, v.end).contains('+')
+            || ordinal(sig.text(v.start, v.end))
             || [
                 "successful",
                 "happy",
@@ -56,6 +69,10 @@ fn advert(ev: &Eval<'_>, out: &mut Findings) {
                 "more than",
                 "treated",
                 "performed",
+                "se zyada",
+                "se jyada",
+                "se adhik",
+                "sabse zyada",
             ]
             .iter()
             .any(|w| {

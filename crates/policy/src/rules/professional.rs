@@ -122,6 +122,15 @@ fn staff_post(ev: &Eval<'_>, out: &mut Findings) {
         || !t.anchors.is_empty()
             && (sig.any(HEALTH) || sig.any(&[Cue::VisitWord, Cue::SensDeath, Cue::Outcome]))
         || ev.ctx.media_shows(Shows::Patients);
+    // "Can't believe who I saw at the clinic today 👀 #famous": a public figure at our
+    // premises, no care details: a human decides.
+    let famous_visit = sig.has(Cue::Unique)
+        && sig.any(&[Cue::ProNoun, Cue::OurPlace, Cue::VisitWord, Cue::CareArea])
+        && sig.any(&[Cue::Today, Cue::TimeRef]);
+    if !about_patient && famous_visit {
+        let spans: Vec<Span> = sig.of(Cue::Unique).map(|h| (h.start, h.end)).collect();
+        out.add(Fired::new(RuleId::ProStaffpost, NeedsReview).spans(spans));
+    }
     if about_patient {
         let mut spans: Vec<Span> = t.anchors.clone();
         spans.extend(
