@@ -234,7 +234,30 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::Mishap,
+        &[
+            "fell", "fallen", "has fallen", "swallowed", "drank", "choked", "choking on", "bit him",
+            "bit her", "bitten", "stung", "burned", "burnt", "scalded", "electrocuted", "hit his head",
+            "hit her head", "collapsed", "fainted", "seizure", "fits",
+            "can't move", "cannot move", "not moving", "can't feel", "gir gaya", "gir gayi",
+            "gir gaye", "gir pada", "gir padi", "kha liya", "kha li", "pee liya", "pee li", "pi liya",
+            "pi li", "kaat liya", "kaat liya hai", "dank mara", "jal gaya", "jal gayi", "behosh",
+            "hil nahi", "गिर गया", "गिर गई", "गिर गए", "गिर पड़ा", "खा लिया",
+            "खा ली", "पी लिया", "पी ली", "काट लिया", "डंक मारा", "जल गया", "जल गई",
+            "हिल नहीं",
+        ],
+    ),
+    (
+        Cue::Urgent,
+        &[
+            "just", "just now", "right now", "suddenly", "all of a sudden", "please help", "help me",
+            "help!", "urgent", "urgently", "emergency", "asap", "achanak", "abhi abhi", "jaldi",
+            "madad", "madad karo", "madad karein", "turant", "अचानक", "अभी अभी", "जल्दी", "मदद",
+            "तुरंत",
+        ],
+    ),
+    (
         Cue::BleedWord,
-        &["bleeding", "bleed", "khoon", "खून", "blood loss", "losing blood", "रक्तस्राव"],
+        &["bleed", "khoon", "खून", "blood loss", "losing blood", "रक्तस्राव"],
     ),
 ];

@@ -150,6 +150,10 @@ pub enum Cue {
     CareArea,
     /// A promise not to share: "we never share your report with anyone" is no disclosure.
     NoShare,
+    /// Something that just happened to a body: "fell", "swallowed", "gir gaya", "काट लिया".
+    Mishap,
+    /// Now, suddenly, or a plea for help: "just", "achanak", "please help", "jaldi".
+    Urgent,
 }
 
 /// A small fixed bitset of cues.

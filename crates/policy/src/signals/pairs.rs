@@ -114,6 +114,18 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
             }
         }
     }
+    // "My 2 year old just drank some of the detergent", "papa achanak gir gaye, madad
+    // karo": a mishap to someone close, now or with a plea for help. Any phrasing.
+    let someone = has(Cue::Poss1) || has(Cue::FamilyMember);
+    let pressing = has(Cue::Urgent) || has(Cue::AdviceQ);
+    if someone && pressing {
+        for h in hits.iter().filter(|h| h.cue == Cue::Mishap) {
+            out.push(hit(
+                Cue::CrisisMedical,
+                (h.start, h.end, h.w0, h.w1, h.sentence),
+            ));
+        }
+    }
     // "bahut zyada bleeding ho rahi hai", "so much blood loss": heavy bleeding.
     for s in followed(hits, Cue::Intensifier, Cue::BleedWord, 2) {
         out.push(hit(Cue::CrisisMedical, s));
@@ -165,5 +177,8 @@ mod tests {
         assert!(derived("Chest X-ray results are back; no pain reported").is_empty());
         assert!(derived("the HIV+ lady in bed 12 delivered").contains(&Cue::IndivAnchor));
         assert!(!derived("every patient deserves care").contains(&Cue::IndivAnchor));
+        assert!(derived("papa achanak gir gaye, sar se khoon").contains(&Cue::CrisisMedical));
+        assert!(derived("my toddler just swallowed a magnet").contains(&Cue::CrisisMedical));
+        assert!(!derived("My toddler loves your waiting room toys").contains(&Cue::CrisisMedical));
     }
 }
