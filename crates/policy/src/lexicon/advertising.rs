@@ -58,6 +58,16 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::ResultsClaim,
+        &[
+            "see results", "see visible results", "visible results", "results after just",
+            "results in just", "results after one session", "results in one session",
+            "results after the first session", "instant results", "patients lose",
+            "patients lost", "patients see", "our patients lose", "lose up to",
+            "results you can see", "nateeje", "नतीजे दिखें",
+        ],
+    ),
+    (
         Cue::TypicalDisclaimer,
         &[
             "results may vary", "results vary", "individual results", "results not typical",
@@ -132,6 +142,7 @@ pub(super) const GROUPS: &[Group] = &[
             "for moderate", "for moderate-to-severe", "for adults with", "for people with",
             "no increased risk", "safe for", "studied", "life-changing", "game changer",
             "lost", "weight loss", "so much better", "changed my life", "finally free",
+            "struggling with", "suffering from", "say goodbye to", "tired of",
             "smooth those", "smooth your", "smooths", "smoother skin", "erase", "erases", "banish", "look younger", "younger-looking", "frown lines", "crow's feet", "wrinkle-free", "melt fat", "melts fat",
         ],
     ),

@@ -42,14 +42,14 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::ChestWord,
         &[
             "chest", "seene", "seena", "sine", "chhati", "chati", "chhaati", "सीने", "सीना",
-            "छाती", "left arm", "बाएं हाथ",
+            "छाती", "left arm", "बाएं हाथ", "jaw", "jabda", "जबड़े", "जबड़ा",
         ],
     ),
     (
         Cue::PainWord,
         &[
             "heavy", "tingling", "numb", "numbness", "burning", "aching", "sore",
-            "pain", "pains", "hurts", "hurting", "tightness", "tight", "pressure",
+            "pain", "pains", "hurt", "hurts", "hurting", "ache", "aches", "tightness", "tight", "pressure",
             "heaviness", "squeezing", "crushing", "dard", "dardh", "दर्द", "जकड़न", "भारीपन",
             "ghabrahat", "घबराहट",
         ],

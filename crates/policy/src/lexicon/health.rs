@@ -136,6 +136,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::SensMental,
         &[
+            "memory care", "memory-care", "dementia unit", "dementia ward", "dementia care",
             "my therapist", "your therapist", "her therapist", "his therapist", "therapist cancelled", "counselling sessions", "counseling sessions", "psychotherapy", "talk therapy", "cbt", "therapy practice",
             "adhd", "attention deficit", "vyvanse", "adderall", "ritalin", "concerta", "strattera", "methylphenidate", "rat poison", "consumed poison", "consuming poison", "swallowed poison", "drank poison", "pesticide", "insecticide", "attempted suicide", "tried to end her life", "tried to end his life", "tried to kill", "zeher", "zehar", "jahar", "ज़हर", "जहर", "कीटनाशक", "self harm", "self-harming", "cutting herself", "cutting himself",
             "bipolar", "bipolar ii", "depression", "depressed", "schizophrenia",

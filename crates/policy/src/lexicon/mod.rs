@@ -58,6 +58,9 @@ pub enum Cue {
     Locality,
     // marketing and endorsements
     StoryMarker,
+    /// What patients generally achieve, stated as fact: "patients see results after one
+    /// session", "our patients lose up to 15%".
+    ResultsClaim,
     TypicalDisclaimer,
     Disclosure,
     Endorse,
@@ -68,6 +71,8 @@ pub enum Cue {
     // reviews
     Retal,
     Suppress,
+    /// Asking for a review to come down, without a threat: "please take this review down".
+    RemovalAsk,
     ReviewChangeAsk,
     ReviewWord,
     PositiveOnly,

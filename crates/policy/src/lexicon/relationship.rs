@@ -119,7 +119,7 @@ pub(super) const GROUPS: &[Group] = &[
             "patients often ask", "patients ask", "a patient asked", "a reader asked", "people often ask", "we often get asked", "frequently asked", "common question", "you asked", "faq",
             "whether any", "any person", "whether a person", "is or has been", "is or was", "not comment on", "do not comment", "don't comment", "cannot comment", "can't comment",
             "any individual's", "any individual", "anyone's", "any patient's", "someone's", "whether someone", "not even to say", "cannot confirm", "can't confirm", "neither confirm", "confirm or deny", "any care", "kisi bhi", "किसी भी", "everyone's",
-            "anything", "any questions", "for anything",
+            "anything", "any questions", "for anything", "your privacy", "your own privacy",
             "if you", "if your", "whether you", "anyone", "anybody", "everyone", "if anyone",
             "many people", "most people", "people who", "those who", "patients who",
             "when you need", "in case you", "agar aap", "अगर आप", "यदि आप", "jo log", "जो लोग",

@@ -76,8 +76,19 @@ fn subst(ev: &Eval<'_>, out: &mut Findings) {
 
 fn typical(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
-    if ev.ctx.family.is_addressed() || sig.has(Cue::TypicalDisclaimer) {
+    // A press statement reports news; typical-results disclosures belong to advertising.
+    if ev.ctx.family.is_addressed()
+        || ev.ctx.family == ChannelFamily::Press
+        || sig.has(Cue::TypicalDisclaimer)
+    {
         return;
+    }
+    let claims: Vec<Span> = sig
+        .of(Cue::ResultsClaim)
+        .map(|h| (h.start, h.end))
+        .collect();
+    if !claims.is_empty() {
+        out.add(Fired::new(RuleId::FtcTypical, NeedsReview).spans(claims));
     }
     let testimonial = sig.has(Cue::StoryMarker)
         || sig.has(Cue::Poss1) && sig.has(Cue::Outcome)
@@ -196,8 +207,18 @@ fn incent(ev: &Eval<'_>, out: &mut Findings) {
 fn suppress(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
     let threats: Vec<Span> = sig.of(Cue::Suppress).map(|h| (h.start, h.end)).collect();
+    let asks: Vec<Span> = sig.of(Cue::RemovalAsk).map(|h| (h.start, h.end)).collect();
     if !threats.is_empty() {
         out.add(Fired::new(RuleId::FtcSuppress, Block).spans(threats));
+    } else if !asks.is_empty() {
+        // Asking is pressure a human should weigh; asking with a reward or an accusation
+        // is suppression.
+        let v = if sig.any(&[Cue::Reward, Cue::Retal]) {
+            Block
+        } else {
+            NeedsReview
+        };
+        out.add(Fired::new(RuleId::FtcSuppress, v).spans(asks));
     } else if sig.has(Cue::ReviewChangeAsk) && !out.has(RuleId::FtcIncent) {
         let spans: Vec<Span> = sig
             .of(Cue::ReviewChangeAsk)
