@@ -256,6 +256,14 @@ pub(super) const GROUPS: &[Group] = &[
             "तुरंत",
         ],
     ),
+    (Cue::EndWord, &["end", "ending", "finish", "khatam", "khatm", "khtm", "खत्म", "ख़त्म", "समाप्त"]),
+    (
+        Cue::LifeWord,
+        &[
+            "it all", "everything", "my life", "myself", "sab", "sab kuch", "zindagi", "jindagi",
+            "khud", "khud ko", "apne aap", "सब", "सब कुछ", "ज़िंदगी", "जिंदगी", "खुद", "अपने आप",
+        ],
+    ),
     (
         Cue::BleedWord,
         &["bleed", "khoon", "खून", "blood loss", "losing blood", "रक्तस्राव"],

@@ -159,6 +159,10 @@ pub enum Cue {
     Mishap,
     /// Now, suddenly, or a plea for help: "just", "achanak", "please help", "jaldi".
     Urgent,
+    /// Ending or finishing: "end", "khatam", "खत्म" (with `LifeWord`, an intent to die).
+    EndWord,
+    /// What a person in crisis wants to end: "it all", "sab", "zindagi", "myself", "खुद".
+    LifeWord,
 }
 
 /// A small fixed bitset of cues.

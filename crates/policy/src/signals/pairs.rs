@@ -126,6 +126,16 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
             ));
         }
     }
+    // "sab kuch khatam kar dena chahti hoon", "end it all", "खुद को खत्म": ending oneself
+    // or everything, in either order.
+    if has(Cue::EndWord) && has(Cue::LifeWord) {
+        for s in followed(hits, Cue::EndWord, Cue::LifeWord, 1)
+            .into_iter()
+            .chain(followed(hits, Cue::LifeWord, Cue::EndWord, 3))
+        {
+            out.push(hit(Cue::CrisisSelfHarm, s));
+        }
+    }
     // "bahut zyada bleeding ho rahi hai", "so much blood loss": heavy bleeding.
     for s in followed(hits, Cue::Intensifier, Cue::BleedWord, 2) {
         out.push(hit(Cue::CrisisMedical, s));
@@ -180,5 +190,10 @@ mod tests {
         assert!(derived("papa achanak gir gaye, sar se khoon").contains(&Cue::CrisisMedical));
         assert!(derived("my toddler just swallowed a magnet").contains(&Cue::CrisisMedical));
         assert!(!derived("My toddler loves your waiting room toys").contains(&Cue::CrisisMedical));
+        assert!(derived("ab main sab kuch khatam kar dungi").contains(&Cue::CrisisSelfHarm));
+        assert!(!derived("the end of the season sale").contains(&Cue::CrisisSelfHarm));
+        assert!(
+            !derived("OPD kab end hota hai, sab log wait kar rahe").contains(&Cue::CrisisSelfHarm)
+        );
     }
 }
