@@ -234,6 +234,21 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::StaffRole,
+        &[
+            "from the front desk", "from our front desk", "at the front desk", "our receptionist",
+            "from our billing team", "our office manager", "our hygienist", "our dental hygienist",
+            "our medical assistant", "our nurse practitioner", "from our team", "of our team",
+        ],
+    ),
+    (
+        Cue::Apology,
+        &[
+            "sorry for the", "sorry about the", "apologize for the", "apologise for the",
+            "apologies for the", "we regret the", "maafi chahte", "माफ़ी चाहते", "खेद है",
+        ],
+    ),
+    (
         Cue::Mishap,
         &[
             "fell", "fallen", "has fallen", "swallowed", "drank", "choked", "choking on", "bit him",

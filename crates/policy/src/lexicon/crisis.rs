@@ -17,6 +17,7 @@ pub(super) const GROUPS: &[Group] = &[
             "don't see the point", "dont see the point", "see the point anymore", "no point anymore", "what's the point anymore", "can't do this anymore", "cant do this anymore", "can't take it anymore", "cant take it anymore", "tired of living", "tired of life", "want it to end", "want it all to end", "end the pain", "saving up my pills", "saving up pills", "saving my pills", "stockpiling pills", "stockpiling my", "writing my note", "suicide note", "final goodbye", "won't be here tomorrow", "wont be here tomorrow", "better off without me", "no reason to wake up", "don't want to wake up", "dont want to wake up", "wish i could disappear", "disappear forever", "mar jaunga", "mar jaungi", "mar jaana hai", "zindagi se tang", "zindagi se thak", "jeena bekar", "jeene ka koi matlab", "jine ka koi matlab", "koi matlab nahi", "jine ka mann nahi", "khatam kar dena chahta", "khatam kar dena chahti", "neend ki goliyan", "zeher kha", "zehar kha", "jahar kha", "phansi", "fansi", "pankhe se", "जीने का कोई मतलब", "ज़िंदगी से तंग", "जिंदगी से तंग", "फांसी", "ज़हर खा", "जहर खा", "नींद की गोलियां", "मर जाऊंगा", "मर जाऊंगी",
             "phanda", "fanda", "फंदा", "फंदे", "सब खत्म कर", "सब ख़त्म कर", "खत्म कर दूंगी", "खत्म कर दूंगा", "ख़त्म कर दूंगी", "ख़त्म कर दूंगा", "sab khatam kar dungi", "sab khatam kar dunga", "नहीं सहा जाता", "सहा नहीं जाता", "ab aur nahi saha", "saha nahi jata", "ab bardasht nahi", "अब बर्दाश्त नहीं",
             "sleep forever", "sleep and never wake", "never wake up again", "don't want to be here anymore", "dont want to be here anymore", "give up on life", "giving up on life", "hamesha ke liye so", "हमेशा के लिए सो", "zindagi se haar", "ज़िंदगी से हार", "जिंदगी से हार",
+            "hopeless", "no hope left", "nothing matters anymore", "i feel worthless", "feel like a burden", "i'm a burden", "im a burden", "sab bekaar", "sab bekar", "kuch achha nahi lagta", "kuch acha nahi lagta", "koi umeed nahi", "सब बेकार", "कुछ अच्छा नहीं लगता", "कोई उम्मीद नहीं",
             "suicide", "suicidal", "kill myself", "killing myself", "end my life",
             "ending my life", "end it all", "want to die", "wanna die", "wish i was dead",
             "wish i were dead", "better off dead", "don't want to live", "do not want to live",
@@ -135,6 +136,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Deflect,
         &[
+            "don't post your", "do not post your", "please don't post", "don't share your",
+            "do not share your", "post na karein", "share na karein", "mat daalein",
             "call the hospital", "hospital operator", "call the front desk", "call the office",
             "can't give medical advice", "cannot give medical advice",
             "can't offer medical advice", "cannot offer medical advice",

@@ -130,7 +130,8 @@ pub(super) const GROUPS: &[Group] = &[
             "finally pregnant", "healthy baby", "discharged home", "on her own", "on his own",
             "दोबारा चलने", "फिर से चल", "चलने लगी", "चलने लगे", "ठीक हो", "स्वस्थ हो",
             "chalne lagi", "chalne lage", "chal rahi", "chal rahe", "theek ho", "thik ho",
-            "swasth ho", "ghar laut",
+            "swasth ho", "ghar laut", "jaan bacha", "jaan bachayi", "jaan bachai", "जान बचा",
+            "saved his life", "saved her life", "saved their lives", "saved the life",
         ],
     ),
     (

@@ -159,6 +159,8 @@ pub enum Cue {
     Mishap,
     /// Now, suddenly, or a plea for help: "just", "achanak", "please help", "jaldi".
     Urgent,
+    /// An apology for something that happened: "sorry for the wait", "maafi chahte hain".
+    Apology,
     /// Ending or finishing: "end", "khatam", "खत्म" (with `LifeWord`, an intent to die).
     EndWord,
     /// What a person in crisis wants to end: "it all", "sab", "zindagi", "myself", "खुद".

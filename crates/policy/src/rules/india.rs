@@ -52,7 +52,21 @@ fn advert(ev: &Eval<'_>, out: &mut Findings) {
             strong.push((b.start, n.end));
         }
     }
-    for v in sig.of(Cue::VolumeClaim) {
+    // "over 2 lakh dengue cases": disease statistics, not our volume, unless the sentence
+    // is about us.
+    let volume: Vec<&crate::lexicon::Hit> = sig
+        .of(Cue::VolumeClaim)
+        .filter(|v| {
+            !(sig.text(v.start, v.end).ends_with("cases")
+                && sig
+                    .of(Cue::Condition)
+                    .any(|c| c.start >= v.start && c.end <= v.end)
+                && ![Cue::OurPlace, Cue::StaffTitle, Cue::ProNoun]
+                    .iter()
+                    .any(|&c| sig.sentence_has(v.sentence, c)))
+        })
+        .collect();
+    for v in &volume {
         let s = v.sentence;
         let boastful = [Cue::Boast, Cue::BoastWord, Cue::OurPlace, Cue::StaffTitle]
             .iter()
@@ -73,6 +87,7 @@ fn advert(ev: &Eval<'_>, out: &mut Findings) {
                 "se jyada",
                 "se adhik",
                 "sabse zyada",
+                "safal",
             ]
             .iter()
             .any(|w| {
@@ -88,7 +103,8 @@ fn advert(ev: &Eval<'_>, out: &mut Findings) {
         out.add(Fired::new(RuleId::InAdvert, Block).spans(strong));
         return;
     }
-    let mut soft: Vec<Span> = spans_of(ev, &[Cue::SoftPromo, Cue::VolumeClaim]);
+    let mut soft: Vec<Span> = spans_of(ev, &[Cue::SoftPromo]);
+    soft.extend(volume.iter().map(|v| (v.start, v.end)));
     if sig.has(Cue::EngageAsk) && sig.has(Cue::Reward) {
         soft.extend(spans_of(ev, &[Cue::EngageAsk]));
     }

@@ -144,6 +144,24 @@ fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
         ev.ctx.family,
         ChannelFamily::ReviewReply | ChannelFamily::CommentReply
     );
+    // "Sorry for the wait on Tuesday!": apologising for a dated visit confirms it.
+    if is_reply && !out.has(RuleId::PhiRel) {
+        let dated: Vec<Span> = sig
+            .of(Cue::Apology)
+            .filter(|a| {
+                sig.near(a.sentence, a.w1 + 1, a.w1 + 1, Cue::VisitWord, 0, 2)
+                    .is_some()
+                    && (sig.sentence_has(a.sentence, Cue::TimeRef)
+                        || sig.entities.iter().any(|x| {
+                            x.sentence == a.sentence && x.kind == EntityKind::Date && !x.benign()
+                        }))
+            })
+            .map(|a| (a.start, a.end))
+            .collect();
+        if !dated.is_empty() {
+            out.add(Fired::new(RuleId::PhiRel, NeedsReview).phi("PATIENT_STATUS", dated));
+        }
+    }
     if is_reply
         && ev.ctx.has_reply_to
         && out.any(&[RuleId::PhiClin, RuleId::PhiVisit, RuleId::PhiFin])

@@ -121,6 +121,7 @@ impl<'a> Signals<'a> {
         hits.extend(scanners.extra_hits(&p, &gates));
         let derived = pairs::derive(&p, &hits);
         hits.extend(derived);
+        names::drop_institution_words(&p, &mut hits);
         hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue));
         Signals::assemble(p, hits, entities)
     }

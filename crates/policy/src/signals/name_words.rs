@@ -69,6 +69,10 @@ const NOT_NAMES: &[&str] = &[
     "हम", "हमारे", "हमारा", "यह", "वह", "ये", "वे", "और", "या", "में", "से", "को", "का",
     "की", "के", "है", "हैं", "था", "थी", "पर", "लिए", "साल", "दिन", "कृपया", "धन्यवाद",
     "नमस्ते", "डॉक्टर", "अस्पताल", "मरीज", "विश्व", "दिवस", "राष्ट्रीय",
+    "आए", "आई", "आया", "आये", "गए", "गई", "गया", "हुए", "हुई", "हुआ",
+    // Organisations, events and groups that the detector's name list knows as names.
+    "cross", "army", "rotary", "lions", "women", "men", "children", "kids", "fair", "expo",
+    "summit", "conference", "seminar", "workshop",
 ];
 
 /// Words that make the capitalised word before them a place or an organisation, not a
@@ -147,6 +151,12 @@ pub(super) fn institution_tail(w: &str) -> bool {
         "pediatrics",
         "paediatrics",
         "orthopedics",
+        "fund",
+        "society",
+        "association",
+        "fair",
+        "expo",
+        "summit",
     ];
     w.chars().next().is_some_and(char::is_uppercase) && in_list(TAILS, w)
 }

@@ -4,9 +4,58 @@
 //! ("Dorothy Jenkins, 82"). The phi detector's PERSON findings are added on top.
 
 use super::entities::{Entity, EntityKind};
-use super::name_words::{in_list, not_name, place_word, GREETINGS, HONORIFICS};
+use super::name_words::{in_list, institution_tail, not_name, place_word, GREETINGS, HONORIFICS};
 use crate::lexicon::{Cue, Hit};
 use crate::text::Prepared;
+
+/// Cues that, inside an organisation's or event's proper name, name that organisation and
+/// not anyone's care: "Children's Cancer Fund", "Women's Health Fair".
+const NAMED_CUES: &[Cue] = &[
+    Cue::Condition,
+    Cue::Procedure,
+    Cue::Medication,
+    Cue::TestResult,
+    Cue::CareNoun,
+    Cue::SensMental,
+    Cue::SensSubstance,
+    Cue::SensHivSti,
+    Cue::SensRepro,
+    Cue::SensMinor,
+    Cue::SensDeath,
+    Cue::DmrDisease,
+    Cue::Event,
+    Cue::Unique,
+];
+
+/// Drop health and event hits inside title-case runs that end in an institution or event
+/// word ("the Children's Cancer Fund", "Women's Health Fair").
+pub fn drop_institution_words(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
+    let n = p.words.len();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !is_cap(p.word_text(i)) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < n
+            && p.words[j + 1].sentence == p.words[i].sentence
+            && is_cap(p.word_text(j + 1))
+        {
+            j += 1;
+        }
+        if j > i && institution_tail(p.word_text(j)) {
+            spans.push((p.words[i].start, p.words[j].end));
+        }
+        i = j + 1;
+    }
+    if !spans.is_empty() {
+        hits.retain(|h| {
+            !(NAMED_CUES.contains(&h.cue) && spans.iter().any(|&(s, e)| h.start >= s && h.end <= e))
+        });
+    }
+}
 
 fn is_cap(w: &str) -> bool {
     let mut cs = w.chars();
@@ -157,8 +206,9 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
         }
         // Devanagari after a title or "patient": "मरीज सुनीता देवी", "श्री रमेश".
         const DEVA_TITLES: &[&str] = &["मरीज", "श्रीमती", "श्री", "सुश्री", "रोगी"];
-        if is_deva(w) && i > 0 && DEVA_TITLES.contains(&word(i - 1)) {
+        if is_deva(w) && i > 0 && DEVA_TITLES.contains(&word(i - 1)) && !bad(i) {
             let next_ok = i + 1 < n
+                && p.words[i + 1].sentence == p.words[i].sentence
                 && is_deva(word(i + 1))
                 && !["की", "का", "के", "ने", "को"].contains(&word(i + 1));
             let k = if next_ok { i + 1 } else { i };
