@@ -242,6 +242,18 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::NotHealth,
+        &[
+            "give me a heart attack", "gave me a heart attack", "giving me a heart attack",
+            "going to give me a heart attack", "gonna give me a heart attack", "heart attack waiting",
+            "a pain in the neck", "pain in the neck", "gives me a headache", "giving me a headache",
+            "gave me a headache", "sick and tired", "sick of waiting", "makes me sick",
+            "reports on social media", "media reports", "news reports", "reports in the media",
+            "reports of", "reports that", "press reports", "जान ले लेंगे", "jaan le lenge",
+            "sar dard bana", "सिरदर्द बन",
+        ],
+    ),
+    (
         Cue::Apology,
         &[
             "sorry for the", "sorry about the", "apologize for the", "apologise for the",

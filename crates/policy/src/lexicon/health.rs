@@ -10,6 +10,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Condition,
         &[
+            "stemi", "nstemi", "myocardial infarction",
             "fighting hard", "fighting for her life", "fighting for his life", "fighting for life", "critically ill", "on life support", "life support", "on a ventilator", "on ventilator",
             "अस्थमा", "थायराइड", "माइग्रेन", "एलर्जी", "इन्फेक्शन", "निमोनिया", "टाइफाइड", "पीसीओडी", "पीसीओएस", "आर्थराइटिस", "हर्निया", "अल्सर", "कोविड", "कोरोना", "ट्यूमर", "स्ट्रोक", "पैरालिसिस", "एंग्जायटी", "ऑटिज्म", "'s fall", "his fall", "her fall", "your fall", "a fall in", "fell in our", "slipped and fell", "slip and fall", "had a fall", "took a fall", "fell down", "herniated disc", "herniated", "bulging disc", "disc herniation", "slipped disc", "pinched nerve", "lupus", "fibromyalgia", "celiac", "scoliosis", "sleep apnea", "shingles", "cystic fibrosis", "muscular dystrophy", "als", "lymphedema", "macular degeneration", "tinnitus", "sinusitis", "bronchiolitis", "rsv", "croup", "hand foot and mouth", "scarlet fever", "mononucleosis", "lyme disease", "psoriatic arthritis", "ankylosing spondylitis", "hashimoto's", "graves disease", "diverticulitis", "pancreatitis", "gastritis", "hemorrhoids", "haemorrhoids", "fissure", "fistula", "prostate cancer", "breast cancer", "lung cancer", "colon cancer", "skin cancer", "cervical cancer", "ovarian cancer", "brain tumor", "brain tumour", "glioblastoma", "myeloma", "dyslexia", "tourette", "spina bifida", "clubfoot", "cleft lip", "cleft palate", "hydrocephalus", "congenital heart defect", "hole in the heart", "heart murmur", "kawasaki", "rotator cuff", "torn meniscus", "meniscus tear", "plantar fasciitis", "carpal tunnel", "tennis elbow", "frozen shoulder",
             "मोतियाबिंद", "motiyabind", "मोतियाबिंद सर्जरी", "button battery",
@@ -62,6 +63,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Procedure,
         &[
+            "plaster", "cast on", "प्लास्टर", "acl surgery", "acl repair", "acl reconstruction",
             "deliver her", "deliver him", "deliver your", "delivering your", "to deliver", "delivering", "new baby",
             "dant ka ilaaj", "daant ka ilaaj", "dant ka ilaj", "daant ka ilaj", "daant nikalna", "daant nikalwaya", "dant nikalwaya", "aankh ka operation", "motiyabind ka operation", "pathri ka operation", "bachedani ka operation", "nasbandi", "taanke", "plaster chadha", "glucose chadhaya", "drip lagayi", "nose job", "boob job", "lipo", "facelift", "eyelid surgery", "the scope", "knee scope", "scoped", "arthroscopy", "dental cleaning", "deep cleaning", "teeth cleaning", "dant ki safai", "daant ki safai", "agli safai",
             "invisalign", "clear aligners", "aligner", "aligners", "dental implants", "zoom whitening",
@@ -137,6 +139,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::SensMental,
         &[
+            "psychiatry ward", "psychiatric ward", "psychiatry", "psychiatric", "mental hospital",
+            "manasik rog", "मानसिक रोग", "मनोरोग",
             "memory care", "memory-care", "dementia unit", "dementia ward", "dementia care",
             "my therapist", "your therapist", "her therapist", "his therapist", "therapist cancelled", "counselling sessions", "counseling sessions", "psychotherapy", "talk therapy", "cbt", "therapy practice",
             "adhd", "attention deficit", "vyvanse", "adderall", "ritalin", "concerta", "strattera", "methylphenidate", "rat poison", "consumed poison", "consuming poison", "swallowed poison", "drank poison", "pesticide", "insecticide", "attempted suicide", "tried to end her life", "tried to end his life", "tried to kill", "zeher", "zehar", "jahar", "ज़हर", "जहर", "कीटनाशक", "self harm", "self-harming", "cutting herself", "cutting himself",

@@ -59,6 +59,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Pcpndt,
         &[
+            "पाएं पुत्र", "पुत्र प्राप्ति", "putra prapti", "beta paayein", "बेटा पाएं", "बेटे की चाह", "बेटे की चाहत", "beta chahiye", "ladka chahiye", "लड़का चाहिए", "पुत्र रत्न", "son guaranteed", "guaranteed son", "male child guaranteed",
             "putra-prapti", "putrajeevak", "putrajivak", "gender selection", "choose the sex", "choose your baby's gender", "pick the gender", "select the gender", "family balancing", "beta paane", "beta pane", "ladka paane", "ladke ki dawa", "ladke ki dawai", "बेटा पाने", "पुत्रप्राप्ति",
             "gender reveal", "gender reveal package", "baby's sex", "sex of baby", "gender of baby", "gender check", "gender scan", "sex scan", "ling pata", "ling ki jaanch", "लिंग की जाँच", "लिंग की जांच", "लिंग पता", "भ्रूण लिंग", "भ्रूण के लिंग", "bhrun ling", "beta hoga ya beti", "ladka hoga ya ladki",
             "sex determination", "sex-determination", "sex selection", "sex-selection",
@@ -129,6 +130,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::EndorseIn,
         &[
+            "'s pick", "doctor's pick", "my pick", "doctor's choice", "dr's choice", "my top pick",
             "explains why", "swears by", "trust only", "only serum i trust", "my go-to", "the best natural medicine", "best medicine",
             "i recommend", "i personally recommend", "i always recommend", "i suggest",
             "i prescribe", "i always prescribe", "recommended by", "doctor recommended",

@@ -54,6 +54,8 @@ pub enum Cue {
     Fin,
     // identifiability
     Unique,
+    /// A public figure: "famous", "cricketer", "MLA" (also `Unique`).
+    Famous,
     Event,
     Locality,
     // marketing and endorsements
@@ -159,6 +161,9 @@ pub enum Cue {
     Mishap,
     /// Now, suddenly, or a plea for help: "just", "achanak", "please help", "jaldi".
     Urgent,
+    /// Phrases whose health words mean something else: idioms ("give me a heart attack")
+    /// and non-clinical senses ("reports on social media").
+    NotHealth,
     /// An apology for something that happened: "sorry for the wait", "maafi chahte hain".
     Apology,
     /// Ending or finishing: "end", "khatam", "खत्म" (with `LifeWord`, an intent to die).

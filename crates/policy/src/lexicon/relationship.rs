@@ -188,7 +188,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::FamilyMember,
         &[
-            "बेटे", "बच्ची", "पापा", "मम्मी", "दादा", "नाना", "सास", "ससुर", "बहू",
+            "बेटे", "bete", "bachche", "बच्ची", "पापा", "मम्मी", "दादा", "नाना", "सास", "ससुर", "बहू",
             "bitiya", "munna", "munni", "grandson", "granddaughter", "nephew", "niece", "mom's", "dad's",
             "mom", "dad", "mother", "father", "son", "daughter", "wife", "husband", "brother",
             "grandma", "grandpa", "grandmother", "grandfather", "child", "baby", "uncle",

@@ -138,6 +138,15 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::Famous,
+        &[
+            "celebrity", "famous", "well-known", "well known", "local cricketer", "cricketer",
+            "actor", "actress", "mla", "mayor", "councillor", "councilman", "star player",
+            "athlete", "influencer", "local celebrity", "tv actress", "tv actor", "singer",
+            "minister", "politician", "senator", "congressman", "youtuber",
+        ],
+    ),
+    (
         Cue::Event,
         &[
             "medical emergency", "last night's emergency", "emergency call", "ambulance was called", "911 call",

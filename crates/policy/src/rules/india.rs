@@ -136,6 +136,11 @@ fn endorse(ev: &Eval<'_>, out: &mut Findings) {
     // A doctor praising a named product in the same sentence ("Dr. Joshi explains why
     // DiaboCure tablets are the best natural medicine"), whatever the verb.
     let doctor = sig.has(Cue::StaffTitle) || sig.entities.iter().any(|e| e.staff);
+    // "Dr. Mehra's pick: Liv.52 … Buy now": a doctor's recommendation and a sales call,
+    // whatever the product is called.
+    if doctor && sig.of(Cue::EndorseIn).count() >= 2 {
+        spans.extend(sig.of(Cue::EndorseIn).map(|h| (h.start, h.end)));
+    }
     if doctor {
         for p in sig.of(Cue::ProductWord) {
             let praised = [Cue::Endorse, Cue::BoastWord, Cue::Boast, Cue::Benefit]

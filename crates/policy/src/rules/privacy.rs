@@ -34,24 +34,6 @@ fn strong_ids(sig: &Signals<'_>) -> Vec<Span> {
         .collect()
 }
 
-/// Names, contact details and IDs that could belong to a patient.
-fn personal_identifiers(sig: &Signals<'_>) -> Vec<(Span, &'static str)> {
-    sig.personal_entities()
-        .filter(|e| {
-            matches!(
-                e.kind,
-                EntityKind::Name
-                    | EntityKind::Phone
-                    | EntityKind::Email
-                    | EntityKind::Handle
-                    | EntityKind::Id
-                    | EntityKind::Address
-            )
-        })
-        .map(|e| ((e.start, e.end), e.label))
-        .collect()
-}
-
 pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
     let sev = phi_verdict(ev);
     let ids = strong_ids(ev.sig);
@@ -59,129 +41,11 @@ pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
         out.add(Fired::new(RuleId::PhiId, sev).phi("ID_NUMBER", ids));
     }
     if ev.ctx.family.is_addressed() {
-        addressed(ev, sev, out);
+        super::privacy_addressed::addressed(ev, sev, out);
     } else {
         about_others(ev, sev, out);
     }
     indirect(ev, out);
-}
-
-/// Replies and DMs: "you" is one identifiable person.
-fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
-    let t = ev.ties;
-    let sig = ev.sig;
-    let rel: Vec<Span> = t
-        .rel
-        .iter()
-        .chain(&t.addressed_care)
-        .chain(&t.deny)
-        .copied()
-        .collect();
-    if !rel.is_empty() {
-        out.add(Fired::new(RuleId::PhiRel, sev).phi("PATIENT_STATUS", rel));
-    }
-    let mut clin = t.addressed_health.clone();
-    if !t.rel.is_empty() || !t.addressed_care.is_empty() {
-        // Once the reply places the person in our care, specific health words describe
-        // them ("treatment" alone does not; a hedged sentence, "any individual's care", is
-        // not a disclosure).
-        clin.extend(
-            sig.hits
-                .iter()
-                .filter(|h| {
-                    HEALTH.contains(&h.cue)
-                        && !generic_health(sig.text(h.start, h.end))
-                        && !sig.sentence_has(h.sentence, Cue::Hedge)
-                })
-                .map(|h| (h.start, h.end)),
-        );
-    }
-    // Third person in a reply ("a patient who shows up drunk…") aimed at the reviewer.
-    // A named third person ("Ms. Alvarez was seen by…") is pointed by itself.
-    let named = sig
-        .personal_entities()
-        .any(|e| e.kind == EntityKind::Name && t.anchors.contains(&(e.start, e.end)));
-    let pointed = named || sig.any(&[Cue::Retal, Cue::RelPhrase, Cue::TimeRef]);
-    if pointed && !t.anchor_health.is_empty() {
-        clin.extend(t.anchor_health.iter().copied());
-    }
-    // "Emma was such a trooper during her ear tube placement on the 14th": a named
-    // third person's care and dates in a reply (the reviewer's child, spouse, parent).
-    if named
-        && (!t.anchor_health.is_empty() || sig.has(Cue::RelPhrase))
-        && !t.anchor_visit.is_empty()
-    {
-        out.add(Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", t.anchor_visit.clone()));
-    }
-    if !clin.is_empty() {
-        out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", clin));
-    }
-    if !t.addressed_visit.is_empty() {
-        out.add(
-            Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", t.addressed_visit.clone()),
-        );
-    }
-    if !t.addressed_fin.is_empty() {
-        out.add(Fired::new(RuleId::PhiFin, sev).phi("FINANCIAL", t.addressed_fin.clone()));
-    }
-    let disclosed = out.any(&[
-        RuleId::PhiRel,
-        RuleId::PhiClin,
-        RuleId::PhiVisit,
-        RuleId::PhiFin,
-    ]);
-    if disclosed {
-        let ids = personal_identifiers(sig);
-        if !ids.is_empty() {
-            let mut f = Fired::new(RuleId::PhiId, sev);
-            for (s, label) in ids {
-                f = f.phi(label, [s]);
-            }
-            out.add(f);
-        }
-    }
-    let is_reply = matches!(
-        ev.ctx.family,
-        ChannelFamily::ReviewReply | ChannelFamily::CommentReply
-    );
-    // "Sorry for the wait on Tuesday!": apologising for a dated visit confirms it.
-    if is_reply && !out.has(RuleId::PhiRel) {
-        let dated: Vec<Span> = sig
-            .of(Cue::Apology)
-            .filter(|a| {
-                sig.near(a.sentence, a.w1 + 1, a.w1 + 1, Cue::VisitWord, 0, 2)
-                    .is_some()
-                    && (sig.sentence_has(a.sentence, Cue::TimeRef)
-                        || sig.entities.iter().any(|x| {
-                            x.sentence == a.sentence && x.kind == EntityKind::Date && !x.benign()
-                        }))
-            })
-            .map(|a| (a.start, a.end))
-            .collect();
-        if !dated.is_empty() {
-            out.add(Fired::new(RuleId::PhiRel, NeedsReview).phi("PATIENT_STATUS", dated));
-        }
-    }
-    if is_reply
-        && ev.ctx.has_reply_to
-        && out.any(&[RuleId::PhiClin, RuleId::PhiVisit, RuleId::PhiFin])
-    {
-        let mut spans: Vec<Span> = Vec::new();
-        if let Some(rt) = ev.reply_to {
-            // Health words the reply shares with the message it answers.
-            for h in sig
-                .hits
-                .iter()
-                .filter(|h| HEALTH.contains(&h.cue) || h.cue == Cue::CareNoun)
-            {
-                let w = sig.text(h.start, h.end).to_lowercase();
-                if rt.p.norm.to_lowercase().contains(&w) {
-                    spans.push((h.start, h.end));
-                }
-            }
-        }
-        out.add(Fired::new(RuleId::PhiSelfdisc, sev).spans(spans));
-    }
 }
 
 /// A sentence that makes an anchor a specific, real person (not "a patient with diabetes
@@ -335,8 +199,16 @@ fn indirect(ev: &Eval<'_>, out: &mut Findings) {
     if ev.ctx.family.is_addressed() {
         return;
     }
-    let referent = sig.any(&[Cue::IndivAnchor, Cue::FamilyMember, Cue::Pron3])
+    let named_referent = sig.any(&[Cue::IndivAnchor, Cue::FamilyMember, Cue::Pron3])
         || sig.personal_entities().any(|e| e.kind == EntityKind::Name);
+    // "ek famous cricketer ki ACL surgery": a public figure is someone, but a celebrity's
+    // visit is not care unless care words say so.
+    let famous_care = sig.has(Cue::Famous)
+        && sig
+            .hits
+            .iter()
+            .any(|h| HEALTH.contains(&h.cue) && !generic_health(sig.text(h.start, h.end)));
+    let referent = named_referent || famous_care;
     // "the neighbours on Birchwood Lane … last night's medical emergency": a street and a
     // time point at one household even without a person word.
     let located: Vec<Span> = sig

@@ -308,7 +308,8 @@ fn url_phi(ev: &Eval<'_>, out: &mut Findings) {
         let bad_query = q.is_some_and(|q| query_has_person(&lower[q + 1..]));
         // A condition with a person in the link: a name from the text, or a story or
         // patient path ("/stories/…-breast-cancer", "/patients/…").
-        let person = named || person_path && (sensitive || rest.contains("patient"));
+        let person =
+            named || u.slug_person || person_path && (sensitive || rest.contains("patient"));
         if bad_query || health && person || sensitive && named {
             out.add(Fired::new(RuleId::TrkUrlphi, Block).phi("URL", [(u.start, u.end)]));
         }

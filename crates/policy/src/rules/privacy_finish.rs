@@ -146,6 +146,15 @@ pub fn finish(ev: &Eval<'_>, out: &mut Findings) {
             t.verdict = Block;
         }
     }
+    if anonymous(ev) {
+        for f in out
+            .fired
+            .iter_mut()
+            .filter(|f| ANON_CAPPED.contains(&f.rule))
+        {
+            f.verdict = f.verdict.min(NeedsReview);
+        }
+    }
     if ev.ctx.authorized {
         // A minor's authorisation is their guardian's signature; only an explicit "no
         // guardian consent" leaves it uncovered.
@@ -154,6 +163,32 @@ pub fn finish(ev: &Eval<'_>, out: &mut Findings) {
             out.fired.retain(|f| !AUTH_CLEARS.contains(&f.rule));
         }
     }
+}
+
+/// Disclosure rules that a de-identified post with nothing identifying left only sends to
+/// review.
+const ANON_CAPPED: &[RuleId] = &[
+    RuleId::PhiRel,
+    RuleId::PhiClin,
+    RuleId::PhiMkt,
+    RuleId::PhiSens,
+    RuleId::InConfid,
+    RuleId::InDpdp,
+];
+
+/// "X-ray before and after our patient's hip replacement (patient details removed)": the
+/// text says identities were removed and nothing identifying (a name, age, contact, date,
+/// event, fame, a visible face) is left.
+fn anonymous(ev: &Eval<'_>) -> bool {
+    let sig = ev.sig;
+    sig.has(Cue::Deidentified)
+        && !sig.any(&[Cue::TimeRef, Cue::Today, Cue::Unique, Cue::Event])
+        && !sig
+            .personal_entities()
+            .any(|e| !matches!(e.kind, EntityKind::Url | EntityKind::Place))
+        && !ev.ctx.media.iter().any(|m| {
+            m.shows == Some(crate::request::Shows::Patients) && m.faces_blurred != Some(true)
+        })
 }
 
 /// Rules a written patient authorisation clears. Advertising, tracking, professional and

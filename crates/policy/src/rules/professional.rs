@@ -122,6 +122,24 @@ fn staff_post(ev: &Eval<'_>, out: &mut Findings) {
         || !t.anchors.is_empty()
             && (sig.any(HEALTH) || sig.any(&[Cue::VisitWord, Cue::SensDeath, Cue::Outcome]))
         || ev.ctx.media_shows(Shows::Patients);
+    // "Years ago, a patient taught me…": an undated, unplaced vignette with nothing
+    // clinical points at no one.
+    let specific = sig.any(&[
+        Cue::TimeRef,
+        Cue::Today,
+        Cue::Event,
+        Cue::Unique,
+        Cue::CareArea,
+        Cue::VisitWord,
+        Cue::SensDeath,
+        Cue::Outcome,
+    ]) || sig.hits.iter().any(|h| {
+        HEALTH.contains(&h.cue) && !crate::signals::ties::generic_health(sig.text(h.start, h.end))
+    }) || sig
+        .personal_entities()
+        .any(|e| matches!(e.kind, EntityKind::Name | EntityKind::Age))
+        || ev.ctx.media_shows(Shows::Patients);
+    let about_patient = about_patient && specific;
     // "Can't believe who I saw at the clinic today 👀 #famous": a public figure at our
     // premises, no care details: a human decides.
     let famous_visit = sig.has(Cue::Unique)

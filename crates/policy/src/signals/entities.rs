@@ -42,6 +42,8 @@ pub struct Entity {
     pub staff_consent: Option<bool>,
     pub org: bool,
     pub observance: bool,
+    /// A link whose path spells a person's name (see `masks::slug_people`).
+    pub slug_person: bool,
 }
 
 impl Entity {
@@ -66,6 +68,7 @@ impl Entity {
             staff_consent: None,
             org: false,
             observance: false,
+            slug_person: false,
         }
     }
 

@@ -4,60 +4,11 @@
 //! ("Dorothy Jenkins, 82"). The phi detector's PERSON findings are added on top.
 
 use super::entities::{Entity, EntityKind};
-use super::name_words::{in_list, institution_tail, not_name, place_word, GREETINGS, HONORIFICS};
+use super::name_words::{in_list, not_name, place_word, GREETINGS, HONORIFICS};
 use crate::lexicon::{Cue, Hit};
 use crate::text::Prepared;
 
-/// Cues that, inside an organisation's or event's proper name, name that organisation and
-/// not anyone's care: "Children's Cancer Fund", "Women's Health Fair".
-const NAMED_CUES: &[Cue] = &[
-    Cue::Condition,
-    Cue::Procedure,
-    Cue::Medication,
-    Cue::TestResult,
-    Cue::CareNoun,
-    Cue::SensMental,
-    Cue::SensSubstance,
-    Cue::SensHivSti,
-    Cue::SensRepro,
-    Cue::SensMinor,
-    Cue::SensDeath,
-    Cue::DmrDisease,
-    Cue::Event,
-    Cue::Unique,
-];
-
-/// Drop health and event hits inside title-case runs that end in an institution or event
-/// word ("the Children's Cancer Fund", "Women's Health Fair").
-pub fn drop_institution_words(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
-    let n = p.words.len();
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut i = 0;
-    while i < n {
-        if !is_cap(p.word_text(i)) {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j + 1 < n
-            && p.words[j + 1].sentence == p.words[i].sentence
-            && is_cap(p.word_text(j + 1))
-        {
-            j += 1;
-        }
-        if j > i && institution_tail(p.word_text(j)) {
-            spans.push((p.words[i].start, p.words[j].end));
-        }
-        i = j + 1;
-    }
-    if !spans.is_empty() {
-        hits.retain(|h| {
-            !(NAMED_CUES.contains(&h.cue) && spans.iter().any(|&(s, e)| h.start >= s && h.end <= e))
-        });
-    }
-}
-
-fn is_cap(w: &str) -> bool {
+pub(super) fn is_cap(w: &str) -> bool {
     let mut cs = w.chars();
     cs.next().is_some_and(|c| c.is_uppercase()) && cs.clone().any(|c| c.is_lowercase())
         || w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())
@@ -135,7 +86,11 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
             let nw = word(i + 1);
             if is_cap(nw) && !bad(i + 1) && !in_list(HONORIFICS, nw) {
                 let mut k = i + 1;
-                if k + 1 < n && is_cap(word(k + 1)) && !bad(k + 1) {
+                if k + 1 < n
+                    && p.words[k + 1].sentence == p.words[k].sentence
+                    && is_cap(word(k + 1))
+                    && !bad(k + 1)
+                {
                     k += 1;
                 }
                 spans.push((i + 1, k));

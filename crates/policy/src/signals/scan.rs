@@ -49,7 +49,7 @@ impl Scanners {
             ),
             time: re(r"(?i)(?-u:\b)\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|baje|बजे)"),
             age: re(
-                r"(?i)(?-u:\b)(\d{1,3})[\s-]?(?:year|yr)s?[\s-]old(?-u:\b)|(?-u:\b)aged?\s+(\d{1,3})(?-u:\b)|(?-u:\b)(\d{1,3})\s?(?:(?:yrs?|years?|saal)(?-u:\b)|साल|वर्षीय|वर्ष)|,\s(\d{1,3})(?:,|\s?\))|\s\((\d{1,2})\)",
+                r"(?i)(?-u:\b)(\d{1,3})[\s-]?(?:year|yr)s?[\s-]old(?-u:\b)|(?-u:\b)aged?\s+(\d{1,3})(?-u:\b)|(?-u:\b)(\d{1,3})\s?(?:(?:yrs?|years?|saal|yo|y/o|y\.o\.)(?-u:\b)|साल|वर्षीय|वर्ष)|,\s(\d{1,3})(?:,|\s?\))|\s\((\d{1,2})\)",
             ),
             ids: re(
                 r"(?i)(?-u:\b)(?:mrn|uhid|patient\s?id|patient\s?no\.?|ip\s?no\.?|reg(?:istration)?\s?no\.?|medical record(?:\s?number)?|account\s?(?:number|no\.?)|policy\s?(?:number|no\.?)|member\s?id|claim\s?(?:number|no\.?))\s*[:#.-]?\s*[A-Z0-9][A-Z0-9-]{3,}|(?-u:\b)\d{3}-\d{2}-\d{4}(?-u:\b)|(?-u:\b)[2-9]\d{3}\s\d{4}\s\d{4}(?-u:\b)|(?-u:\b)\d{2}-\d{4}-\d{4}-\d{4}(?-u:\b)|(?-u:\b)[A-Z]{5}\d{4}[A-Z](?-u:\b)",
