@@ -44,6 +44,8 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::SubstNeg,
         &[
             "help prevent", "helps prevent", "vaccine", "vaccines", "vaccination", "booster",
+            "gopniyata ki guarantee", "confidentiality guaranteed", "guaranteed confidentiality",
+            "privacy guaranteed", "guaranteed privacy", "100% confidential", "गोपनीयता की गारंटी",
             "no cure", "not a cure", "isn't a cure", "is no cure", "there is no cure",
             "without a cure", "no known cure", "no guarantee", "no guarantees",
             "not guaranteed", "cannot guarantee", "can't guarantee", "don't guarantee",

@@ -179,7 +179,8 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "surgeries", "operations", "deliveries", "procedures", "patients", "transplants",
             "cases", "replacements", "implants", "cycles", "babies", "smiles", "angioplasties",
-            "surgery", "operation", "replacement", "transplant",
+            "surgery", "operation", "replacement", "transplant", "muskurahatein", "muskaanein",
+            "mareez", "marij", "mareezon",
         ],
     ),
     (
@@ -229,7 +230,8 @@ pub(super) const GROUPS: &[Group] = &[
             "er", "emergency room", "emergency department", "icu", "nicu", "picu", "ccu",
             "intensive care", "ward", "wards", "trauma bay", "operating room", "operating theatre",
             "ot", "labor and delivery", "labour ward", "l&d", "recovery room", "pre-op", "post-op",
-            "bedside", "patient room", "patient rooms", "exam room", "infusion center",
+            "bedside", "patient room", "patient rooms", "exam room", "labour room", "labor room",
+            "delivery room", "लेबर रूम", "infusion center",
             "infusion centre", "dialysis unit", "casualty", "opd", "वार्ड", "आईसीयू",
         ],
     ),

@@ -192,7 +192,7 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::SensMinor,
         &[
             "parents", "little one", "kiddo", "his parents", "her parents",
-            "child", "children's", "kid", "kids", "baby", "babies", "infant", "newborn",
+            "child", "children", "children's", "kid", "kids", "baby", "babies", "infant", "newborn",
             "toddler", "minor", "teen", "teenager", "teenage", "adolescent", "student",
             "students", "schoolgirl", "schoolboy", "boy", "girl", "son", "daughter",
             "triplets", "twins", "nicu", "pediatric", "paediatric", "class 5", "school",
@@ -221,6 +221,7 @@ pub(super) const GROUPS_2: &[Group] = &[
             "appointment", "appointments", "visit", "visits", "admitted", "admission",
             "discharged", "discharge", "ward", "room", "bed", "icu", "nicu", "er",
             "emergency room", "emergency department", "infusion center", "infusion centre",
+            "labour room", "labor room", "delivery room", "लेबर रूम",
             "waiting room", "opd", "ipd", "follow-up", "check-up", "checkup", "no-show",
             "no show", "no-showed", "missed", "waited", "wait", "came in", "arrived",
             "brought in", "night shift", "shift", "triage", "born", "delivered",

@@ -98,6 +98,16 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
                 continue;
             }
         }
+        // "Sharma parivar", "the Reyes family": a household is identified by its name.
+        if i + 1 < n
+            && p.words[i + 1].sentence == p.words[i].sentence
+            && ["family", "parivar", "परिवार"].contains(&word(i + 1))
+            && (is_cap(w) && !bad(i) || is_deva(w) && !bad(i))
+        {
+            spans.push((i, i));
+            i += 2;
+            continue;
+        }
         // "Sunita ji", "Ramesh जी".
         if i + 1 < n
             && (word(i + 1).eq_ignore_ascii_case("ji") || word(i + 1) == "जी")

@@ -58,7 +58,7 @@ impl Scanners {
                 r"(?i)(?-u:\b)\d+(?:\.\d+)?\s?(?:mg|mcg|µg|ml|gm|iu|units?|tablets?|tabs?|caps?|puffs?|drops?)(?-u:\b)",
             ),
             volume: re(
-                r"(?i)(?-u:\b)(\d[\d,]*)(?:st|nd|rd|th)?\s?(\+|k(?-u:\b)|lakh|thousand)?\s*\+?\s*(?:se\s+(?:zyada|jyada|adhik)\s+)?(?:[a-z]+\s+){0,2}(?:surgeries|surgery|operations|operation|deliveries|procedures|patients|transplants|transplant|cases|knee replacements?|hip replacements?|implants|ivf cycles|babies|smiles|angioplasties|cataract surgeries)(?-u:\b)",
+                r"(?i)(?-u:\b)(\d[\d,]*)(?:st|nd|rd|th)?\s?(\+|k(?-u:\b)|lakh|thousand)?\s*\+?\s*(?:se\s+(?:zyada|jyada|adhik)\s+)?(?:[a-z]+\s+){0,2}(?:surgeries|surgery|operations|operation|deliveries|procedures|patients|transplants|transplant|cases|knee replacements?|hip replacements?|implants|ivf cycles|babies|smiles|angioplasties|cataract surgeries|muskurahatein|muskaanein|mareez|marij|mareezon)(?-u:\b)",
             ),
             weight: re(
                 r"(?i)(?-u:\b)(?:lost|dropped|shed)\s+\d+\s?(?:lbs?|pounds|kg|kgs|kilos)(?-u:\b)|(?-u:\b)\d+\s?(?:lbs?|pounds|kg|kilos)\s+in\s+\d+\s+(?:days|weeks|months)",
