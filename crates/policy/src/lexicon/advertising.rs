@@ -35,7 +35,7 @@ pub(super) const GROUPS: &[Group] = &[
             "cure", "guarantee", "guaranteed", "guarantees", "miracle", "miraculous",
             "permanently", "eliminates", "eradicates", "get rid of", "risk-free", "risk free",
             "clinically proven", "scientifically proven", "instant relief", "boosts immunity",
-            "boost immunity", "immunity booster", "boost your immune system", "boosts your immune system", "boosts the immune system", "immune-boosting", "reverses", "100%", "100 %",
+            "boost immunity", "immunity booster", "immunity double", "double immunity", "boost your immune system", "boosts your immune system", "boosts the immune system", "immune-boosting", "reverses", "100%", "100 %",
             "completely safe", "gaaranti", "guarantee ke saath", "गारंटी", "चमत्कार",
             "chamatkar", "hamesha ke liye", "हमेशा के लिए", "khatam", "खत्म",
         ],
@@ -57,6 +57,25 @@ pub(super) const GROUPS: &[Group] = &[
             "no side effects are", "guarantee your privacy", "guaranteed appointment",
             "guarantee a response", "guarantee that your information", "100% of proceeds",
             "100% free",
+        ],
+    ),
+    (
+        Cue::Comparative,
+        &[
+            "than any other", "more than any other", "better than any", "better than all",
+            "best in the state", "best in the country", "#1 in the state", "#1 in the nation",
+            "number one in the state", "highest-rated", "highest rated", "the only hospital",
+            "unlike other hospitals", "kisi aur hospital se zyada",
+        ],
+    ),
+    (
+        Cue::RemoteRx,
+        &[
+            "text us your symptoms", "dm us your symptoms", "send us your symptoms",
+            "message us your symptoms", "send the prescription", "we'll send the prescription",
+            "we will send the prescription", "prescription without an appointment",
+            "without seeing a doctor", "no doctor visit needed", "no visit needed",
+            "dawai likh denge", "online dawai", "prescription bhej denge", "apni problem dm",
         ],
     ),
     (

@@ -139,6 +139,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::SensMental,
         &[
+            "suicide", "suicide attempt", "suicide ki koshish", "aatmhatya ki koshish",
+            "आत्महत्या की कोशिश", "khudkushi ki koshish",
             "psychiatry ward", "psychiatric ward", "psychiatry", "psychiatric", "mental hospital",
             "manasik rog", "मानसिक रोग", "मनोरोग",
             "memory care", "memory-care", "dementia unit", "dementia ward", "dementia care",

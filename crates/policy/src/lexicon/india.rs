@@ -86,6 +86,7 @@ pub(super) const GROUPS: &[Group] = &[
             "not disclosed", "not revealed", "will not be disclosed", "prohibited",
             "punishable", "illegal", "offence", "offense", "banned", "strictly prohibited",
             "we do not", "we don't", "does not", "नहीं किया जाता", "नहीं की जाती",
+            "band hai", "बंद है", "kanoonan", "कानूनन",
             "nahi hoti", "nahin hoti", "nahi ki jaati", "nahi ki jati", "nahi bataya jata",
             "nahi batate", "nahi karte", "kanoonan apradh", "kanooni apradh", "नहीं होती",
             "नहीं करते", "नहीं बताते",
@@ -137,6 +138,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::EndorseIn,
         &[
+            "ki salah", "ki salaah", "की सलाह", "order:", "order here", "order at", "order on",
             "'s pick", "doctor's pick", "my pick", "doctor's choice", "dr's choice", "my top pick",
             "explains why", "swears by", "trust only", "only serum i trust", "my go-to", "the best natural medicine", "best medicine",
             "i recommend", "i personally recommend", "i always recommend", "i suggest",

@@ -164,6 +164,10 @@ pub enum Cue {
     /// Phrases whose health words mean something else: idioms ("give me a heart attack")
     /// and non-clinical senses ("reports on social media").
     NotHealth,
+    /// Superiority over every competitor: "more … than any other hospital".
+    Comparative,
+    /// Prescribing without a visit: "text us your symptoms and we'll send the prescription".
+    RemoteRx,
     /// An apology for something that happened: "sorry for the wait", "maafi chahte hain".
     Apology,
     /// Ending or finishing: "end", "khatam", "खत्म" (with `LifeWord`, an intent to die).

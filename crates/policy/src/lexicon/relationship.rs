@@ -99,6 +99,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::RelPhrase,
         &[
+            "this patient's", "the patient in question", "this so-called patient",
             "patients like you", "patient like you", "aap jaise mareez", "aap jaise marij",
             "aap jaise patient", "आप जैसे मरीज़", "आप जैसे मरीज", "आप जैसे मरीजों",
         ],
@@ -115,6 +116,7 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::NoShare,
         &[
             "with anyone", "with anybody", "kisi ke saath", "kisi ke sath", "किसी के साथ",
+            "kisi ko nahi", "kisi ko nahin", "nahi dikhate", "किसी को नहीं", "nobody else sees",
             "never share", "never shared", "do not share", "don't share", "will not share",
             "won't share", "share nahi karte", "share nahi karenge", "साझा नहीं करते",
             "साझा नहीं करेंगे", "never disclose", "nahi bhej sakte", "nahin bhej sakte",

@@ -115,6 +115,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::EngageAsk,
         &[
+            "share our post", "share this post", "who share", "lucky winners", "lucky patients",
             "like, share", "like and share", "like share", "like & share", "follow us",
             "follow our", "follow and", "share and follow", "and follow", "subscribe",
             "tag a friend", "tag 3 friends", "tag your friends", "tag two friends",

@@ -71,6 +71,15 @@ fn subst(ev: &Eval<'_>, out: &mut Findings) {
     spans.extend(banned_spans(ev));
     if !spans.is_empty() {
         out.add(Fired::new(RuleId::FtcSubst, Block).spans(spans));
+    } else if ev.sig.has(Cue::Comparative) && !ev.ctx.family.is_addressed() {
+        // "More heart procedures than any other hospital": true or not, it needs proof on
+        // file before it runs.
+        let spans: Vec<Span> = ev
+            .sig
+            .of(Cue::Comparative)
+            .map(|h| (h.start, h.end))
+            .collect();
+        out.add(Fired::new(RuleId::FtcSubst, NeedsReview).spans(spans));
     }
 }
 

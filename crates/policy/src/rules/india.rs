@@ -42,7 +42,7 @@ fn ordinal(t: &str) -> bool {
 
 fn advert(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
-    let mut strong: Vec<Span> = spans_of(ev, &[Cue::Boast]);
+    let mut strong: Vec<Span> = spans_of(ev, &[Cue::Boast, Cue::Comparative]);
     // Cure and guarantee claims are prohibited self-promotion for Indian doctors.
     strong.extend(claim_spans(sig));
     strong.extend(banned_spans(ev));

@@ -44,6 +44,7 @@ pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
         super::privacy_addressed::addressed(ev, sev, out);
     } else {
         about_others(ev, sev, out);
+        public_address(ev, sev, out);
     }
     indirect(ev, out);
 }
@@ -191,6 +192,66 @@ fn about_others(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
         let v = if directory_only { NeedsReview } else { Block };
         out.add(Fired::new(RuleId::PhiMedia, v).spans(t.anchors.clone()));
     }
+}
+
+/// "To the patient who left a 1-star review: we refunded your $85 copay": a post that
+/// speaks to one patient tells everyone what it tells them.
+fn public_address(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
+    let sig = ev.sig;
+    let addressed: Vec<usize> = sig
+        .of(Cue::IndivAnchor)
+        .filter(|h| {
+            // "To the patient who…", "Dear patient that…": spoken to, not about.
+            let word = |i: usize| sig.p.words.get(i).map_or("", |_| sig.p.word_text(i));
+            let before = h.w0 > 0
+                && ["to", "dear"]
+                    .iter()
+                    .any(|w| word(h.w0 - 1).eq_ignore_ascii_case(w));
+            let after = ["who", "that"]
+                .iter()
+                .any(|w| word(h.w1 + 1).eq_ignore_ascii_case(w));
+            sig.sentence_has(h.sentence, Cue::PatientWord)
+                && (before || after)
+                && sig.any(&[Cue::Poss2, Cue::You2])
+                && !generic_person_anchor(sig, h)
+        })
+        .map(|h| h.sentence)
+        .collect();
+    if addressed.is_empty() {
+        return;
+    }
+    let first = addressed[0];
+    let fin: Vec<Span> = sig
+        .of(Cue::Fin)
+        .filter(|h| h.sentence >= first)
+        .map(|h| (h.start, h.end))
+        .collect();
+    let clin: Vec<Span> = sig
+        .hits
+        .iter()
+        .filter(|h| {
+            h.sentence >= first
+                && HEALTH.contains(&h.cue)
+                && !generic_health(sig.text(h.start, h.end))
+        })
+        .map(|h| (h.start, h.end))
+        .collect();
+    if fin.is_empty() && clin.is_empty() {
+        return;
+    }
+    let rel: Vec<Span> = sig.of(Cue::IndivAnchor).map(|h| (h.start, h.end)).collect();
+    out.add(Fired::new(RuleId::PhiRel, sev).phi("PATIENT_STATUS", rel));
+    if !fin.is_empty() {
+        out.add(Fired::new(RuleId::PhiFin, sev).phi("FINANCIAL", fin));
+    }
+    if !clin.is_empty() {
+        out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", clin));
+    }
+}
+
+/// "A patient who…" in a hedge ("patients who") is everyone, not one person.
+fn generic_person_anchor(sig: &Signals<'_>, h: &crate::lexicon::Hit) -> bool {
+    sig.overlapped_by(h, Cue::Hedge) || super::privacy_finish::generic_person(sig, h.w0)
 }
 
 /// Identifiable without a name: a unique person or event plus care details.

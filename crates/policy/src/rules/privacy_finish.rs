@@ -68,6 +68,7 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
         .filter(|h| {
             HEALTH.contains(&h.cue)
                 && !sig.sentence_has(h.sentence, Cue::Deflect)
+                && !sig.sentence_has(h.sentence, Cue::NoShare)
                 && !generic_health(sig.text(h.start, h.end))
         })
         .collect();

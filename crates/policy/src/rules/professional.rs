@@ -57,6 +57,15 @@ fn real_advice<'s>(sig: &'s Signals<'_>) -> Vec<&'s Hit> {
 
 fn advice(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
+    // "Text us your symptoms and we'll send the prescription": prescribing without seeing
+    // the patient, offered to everyone.
+    if sig.has(Cue::RemoteRx)
+        && sig.any(&[Cue::Medication, Cue::RxContext, Cue::RxBrand])
+        && !ev.ctx.family.is_addressed()
+    {
+        let spans: Vec<Span> = sig.of(Cue::RemoteRx).map(|h| (h.start, h.end)).collect();
+        out.add(Fired::new(RuleId::ProAdvice, NeedsReview).spans(spans));
+    }
     let answers = real_advice(sig);
     if answers.is_empty() {
         return;

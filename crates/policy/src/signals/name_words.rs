@@ -71,6 +71,7 @@ const NOT_NAMES: &[&str] = &[
     "नमस्ते", "डॉक्टर", "अस्पताल", "मरीज", "विश्व", "दिवस", "राष्ट्रीय",
     "आए", "आई", "आया", "आये", "गए", "गई", "गया", "हुए", "हुई", "हुआ",
     // Organisations, events and groups that the detector's name list knows as names.
+    "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
     "cross", "army", "rotary", "lions", "women", "men", "children", "kids", "fair", "expo",
     "summit", "conference", "seminar", "workshop",
 ];

@@ -33,8 +33,28 @@ fn hit(cue: Cue, (start, end, w0, w1, sentence): (usize, usize, usize, usize, us
 
 /// Words that make the person noun after them one particular person.
 const DETERMINERS: &[&str] = &[
-    "the", "this", "that", "a", "an", "one", "our", "my", "ek", "एक", "wo", "woh", "वो", "वह",
-    "yeh", "ye", "यह",
+    "the",
+    "this",
+    "that",
+    "a",
+    "an",
+    "one",
+    "our",
+    "my",
+    "ek",
+    "एक",
+    "wo",
+    "woh",
+    "वो",
+    "वह",
+    "yeh",
+    "ye",
+    "यह",
+    "jis",
+    "jo",
+    "us",
+    "जिस",
+    "उस",
 ];
 
 /// Derived hits from the lexicon hits (sorted by start); appended by the caller.
