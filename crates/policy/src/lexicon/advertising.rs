@@ -91,11 +91,10 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::TypicalDisclaimer,
         &[
-            "results may vary", "results vary", "individual results", "results not typical",
-            "not typical", "typical results", "typical patient", "typically", "most patients",
-            "on average", "average patient", "generally expected", "your results may differ",
-            "outcomes vary", "outcomes differ", "every patient is different", "परिणाम अलग",
-            "results alag", "har patient alag",
+            // What patients generally achieve. "Results may vary" and "results not typical"
+            // are not enough (FTC Endorsement Guides, 2009 revision of 255.2).
+            "typical results", "typical patient", "typically", "most patients", "on average",
+            "average patient", "generally expected", "the average result", "median",
         ],
     ),
     (

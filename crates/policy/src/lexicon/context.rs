@@ -256,6 +256,10 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::Overcame,
+        &["beat", "beats", "defeated", "overcame", "overcome", "conquered", "survived", "fought off"],
+    ),
+    (
         Cue::Apology,
         &[
             "sorry for the", "sorry about the", "apologize for the", "apologise for the",

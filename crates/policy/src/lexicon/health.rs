@@ -54,6 +54,8 @@ pub(super) const GROUPS: &[Group] = &[
             "hernia", "sciatica", "slip disc", "spondylitis", "gout", "vertigo", "insomnia",
             "long covid",
             // Hinglish / Hindi
+            "ulti", "ultiyan", "उल्टी", "dast", "दस्त", "khansi", "खांसी", "chakkar", "चक्कर",
+            "khujli", "खुजली",
             "sugar", "bukhar", "dard", "cancer hai", "dil ki bimari", "lakwa", "pathri",
             "बुखार", "दर्द", "कैंसर", "मधुमेह", "डायबिटीज", "शुगर", "लकवा", "पथरी", "दमा",
             "टीबी", "हार्ट अटैक", "दिल का दौरा", "ब्लड प्रेशर", "बीपी", "गठिया", "पीलिया",

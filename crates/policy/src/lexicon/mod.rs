@@ -164,6 +164,9 @@ pub enum Cue {
     /// Phrases whose health words mean something else: idioms ("give me a heart attack")
     /// and non-clinical senses ("reports on social media").
     NotHealth,
+    /// Having overcome something: "beat", "survived", "overcame" (with a condition, an
+    /// outcome).
+    Overcame,
     /// Superiority over every competitor: "more … than any other hospital".
     Comparative,
     /// Prescribing without a visit: "text us your symptoms and we'll send the prescription".

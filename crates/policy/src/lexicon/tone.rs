@@ -181,6 +181,7 @@ pub(super) const GROUPS: &[Group] = &[
             "testimonial", "testimonials", "before and after", "before & after",
             "before/after", "transformation", "#successstory", "#patientstory", "#testimonial",
             "#beforeandafter", "#transformation", "#patientstories", "#recoverystory",
+            "patient spotlight", "#patientspotlight", "meet our patient", "spotlight on",
             "janm hua", "janam hua", "जन्म हुआ", "shubh samachar", "शुभ समाचार", "ghar aayi lakshmi", "नन्ही परी",
             "welcome to the world", "born in our", "born yesterday", "born today", "born this morning", "born last night", "new arrival", "newest arrival",
             "proud moment", "inspiring", "story of", "*'s story", "watch how", "see how",

@@ -331,6 +331,20 @@ pub fn inbound(ev: &Eval<'_>, out: &mut Findings) {
         .filter(|s| !routine(s))
         .collect();
     spans.extend(t.anchor_health.iter().copied().filter(|s| !routine(s)));
+    // "Dawai khane ke baad ulti jaisa lag raha hai, kya normal hai?": asking about a
+    // symptom is about oneself even without "my".
+    if spans.is_empty() && sig.has(Cue::AdviceQ) {
+        spans.extend(
+            sig.hits
+                .iter()
+                .filter(|h| {
+                    HEALTH.contains(&h.cue)
+                        && !crate::signals::ties::generic_health(sig.text(h.start, h.end))
+                })
+                .map(|h| (h.start, h.end))
+                .filter(|s| !routine(s)),
+        );
+    }
     let ids: Vec<Span> = sig
         .personal_entities()
         .filter(|e| {

@@ -160,6 +160,10 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
     for s in followed(hits, Cue::Intensifier, Cue::BleedWord, 2) {
         out.push(hit(Cue::CrisisMedical, s));
     }
+    // "beat stage 3 colon cancer", "survived a stroke": an outcome.
+    for s in followed(hits, Cue::Overcame, Cue::Condition, 3) {
+        out.push(hit(Cue::Outcome, s));
+    }
     // "a rare bone tumour": rarity makes a case identifiable.
     for s in followed(hits, Cue::RareWord, Cue::Condition, 2) {
         out.push(hit(Cue::Unique, s));
