@@ -251,7 +251,7 @@ pub(super) const GROUPS_2: &[Group] = &[
         Cue::Fin,
         &[
             "insurance", "insurer", "claim", "claims", "copay", "co-pay", "deductible", "bill",
-            "billed", "billing", "balance", "invoice", "prior authorization",
+            "billed", "balance", "invoice", "prior authorization",
             "prior authorisation", "pre-authorization", "preauthorization", "out of pocket",
             "out-of-pocket", "collections", "outstanding", "payment plan", "medicaid",
             "medicare", "ayushman", "pmjay", "cashless", "tpa", "owed", "unpaid", "refund",

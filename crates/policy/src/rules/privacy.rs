@@ -80,7 +80,15 @@ fn about_others(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
     let sig = ev.sig;
     if t.anchors.is_empty() || !specific(ev) {
         // A story told with pronouns only ("reversed his prediabetes") is still a patient's.
-        if sig.has(Cue::StoryMarker) && sig.has(Cue::Pron3) && sig.any(HEALTH) {
+        // …unless the pronoun is a named staff member's ("Congrats to Dr. Mills on her
+        // talk about living with ADHD").
+        let staff_pronoun = !sig.any(&[Cue::FamilyMember, Cue::IndivAnchor])
+            && sig.of(Cue::Pron3).all(|p| {
+                sig.entities
+                    .iter()
+                    .any(|e| e.kind == EntityKind::Name && e.staff && e.sentence == p.sentence)
+            });
+        if sig.has(Cue::StoryMarker) && sig.has(Cue::Pron3) && sig.any(HEALTH) && !staff_pronoun {
             let spans: Vec<Span> = sig.of(Cue::StoryMarker).map(|h| (h.start, h.end)).collect();
             out.add(Fired::new(RuleId::PhiMkt, Block).spans(spans));
             out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", health_spans(sig)));

@@ -159,7 +159,10 @@ pub fn finish(ev: &Eval<'_>, out: &mut Findings) {
     if ev.ctx.authorized {
         // A minor's authorisation is their guardian's signature; only an explicit "no
         // guardian consent" leaves it uncovered.
-        let minor = sig.has(Cue::SensMinor);
+        let minor = sig.has(Cue::SensMinor)
+            || sig
+                .personal_entities()
+                .any(|e| e.kind == EntityKind::Age && e.value.is_some_and(|a| a < 18));
         if !minor || ev.ctx.guardian_consent != Some(false) {
             out.fired.retain(|f| !AUTH_CLEARS.contains(&f.rule));
         }
