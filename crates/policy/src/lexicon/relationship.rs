@@ -107,7 +107,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::RelPhrase,
         &[
-            "having you in", "having you and", "loved having you", "great having you",
+            "get you in", "got you in", "fit you in", "squeeze you in", "having you in", "having you and", "loved having you", "great having you",
             "good to have you in", "see you at your", "see you at", "see you next", "see you in",
             "see you soon at", "see you for", "aapko dobara dekhkar", "phir milenge",
         ],

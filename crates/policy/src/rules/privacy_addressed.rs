@@ -65,9 +65,15 @@ pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
         .any(|e| e.kind == EntityKind::Name && t.anchors.contains(&(e.start, e.end)));
     // "Hi Tom! Glad the new hearing aids are working": a name in the greeting is the
     // person the whole reply is about.
-    let vocative = sig
-        .personal_entities()
-        .any(|e| e.kind == EntityKind::Name && e.w0 <= 1);
+    // The greeting may close the sentence too: "…that sprained ankle, Mike!".
+    let vocative = sig.personal_entities().any(|e| {
+        e.kind == EntityKind::Name
+            && (e.w0 <= 1
+                || sig.p.norm[..e.start].trim_end().ends_with(',')
+                    && sig.p.norm[e.end..]
+                        .trim_start()
+                        .starts_with(['!', '.', '?']))
+    });
     if vocative {
         clin.extend(
             sig.hits
