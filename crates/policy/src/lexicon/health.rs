@@ -10,7 +10,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Condition,
         &[
-            "stemi", "nstemi", "myocardial infarction", "sprained", "sprain", "sprained ankle",
+            "stemi", "nstemi", "myocardial infarction", "dil ka daura", "दिल का दौरा",
+            "heart ka attack", "sprained", "sprain", "sprained ankle",
             "twisted ankle", "sprained wrist", "pulled muscle", "torn ligament",
             "fighting hard", "fighting for her life", "fighting for his life", "fighting for life", "critically ill", "on life support", "life support", "on a ventilator", "on ventilator",
             "अस्थमा", "थायराइड", "माइग्रेन", "एलर्जी", "इन्फेक्शन", "निमोनिया", "टाइफाइड", "पीसीओडी", "पीसीओएस", "आर्थराइटिस", "हर्निया", "अल्सर", "कोविड", "कोरोना", "ट्यूमर", "स्ट्रोक", "पैरालिसिस", "एंग्जायटी", "ऑटिज्म", "'s fall", "his fall", "her fall", "your fall", "a fall in", "fell in our", "slipped and fell", "slip and fall", "had a fall", "took a fall", "fell down", "herniated disc", "herniated", "bulging disc", "disc herniation", "slipped disc", "pinched nerve", "lupus", "fibromyalgia", "celiac", "scoliosis", "sleep apnea", "shingles", "cystic fibrosis", "muscular dystrophy", "als", "lymphedema", "macular degeneration", "tinnitus", "sinusitis", "bronchiolitis", "rsv", "croup", "hand foot and mouth", "scarlet fever", "mononucleosis", "lyme disease", "psoriatic arthritis", "ankylosing spondylitis", "hashimoto's", "graves disease", "diverticulitis", "pancreatitis", "gastritis", "hemorrhoids", "haemorrhoids", "fissure", "fistula", "prostate cancer", "breast cancer", "lung cancer", "colon cancer", "skin cancer", "cervical cancer", "ovarian cancer", "brain tumor", "brain tumour", "glioblastoma", "myeloma", "dyslexia", "tourette", "spina bifida", "clubfoot", "cleft lip", "cleft palate", "hydrocephalus", "congenital heart defect", "hole in the heart", "heart murmur", "kawasaki", "rotator cuff", "torn meniscus", "meniscus tear", "plantar fasciitis", "carpal tunnel", "tennis elbow", "frozen shoulder",
@@ -135,7 +136,7 @@ pub(super) const GROUPS: &[Group] = &[
             "finally pregnant", "healthy baby", "discharged home", "on her own", "on his own",
             "दोबारा चलने", "फिर से चल", "चलने लगी", "चलने लगे", "ठीक हो", "स्वस्थ हो",
             "chalne lagi", "chalne lage", "chal rahi", "chal rahe", "theek ho", "thik ho",
-            "swasth ho", "ghar laut", "jaan bacha", "jaan bachayi", "jaan bachai", "जान बचा",
+            "swasth ho", "ghar laut", "bacha liya", "बचा लिया", "jaan bacha", "jaan bachayi", "jaan bachai", "जान बचा",
             "saved his life", "saved her life", "saved their lives", "saved the life",
         ],
     ),
@@ -226,7 +227,8 @@ pub(super) const GROUPS_2: &[Group] = &[
             "appointment", "appointments", "visit", "visits", "admitted", "admission",
             "discharged", "discharge", "ward", "room", "bed", "icu", "nicu", "er",
             "emergency room", "emergency department", "infusion center", "infusion centre",
-            "labour room", "labor room", "delivery room", "लेबर रूम",
+            "labour room", "labor room", "delivery room", "लेबर रूम", "missing appointments",
+            "missing your appointments", "missing his appointments", "missing her appointments",
             "waiting room", "opd", "ipd", "follow-up", "check-up", "checkup", "no-show",
             "no show", "no-showed", "missed", "waited", "wait", "came in", "arrived",
             "brought in", "night shift", "shift", "triage", "born", "delivered",

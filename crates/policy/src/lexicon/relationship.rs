@@ -99,6 +99,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::RelPhrase,
         &[
+            "this reviewer was", "the reviewer was", "this reviewer is", "this reviewer has",
             "this patient's", "the patient in question", "this so-called patient",
             "patients like you", "patient like you", "aap jaise mareez", "aap jaise marij",
             "aap jaise patient", "आप जैसे मरीज़", "आप जैसे मरीज", "आप जैसे मरीजों",

@@ -131,7 +131,7 @@ pub(super) const GROUPS: &[Group] = &[
             "the only", "only set of", "first baby", "first patient", "first-ever",
             "first ever", "youngest", "oldest", "rare case", "rarest", "one of a kind",
             "one in a million", "one-in-a-million", "triplets", "quadruplets", "quintuplets",
-            "conjoined", "celebrity", "famous", "well-known", "well known", "local cricketer",
+            "conjoined", "sarpanch", "सरपंच", "vidhayak", "विधायक", "mukhiya", "parshad", "पार्षद", "celebrity", "famous", "well-known", "well known", "local cricketer",
             "cricketer", "actor", "actress", "mla", "mayor", "councillor", "councilman",
             "star player", "athlete", "influencer", "local teacher", "local shopkeeper",
             "local businessman", "local businesswoman", "coach", "the principal",
@@ -145,7 +145,8 @@ pub(super) const GROUPS: &[Group] = &[
             "celebrity", "famous", "well-known", "well known", "local cricketer", "cricketer",
             "actor", "actress", "mla", "mayor", "councillor", "councilman", "star player",
             "athlete", "influencer", "local celebrity", "tv actress", "tv actor", "singer",
-            "minister", "politician", "senator", "congressman", "youtuber",
+            "minister", "politician", "senator", "congressman", "youtuber", "sarpanch", "सरपंच",
+            "vidhayak", "विधायक", "mukhiya", "parshad", "पार्षद", "pradhan ji",
         ],
     ),
     (

@@ -102,6 +102,31 @@ pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
     if !clin.is_empty() {
         out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", clin));
     }
+    // "This reviewer was discharged from our practice for missing appointments": once the
+    // reply places the person in our care, how their care ended or was missed is a visit
+    // detail.
+    const VISIT_EVENTS: &[&str] = &[
+        "discharged",
+        "admitted",
+        "missed",
+        "missing",
+        "no-show",
+        "no-showed",
+        "dismissed",
+    ];
+    if !t.rel.is_empty() {
+        let events: Vec<Span> = sig
+            .of(Cue::VisitWord)
+            .filter(|h| {
+                let w = sig.text(h.start, h.end).to_ascii_lowercase();
+                VISIT_EVENTS.iter().any(|v| w.starts_with(v))
+            })
+            .map(|h| (h.start, h.end))
+            .collect();
+        if !events.is_empty() {
+            out.add(Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", events));
+        }
+    }
     if !t.addressed_visit.is_empty() {
         out.add(
             Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", t.addressed_visit.clone()),

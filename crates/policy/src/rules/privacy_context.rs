@@ -323,7 +323,27 @@ pub fn inbound(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
     // Services anyone books ("a blood test for my dad", "flu shots for my kids"):
     // asking about them discloses nothing about anyone's health.
-    let routine = |&(s, e): &Span| sig.of(Cue::Routine).any(|r| r.start <= s && r.end >= e);
+    // "call me back about my bill": an errand, not a disclosure.
+    const ERRANDS: &[&str] = &[
+        "bill",
+        "bills",
+        "billing",
+        "invoice",
+        "receipt",
+        "refund",
+        "payment",
+        "appointment",
+        "appointments",
+        "report",
+        "reports",
+        "records",
+    ];
+    let routine = |&(s, e): &Span| {
+        sig.of(Cue::Routine).any(|r| r.start <= s && r.end >= e)
+            || ERRANDS
+                .iter()
+                .any(|w| sig.text(s, e).eq_ignore_ascii_case(w))
+    };
     let mut spans: Vec<Span> = t
         .self_health
         .iter()
