@@ -180,7 +180,8 @@ pub(super) const GROUPS: &[Group] = &[
             "surgeries", "operations", "deliveries", "procedures", "patients", "transplants",
             "cases", "replacements", "implants", "cycles", "babies", "smiles", "angioplasties",
             "surgery", "operation", "replacement", "transplant", "muskurahatein", "muskaanein",
-            "mareez", "marij", "mareezon",
+            "mareez", "marij", "mareezon", "pratyaropan", "pratyarpan", "sarjari", "प्रत्यारोपण",
+            "सर्जरी", "ऑपरेशन", "मरीज़", "डिलीवरी",
         ],
     ),
     (

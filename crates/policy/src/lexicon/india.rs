@@ -80,6 +80,13 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::AwardWord,
+        &[
+            "award", "awarded", "awards", "honoured with", "honored with", "puraskar",
+            "sammanit", "sammaan", "पुरस्कार", "सम्मानित", "सम्मान",
+        ],
+    ),
+    (
         Cue::PcpndtDisclaimer,
         &[
             "not done", "is not done", "are not done", "not conducted", "not performed",

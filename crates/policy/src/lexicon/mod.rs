@@ -167,6 +167,8 @@ pub enum Cue {
     /// Having overcome something: "beat", "survived", "overcame" (with a condition, an
     /// outcome).
     Overcame,
+    /// An award given by someone else: "award", "sammanit", "पुरस्कार".
+    AwardWord,
     /// Superiority over every competitor: "more … than any other hospital".
     Comparative,
     /// Prescribing without a visit: "text us your symptoms and we'll send the prescription".

@@ -237,6 +237,7 @@ pub(super) const GROUPS: &[Group] = &[
             "survivors day", "cancer survivors day", "national cancer survivors day", "survivors' day",
             "mother's day", "mothers day", "father's day", "fathers day", "women's day", "children's day", "grandparents day", "valentine's day", "teachers' day", "teachers day", "bal diwas", "बाल दिवस",
             "pulse polio", "polio sunday", "polio ravivar", "mission indradhanush", "national deworming day", "deworming day", "poshan maah", "national immunization day", "immunization day", "vaccination drive", "thanksgiving", "holiday hours", "independence day", "republic day", "diwali", "holi", "eid", "christmas", "new year",
+            "road safety week", "सड़क सुरक्षा सप्ताह", "सुरक्षा सप्ताह", "jagrukta saptah", "जागरूकता सप्ताह",
             "world health day", "world heart day", "world cancer day", "world diabetes day",
             "world aids day", "world tb day", "world mental health day", "world kidney day",
             "world hypertension day", "world no tobacco day", "world blood donor day",

@@ -46,10 +46,16 @@ fn advert(ev: &Eval<'_>, out: &mut Findings) {
     // Cure and guarantee claims are prohibited self-promotion for Indian doctors.
     strong.extend(claim_spans(sig));
     strong.extend(banned_spans(ev));
-    // "best knee surgeon", "top doctors", "expert gynaecologist".
+    // "best knee surgeon", "top doctors", "expert gynaecologist"; inside the name of an
+    // award someone else gave ("'Best Doctor Award' from the IMA") it is a judgment call.
+    let mut awarded: Vec<Span> = Vec::new();
     for b in sig.of(Cue::BoastWord) {
         if let Some(n) = sig.near(b.sentence, b.w1 + 1, b.w1 + 1, Cue::ProNoun, 0, 2) {
-            strong.push((b.start, n.end));
+            if sig.sentence_has(b.sentence, Cue::AwardWord) {
+                awarded.push((b.start, n.end));
+            } else {
+                strong.push((b.start, n.end));
+            }
         }
     }
     // "over 2 lakh dengue cases": disease statistics, not our volume, unless the sentence
@@ -104,7 +110,11 @@ fn advert(ev: &Eval<'_>, out: &mut Findings) {
         return;
     }
     let mut soft: Vec<Span> = spans_of(ev, &[Cue::SoftPromo]);
-    soft.extend(volume.iter().map(|v| (v.start, v.end)));
+    soft.extend(awarded);
+    // A count in an awareness post ("road safety week: 3,200 accident patients") informs.
+    if !sig.has(Cue::Observance) {
+        soft.extend(volume.iter().map(|v| (v.start, v.end)));
+    }
     if sig.has(Cue::EngageAsk) && sig.has(Cue::Reward) {
         soft.extend(spans_of(ev, &[Cue::EngageAsk]));
     }
