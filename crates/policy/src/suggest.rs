@@ -144,6 +144,11 @@ pub fn suggest(
     if reply && !ctx.personal_account {
         return Some(safe_reply(org, lang, has(RuleId::ProAdvice)));
     }
+    // Dosing advice in a message is fixed by sending the person to a clinician, not by
+    // blanking the drug name.
+    if ctx.family == ChannelFamily::DirectMessage && has(RuleId::ProAdvice) {
+        return Some(safe_reply(org, lang, true));
+    }
     if ctx.family == ChannelFamily::DirectMessage && has(RuleId::PhiChannel) {
         return Some(dm_reply(org, lang));
     }

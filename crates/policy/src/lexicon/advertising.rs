@@ -19,7 +19,7 @@ pub(super) const GROUPS: &[Group] = &[
             "reverse your diabetes", "reverse aging", "reverses aging",
             "reverse heart disease", "cure cancer", "cures cancer", "cure diabetes",
             "cures diabetes", "cure arthritis", "cures arthritis", "cure autism",
-            "prevents covid", "cure covid", "cures covid", "kills the virus",
+            "prevents covid", "prevent covid", "prevent coronavirus", "prevents coronavirus", "protect against covid", "protects against covid", "protect you from covid", "protects you from covid", "kills covid", "prevent the flu", "prevents the flu", "covid-proof", "cure covid", "cures covid", "kills the virus",
             "no side effects", "zero side effects", "without any side effects", "100% safe",
             "proven to cure", "proven cure", "never come back", "never comes back",
             "pakka ilaj", "pakka ilaaj", "guaranteed ilaj", "jad se khatam", "jad se khatm",
@@ -35,7 +35,7 @@ pub(super) const GROUPS: &[Group] = &[
             "cure", "guarantee", "guaranteed", "guarantees", "miracle", "miraculous",
             "permanently", "eliminates", "eradicates", "get rid of", "risk-free", "risk free",
             "clinically proven", "scientifically proven", "instant relief", "boosts immunity",
-            "boost immunity", "immunity booster", "reverses", "100%", "100 %",
+            "boost immunity", "immunity booster", "immunity double", "double immunity", "boost your immune system", "boosts your immune system", "boosts the immune system", "immune-boosting", "reverses", "100%", "100 %",
             "completely safe", "gaaranti", "guarantee ke saath", "गारंटी", "चमत्कार",
             "chamatkar", "hamesha ke liye", "हमेशा के लिए", "khatam", "खत्म",
         ],
@@ -43,6 +43,9 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::SubstNeg,
         &[
+            "help prevent", "helps prevent", "vaccine", "vaccines", "vaccination", "booster",
+            "gopniyata ki guarantee", "confidentiality guaranteed", "guaranteed confidentiality",
+            "privacy guaranteed", "guaranteed privacy", "100% confidential", "गोपनीयता की गारंटी",
             "no cure", "not a cure", "isn't a cure", "is no cure", "there is no cure",
             "without a cure", "no known cure", "no guarantee", "no guarantees",
             "not guaranteed", "cannot guarantee", "can't guarantee", "don't guarantee",
@@ -57,13 +60,41 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::Comparative,
+        &[
+            "than any other", "more than any other", "better than any", "better than all",
+            "best in the state", "best in the country", "#1 in the state", "#1 in the nation",
+            "number one in the state", "highest-rated", "highest rated", "the only hospital",
+            "unlike other hospitals", "kisi aur hospital se zyada",
+        ],
+    ),
+    (
+        Cue::RemoteRx,
+        &[
+            "text us your symptoms", "dm us your symptoms", "send us your symptoms",
+            "message us your symptoms", "send the prescription", "we'll send the prescription",
+            "we will send the prescription", "prescription without an appointment",
+            "without seeing a doctor", "no doctor visit needed", "no visit needed",
+            "dawai likh denge", "online dawai", "prescription bhej denge", "apni problem dm",
+        ],
+    ),
+    (
+        Cue::ResultsClaim,
+        &[
+            "see results", "see visible results", "visible results", "results after just",
+            "results in just", "results after one session", "results in one session",
+            "results after the first session", "instant results", "patients lose",
+            "patients lost", "patients see", "our patients lose", "lose up to",
+            "results you can see", "nateeje", "नतीजे दिखें",
+        ],
+    ),
+    (
         Cue::TypicalDisclaimer,
         &[
-            "results may vary", "results vary", "individual results", "results not typical",
-            "not typical", "typical results", "typical patient", "typically", "most patients",
-            "on average", "average patient", "generally expected", "your results may differ",
-            "outcomes vary", "outcomes differ", "every patient is different", "परिणाम अलग",
-            "results alag", "har patient alag",
+            // What patients generally achieve. "Results may vary" and "results not typical"
+            // are not enough (FTC Endorsement Guides, 2009 revision of 255.2).
+            "typical results", "typical patient", "typically", "most patients", "on average",
+            "average patient", "generally expected", "the average result", "median",
         ],
     ),
     (
@@ -131,6 +162,8 @@ pub(super) const GROUPS: &[Group] = &[
             "for moderate", "for moderate-to-severe", "for adults with", "for people with",
             "no increased risk", "safe for", "studied", "life-changing", "game changer",
             "lost", "weight loss", "so much better", "changed my life", "finally free",
+            "struggling with", "suffering from", "say goodbye to", "tired of",
+            "smooth those", "smooth your", "smooths", "smoother skin", "erase", "erases", "banish", "look younger", "younger-looking", "frown lines", "crow's feet", "wrinkle-free", "melt fat", "melts fat",
         ],
     ),
     (

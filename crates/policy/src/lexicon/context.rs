@@ -12,6 +12,9 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "boy", "a boy", "son", "prince", "ladka", "ladkaa", "larka", "beta", "putra",
             "लड़का", "लडका", "बेटा", "पुत्र", "male child", "baba",
+            // Codes used by clinics caught in PCPNDT decoy operations.
+            "jai shri krishna", "jai shree krishna", "जय श्री कृष्ण", "jai shri ram", "laddoo", "laddu",
+            "लड्डू", "blue",
         ],
     ),
     (
@@ -19,6 +22,7 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "girl", "a girl", "daughter", "princess", "ladki", "ladkee", "larki", "beti",
             "putri", "लड़की", "लडकी", "बेटी", "पुत्री", "female child", "baby girl",
+            "jai mata di", "जय माता दी", "jalebi", "जलेबी", "barfi", "बर्फी", "pink",
         ],
     ),
     (Cue::OrWord, &["or", "ya", "या", "/", "or a", "ya phir", "या फिर", "vs", "versus"]),
@@ -38,14 +42,14 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::ChestWord,
         &[
             "chest", "seene", "seena", "sine", "chhati", "chati", "chhaati", "सीने", "सीना",
-            "छाती", "left arm", "बाएं हाथ",
+            "छाती", "left arm", "बाएं हाथ", "jaw", "jabda", "जबड़े", "जबड़ा",
         ],
     ),
     (
         Cue::PainWord,
         &[
             "heavy", "tingling", "numb", "numbness", "burning", "aching", "sore",
-            "pain", "pains", "hurts", "hurting", "tightness", "tight", "pressure",
+            "pain", "pains", "hurt", "hurts", "hurting", "ache", "aches", "tightness", "tight", "pressure",
             "heaviness", "squeezing", "crushing", "dard", "dardh", "दर्द", "जकड़न", "भारीपन",
             "ghabrahat", "घबराहट",
         ],
@@ -88,6 +92,9 @@ pub(super) const GROUPS: &[Group] = &[
             "received your number", "shared your number", "shared your details",
             "from our partner", "from our partners", "purchased list", "customer list of",
             "aapka number", "आपका नंबर", "aapka number hume", "aapki details",
+            "shared your data", "shared your health data", "shared your information with",
+            "sold your data", "data share kiya", "ke saath share kiya", "ke sath share kiya",
+            "के साथ साझा किया",
         ],
     ),
     (
@@ -164,7 +171,7 @@ pub(super) const GROUPS: &[Group] = &[
             "दिन", "हफ्ते", "हफ़्ते", "महीने",
             "aged", "age", "old",
             "*day*", "*week*", "*month*", "*hour*", "*year*", "*yr*", "din", "hafte", "mahine",
-            "*hrs", "saal", "साल", "वर्ष",
+            "*hrs", "saal", "साल", "वर्ष", "वर्षीय",
         ],
     ),
     (
@@ -172,6 +179,9 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "surgeries", "operations", "deliveries", "procedures", "patients", "transplants",
             "cases", "replacements", "implants", "cycles", "babies", "smiles", "angioplasties",
+            "surgery", "operation", "replacement", "transplant", "muskurahatein", "muskaanein",
+            "mareez", "marij", "mareezon", "pratyaropan", "pratyarpan", "sarjari", "प्रत्यारोपण",
+            "सर्जरी", "ऑपरेशन", "मरीज़", "डिलीवरी",
         ],
     ),
     (
@@ -216,7 +226,82 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::CareArea,
+        &[
+            "er", "emergency room", "emergency department", "icu", "nicu", "picu", "ccu",
+            "intensive care", "ward", "wards", "trauma bay", "operating room", "operating theatre",
+            "ot", "labor and delivery", "labour ward", "l&d", "recovery room", "pre-op", "post-op",
+            "bedside", "patient room", "patient rooms", "exam room", "labour room", "labor room",
+            "delivery room", "लेबर रूम", "infusion center",
+            "infusion centre", "dialysis unit", "casualty", "opd", "वार्ड", "आईसीयू",
+        ],
+    ),
+    (
+        Cue::StaffRole,
+        &[
+            "from the front desk", "from our front desk", "at the front desk", "our receptionist",
+            "from our billing team", "our office manager", "our hygienist", "our dental hygienist",
+            "our medical assistant", "our nurse practitioner", "from our team", "of our team",
+        ],
+    ),
+    (
+        Cue::NotHealth,
+        &[
+            "give me a heart attack", "gave me a heart attack", "giving me a heart attack",
+            "going to give me a heart attack", "gonna give me a heart attack", "heart attack waiting",
+            "a pain in the neck", "pain in the neck", "gives me a headache", "giving me a headache",
+            "gave me a headache", "sick and tired", "sick of waiting", "makes me sick",
+            "reports on social media", "media reports", "news reports", "reports in the media",
+            "reports of", "reports that", "press reports", "जान ले लेंगे", "jaan le lenge",
+            "sar dard bana", "सिरदर्द बन",
+        ],
+    ),
+    (
+        Cue::Overcame,
+        &["beat", "beats", "defeated", "overcame", "overcome", "conquered", "survived", "fought off"],
+    ),
+    (
+        Cue::Apology,
+        &[
+            "sorry for the", "sorry about the", "apologize for the", "apologise for the",
+            "apologies for the", "we regret the", "maafi chahte", "माफ़ी चाहते", "खेद है",
+        ],
+    ),
+    (
+        Cue::Mishap,
+        &[
+            "fell", "fallen", "has fallen", "swallowed", "drank", "choked", "choking on", "bit him",
+            "bit her", "bitten", "stung", "burned", "burnt", "scalded", "electrocuted", "hit his head",
+            "hit her head", "collapsed", "fainted", "seizure", "fits",
+            "can't move", "cannot move", "not moving", "can't feel", "gir gaya", "gir gayi",
+            "gir gaye", "gir pada", "gir padi", "kha liya", "kha li", "pee liya", "pee li", "pi liya",
+            "pi li", "pee gaya", "pee gayi", "pi gaya", "pi gayi", "kha gaya", "kha gayi",
+            "nigal liya", "nigal gaya", "nigal gayi", "निगल लिया", "निगल गया", "पी गया", "पी गई",
+            "खा गया", "खा गई", "kaat liya", "kaat liya hai", "dank mara", "jal gaya", "jal gayi", "behosh",
+            "hil nahi", "गिर गया", "गिर गई", "गिर गए", "गिर पड़ा", "खा लिया",
+            "खा ली", "पी लिया", "पी ली", "काट लिया", "डंक मारा", "जल गया", "जल गई",
+            "हिल नहीं",
+        ],
+    ),
+    (
+        Cue::Urgent,
+        &[
+            "just", "just now", "right now", "suddenly", "all of a sudden", "please help", "help me",
+            "help!", "urgent", "urgently", "emergency", "asap", "achanak", "abhi abhi", "jaldi",
+            "madad", "madad karo", "madad karein", "turant", "galti se", "गलती से", "accidentally", "अचानक", "अभी अभी", "जल्दी", "मदद",
+            "तुरंत",
+        ],
+    ),
+    (Cue::EndWord, &["end", "ending", "finish", "khatam", "khatm", "khtm", "खत्म", "ख़त्म", "समाप्त"]),
+    (
+        Cue::LifeWord,
+        &[
+            "it all", "everything", "my life", "myself", "sab", "sab kuch", "zindagi", "jindagi",
+            "khud", "khud ko", "apne aap", "सब", "सब कुछ", "ज़िंदगी", "जिंदगी", "खुद", "अपने आप",
+        ],
+    ),
+    (
         Cue::BleedWord,
-        &["bleeding", "bleed", "khoon", "खून", "blood loss", "losing blood", "रक्तस्राव"],
+        &["bleed", "khoon", "खून", "blood loss", "losing blood", "रक्तस्राव"],
     ),
 ];

@@ -10,6 +10,9 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Condition,
         &[
+            "stemi", "nstemi", "myocardial infarction", "dil ka daura", "दिल का दौरा",
+            "heart ka attack", "sprained", "sprain", "sprained ankle",
+            "twisted ankle", "sprained wrist", "pulled muscle", "torn ligament",
             "fighting hard", "fighting for her life", "fighting for his life", "fighting for life", "critically ill", "on life support", "life support", "on a ventilator", "on ventilator",
             "अस्थमा", "थायराइड", "माइग्रेन", "एलर्जी", "इन्फेक्शन", "निमोनिया", "टाइफाइड", "पीसीओडी", "पीसीओएस", "आर्थराइटिस", "हर्निया", "अल्सर", "कोविड", "कोरोना", "ट्यूमर", "स्ट्रोक", "पैरालिसिस", "एंग्जायटी", "ऑटिज्म", "'s fall", "his fall", "her fall", "your fall", "a fall in", "fell in our", "slipped and fell", "slip and fall", "had a fall", "took a fall", "fell down", "herniated disc", "herniated", "bulging disc", "disc herniation", "slipped disc", "pinched nerve", "lupus", "fibromyalgia", "celiac", "scoliosis", "sleep apnea", "shingles", "cystic fibrosis", "muscular dystrophy", "als", "lymphedema", "macular degeneration", "tinnitus", "sinusitis", "bronchiolitis", "rsv", "croup", "hand foot and mouth", "scarlet fever", "mononucleosis", "lyme disease", "psoriatic arthritis", "ankylosing spondylitis", "hashimoto's", "graves disease", "diverticulitis", "pancreatitis", "gastritis", "hemorrhoids", "haemorrhoids", "fissure", "fistula", "prostate cancer", "breast cancer", "lung cancer", "colon cancer", "skin cancer", "cervical cancer", "ovarian cancer", "brain tumor", "brain tumour", "glioblastoma", "myeloma", "dyslexia", "tourette", "spina bifida", "clubfoot", "cleft lip", "cleft palate", "hydrocephalus", "congenital heart defect", "hole in the heart", "heart murmur", "kawasaki", "rotator cuff", "torn meniscus", "meniscus tear", "plantar fasciitis", "carpal tunnel", "tennis elbow", "frozen shoulder",
             "मोतियाबिंद", "motiyabind", "मोतियाबिंद सर्जरी", "button battery",
@@ -53,6 +56,8 @@ pub(super) const GROUPS: &[Group] = &[
             "hernia", "sciatica", "slip disc", "spondylitis", "gout", "vertigo", "insomnia",
             "long covid",
             // Hinglish / Hindi
+            "ulti", "ultiyan", "उल्टी", "dast", "दस्त", "khansi", "खांसी", "chakkar", "चक्कर",
+            "khujli", "खुजली",
             "sugar", "bukhar", "dard", "cancer hai", "dil ki bimari", "lakwa", "pathri",
             "बुखार", "दर्द", "कैंसर", "मधुमेह", "डायबिटीज", "शुगर", "लकवा", "पथरी", "दमा",
             "टीबी", "हार्ट अटैक", "दिल का दौरा", "ब्लड प्रेशर", "बीपी", "गठिया", "पीलिया",
@@ -62,6 +67,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Procedure,
         &[
+            "plaster", "cast on", "प्लास्टर", "acl surgery", "acl repair", "acl reconstruction",
             "deliver her", "deliver him", "deliver your", "delivering your", "to deliver", "delivering", "new baby",
             "dant ka ilaaj", "daant ka ilaaj", "dant ka ilaj", "daant ka ilaj", "daant nikalna", "daant nikalwaya", "dant nikalwaya", "aankh ka operation", "motiyabind ka operation", "pathri ka operation", "bachedani ka operation", "nasbandi", "taanke", "plaster chadha", "glucose chadhaya", "drip lagayi", "nose job", "boob job", "lipo", "facelift", "eyelid surgery", "the scope", "knee scope", "scoped", "arthroscopy", "dental cleaning", "deep cleaning", "teeth cleaning", "dant ki safai", "daant ki safai", "agli safai",
             "invisalign", "clear aligners", "aligner", "aligners", "dental implants", "zoom whitening",
@@ -130,12 +136,18 @@ pub(super) const GROUPS: &[Group] = &[
             "finally pregnant", "healthy baby", "discharged home", "on her own", "on his own",
             "दोबारा चलने", "फिर से चल", "चलने लगी", "चलने लगे", "ठीक हो", "स्वस्थ हो",
             "chalne lagi", "chalne lage", "chal rahi", "chal rahe", "theek ho", "thik ho",
-            "swasth ho", "ghar laut",
+            "swasth ho", "ghar laut", "bacha liya", "बचा लिया", "jaan bacha", "jaan bachayi", "jaan bachai", "जान बचा",
+            "saved his life", "saved her life", "saved their lives", "saved the life",
         ],
     ),
     (
         Cue::SensMental,
         &[
+            "suicide", "suicide attempt", "suicide ki koshish", "aatmhatya ki koshish",
+            "आत्महत्या की कोशिश", "khudkushi ki koshish",
+            "psychiatry ward", "psychiatric ward", "psychiatry", "psychiatric", "mental hospital",
+            "manasik rog", "मानसिक रोग", "मनोरोग",
+            "memory care", "memory-care", "dementia unit", "dementia ward", "dementia care",
             "my therapist", "your therapist", "her therapist", "his therapist", "therapist cancelled", "counselling sessions", "counseling sessions", "psychotherapy", "talk therapy", "cbt", "therapy practice",
             "adhd", "attention deficit", "vyvanse", "adderall", "ritalin", "concerta", "strattera", "methylphenidate", "rat poison", "consumed poison", "consuming poison", "swallowed poison", "drank poison", "pesticide", "insecticide", "attempted suicide", "tried to end her life", "tried to end his life", "tried to kill", "zeher", "zehar", "jahar", "ज़हर", "जहर", "कीटनाशक", "self harm", "self-harming", "cutting herself", "cutting himself",
             "bipolar", "bipolar ii", "depression", "depressed", "schizophrenia",
@@ -186,7 +198,7 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::SensMinor,
         &[
             "parents", "little one", "kiddo", "his parents", "her parents",
-            "child", "children's", "kid", "kids", "baby", "babies", "infant", "newborn",
+            "child", "children", "children's", "kid", "kids", "baby", "babies", "infant", "newborn",
             "toddler", "minor", "teen", "teenager", "teenage", "adolescent", "student",
             "students", "schoolgirl", "schoolboy", "boy", "girl", "son", "daughter",
             "triplets", "twins", "nicu", "pediatric", "paediatric", "class 5", "school",
@@ -215,6 +227,8 @@ pub(super) const GROUPS_2: &[Group] = &[
             "appointment", "appointments", "visit", "visits", "admitted", "admission",
             "discharged", "discharge", "ward", "room", "bed", "icu", "nicu", "er",
             "emergency room", "emergency department", "infusion center", "infusion centre",
+            "labour room", "labor room", "delivery room", "लेबर रूम", "missing appointments",
+            "missing your appointments", "missing his appointments", "missing her appointments",
             "waiting room", "opd", "ipd", "follow-up", "check-up", "checkup", "no-show",
             "no show", "no-showed", "missed", "waited", "wait", "came in", "arrived",
             "brought in", "night shift", "shift", "triage", "born", "delivered",
@@ -240,7 +254,7 @@ pub(super) const GROUPS_2: &[Group] = &[
         Cue::Fin,
         &[
             "insurance", "insurer", "claim", "claims", "copay", "co-pay", "deductible", "bill",
-            "billed", "billing", "balance", "invoice", "prior authorization",
+            "billed", "balance", "invoice", "prior authorization",
             "prior authorisation", "pre-authorization", "preauthorization", "out of pocket",
             "out-of-pocket", "collections", "outstanding", "payment plan", "medicaid",
             "medicare", "ayushman", "pmjay", "cashless", "tpa", "owed", "unpaid", "refund",

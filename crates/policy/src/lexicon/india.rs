@@ -18,7 +18,11 @@ pub(super) const GROUPS: &[Group] = &[
             "leading surgeon", "leading clinic", "leading centre", "leading center",
             "best in town", "best in the city", "best in india", "सर्वश्रेष्ठ", "सबसे अच्छा",
             "सबसे अच्छे", "सबसे बड़ा", "सबसे भरोसेमंद", "प्रसिद्ध", "मशहूर", "sabse achha",
-            "sabse accha", "sabse best", "sabse bada",
+            "sabse accha", "sabse best", "sabse bada", "sabse bharosemand", "sabse vishwasniya",
+            "sabse achhe", "sabse behtareen", "behtareen", "shahar ke sabse", "shehar ke sabse",
+            "शहर के सबसे", "gold medalist", "gold medallist",
+            "gold-medalist", "lowest fees", "lowest fee", "cheapest fees", "sabse kam fees",
+            "सबसे कम फीस", "गोल्ड मेडलिस्ट",
         ],
     ),
     (
@@ -44,6 +48,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::SoftPromo,
         &[
+            "online dawai", "dawai likh denge", "online prescription", "prescription on whatsapp",
+            "dm karein", "dm for prescription", "message karein apni problem",
             "just ₹", "only ₹", "for just", "at only", "this week only", "reply yes", "reply yes to book",
             "% off", "percent off", "off on", "off your", "discount", "discounted", "flat",
             "special offer", "offer valid", "limited offer", "festive offer", "offer price",
@@ -57,6 +63,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Pcpndt,
         &[
+            "पाएं पुत्र", "पुत्र प्राप्ति", "putra prapti", "beta paayein", "बेटा पाएं", "बेटे की चाह", "बेटे की चाहत", "beta chahiye", "ladka chahiye", "लड़का चाहिए", "पुत्र रत्न", "son guaranteed", "guaranteed son", "male child guaranteed",
             "putra-prapti", "putrajeevak", "putrajivak", "gender selection", "choose the sex", "choose your baby's gender", "pick the gender", "select the gender", "family balancing", "beta paane", "beta pane", "ladka paane", "ladke ki dawa", "ladke ki dawai", "बेटा पाने", "पुत्रप्राप्ति",
             "gender reveal", "gender reveal package", "baby's sex", "sex of baby", "gender of baby", "gender check", "gender scan", "sex scan", "ling pata", "ling ki jaanch", "लिंग की जाँच", "लिंग की जांच", "लिंग पता", "भ्रूण लिंग", "भ्रूण के लिंग", "bhrun ling", "beta hoga ya beti", "ladka hoga ya ladki",
             "sex determination", "sex-determination", "sex selection", "sex-selection",
@@ -73,12 +80,23 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::AwardWord,
+        &[
+            "award", "awarded", "awards", "honoured with", "honored with", "puraskar",
+            "sammanit", "sammaan", "पुरस्कार", "सम्मानित", "सम्मान",
+        ],
+    ),
+    (
         Cue::PcpndtDisclaimer,
         &[
             "not done", "is not done", "are not done", "not conducted", "not performed",
             "not disclosed", "not revealed", "will not be disclosed", "prohibited",
             "punishable", "illegal", "offence", "offense", "banned", "strictly prohibited",
             "we do not", "we don't", "does not", "नहीं किया जाता", "नहीं की जाती",
+            "band hai", "बंद है", "kanoonan", "कानूनन",
+            "nahi hoti", "nahin hoti", "nahi ki jaati", "nahi ki jati", "nahi bataya jata",
+            "nahi batate", "nahi karte", "kanoonan apradh", "kanooni apradh", "नहीं होती",
+            "नहीं करते", "नहीं बताते",
             "नहीं बताया जाता", "दंडनीय", "अपराध", "प्रतिबंधित", "वर्जित", "nahi kiya jata",
             "nahin kiya jata", "nahi ki jaati", "nahi bataya jata", "dandniya", "apradh",
             "pcpndt act", "pc&pndt", "pc-pndt", "pndt act",
@@ -127,6 +145,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::EndorseIn,
         &[
+            "ki salah", "ki salaah", "की सलाह", "order:", "order here", "order at", "order on",
+            "'s pick", "doctor's pick", "my pick", "doctor's choice", "dr's choice", "my top pick",
             "explains why", "swears by", "trust only", "only serum i trust", "my go-to", "the best natural medicine", "best medicine",
             "i recommend", "i personally recommend", "i always recommend", "i suggest",
             "i prescribe", "i always prescribe", "recommended by", "doctor recommended",
@@ -136,6 +156,7 @@ pub(super) const GROUPS: &[Group] = &[
             "brand ambassador", "endorse", "endorsed", "recommends", "मैं सलाह", "मैं सुझाव",
             "इस्तेमाल करें", "use karein", "use karen", "kharidein", "खरीदें",
             "recommend karta", "recommend karti", "recommend karte", "sujhav deta",
+            "use karti hoon", "use karta hoon", "use karte hain", "istemal karti", "istemal karta", "इस्तेमाल करती हूँ", "इस्तेमाल करता हूँ", "link bio mein", "bio mein link", "link in bio", "batati hoon", "batata hoon", "suggest karti", "suggest karta",
         ],
     ),
     (
@@ -145,7 +166,7 @@ pub(super) const GROUPS: &[Group] = &[
             "toothpaste", "sanitizer", "shampoo", "oil", "soap", "capsules", "syrup",
             "vitamin", "vitamins", "multivitamin", "immunity booster", "device", "glucometer",
             "kit", "product", "products", "drink", "health drink", "chyawanprash", "ointment",
-            "lotion", "serum", "mouthwash",
+            "lotion", "serum", "mouthwash", "sunscreen", "sunblock", "moisturizer", "moisturiser", "face wash", "facewash", "cleanser", "hair oil", "conditioner", "baby food", "infant formula", "diapers", "toothbrush",
         ],
     ),
 ];

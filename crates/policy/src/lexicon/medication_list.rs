@@ -4,6 +4,7 @@
 
 #[rustfmt::skip]
 pub(super) const MEDICATIONS: &[&str] = &[
+    "z-pack", "z-pak", "zpack", "zpak",
     "aspirin", "ibuprofen", "acetaminophen", "paracetamol", "naproxen", "diclofenac",
     "tylenol", "advil", "motrin", "aleve", "crocin", "dolo", "dolo 650", "calpol", "combiflam",
     "disprin", "saridon", "nimesulide", "aceclofenac", "tramadol", "codeine", "morphine",

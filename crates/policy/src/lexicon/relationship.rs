@@ -97,12 +97,45 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::RelPhrase,
+        &[
+            "this reviewer was", "the reviewer was", "this reviewer is", "this reviewer has",
+            "this patient's", "the patient in question", "this so-called patient",
+            "patients like you", "patient like you", "aap jaise mareez", "aap jaise marij",
+            "aap jaise patient", "आप जैसे मरीज़", "आप जैसे मरीज", "आप जैसे मरीजों",
+        ],
+    ),
+    (
+        Cue::RelPhrase,
+        &[
+            "get you in", "got you in", "fit you in", "squeeze you in", "having you in", "having you and", "loved having you", "great having you",
+            "good to have you in", "see you at your", "see you at", "see you next", "see you in",
+            "see you soon at", "see you for", "aapko dobara dekhkar", "phir milenge",
+        ],
+    ),
+    (
+        Cue::NoShare,
+        &[
+            "with anyone", "with anybody", "kisi ke saath", "kisi ke sath", "किसी के साथ",
+            "kisi ko nahi", "kisi ko nahin", "nahi dikhate", "किसी को नहीं", "nobody else sees",
+            "never share", "never shared", "do not share", "don't share", "will not share",
+            "won't share", "share nahi karte", "share nahi karenge", "साझा नहीं करते",
+            "साझा नहीं करेंगे", "never disclose", "nahi bhej sakte", "nahin bhej sakte",
+            "नहीं भेज सकते", "can't send", "cannot send", "can't share", "cannot share",
+            "unable to share", "share nahi kar sakte", "not able to share", "do not disclose", "kept confidential",
+            "stays confidential", "gopniya rakhte", "गोपनीय रखते",
+        ],
+    ),
+    (
         Cue::Hedge,
         &[
             "patients often ask", "patients ask", "a patient asked", "a reader asked", "people often ask", "we often get asked", "frequently asked", "common question", "you asked", "faq",
             "whether any", "any person", "whether a person", "is or has been", "is or was", "not comment on", "do not comment", "don't comment", "cannot comment", "can't comment",
             "any individual's", "any individual", "anyone's", "any patient's", "someone's", "whether someone", "not even to say", "cannot confirm", "can't confirm", "neither confirm", "confirm or deny", "any care", "kisi bhi", "किसी भी", "everyone's",
-            "anything", "any questions", "for anything",
+            "anything", "any questions", "for anything", "your privacy", "your own privacy",
+            "don't post your", "do not post your", "don't share your", "do not share your",
+            "never post your", "avoid posting your", "please don't post", "mat daalein",
+            "post na karein", "share na karein",
             "if you", "if your", "whether you", "anyone", "anybody", "everyone", "if anyone",
             "many people", "most people", "people who", "those who", "patients who",
             "when you need", "in case you", "agar aap", "अगर आप", "यदि आप", "jo log", "जो लोग",
@@ -131,7 +164,8 @@ pub(super) const GROUPS: &[Group] = &[
             "news anchor", "local news anchor", "tv anchor", "a singer", "country singer", "an actor", "an actress", "the actress", "influencer", "a youtuber", "a famous", "local celebrity",
             "your neighbor", "your neighbour", "a neighbor", "a neighbour", "the neighbor", "the neighbour", "our neighbor", "a resident", "the resident",
             "a motorcyclist", "the motorcyclist", "a biker", "a cyclist", "a pedestrian", "a construction worker", "a labourer", "a college student", "a housewife", "a homemaker", "a retired", "a businessman", "a shopkeeper", "an mla", "the actor", "a celebrity", "the minister", "a minister", "a cricketer", "the cricketer", "a politician", "an athlete", "a marine", "marine veteran", "the 19 yo", "a grandmother who", "a man who", "a woman who", "someone who came", "the one who",
-            "dono yuvak", "yuvak", "yuvati", "युवक", "युवती", "dono ladke", "ek yuvak", "एक युवक",
+            "dono yuvak", "yuvak", "yuvati", "युवक", "युवती", "किशोरी", "किशोर", "kishori", "नाबालिग", "nabalig", "naabalig", "dono ladke", "ek yuvak", "एक युवक",
+            "two children", "three children", "both children", "the children", "two kids", "the kids", "two boys", "two girls", "two men", "two women", "the two", "both of them", "दो बच्चे", "दोनों बच्चे", "do bachche", "dono bachche", "truck driver", "a truck driver", "auto driver", "rickshaw driver", "bus driver",
             "two patients", "three patients", "four patients", "both patients", "2 patients", "3 patients", "two victims", "three victims", "the victims", "the injured", "two people", "three people", "दो मरीज", "तीन मरीज",
             "a local", "a firefighter", "a police officer", "a teacher", "a soldier", "a veteran", "a farmer", "a pilot", "a marathoner", "a runner", "a dancer", "a musician", "a pastor", "a coach", "a nurse from", "a mom of", "a father of", "a mother of", "a grandmother", "a grandfather",
             "the teenager", "this teenager", "the child", "a child", "this child", "the elderly man", "the elderly woman", "ek ladki", "ek ladka", "ek aurat", "ek mahila", "ek aadmi", "ek bachcha", "ek bachchi", "ek uncle", "ek aunty", "ek buzurg", "एक लड़की", "एक लड़का", "एक आदमी", "एक औरत", "एक बच्चा", "एक बुजुर्ग",
@@ -157,7 +191,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::FamilyMember,
         &[
-            "बेटे", "बच्ची", "पापा", "मम्मी", "दादा", "नाना", "सास", "ससुर", "बहू",
+            "बेटे", "bete", "bachche", "बच्ची", "पापा", "मम्मी", "दादा", "नाना", "सास", "ससुर", "बहू",
             "bitiya", "munna", "munni", "grandson", "granddaughter", "nephew", "niece", "mom's", "dad's",
             "mom", "dad", "mother", "father", "son", "daughter", "wife", "husband", "brother",
             "grandma", "grandpa", "grandmother", "grandfather", "child", "baby", "uncle",

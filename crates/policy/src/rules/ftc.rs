@@ -71,13 +71,33 @@ fn subst(ev: &Eval<'_>, out: &mut Findings) {
     spans.extend(banned_spans(ev));
     if !spans.is_empty() {
         out.add(Fired::new(RuleId::FtcSubst, Block).spans(spans));
+    } else if ev.sig.has(Cue::Comparative) && !ev.ctx.family.is_addressed() {
+        // "More heart procedures than any other hospital": true or not, it needs proof on
+        // file before it runs.
+        let spans: Vec<Span> = ev
+            .sig
+            .of(Cue::Comparative)
+            .map(|h| (h.start, h.end))
+            .collect();
+        out.add(Fired::new(RuleId::FtcSubst, NeedsReview).spans(spans));
     }
 }
 
 fn typical(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
-    if ev.ctx.family.is_addressed() || sig.has(Cue::TypicalDisclaimer) {
+    // A press statement reports news; typical-results disclosures belong to advertising.
+    if ev.ctx.family.is_addressed()
+        || ev.ctx.family == ChannelFamily::Press
+        || sig.has(Cue::TypicalDisclaimer)
+    {
         return;
+    }
+    let claims: Vec<Span> = sig
+        .of(Cue::ResultsClaim)
+        .map(|h| (h.start, h.end))
+        .collect();
+    if !claims.is_empty() {
+        out.add(Fired::new(RuleId::FtcTypical, NeedsReview).spans(claims));
     }
     let testimonial = sig.has(Cue::StoryMarker)
         || sig.has(Cue::Poss1) && sig.has(Cue::Outcome)
@@ -110,7 +130,11 @@ fn connect(ev: &Eval<'_>, out: &mut Findings) {
         || ["influencer", "creator", "ambassador", "affiliate"]
             .iter()
             .any(|a| ctx.author.contains(a));
-    if !endorser || ctx.connection_disclosed || sig.has(Cue::Disclosure) {
+    // A patient or customer writing their own review has no connection to disclose.
+    let customer = ["patient", "customer", "client", "consumer"]
+        .iter()
+        .any(|a| ctx.author.contains(a));
+    if !endorser || customer || ctx.connection_disclosed || sig.has(Cue::Disclosure) {
         return;
     }
     // Off a review site, praise must be about the business or a product to be an endorsement.
@@ -192,8 +216,18 @@ fn incent(ev: &Eval<'_>, out: &mut Findings) {
 fn suppress(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
     let threats: Vec<Span> = sig.of(Cue::Suppress).map(|h| (h.start, h.end)).collect();
+    let asks: Vec<Span> = sig.of(Cue::RemovalAsk).map(|h| (h.start, h.end)).collect();
     if !threats.is_empty() {
         out.add(Fired::new(RuleId::FtcSuppress, Block).spans(threats));
+    } else if !asks.is_empty() {
+        // Asking is pressure a human should weigh; asking with a reward or an accusation
+        // is suppression.
+        let v = if sig.any(&[Cue::Reward, Cue::Retal]) {
+            Block
+        } else {
+            NeedsReview
+        };
+        out.add(Fired::new(RuleId::FtcSuppress, v).spans(asks));
     } else if sig.has(Cue::ReviewChangeAsk) && !out.has(RuleId::FtcIncent) {
         let spans: Vec<Span> = sig
             .of(Cue::ReviewChangeAsk)

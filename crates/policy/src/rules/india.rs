@@ -28,24 +28,57 @@ fn spans_of(ev: &Eval<'_>, cues: &[Cue]) -> Vec<Span> {
     ev.sig.of_any(cues).map(|h| (h.start, h.end)).collect()
 }
 
+/// "our 500th knee replacement": a milestone ordinal is a volume boast.
+fn ordinal(t: &str) -> bool {
+    let b = t.as_bytes();
+    (1..b.len().saturating_sub(1)).any(|i| {
+        b[i - 1].is_ascii_digit()
+            && matches!(
+                &b[i..i + 2].to_ascii_lowercase()[..],
+                b"th" | b"st" | b"nd" | b"rd"
+            )
+    })
+}
+
 fn advert(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
-    let mut strong: Vec<Span> = spans_of(ev, &[Cue::Boast]);
+    let mut strong: Vec<Span> = spans_of(ev, &[Cue::Boast, Cue::Comparative]);
     // Cure and guarantee claims are prohibited self-promotion for Indian doctors.
     strong.extend(claim_spans(sig));
     strong.extend(banned_spans(ev));
-    // "best knee surgeon", "top doctors", "expert gynaecologist".
+    // "best knee surgeon", "top doctors", "expert gynaecologist"; inside the name of an
+    // award someone else gave ("'Best Doctor Award' from the IMA") it is a judgment call.
+    let mut awarded: Vec<Span> = Vec::new();
     for b in sig.of(Cue::BoastWord) {
         if let Some(n) = sig.near(b.sentence, b.w1 + 1, b.w1 + 1, Cue::ProNoun, 0, 2) {
-            strong.push((b.start, n.end));
+            if sig.sentence_has(b.sentence, Cue::AwardWord) {
+                awarded.push((b.start, n.end));
+            } else {
+                strong.push((b.start, n.end));
+            }
         }
     }
-    for v in sig.of(Cue::VolumeClaim) {
+    // "over 2 lakh dengue cases": disease statistics, not our volume, unless the sentence
+    // is about us.
+    let volume: Vec<&crate::lexicon::Hit> = sig
+        .of(Cue::VolumeClaim)
+        .filter(|v| {
+            !(sig.text(v.start, v.end).ends_with("cases")
+                && sig
+                    .of(Cue::Condition)
+                    .any(|c| c.start >= v.start && c.end <= v.end)
+                && ![Cue::OurPlace, Cue::StaffTitle, Cue::ProNoun]
+                    .iter()
+                    .any(|&c| sig.sentence_has(v.sentence, c)))
+        })
+        .collect();
+    for v in &volume {
         let s = v.sentence;
         let boastful = [Cue::Boast, Cue::BoastWord, Cue::OurPlace, Cue::StaffTitle]
             .iter()
             .any(|&c| sig.sentence_has(s, c))
             || sig.text(v.start, v.end).contains('+')
+            || ordinal(sig.text(v.start, v.end))
             || [
                 "successful",
                 "happy",
@@ -56,6 +89,11 @@ fn advert(ev: &Eval<'_>, out: &mut Findings) {
                 "more than",
                 "treated",
                 "performed",
+                "se zyada",
+                "se jyada",
+                "se adhik",
+                "sabse zyada",
+                "safal",
             ]
             .iter()
             .any(|w| {
@@ -71,7 +109,12 @@ fn advert(ev: &Eval<'_>, out: &mut Findings) {
         out.add(Fired::new(RuleId::InAdvert, Block).spans(strong));
         return;
     }
-    let mut soft: Vec<Span> = spans_of(ev, &[Cue::SoftPromo, Cue::VolumeClaim]);
+    let mut soft: Vec<Span> = spans_of(ev, &[Cue::SoftPromo]);
+    soft.extend(awarded);
+    // A count in an awareness post ("road safety week: 3,200 accident patients") informs.
+    if !sig.has(Cue::Observance) {
+        soft.extend(volume.iter().map(|v| (v.start, v.end)));
+    }
     if sig.has(Cue::EngageAsk) && sig.has(Cue::Reward) {
         soft.extend(spans_of(ev, &[Cue::EngageAsk]));
     }
@@ -103,6 +146,11 @@ fn endorse(ev: &Eval<'_>, out: &mut Findings) {
     // A doctor praising a named product in the same sentence ("Dr. Joshi explains why
     // DiaboCure tablets are the best natural medicine"), whatever the verb.
     let doctor = sig.has(Cue::StaffTitle) || sig.entities.iter().any(|e| e.staff);
+    // "Dr. Mehra's pick: Liv.52 … Buy now": a doctor's recommendation and a sales call,
+    // whatever the product is called.
+    if doctor && sig.of(Cue::EndorseIn).count() >= 2 {
+        spans.extend(sig.of(Cue::EndorseIn).map(|h| (h.start, h.end)));
+    }
     if doctor {
         for p in sig.of(Cue::ProductWord) {
             let praised = [Cue::Endorse, Cue::BoastWord, Cue::Boast, Cue::Benefit]

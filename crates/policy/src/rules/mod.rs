@@ -7,6 +7,7 @@ pub mod catalog;
 mod ftc;
 mod india;
 mod privacy;
+mod privacy_addressed;
 mod privacy_context;
 mod privacy_finish;
 mod professional;

@@ -34,24 +34,6 @@ fn strong_ids(sig: &Signals<'_>) -> Vec<Span> {
         .collect()
 }
 
-/// Names, contact details and IDs that could belong to a patient.
-fn personal_identifiers(sig: &Signals<'_>) -> Vec<(Span, &'static str)> {
-    sig.personal_entities()
-        .filter(|e| {
-            matches!(
-                e.kind,
-                EntityKind::Name
-                    | EntityKind::Phone
-                    | EntityKind::Email
-                    | EntityKind::Handle
-                    | EntityKind::Id
-                    | EntityKind::Address
-            )
-        })
-        .map(|e| ((e.start, e.end), e.label))
-        .collect()
-}
-
 pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
     let sev = phi_verdict(ev);
     let ids = strong_ids(ev.sig);
@@ -59,111 +41,12 @@ pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
         out.add(Fired::new(RuleId::PhiId, sev).phi("ID_NUMBER", ids));
     }
     if ev.ctx.family.is_addressed() {
-        addressed(ev, sev, out);
+        super::privacy_addressed::addressed(ev, sev, out);
     } else {
         about_others(ev, sev, out);
+        public_address(ev, sev, out);
     }
     indirect(ev, out);
-}
-
-/// Replies and DMs: "you" is one identifiable person.
-fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
-    let t = ev.ties;
-    let sig = ev.sig;
-    let rel: Vec<Span> = t
-        .rel
-        .iter()
-        .chain(&t.addressed_care)
-        .chain(&t.deny)
-        .copied()
-        .collect();
-    if !rel.is_empty() {
-        out.add(Fired::new(RuleId::PhiRel, sev).phi("PATIENT_STATUS", rel));
-    }
-    let mut clin = t.addressed_health.clone();
-    if !t.rel.is_empty() || !t.addressed_care.is_empty() {
-        // Once the reply places the person in our care, specific health words describe
-        // them ("treatment" alone does not; a hedged sentence, "any individual's care", is
-        // not a disclosure).
-        clin.extend(
-            sig.hits
-                .iter()
-                .filter(|h| {
-                    HEALTH.contains(&h.cue)
-                        && !generic_health(sig.text(h.start, h.end))
-                        && !sig.sentence_has(h.sentence, Cue::Hedge)
-                })
-                .map(|h| (h.start, h.end)),
-        );
-    }
-    // Third person in a reply ("a patient who shows up drunk…") aimed at the reviewer.
-    // A named third person ("Ms. Alvarez was seen by…") is pointed by itself.
-    let named = sig
-        .personal_entities()
-        .any(|e| e.kind == EntityKind::Name && t.anchors.contains(&(e.start, e.end)));
-    let pointed = named || sig.any(&[Cue::Retal, Cue::RelPhrase, Cue::TimeRef]);
-    if pointed && !t.anchor_health.is_empty() {
-        clin.extend(t.anchor_health.iter().copied());
-    }
-    // "Emma was such a trooper during her ear tube placement on the 14th": a named
-    // third person's care and dates in a reply (the reviewer's child, spouse, parent).
-    if named
-        && (!t.anchor_health.is_empty() || sig.has(Cue::RelPhrase))
-        && !t.anchor_visit.is_empty()
-    {
-        out.add(Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", t.anchor_visit.clone()));
-    }
-    if !clin.is_empty() {
-        out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", clin));
-    }
-    if !t.addressed_visit.is_empty() {
-        out.add(
-            Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", t.addressed_visit.clone()),
-        );
-    }
-    if !t.addressed_fin.is_empty() {
-        out.add(Fired::new(RuleId::PhiFin, sev).phi("FINANCIAL", t.addressed_fin.clone()));
-    }
-    let disclosed = out.any(&[
-        RuleId::PhiRel,
-        RuleId::PhiClin,
-        RuleId::PhiVisit,
-        RuleId::PhiFin,
-    ]);
-    if disclosed {
-        let ids = personal_identifiers(sig);
-        if !ids.is_empty() {
-            let mut f = Fired::new(RuleId::PhiId, sev);
-            for (s, label) in ids {
-                f = f.phi(label, [s]);
-            }
-            out.add(f);
-        }
-    }
-    let is_reply = matches!(
-        ev.ctx.family,
-        ChannelFamily::ReviewReply | ChannelFamily::CommentReply
-    );
-    if is_reply
-        && ev.ctx.has_reply_to
-        && out.any(&[RuleId::PhiClin, RuleId::PhiVisit, RuleId::PhiFin])
-    {
-        let mut spans: Vec<Span> = Vec::new();
-        if let Some(rt) = ev.reply_to {
-            // Health words the reply shares with the message it answers.
-            for h in sig
-                .hits
-                .iter()
-                .filter(|h| HEALTH.contains(&h.cue) || h.cue == Cue::CareNoun)
-            {
-                let w = sig.text(h.start, h.end).to_lowercase();
-                if rt.p.norm.to_lowercase().contains(&w) {
-                    spans.push((h.start, h.end));
-                }
-            }
-        }
-        out.add(Fired::new(RuleId::PhiSelfdisc, sev).spans(spans));
-    }
 }
 
 /// A sentence that makes an anchor a specific, real person (not "a patient with diabetes
@@ -197,7 +80,15 @@ fn about_others(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
     let sig = ev.sig;
     if t.anchors.is_empty() || !specific(ev) {
         // A story told with pronouns only ("reversed his prediabetes") is still a patient's.
-        if sig.has(Cue::StoryMarker) && sig.has(Cue::Pron3) && sig.any(HEALTH) {
+        // …unless the pronoun is a named staff member's ("Congrats to Dr. Mills on her
+        // talk about living with ADHD").
+        let staff_pronoun = !sig.any(&[Cue::FamilyMember, Cue::IndivAnchor])
+            && sig.of(Cue::Pron3).all(|p| {
+                sig.entities
+                    .iter()
+                    .any(|e| e.kind == EntityKind::Name && e.staff && e.sentence == p.sentence)
+            });
+        if sig.has(Cue::StoryMarker) && sig.has(Cue::Pron3) && sig.any(HEALTH) && !staff_pronoun {
             let spans: Vec<Span> = sig.of(Cue::StoryMarker).map(|h| (h.start, h.end)).collect();
             out.add(Fired::new(RuleId::PhiMkt, Block).spans(spans));
             out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", health_spans(sig)));
@@ -311,14 +202,82 @@ fn about_others(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
     }
 }
 
+/// "To the patient who left a 1-star review: we refunded your $85 copay": a post that
+/// speaks to one patient tells everyone what it tells them.
+fn public_address(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
+    let sig = ev.sig;
+    let addressed: Vec<usize> = sig
+        .of(Cue::IndivAnchor)
+        .filter(|h| {
+            // "To the patient who…", "Dear patient that…": spoken to, not about.
+            let word = |i: usize| sig.p.words.get(i).map_or("", |_| sig.p.word_text(i));
+            let before = h.w0 > 0
+                && ["to", "dear"]
+                    .iter()
+                    .any(|w| word(h.w0 - 1).eq_ignore_ascii_case(w));
+            let after = ["who", "that"]
+                .iter()
+                .any(|w| word(h.w1 + 1).eq_ignore_ascii_case(w));
+            sig.sentence_has(h.sentence, Cue::PatientWord)
+                && (before || after)
+                && sig.any(&[Cue::Poss2, Cue::You2])
+                && !generic_person_anchor(sig, h)
+        })
+        .map(|h| h.sentence)
+        .collect();
+    if addressed.is_empty() {
+        return;
+    }
+    let first = addressed[0];
+    let fin: Vec<Span> = sig
+        .of(Cue::Fin)
+        .filter(|h| h.sentence >= first)
+        .map(|h| (h.start, h.end))
+        .collect();
+    let clin: Vec<Span> = sig
+        .hits
+        .iter()
+        .filter(|h| {
+            h.sentence >= first
+                && HEALTH.contains(&h.cue)
+                && !generic_health(sig.text(h.start, h.end))
+        })
+        .map(|h| (h.start, h.end))
+        .collect();
+    if fin.is_empty() && clin.is_empty() {
+        return;
+    }
+    let rel: Vec<Span> = sig.of(Cue::IndivAnchor).map(|h| (h.start, h.end)).collect();
+    out.add(Fired::new(RuleId::PhiRel, sev).phi("PATIENT_STATUS", rel));
+    if !fin.is_empty() {
+        out.add(Fired::new(RuleId::PhiFin, sev).phi("FINANCIAL", fin));
+    }
+    if !clin.is_empty() {
+        out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", clin));
+    }
+}
+
+/// "A patient who…" in a hedge ("patients who") is everyone, not one person.
+fn generic_person_anchor(sig: &Signals<'_>, h: &crate::lexicon::Hit) -> bool {
+    sig.overlapped_by(h, Cue::Hedge) || super::privacy_finish::generic_person(sig, h.w0)
+}
+
 /// Identifiable without a name: a unique person or event plus care details.
 fn indirect(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
     if ev.ctx.family.is_addressed() {
         return;
     }
-    let referent = sig.any(&[Cue::IndivAnchor, Cue::FamilyMember, Cue::Pron3])
+    let named_referent = sig.any(&[Cue::IndivAnchor, Cue::FamilyMember, Cue::Pron3])
         || sig.personal_entities().any(|e| e.kind == EntityKind::Name);
+    // "ek famous cricketer ki ACL surgery": a public figure is someone, but a celebrity's
+    // visit is not care unless care words say so.
+    let famous_care = sig.has(Cue::Famous)
+        && sig
+            .hits
+            .iter()
+            .any(|h| HEALTH.contains(&h.cue) && !generic_health(sig.text(h.start, h.end)));
+    let referent = named_referent || famous_care;
     // "the neighbours on Birchwood Lane … last night's medical emergency": a street and a
     // time point at one household even without a person word.
     let located: Vec<Span> = sig
@@ -335,14 +294,22 @@ fn indirect(ev: &Eval<'_>, out: &mut Findings) {
         .map(|h| (h.start, h.end))
         .collect();
     let care = sig.any(HEALTH) || sig.any(&[Cue::Outcome, Cue::VisitWord]);
-    if !referent || unique.is_empty() || !care {
-        return;
-    }
     let timed = sig.has(Cue::TimeRef)
         || sig
             .entities
             .iter()
             .any(|e| matches!(e.kind, EntityKind::Date | EntityKind::Time) && !e.benign());
+    // "five patients from this morning's pileup": a small group from a public event,
+    // dated, is a judgment call even without a person word.
+    let status = sig.any(&[Cue::DirectoryCondition, Cue::Outcome]);
+    if !referent && sig.has(Cue::PatientWord) && sig.has(Cue::Event) && timed && status {
+        let spans: Vec<Span> = sig.of(Cue::Event).map(|h| (h.start, h.end)).collect();
+        out.add(Fired::new(RuleId::PhiIndirect, NeedsReview).phi("EVENT_DETAIL", spans));
+        return;
+    }
+    if !referent || unique.is_empty() || !care {
+        return;
+    }
     let single = sig.any(&[Cue::IndivAnchor, Cue::Unique]);
     // Who it was plus what they had is a disclosure; who it was plus "an emergency" is a
     // judgment call.

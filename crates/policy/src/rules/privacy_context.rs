@@ -40,6 +40,11 @@ fn image(ev: &Eval<'_>, out: &mut Findings) {
             Shows::Patients if blurred && !ids_kept && !story => Some(NeedsReview),
             Shows::Patients => Some(Block),
             Shows::People | Shows::Unknown if story => Some(Block),
+            // Faces known to be visible where care happens are patients' faces until shown
+            // otherwise (unknown blurring stays a review).
+            Shows::People if m.faces_blurred == Some(false) && ev.sig.has(Cue::CareArea) => {
+                Some(Block)
+            }
             Shows::People if !blurred => Some(NeedsReview),
             Shows::Unknown if care_context(ev) => Some(NeedsReview),
             _ => None,
@@ -303,7 +308,8 @@ fn url_phi(ev: &Eval<'_>, out: &mut Findings) {
         let bad_query = q.is_some_and(|q| query_has_person(&lower[q + 1..]));
         // A condition with a person in the link: a name from the text, or a story or
         // patient path ("/stories/…-breast-cancer", "/patients/…").
-        let person = named || person_path && (sensitive || rest.contains("patient"));
+        let person =
+            named || u.slug_person || person_path && (sensitive || rest.contains("patient"));
         if bad_query || health && person || sensitive && named {
             out.add(Fired::new(RuleId::TrkUrlphi, Block).phi("URL", [(u.start, u.end)]));
         }
@@ -317,7 +323,27 @@ pub fn inbound(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
     // Services anyone books ("a blood test for my dad", "flu shots for my kids"):
     // asking about them discloses nothing about anyone's health.
-    let routine = |&(s, e): &Span| sig.of(Cue::Routine).any(|r| r.start <= s && r.end >= e);
+    // "call me back about my bill": an errand, not a disclosure.
+    const ERRANDS: &[&str] = &[
+        "bill",
+        "bills",
+        "billing",
+        "invoice",
+        "receipt",
+        "refund",
+        "payment",
+        "appointment",
+        "appointments",
+        "report",
+        "reports",
+        "records",
+    ];
+    let routine = |&(s, e): &Span| {
+        sig.of(Cue::Routine).any(|r| r.start <= s && r.end >= e)
+            || ERRANDS
+                .iter()
+                .any(|w| sig.text(s, e).eq_ignore_ascii_case(w))
+    };
     let mut spans: Vec<Span> = t
         .self_health
         .iter()
@@ -325,6 +351,20 @@ pub fn inbound(ev: &Eval<'_>, out: &mut Findings) {
         .filter(|s| !routine(s))
         .collect();
     spans.extend(t.anchor_health.iter().copied().filter(|s| !routine(s)));
+    // "Dawai khane ke baad ulti jaisa lag raha hai, kya normal hai?": asking about a
+    // symptom is about oneself even without "my".
+    if spans.is_empty() && sig.has(Cue::AdviceQ) {
+        spans.extend(
+            sig.hits
+                .iter()
+                .filter(|h| {
+                    HEALTH.contains(&h.cue)
+                        && !crate::signals::ties::generic_health(sig.text(h.start, h.end))
+                })
+                .map(|h| (h.start, h.end))
+                .filter(|s| !routine(s)),
+        );
+    }
     let ids: Vec<Span> = sig
         .personal_entities()
         .filter(|e| {

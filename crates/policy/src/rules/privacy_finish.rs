@@ -68,6 +68,7 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
         .filter(|h| {
             HEALTH.contains(&h.cue)
                 && !sig.sentence_has(h.sentence, Cue::Deflect)
+                && !sig.sentence_has(h.sentence, Cue::NoShare)
                 && !generic_health(sig.text(h.start, h.end))
         })
         .collect();
@@ -146,12 +147,52 @@ pub fn finish(ev: &Eval<'_>, out: &mut Findings) {
             t.verdict = Block;
         }
     }
+    if anonymous(ev) {
+        for f in out
+            .fired
+            .iter_mut()
+            .filter(|f| ANON_CAPPED.contains(&f.rule))
+        {
+            f.verdict = f.verdict.min(NeedsReview);
+        }
+    }
     if ev.ctx.authorized {
-        let minor = sig.has(Cue::SensMinor);
-        if !minor || ev.ctx.guardian_consent == Some(true) {
+        // A minor's authorisation is their guardian's signature; only an explicit "no
+        // guardian consent" leaves it uncovered.
+        let minor = sig.has(Cue::SensMinor)
+            || sig
+                .personal_entities()
+                .any(|e| e.kind == EntityKind::Age && e.value.is_some_and(|a| a < 18));
+        if !minor || ev.ctx.guardian_consent != Some(false) {
             out.fired.retain(|f| !AUTH_CLEARS.contains(&f.rule));
         }
     }
+}
+
+/// Disclosure rules that a de-identified post with nothing identifying left only sends to
+/// review.
+const ANON_CAPPED: &[RuleId] = &[
+    RuleId::PhiRel,
+    RuleId::PhiClin,
+    RuleId::PhiMkt,
+    RuleId::PhiSens,
+    RuleId::InConfid,
+    RuleId::InDpdp,
+];
+
+/// "X-ray before and after our patient's hip replacement (patient details removed)": the
+/// text says identities were removed and nothing identifying (a name, age, contact, date,
+/// event, fame, a visible face) is left.
+fn anonymous(ev: &Eval<'_>) -> bool {
+    let sig = ev.sig;
+    sig.has(Cue::Deidentified)
+        && !sig.any(&[Cue::TimeRef, Cue::Today, Cue::Unique, Cue::Event])
+        && !sig
+            .personal_entities()
+            .any(|e| !matches!(e.kind, EntityKind::Url | EntityKind::Place))
+        && !ev.ctx.media.iter().any(|m| {
+            m.shows == Some(crate::request::Shows::Patients) && m.faces_blurred != Some(true)
+        })
 }
 
 /// Rules a written patient authorisation clears. Advertising, tracking, professional and

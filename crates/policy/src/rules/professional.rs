@@ -57,6 +57,15 @@ fn real_advice<'s>(sig: &'s Signals<'_>) -> Vec<&'s Hit> {
 
 fn advice(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
+    // "Text us your symptoms and we'll send the prescription": prescribing without seeing
+    // the patient, offered to everyone.
+    if sig.has(Cue::RemoteRx)
+        && sig.any(&[Cue::Medication, Cue::RxContext, Cue::RxBrand])
+        && !ev.ctx.family.is_addressed()
+    {
+        let spans: Vec<Span> = sig.of(Cue::RemoteRx).map(|h| (h.start, h.end)).collect();
+        out.add(Fired::new(RuleId::ProAdvice, NeedsReview).spans(spans));
+    }
     let answers = real_advice(sig);
     if answers.is_empty() {
         return;
@@ -118,9 +127,37 @@ fn staff_post(ev: &Eval<'_>, out: &mut Findings) {
         || sig.has(Cue::IndivAnchor)
         || sig.has(Cue::PatientWord)
             && (sig.any(HEALTH) || sig.any(&[Cue::Event, Cue::VisitWord, Cue::SensDeath]))
-        || sig.has(Cue::Event) && sig.any(HEALTH)
+        || sig.any(&[Cue::Event, Cue::Unique]) && sig.any(HEALTH)
         || !t.anchors.is_empty()
-            && (sig.any(HEALTH) || sig.any(&[Cue::VisitWord, Cue::SensDeath, Cue::Outcome]));
+            && (sig.any(HEALTH) || sig.any(&[Cue::VisitWord, Cue::SensDeath, Cue::Outcome]))
+        || ev.ctx.media_shows(Shows::Patients);
+    // "Years ago, a patient taught me…": an undated, unplaced vignette with nothing
+    // clinical points at no one.
+    let specific = sig.any(&[
+        Cue::TimeRef,
+        Cue::Today,
+        Cue::Event,
+        Cue::Unique,
+        Cue::CareArea,
+        Cue::VisitWord,
+        Cue::SensDeath,
+        Cue::Outcome,
+    ]) || sig.hits.iter().any(|h| {
+        HEALTH.contains(&h.cue) && !crate::signals::ties::generic_health(sig.text(h.start, h.end))
+    }) || sig
+        .personal_entities()
+        .any(|e| matches!(e.kind, EntityKind::Name | EntityKind::Age))
+        || ev.ctx.media_shows(Shows::Patients);
+    let about_patient = about_patient && specific;
+    // "Can't believe who I saw at the clinic today 👀 #famous": a public figure at our
+    // premises, no care details: a human decides.
+    let famous_visit = sig.has(Cue::Unique)
+        && sig.any(&[Cue::ProNoun, Cue::OurPlace, Cue::VisitWord, Cue::CareArea])
+        && sig.any(&[Cue::Today, Cue::TimeRef]);
+    if !about_patient && famous_visit {
+        let spans: Vec<Span> = sig.of(Cue::Unique).map(|h| (h.start, h.end)).collect();
+        out.add(Fired::new(RuleId::ProStaffpost, NeedsReview).spans(spans));
+    }
     if about_patient {
         let mut spans: Vec<Span> = t.anchors.clone();
         spans.extend(

@@ -42,6 +42,8 @@ pub struct Entity {
     pub staff_consent: Option<bool>,
     pub org: bool,
     pub observance: bool,
+    /// A link whose path spells a person's name (see `masks::slug_people`).
+    pub slug_person: bool,
 }
 
 impl Entity {
@@ -66,6 +68,7 @@ impl Entity {
             staff_consent: None,
             org: false,
             observance: false,
+            slug_person: false,
         }
     }
 
@@ -167,6 +170,14 @@ pub fn merge_phi(
         if f.kind == Kind::Person && (!plausible_person(p, &f, s, e) || known_word()) {
             continue;
         }
+        // A handle guessed from context ("login karein") is a plain word unless it has the
+        // shape of one: an @, a digit, an underscore or a dot.
+        if f.kind == Kind::SocialHandle
+            && !p.norm[s..e]
+                .contains(|c: char| c == '@' || c == '_' || c == '.' || c.is_ascii_digit())
+        {
+            continue;
+        }
         let (kind, label) = kind_of(f.kind);
         // A known place ("Madhya Pradesh", "Fayetteville") is not the two-capitalised-words
         // name our own heuristics guessed.
@@ -195,7 +206,16 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
     if words.peek().is_none() {
         return false;
     }
-    if words.any(super::names::not_name) {
+    if words.any(super::name_words::not_name) {
+        return false;
+    }
+    // "Mercy General", "Valley Dermatology": an institution, not a person.
+    if text.contains(' ')
+        && text
+            .split(' ')
+            .next_back()
+            .is_some_and(super::name_words::institution_tail)
+    {
         return false;
     }
     let letters = || text.chars().filter(|c| c.is_alphabetic());
@@ -214,8 +234,8 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
         .next()
         .and_then(|w| w.chars().next())
         .is_some_and(char::is_uppercase);
-    let place_tail = prev_cap && !text.contains(' ') && super::names::place_word(text);
-    f.confidence >= floor && !acronym && !place_tail && !super::names::place_word(next)
+    let place_tail = prev_cap && !text.contains(' ') && super::name_words::place_word(text);
+    f.confidence >= floor && !acronym && !place_tail && !super::name_words::place_word(next)
 }
 
 fn digits(s: &str) -> String {
@@ -273,7 +293,8 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                 let ours = org_phones
                     .iter()
                     .any(|o| d.len() >= 7 && (o.ends_with(&d) || d.ends_with(o.as_str())));
-                if ours || hit_near(Cue::OrgContact, e, 4, 0) || hit_near(Cue::OrgContact, e, 0, 2)
+                // "call our patient advocate at 555-0162": a call-to-action a few words before.
+                if ours || hit_near(Cue::OrgContact, e, 6, 0) || hit_near(Cue::OrgContact, e, 0, 2)
                 {
                     e.org = true;
                 }
@@ -337,6 +358,17 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                 }
             }
             _ => {}
+        }
+    }
+    // The detector may read our own number as an ID too ("patient advocate at 555-0162").
+    let org_phones: Vec<(usize, usize)> = ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Phone && e.org)
+        .map(|e| (e.start, e.end))
+        .collect();
+    for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Id) {
+        if org_phones.iter().any(|&(s, x)| s < e.end && e.start < x) {
+            e.org = true;
         }
     }
 }

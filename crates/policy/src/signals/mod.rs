@@ -4,6 +4,9 @@
 //! patient.
 
 mod entities;
+mod generic;
+mod masks;
+mod name_words;
 mod names;
 mod pairs;
 mod scan;
@@ -119,6 +122,8 @@ impl<'a> Signals<'a> {
         hits.extend(scanners.extra_hits(&p, &gates));
         let derived = pairs::derive(&p, &hits);
         hits.extend(derived);
+        masks::apply(&p, &mut hits);
+        masks::slug_people(&p, &hits, &detectors.identifiers, &mut entities);
         hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue));
         Signals::assemble(p, hits, entities)
     }

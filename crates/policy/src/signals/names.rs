@@ -4,129 +4,14 @@
 //! ("Dorothy Jenkins, 82"). The phi detector's PERSON findings are added on top.
 
 use super::entities::{Entity, EntityKind};
+use super::name_words::{in_list, not_name, place_word, GREETINGS, HONORIFICS};
 use crate::lexicon::{Cue, Hit};
 use crate::text::Prepared;
 
-#[rustfmt::skip]
-const HONORIFICS: &[&str] = &[
-    "dr", "doctor", "prof", "nurse", "डॉ",
-    "mr", "mrs", "ms", "miss", "mx", "smt", "shri", "sri", "shrimati", "kumari", "km",
-    "master", "sir", "madam", "baby", "श्री", "श्रीमती", "सुश्री", "कुमारी",
-];
-
-#[rustfmt::skip]
-const GREETINGS: &[&str] = &[
-    "hi", "hello", "hey", "dear", "thanks", "thank", "namaste", "congratulations", "congrats",
-    "welcome", "go", "नमस्ते", "प्रिय",
-];
-
-/// Capitalised words that start sentences or titles but are not names.
-#[rustfmt::skip]
-const NOT_NAMES: &[&str] = &[
-    "hall", "road", "marg", "nagar", "chowk", "bazaar", "market", "colony", "sector", "plaza", "mall",
-    "tower", "building", "complex", "station", "airport", "temple", "church", "mosque", "citizens",
-    "senior", "pharmacy", "ward", "wing", "block", "floor", "gate", "campus", "square", "bridge",
-    "the", "a", "an", "we", "our", "your", "you", "i", "it", "this", "that", "these", "those",
-    "thank", "thanks", "please", "call", "book", "visit", "happy", "world", "national",
-    "international", "day", "health", "hospital", "clinic", "center", "centre", "team",
-    "staff", "patient", "patients", "success", "story", "stories", "watch", "meet", "proud",
-    "moment", "congratulations", "welcome", "dear", "hi", "hello", "great", "good", "best",
-    "new", "free", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "under", "after", "before", "as", "if",
-    "when", "all", "every", "anyone", "everyone", "there", "here", "sorry", "yes", "no", "not",
-    "omg", "brutal", "full", "prescribing", "safety", "info", "information", "federal",
-    "hipaa", "covid", "mri", "ct", "icu", "er", "opd", "ivf", "mtp", "sir", "madam", "doctor",
-    "dr", "nurse", "community", "family", "families", "local", "state", "city", "county",
-    "street", "road", "lane", "avenue", "office", "rehab", "imaging", "medical", "dental",
-    "care", "lab", "labs", "pharmacy", "institute", "university", "college", "school",
-    "foundation", "trust", "group", "department", "unit", "ward", "week", "month", "awareness",
-    "heart", "cancer", "diabetes", "vaccine", "flu", "dengue", "measles", "emergency",
-    "google", "facebook", "instagram", "yelp", "twitter", "linkedin", "youtube", "whatsapp",
-    "india", "indian", "american", "us", "usa", "english", "hindi", "god", "ji", "and", "or",
-    "to", "of", "in", "on", "at", "for", "with", "from", "by", "is", "are", "was", "be",
-    "zelvora", "serious", "severe", "help", "like", "follow", "share", "hurry", "offer", "get",
-    "join", "learn", "read", "click", "link", "bio", "no", "number", "top", "leading", "tele",
-    "manas", "lifeline", "crisis", "text", "dial", "suicide", "prevention", "mental",
-    "wellness", "fitness", "yoga", "nutrition", "sex", "determination", "pcpndt", "act",
-    "ayushman", "bharat", "ngo", "camp", "drive", "walk", "run", "marathon", "season",
-    "monsoon", "summer", "winter", "diwali", "holi", "eid", "christmas", "new year",
-    "president", "chairman", "chairperson", "director", "head", "chief", "dean", "chapter",
-    "society", "association", "council", "board", "committee", "anaesthesia", "anesthesia",
-    "surgery", "medicine", "cardiology", "neurology", "oncology", "radiology", "paediatrics",
-    "pediatrics", "orthopaedics", "orthopedics", "dermatology", "psychiatry", "gynaecology",
-    "obstetrics", "urology", "nephrology", "pathology", "emergency", "trauma", "spotlight",
-    "polio", "pulse", "giveaway", "stories", "reminder", "holiday", "hours", "breaking",
-    // Hinglish pronouns and function words that start sentences in title case.
-    "aap", "aapka", "aapki", "aapke", "aapko", "apka", "apki", "apke", "hum", "hamare",
-    "humare", "hamara", "mera", "meri", "mere", "bahut", "kripya", "dhanyavaad", "shukriya",
-    "namaste", "sir", "ji", "bhaiya", "didi", "beta", "behen", "maa", "papa", "maine", "main",
-    "kya", "hai", "hain", "li", "liya", "kar", "karo", "karun", "ab", "aur", "ya", "nahi",
-    "mujhe", "tha", "thi", "ho", "raha", "rahi", "gaya", "gayi", "kal", "aaj", "abhi", "sab",
-    "koi", "kuch", "kaise", "kab", "kahan", "kyun", "yeh", "woh", "wo", "ye", "bhi", "toh",
-    "se", "ko", "ka", "ki", "ke", "mein", "me", "par", "pe", "ne", "lekin", "phir", "agar",
-    "guide", "officer", "lake", "mount", "mt", "fort", "port", "river", "bay", "beach",
-    "island", "creek", "falls", "springs", "harbor", "harbour", "valley", "hills", "commission",
-    "joint", "authority", "ministry", "agency", "bureau", "network", "alliance", "federation",
-    // Devanagari function words, numbers and country names the detector can mistake.
-    "एक", "दो", "तीन", "चार", "पांच", "भारत", "इंडिया", "आप", "आपका", "आपकी", "आपके",
-    "हम", "हमारे", "हमारा", "यह", "वह", "ये", "वे", "और", "या", "में", "से", "को", "का",
-    "की", "के", "है", "हैं", "था", "थी", "पर", "लिए", "साल", "दिन", "कृपया", "धन्यवाद",
-    "नमस्ते", "डॉक्टर", "अस्पताल", "मरीज", "विश्व", "दिवस", "राष्ट्रीय",
-];
-
-/// Words that make the capitalised word before them a place or an organisation, not a
-/// person: "Maple Avenue", "Harris Family Medicine", "Shanti Mind Hospital".
-#[rustfmt::skip]
-const PLACE_WORDS: &[&str] = &[
-    "avenue", "ave", "street", "st", "road", "rd", "lane", "ln", "marg", "nagar", "colony",
-    "vihar", "enclave", "layout", "chowk", "bazaar", "market", "sector", "block", "plaza",
-    "mall", "tower", "towers", "building", "square", "park", "boulevard", "blvd", "drive",
-    "highway", "hwy", "clinic", "clinics", "hospital", "hospitals", "centre", "center",
-    "campus", "branch", "office", "institute", "university", "college", "school", "church",
-    "temple", "mosque", "station", "airport", "district", "county", "city", "town",
-    "village", "pharmacy", "lab", "labs", "diagnostics", "diagnostic", "foundation",
-    "trust", "regional", "memorial", "healthcare", "dental", "medical", "family", "health",
-    "general", "surgical", "eye", "heart", "mind", "valley", "heights", "hills",
-];
-
-/// The word after a capitalised word makes it a place or an organisation. Ambiguous words
-/// ("family", "health", "heart") count only capitalised, as part of a proper name.
-pub(super) fn place_word(w: &str) -> bool {
-    const AMBIGUOUS: &[&str] = &[
-        "family", "health", "general", "heart", "mind", "eye", "medical", "dental", "regional",
-        "memorial", "surgical", "valley", "heights", "hills", "park", "st", "block", "square",
-        "city", "town", "drive",
-    ];
-    if !in_list(PLACE_WORDS, w) {
-        return false;
-    }
-    w.chars().next().is_some_and(char::is_uppercase) || !in_list(AMBIGUOUS, w)
-}
-
-fn is_cap(w: &str) -> bool {
+pub(super) fn is_cap(w: &str) -> bool {
     let mut cs = w.chars();
     cs.next().is_some_and(|c| c.is_uppercase()) && cs.clone().any(|c| c.is_lowercase())
         || w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())
-}
-
-/// Case-insensitive membership without allocating (lists are lower-case).
-fn in_list(list: &[&str], w: &str) -> bool {
-    list.iter()
-        .any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w))
-}
-
-use crate::text::FastSet;
-
-pub(super) fn not_name(w: &str) -> bool {
-    static SET: std::sync::OnceLock<FastSet> = std::sync::OnceLock::new();
-    let set = SET.get_or_init(|| NOT_NAMES.iter().copied().collect());
-    // "Saturday's", "Diwali's": the possessive does not make a name.
-    let w = w
-        .strip_suffix("'s")
-        .or_else(|| w.strip_suffix("'S"))
-        .unwrap_or(w);
-    crate::text::in_set(set, w)
 }
 
 fn is_deva(w: &str) -> bool {
@@ -201,13 +86,27 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
             let nw = word(i + 1);
             if is_cap(nw) && !bad(i + 1) && !in_list(HONORIFICS, nw) {
                 let mut k = i + 1;
-                if k + 1 < n && is_cap(word(k + 1)) && !bad(k + 1) {
+                if k + 1 < n
+                    && p.words[k + 1].sentence == p.words[k].sentence
+                    && is_cap(word(k + 1))
+                    && !bad(k + 1)
+                {
                     k += 1;
                 }
                 spans.push((i + 1, k));
                 i = k + 1;
                 continue;
             }
+        }
+        // "Sharma parivar", "the Reyes family": a household is identified by its name.
+        if i + 1 < n
+            && p.words[i + 1].sentence == p.words[i].sentence
+            && ["family", "parivar", "परिवार"].contains(&word(i + 1))
+            && (is_cap(w) && !bad(i) || is_deva(w) && !bad(i))
+        {
+            spans.push((i, i));
+            i += 2;
+            continue;
         }
         // "Sunita ji", "Ramesh जी".
         if i + 1 < n
@@ -272,8 +171,9 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
         }
         // Devanagari after a title or "patient": "मरीज सुनीता देवी", "श्री रमेश".
         const DEVA_TITLES: &[&str] = &["मरीज", "श्रीमती", "श्री", "सुश्री", "रोगी"];
-        if is_deva(w) && i > 0 && DEVA_TITLES.contains(&word(i - 1)) {
+        if is_deva(w) && i > 0 && DEVA_TITLES.contains(&word(i - 1)) && !bad(i) {
             let next_ok = i + 1 < n
+                && p.words[i + 1].sentence == p.words[i].sentence
                 && is_deva(word(i + 1))
                 && !["की", "का", "के", "ने", "को"].contains(&word(i + 1));
             let k = if next_ok { i + 1 } else { i };

@@ -33,8 +33,28 @@ fn hit(cue: Cue, (start, end, w0, w1, sentence): (usize, usize, usize, usize, us
 
 /// Words that make the person noun after them one particular person.
 const DETERMINERS: &[&str] = &[
-    "the", "this", "that", "a", "an", "one", "our", "my", "ek", "एक", "wo", "woh", "वो", "वह",
-    "yeh", "ye", "यह",
+    "the",
+    "this",
+    "that",
+    "a",
+    "an",
+    "one",
+    "our",
+    "my",
+    "ek",
+    "एक",
+    "wo",
+    "woh",
+    "वो",
+    "वह",
+    "yeh",
+    "ye",
+    "यह",
+    "jis",
+    "jo",
+    "us",
+    "जिस",
+    "उस",
 ];
 
 /// Derived hits from the lexicon hits (sorted by start); appended by the caller.
@@ -114,9 +134,35 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
             }
         }
     }
+    // "My 2 year old just drank some of the detergent", "papa achanak gir gaye, madad
+    // karo": a mishap to someone close, now or with a plea for help. Any phrasing.
+    let someone = has(Cue::Poss1) || has(Cue::FamilyMember);
+    let pressing = has(Cue::Urgent) || has(Cue::AdviceQ);
+    if someone && pressing {
+        for h in hits.iter().filter(|h| h.cue == Cue::Mishap) {
+            out.push(hit(
+                Cue::CrisisMedical,
+                (h.start, h.end, h.w0, h.w1, h.sentence),
+            ));
+        }
+    }
+    // "sab kuch khatam kar dena chahti hoon", "end it all", "खुद को खत्म": ending oneself
+    // or everything, in either order.
+    if has(Cue::EndWord) && has(Cue::LifeWord) {
+        for s in followed(hits, Cue::EndWord, Cue::LifeWord, 1)
+            .into_iter()
+            .chain(followed(hits, Cue::LifeWord, Cue::EndWord, 3))
+        {
+            out.push(hit(Cue::CrisisSelfHarm, s));
+        }
+    }
     // "bahut zyada bleeding ho rahi hai", "so much blood loss": heavy bleeding.
     for s in followed(hits, Cue::Intensifier, Cue::BleedWord, 2) {
         out.push(hit(Cue::CrisisMedical, s));
+    }
+    // "beat stage 3 colon cancer", "survived a stroke": an outcome.
+    for s in followed(hits, Cue::Overcame, Cue::Condition, 3) {
+        out.push(hit(Cue::Outcome, s));
     }
     // "a rare bone tumour": rarity makes a case identifiable.
     for s in followed(hits, Cue::RareWord, Cue::Condition, 2) {
@@ -165,5 +211,13 @@ mod tests {
         assert!(derived("Chest X-ray results are back; no pain reported").is_empty());
         assert!(derived("the HIV+ lady in bed 12 delivered").contains(&Cue::IndivAnchor));
         assert!(!derived("every patient deserves care").contains(&Cue::IndivAnchor));
+        assert!(derived("papa achanak gir gaye, sar se khoon").contains(&Cue::CrisisMedical));
+        assert!(derived("my toddler just swallowed a magnet").contains(&Cue::CrisisMedical));
+        assert!(!derived("My toddler loves your waiting room toys").contains(&Cue::CrisisMedical));
+        assert!(derived("ab main sab kuch khatam kar dungi").contains(&Cue::CrisisSelfHarm));
+        assert!(!derived("the end of the season sale").contains(&Cue::CrisisSelfHarm));
+        assert!(
+            !derived("OPD kab end hota hai, sab log wait kar rahe").contains(&Cue::CrisisSelfHarm)
+        );
     }
 }

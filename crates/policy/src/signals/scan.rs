@@ -49,7 +49,7 @@ impl Scanners {
             ),
             time: re(r"(?i)(?-u:\b)\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|baje|बजे)"),
             age: re(
-                r"(?i)(?-u:\b)(\d{1,3})[\s-]?(?:year|yr)s?[\s-]old(?-u:\b)|(?-u:\b)aged?\s+(\d{1,3})(?-u:\b)|(?-u:\b)(\d{1,3})\s?(?:yrs?|years?|साल|वर्ष|saal)(?-u:\b)|,\s(\d{1,3})(?:,|\s?\))|\s\((\d{1,2})\)",
+                r"(?i)(?-u:\b)(\d{1,3})[\s-]?(?:year|yr)s?[\s-]old(?-u:\b)|(?-u:\b)aged?\s+(\d{1,3})(?-u:\b)|(?-u:\b)(\d{1,3})\s?(?:(?:yrs?|years?|saal|yo|y/o|y\.o\.)(?-u:\b)|साल|वर्षीय|वर्ष)|,\s(\d{1,3})(?:,|\s?\))|\s\((\d{1,2})\)",
             ),
             ids: re(
                 r"(?i)(?-u:\b)(?:mrn|uhid|patient\s?id|patient\s?no\.?|ip\s?no\.?|reg(?:istration)?\s?no\.?|medical record(?:\s?number)?|account\s?(?:number|no\.?)|policy\s?(?:number|no\.?)|member\s?id|claim\s?(?:number|no\.?))\s*[:#.-]?\s*[A-Z0-9][A-Z0-9-]{3,}|(?-u:\b)\d{3}-\d{2}-\d{4}(?-u:\b)|(?-u:\b)[2-9]\d{3}\s\d{4}\s\d{4}(?-u:\b)|(?-u:\b)\d{2}-\d{4}-\d{4}-\d{4}(?-u:\b)|(?-u:\b)[A-Z]{5}\d{4}[A-Z](?-u:\b)",
@@ -58,7 +58,7 @@ impl Scanners {
                 r"(?i)(?-u:\b)\d+(?:\.\d+)?\s?(?:mg|mcg|µg|ml|gm|iu|units?|tablets?|tabs?|caps?|puffs?|drops?)(?-u:\b)",
             ),
             volume: re(
-                r"(?i)(?-u:\b)(\d[\d,]*)\s?(\+|k(?-u:\b)|lakh|thousand)?\s*\+?\s*(?:successful\s+|happy\s+|satisfied\s+|safe\s+|painless\s+)?(?:surgeries|operations|deliveries|procedures|patients|transplants|cases|knee replacements|hip replacements|implants|ivf cycles|babies|smiles|angioplasties|cataract surgeries)(?-u:\b)",
+                r"(?i)(?-u:\b)(\d[\d,]*)(?:st|nd|rd|th)?\s?(\+|k(?-u:\b)|lakh|thousand)?\s*\+?\s*(?:se\s+(?:zyada|jyada|adhik)\s+)?(?:[a-z]+\s+){0,2}(?:surgeries|surgery|operations|operation|deliveries|procedures|patients|transplants|transplant|cases|knee replacements?|hip replacements?|implants|ivf cycles|babies|smiles|angioplasties|cataract surgeries|muskurahatein|muskaanein|mareez|marij|mareezon|pratyaropan|pratyarpan|sarjari)(?-u:\b)|(\d[\d,]*)\s*(?:से\s+(?:ज़्यादा|ज्यादा|अधिक)\s+)?(?:\S+\s+){0,2}(?:प्रत्यारोपण|सर्जरी|ऑपरेशन|मरीज़|मरीज|डिलीवरी)",
             ),
             weight: re(
                 r"(?i)(?-u:\b)(?:lost|dropped|shed)\s+\d+\s?(?:lbs?|pounds|kg|kgs|kilos)(?-u:\b)|(?-u:\b)\d+\s?(?:lbs?|pounds|kg|kilos)\s+in\s+\d+\s+(?:days|weeks|months)",
@@ -202,8 +202,10 @@ impl Scanners {
                 .then(|| self.volume.captures_iter(t));
             for c in volume.into_iter().flatten() {
                 let Some(m) = c.get(0) else { continue };
+                // Group 1: the Latin-script shape; group 3: the Devanagari one.
                 let n: u64 = c
                     .get(1)
+                    .or_else(|| c.get(3))
                     .map(|g| g.as_str().replace(',', ""))
                     .and_then(|s| s.parse().ok())
                     .unwrap_or(0);

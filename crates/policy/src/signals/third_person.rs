@@ -14,6 +14,7 @@ pub(super) fn self_disclosure(sig: &Signals<'_>, t: &mut Ties) {
             (HEALTH.contains(&c.cue)
                 || c.cue == Cue::CareNoun
                 || c.cue == Cue::CrisisMedical
+                || c.cue == Cue::Mishap
                 || visit)
                 && c.sentence == h.sentence
                 && c.w0 > h.w1

@@ -5,6 +5,8 @@
 //! ("my lithium", for inbound screening), or a third-person anchor ("Dorothy Jenkins, 82",
 //! "the guy who rolled his pickup", continued by "she"/"he" in later sentences).
 
+pub use super::generic::generic_health;
+use super::generic::generic_visit;
 use super::{EntityKind, Signals};
 use crate::lexicon::{Cue, Hit};
 
@@ -73,67 +75,6 @@ const HEDGE_WORDS: &[&str] = &[
     "jab",
 ];
 
-/// Words too general to suggest a specific person's care on their own.
-const GENERIC_HEALTH: &[&str] = &[
-    "medication",
-    "medications",
-    "medicine",
-    "medicines",
-    "meds",
-    "pills",
-    "tablets",
-    "tablet",
-    "treatment",
-    "treated",
-    "therapy",
-    "condition",
-    "disease",
-    "illness",
-    "symptoms",
-    "diagnosis",
-    "results",
-    "result",
-    "report",
-    "reports",
-    "procedure",
-    "surgery",
-    "injection",
-    "vaccination",
-    "vaccine",
-    "vaccines",
-    "admitted",
-    "discharged",
-    "दवा",
-    "दवाई",
-    "इलाज",
-    "ilaj",
-    "ilaaj",
-    "dawa",
-    "dawai",
-];
-
-/// A word too general to say anything about a person's health ("treatment", "ilaj").
-pub fn generic_health(w: &str) -> bool {
-    GENERIC_HEALTH
-        .iter()
-        .any(|g| g.len() == w.len() && g.eq_ignore_ascii_case(w))
-}
-
-/// Visit words that confirm a visit without saying anything about it; with a date, a
-/// time or a count they become visit details.
-#[rustfmt::skip]
-const GENERIC_VISIT: &[&str] = &[
-    "visit", "visits", "appointment", "appointments", "consultation", "session", "sessions",
-    "check-up", "checkup", "follow-up", "came in", "visited", "visiting", "came", "stopped by",
-    "अपॉइंटमेंट", "विजिट",
-];
-
-fn generic_visit(w: &str) -> bool {
-    GENERIC_VISIT
-        .iter()
-        .any(|g| g.len() == w.len() && g.eq_ignore_ascii_case(w))
-}
-
 #[derive(Debug, Default)]
 pub struct Ties {
     /// Health words tied to the person addressed.
@@ -166,6 +107,13 @@ pub(super) fn push(v: &mut Vec<Span>, s: Span) {
 
 pub(super) fn hedged(sig: &Signals<'_>, h: &Hit) -> bool {
     if sig.overlapped_by(h, Cue::Hedge) {
+        return true;
+    }
+    // "your report … with anyone": the promise follows what it protects.
+    if sig
+        .near(h.sentence, h.w1 + 1, h.w1 + 1, Cue::NoShare, 0, 6)
+        .is_some()
+    {
         return true;
     }
     (1..=2).any(|d| {

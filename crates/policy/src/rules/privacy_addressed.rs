@@ -1,0 +1,196 @@
+//! PHI rules for replies and direct messages, where "you" is one identifiable person:
+//! relationship, the addressee's care, visits and money, their identifiers, and repeating
+//! what they disclosed.
+
+use super::{Eval, Findings, Fired, RuleId};
+use crate::channel::ChannelFamily;
+use crate::lexicon::Cue;
+use crate::result::Verdict;
+use crate::result::Verdict::NeedsReview;
+use crate::signals::ties::{generic_health, Span, HEALTH};
+use crate::signals::{EntityKind, Signals};
+
+/// Names, contact details and IDs that could belong to a patient.
+fn personal_identifiers(sig: &Signals<'_>) -> Vec<(Span, &'static str)> {
+    sig.personal_entities()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EntityKind::Name
+                    | EntityKind::Phone
+                    | EntityKind::Email
+                    | EntityKind::Handle
+                    | EntityKind::Id
+                    | EntityKind::Address
+            )
+        })
+        .map(|e| ((e.start, e.end), e.label))
+        .collect()
+}
+
+/// Replies and DMs: "you" is one identifiable person.
+pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
+    let t = ev.ties;
+    let sig = ev.sig;
+    let rel: Vec<Span> = t
+        .rel
+        .iter()
+        .chain(&t.addressed_care)
+        .chain(&t.deny)
+        .copied()
+        .collect();
+    if !rel.is_empty() {
+        out.add(Fired::new(RuleId::PhiRel, sev).phi("PATIENT_STATUS", rel));
+    }
+    let mut clin = t.addressed_health.clone();
+    if !t.rel.is_empty() || !t.addressed_care.is_empty() {
+        // Once the reply places the person in our care, specific health words describe
+        // them ("treatment" alone does not; a hedged sentence, "any individual's care", is
+        // not a disclosure).
+        clin.extend(
+            sig.hits
+                .iter()
+                .filter(|h| {
+                    HEALTH.contains(&h.cue)
+                        && !generic_health(sig.text(h.start, h.end))
+                        && !sig.sentence_has(h.sentence, Cue::Hedge)
+                })
+                .map(|h| (h.start, h.end)),
+        );
+    }
+    // Third person in a reply ("a patient who shows up drunk…") aimed at the reviewer.
+    // A named third person ("Ms. Alvarez was seen by…") is pointed by itself.
+    let named = sig
+        .personal_entities()
+        .any(|e| e.kind == EntityKind::Name && t.anchors.contains(&(e.start, e.end)));
+    // "Hi Tom! Glad the new hearing aids are working": a name in the greeting is the
+    // person the whole reply is about.
+    // The greeting may close the sentence too: "…that sprained ankle, Mike!".
+    let vocative = sig.personal_entities().any(|e| {
+        e.kind == EntityKind::Name
+            && (e.w0 <= 1
+                || sig.p.norm[..e.start].trim_end().ends_with(',')
+                    && sig.p.norm[e.end..]
+                        .trim_start()
+                        .starts_with(['!', '.', '?']))
+    });
+    if vocative {
+        clin.extend(
+            sig.hits
+                .iter()
+                .filter(|h| {
+                    HEALTH.contains(&h.cue)
+                        && !generic_health(sig.text(h.start, h.end))
+                        && !sig.sentence_has(h.sentence, Cue::Hedge)
+                        && !sig.sentence_has(h.sentence, Cue::Deflect)
+                })
+                .map(|h| (h.start, h.end)),
+        );
+    }
+    let pointed = named || sig.any(&[Cue::Retal, Cue::RelPhrase, Cue::TimeRef]);
+    if pointed && !t.anchor_health.is_empty() {
+        clin.extend(t.anchor_health.iter().copied());
+    }
+    // "Emma was such a trooper during her ear tube placement on the 14th": a named
+    // third person's care and dates in a reply (the reviewer's child, spouse, parent).
+    if named
+        && (!t.anchor_health.is_empty() || sig.has(Cue::RelPhrase))
+        && !t.anchor_visit.is_empty()
+    {
+        out.add(Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", t.anchor_visit.clone()));
+    }
+    if !clin.is_empty() {
+        out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", clin));
+    }
+    // "This reviewer was discharged from our practice for missing appointments": once the
+    // reply places the person in our care, how their care ended or was missed is a visit
+    // detail.
+    const VISIT_EVENTS: &[&str] = &[
+        "discharged",
+        "admitted",
+        "missed",
+        "missing",
+        "no-show",
+        "no-showed",
+        "dismissed",
+    ];
+    if !t.rel.is_empty() {
+        let events: Vec<Span> = sig
+            .of(Cue::VisitWord)
+            .filter(|h| {
+                let w = sig.text(h.start, h.end).to_ascii_lowercase();
+                VISIT_EVENTS.iter().any(|v| w.starts_with(v))
+            })
+            .map(|h| (h.start, h.end))
+            .collect();
+        if !events.is_empty() {
+            out.add(Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", events));
+        }
+    }
+    if !t.addressed_visit.is_empty() {
+        out.add(
+            Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", t.addressed_visit.clone()),
+        );
+    }
+    if !t.addressed_fin.is_empty() {
+        out.add(Fired::new(RuleId::PhiFin, sev).phi("FINANCIAL", t.addressed_fin.clone()));
+    }
+    let disclosed = out.any(&[
+        RuleId::PhiRel,
+        RuleId::PhiClin,
+        RuleId::PhiVisit,
+        RuleId::PhiFin,
+    ]);
+    if disclosed {
+        let ids = personal_identifiers(sig);
+        if !ids.is_empty() {
+            let mut f = Fired::new(RuleId::PhiId, sev);
+            for (s, label) in ids {
+                f = f.phi(label, [s]);
+            }
+            out.add(f);
+        }
+    }
+    let is_reply = matches!(
+        ev.ctx.family,
+        ChannelFamily::ReviewReply | ChannelFamily::CommentReply
+    );
+    // "Sorry for the wait on Tuesday!": apologising for a dated visit confirms it.
+    if is_reply && !out.has(RuleId::PhiRel) {
+        let dated: Vec<Span> = sig
+            .of(Cue::Apology)
+            .filter(|a| {
+                sig.near(a.sentence, a.w1 + 1, a.w1 + 1, Cue::VisitWord, 0, 2)
+                    .is_some()
+                    && (sig.sentence_has(a.sentence, Cue::TimeRef)
+                        || sig.entities.iter().any(|x| {
+                            x.sentence == a.sentence && x.kind == EntityKind::Date && !x.benign()
+                        }))
+            })
+            .map(|a| (a.start, a.end))
+            .collect();
+        if !dated.is_empty() {
+            out.add(Fired::new(RuleId::PhiRel, NeedsReview).phi("PATIENT_STATUS", dated));
+        }
+    }
+    if is_reply
+        && ev.ctx.has_reply_to
+        && out.any(&[RuleId::PhiClin, RuleId::PhiVisit, RuleId::PhiFin])
+    {
+        let mut spans: Vec<Span> = Vec::new();
+        if let Some(rt) = ev.reply_to {
+            // Health words the reply shares with the message it answers.
+            for h in sig
+                .hits
+                .iter()
+                .filter(|h| HEALTH.contains(&h.cue) || h.cue == Cue::CareNoun)
+            {
+                let w = sig.text(h.start, h.end).to_lowercase();
+                if rt.p.norm.to_lowercase().contains(&w) {
+                    spans.push((h.start, h.end));
+                }
+            }
+        }
+        out.add(Fired::new(RuleId::PhiSelfdisc, sev).spans(spans));
+    }
+}

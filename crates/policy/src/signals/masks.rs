@@ -1,0 +1,146 @@
+//! Hits that a wider phrase takes back: health words inside an organisation's or event's
+//! name ("Children's Cancer Fund"), inside an idiom ("give me a heart attack"), or as the
+//! tail of a device ("hearing aids" is not AIDS); and links whose slug spells a person's
+//! name ("/report/anita-sharma-thyroid").
+
+use super::entities::{Entity, EntityKind};
+use super::name_words::institution_tail;
+use super::names::is_cap;
+use crate::lexicon::{Cue, Hit};
+use crate::text::Prepared;
+
+/// Cues that name something else inside a proper name or an idiom.
+const NAMED_CUES: &[Cue] = &[
+    Cue::Condition,
+    Cue::Procedure,
+    Cue::Medication,
+    Cue::TestResult,
+    Cue::CareNoun,
+    Cue::SensMental,
+    Cue::SensSubstance,
+    Cue::SensHivSti,
+    Cue::SensRepro,
+    Cue::SensMinor,
+    Cue::SensDeath,
+    Cue::DmrDisease,
+    Cue::Event,
+    Cue::Unique,
+];
+
+fn drop_inside(hits: &mut Vec<Hit>, spans: &[(usize, usize)]) {
+    if !spans.is_empty() {
+        hits.retain(|h| {
+            !(NAMED_CUES.contains(&h.cue) && spans.iter().any(|&(s, e)| h.start >= s && h.end <= e))
+        });
+    }
+}
+
+/// Title-case runs that end in an institution or event word ("the Children's Cancer
+/// Fund", "Women's Health Fair").
+fn institution_spans(p: &Prepared<'_>) -> Vec<(usize, usize)> {
+    let n = p.words.len();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !is_cap(p.word_text(i)) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < n
+            && p.words[j + 1].sentence == p.words[i].sentence
+            && is_cap(p.word_text(j + 1))
+        {
+            j += 1;
+        }
+        if j > i && institution_tail(p.word_text(j)) {
+            spans.push((p.words[i].start, p.words[j].end));
+        }
+        i = j + 1;
+    }
+    spans
+}
+
+/// Drop what proper names, idioms and compounds take back.
+pub fn apply(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
+    let mut spans = institution_spans(p);
+    spans.extend(
+        hits.iter()
+            .filter(|h| h.cue == Cue::NotHealth)
+            .map(|h| (h.start, h.end)),
+    );
+    // "hearing aids", "first aid": a disease word at the tail of a longer procedure or
+    // device phrase belongs to that phrase.
+    let compounds: Vec<(usize, usize)> = hits
+        .iter()
+        .filter(|o| matches!(o.cue, Cue::Procedure | Cue::CareNoun))
+        .flat_map(|o| {
+            hits.iter()
+                .filter(move |i| {
+                    matches!(i.cue, Cue::Condition | Cue::SensHivSti | Cue::DmrDisease)
+                        && i.start > o.start
+                        && i.end == o.end
+                })
+                .map(|i| (i.start, i.end))
+        })
+        .collect();
+    if !compounds.is_empty() {
+        hits.retain(|h| {
+            !(matches!(h.cue, Cue::Condition | Cue::SensHivSti | Cue::DmrDisease)
+                && compounds.contains(&(h.start, h.end)))
+        });
+    }
+    drop_inside(hits, &spans);
+}
+
+/// Links whose path words, read as a title, contain a person's name: the detector reads
+/// "Anita Sharma Thyroid Tsh" for `/report/anita-sharma-thyroid-tsh`. Only for links with
+/// health words in the path.
+pub fn slug_people(p: &Prepared<'_>, hits: &[Hit], detector: &phi::Detector, ents: &mut [Entity]) {
+    for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Url) {
+        let url = &p.norm[e.start..e.end];
+        let path_at = url.find("://").map_or(0, |i| i + 3).min(url.len());
+        let Some(rel) = url[path_at..].find(['/', '?']) else {
+            continue;
+        };
+        let path_start = e.start + path_at + rel;
+        let health = hits.iter().any(|h| {
+            h.start >= path_start
+                && h.end <= e.end
+                && matches!(h.cue, Cue::Condition | Cue::TestResult | Cue::Procedure)
+        });
+        if !health {
+            continue;
+        }
+        // Health-word and path-word tokens are not name parts: "/blog/lupus-signs".
+        const PATH_WORDS: &[&str] = &[
+            "blog", "news", "report", "reports", "result", "results", "story", "stories", "www",
+            "html", "php", "aspx", "signs", "symptoms", "care", "health", "info", "page",
+        ];
+        let covered = |at: usize, len: usize| {
+            hits.iter()
+                .any(|h| h.start <= at && at + len <= h.end && NAMED_CUES.contains(&h.cue))
+        };
+        let base = p.norm.as_ptr() as usize;
+        let title: Vec<String> = p.norm[path_start..e.end]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 2)
+            .filter(|w| {
+                let at = w.as_ptr() as usize - base;
+                !covered(at, w.len()) && !PATH_WORDS.contains(&w.to_ascii_lowercase().as_str())
+            })
+            .map(|w| {
+                let mut t = w.to_ascii_lowercase();
+                t[..1].make_ascii_uppercase();
+                t
+            })
+            .collect();
+        if title.len() >= 2 {
+            let text = title.join(" ");
+            e.slug_person = detector
+                .detect(&text)
+                .iter()
+                .any(|f| f.kind == phi::Kind::Person);
+        }
+    }
+}
