@@ -4,6 +4,8 @@
 pub mod audit;
 pub mod content;
 pub mod fields;
+pub mod observances;
+pub mod planning;
 pub mod platform;
 pub mod recurrence;
 pub mod roles;

@@ -13,6 +13,7 @@ pub mod connections;
 pub mod consents;
 pub mod demo;
 mod error;
+pub mod observances;
 pub mod org;
 pub mod passwords;
 pub mod plans;
@@ -20,6 +21,7 @@ pub mod post_check;
 pub mod posts;
 pub mod publishing;
 pub mod review;
+pub mod strategy;
 pub mod tokens;
 
 pub use error::ServiceError;
@@ -42,6 +44,19 @@ pub struct Actor {
 impl Actor {
     pub fn audit(&self) -> store::audit::Actor {
         store::audit::Actor::user(self.user_id, &self.email)
+    }
+
+    /// Record `event` as this actor's and commit: the change and its audit entry land
+    /// together or not at all.
+    pub(crate) async fn commit_audited(
+        &self,
+        mut tx: store::Tx,
+        now_ms: i64,
+        event: store::audit::Event,
+    ) -> Result<()> {
+        store::audit::append(&mut tx, now_ms, &self.audit(), &event).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// The single permission check for use cases (the web layer checks routes the same way).

@@ -22,6 +22,7 @@ pub mod plans;
 pub mod posts;
 pub mod publications;
 pub mod sessions;
+pub mod strategy;
 pub mod throttle;
 pub mod tokens;
 pub mod users;
