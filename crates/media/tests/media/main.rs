@@ -4,6 +4,7 @@
 mod check;
 mod images;
 mod mp4;
+mod ocr;
 mod properties;
 mod samples;
 mod structure;

@@ -36,7 +36,7 @@ fn accepted_is_fixed_point(bytes: &[u8]) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(std::env::var("MEDIA_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(512)))]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
