@@ -138,6 +138,14 @@ impl FormErrors {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+    /// 200 for a fresh form, 422 when it is shown again with errors.
+    pub fn status(&self) -> StatusCode {
+        if self.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+    }
     /// Each error as a sentence that names the field: "Email must look like …".
     pub fn items(&self) -> Vec<(String, String)> {
         self.0

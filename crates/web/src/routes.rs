@@ -4,7 +4,7 @@ use axum::extract::Request;
 use axum::http::{HeaderName, Uri};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::Router;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -12,8 +12,8 @@ use tower_http::trace::TraceLayer;
 
 use crate::error::AppError;
 use crate::pages::{
-    account, audit, auth, calendar, compliance_settings, compose, consents, home, plans, posts,
-    publishing, settings, social_accounts, tokens, users,
+    account, audit, auth, calendar, compliance_settings, compose, consents, home, observances,
+    plans, posts, publishing, settings, social_accounts, strategy, tokens, users,
 };
 use crate::state::AppState;
 use crate::{access, api, assets, guard, headers, metrics, ops};
@@ -73,6 +73,18 @@ pub fn router(state: AppState) -> Router {
         .route("/plans/campaigns", post(plans::add_campaign))
         .route("/plans/series", post(plans::add_series))
         .route("/plans/templates", post(plans::add_template))
+        .route(
+            "/plans/observances",
+            get(observances::page).post(observances::add),
+        )
+        .route(
+            "/plans/observances/visibility",
+            post(observances::visibility),
+        )
+        .route("/plans/observances/{id}/delete", post(observances::delete))
+        .route("/plans/goals", get(strategy::page).post(strategy::add_goal))
+        .route("/plans/goals/{id}/delete", post(strategy::delete_goal))
+        .route("/plans/mix", post(strategy::set_mix))
         .route("/notifications", get(plans::notifications))
         .route("/notifications/read", post(plans::mark_read))
         .route("/inbox", get(home::inbox))
@@ -158,6 +170,28 @@ pub fn router(state: AppState) -> Router {
             get(api::consents::accounts).post(api::consents::add_account),
         )
         .route("/api/v1/accounts/health", get(api::connections::health))
+        .route(
+            "/api/v1/observances",
+            get(api::observances::list).post(api::observances::add),
+        )
+        .route("/api/v1/observances/{id}", delete(api::observances::delete))
+        .route(
+            "/api/v1/observances/visibility",
+            post(api::observances::visibility),
+        )
+        .route(
+            "/api/v1/observances/suggestions",
+            get(api::observances::suggestions),
+        )
+        .route(
+            "/api/v1/content-mix",
+            get(api::strategy::mix).put(api::strategy::set_mix),
+        )
+        .route(
+            "/api/v1/goals",
+            get(api::strategy::goals).post(api::strategy::add_goal),
+        )
+        .route("/api/v1/goals/{id}", delete(api::strategy::delete_goal))
         .route(
             "/api/v1/accounts/{id}/credentials",
             post(api::connections::connect),

@@ -7,10 +7,12 @@ pub mod connections;
 pub mod consents;
 pub mod json;
 pub mod me;
+pub mod observances;
 pub mod openapi;
 pub mod org;
 pub mod posts;
 pub mod publishing;
+pub mod strategy;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;

@@ -52,7 +52,9 @@ impl Modify for TokenAuth {
         super::consents::list, super::consents::create, super::consents::revoke, super::consents::campaigns, super::consents::add_campaign,
         super::consents::accounts, super::consents::add_account, super::connections::health, super::connections::connect,
         super::publishing::list, super::publishing::retry, super::publishing::resolve, super::publishing::takedown,
-        super::org::list_locations, super::org::create_location, super::org::list_users, super::audit::list),
+        super::org::list_locations, super::org::create_location, super::org::list_users, super::audit::list,
+        super::observances::list, super::observances::add, super::observances::delete, super::observances::visibility, super::observances::suggestions,
+        super::strategy::mix, super::strategy::set_mix, super::strategy::goals, super::strategy::add_goal, super::strategy::delete_goal),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&TokenAuth),
 )]

@@ -54,6 +54,8 @@ pub struct Day {
     pub today: bool,
     pub items: Vec<Item>,
     pub slots: Vec<(String, String)>,
+    /// Observances on this day: (name, link to the composer).
+    pub suggestions: Vec<(String, String)>,
 }
 
 #[derive(Template)]
@@ -164,6 +166,7 @@ pub async fn page(
                 today: d == today,
                 items: Vec::new(),
                 slots: Vec::new(),
+                suggestions: Vec::new(),
             }
         })
         .collect();
@@ -206,6 +209,18 @@ pub async fn page(
                     day.slots
                         .push((z.strftime("%H:%M").to_string(), s.name.clone()));
                 }
+            }
+        }
+    }
+    if filter.status.is_none() && filter.platform.is_none() {
+        for s in service::observances::suggestions(&st.db, a, start, end).await? {
+            if let Some(day) = grid.get_mut((s.date - start).get_days() as usize) {
+                let link = serde_urlencoded::to_string([
+                    ("pillar", s.pillar.as_str()),
+                    ("text", &format!("{} ({}): ", s.name, s.when)),
+                ])
+                .unwrap_or_default();
+                day.suggestions.push((s.name, format!("/compose?{link}")));
             }
         }
     }

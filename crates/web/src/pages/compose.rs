@@ -166,10 +166,26 @@ async fn page(
     ))
 }
 
-pub async fn new(State(st): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+/// What a link into the composer may start it with (e.g. a suggested observance post).
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct Start {
+    text: String,
+    pillar: String,
+}
+
+pub async fn new(
+    State(st): State<AppState>,
+    v: Viewer,
+    axum::extract::Query(start): axum::extract::Query<Start>,
+) -> Result<Response, AppError> {
+    let pillar = domain::content::Pillar::parse(&start.pillar)
+        .map(|p| p.as_str())
+        .unwrap_or("education");
     let draft = Draft {
         input: PostInput {
-            pillar: "education".into(),
+            pillar: pillar.into(),
+            base_text: start.text,
             ..Default::default()
         },
         ..Default::default()

@@ -9,11 +9,13 @@ pub mod compliance_settings;
 pub mod compose;
 pub mod consents;
 pub mod home;
+pub mod observances;
 pub mod plans;
 pub mod posts;
 pub mod publishing;
 pub mod settings;
 pub mod social_accounts;
+pub mod strategy;
 pub mod tokens;
 pub mod users;
 

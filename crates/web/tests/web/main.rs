@@ -10,4 +10,5 @@ mod browser;
 mod compose;
 mod connections;
 mod pages;
+mod planning;
 mod publishing;
