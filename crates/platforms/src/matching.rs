@@ -54,6 +54,34 @@ pub(crate) fn pick(probe: &Probe, probe_text: &str, candidates: Vec<Candidate>) 
     }
 }
 
+/// Pages a lookup reads at most before it gives up on covering the window.
+pub(crate) const MAX_LOOKUP_PAGES: usize = 10;
+
+/// Whether a page (newest first) already reaches back before `not_before`, so older pages
+/// cannot hold the post. Without `not_before` one page is all a lookup can trust.
+pub(crate) fn reached_back(probe: &Probe, page: &[Candidate]) -> bool {
+    match probe.not_before {
+        Some(nb) => page.iter().any(|c| c.created_at.is_some_and(|t| t < nb)),
+        None => true,
+    }
+}
+
+/// [`pick`], except that "not found" is only believed when the listing covered the whole
+/// window since `not_before`; otherwise a person has to look (ambiguous, no candidates).
+pub(crate) fn decide(
+    probe: &Probe,
+    probe_text: &str,
+    candidates: Vec<Candidate>,
+    covered: bool,
+) -> Lookup {
+    match pick(probe, probe_text, candidates) {
+        Lookup::NotFound if !covered => Lookup::Ambiguous {
+            remote_ids: Vec::new(),
+        },
+        other => other,
+    }
+}
+
 /// Text as a person reads it, comparable across the platform's rewriting.
 pub(crate) fn normalise(text: &str) -> String {
     let plain = html_to_text(text);

@@ -11,7 +11,7 @@ use crate::config::{Endpoint, Settings};
 use crate::connector::{impl_connector, Capabilities, LookupMethod};
 use crate::error::PublishError;
 use crate::http::{parse, BuildError, Http};
-use crate::matching::pick;
+use crate::matching::decide;
 use crate::types::{AccountAuth, Deleted, Lookup, Media, NewTokens, Outgoing, Probe, Published};
 
 pub struct Facebook {
@@ -120,11 +120,16 @@ impl Facebook {
 
     async fn lookup(&self, a: &AccountAuth, probe: &Probe) -> Result<Lookup, PublishError> {
         let edge = format!("{}/published_posts", a.remote_account_id);
-        let recent = self
+        let (recent, covered) = self
             .graph
-            .recent(a, &edge, "message", "created_time", "permalink_url")
+            .recent(
+                a,
+                &edge,
+                ["message", "created_time", "permalink_url"],
+                probe,
+            )
             .await?;
-        Ok(pick(probe, &probe.text, recent))
+        Ok(decide(probe, &probe.text, recent, covered))
     }
 
     async fn delete(&self, a: &AccountAuth, id: &str) -> Result<Deleted, PublishError> {

@@ -7,8 +7,8 @@ use super::{deletion, oauth::expires_in};
 use crate::config::Endpoint;
 use crate::error::PublishError;
 use crate::http::{parse, Http};
-use crate::matching::{parse_time, Candidate};
-use crate::types::{AccountAuth, Deleted, NewTokens, Secret};
+use crate::matching::{parse_time, reached_back, Candidate, MAX_LOOKUP_PAGES};
+use crate::types::{AccountAuth, Deleted, NewTokens, Probe, Secret};
 
 pub(crate) struct Graph {
     pub http: Http,
@@ -19,6 +19,8 @@ pub(crate) struct Graph {
 struct Listing {
     #[serde(default)]
     data: Vec<serde_json::Value>,
+    #[serde(default)]
+    paging: Option<serde_json::Value>,
 }
 
 impl Graph {
@@ -93,43 +95,73 @@ impl Graph {
         self.http.call(req, "probe").await.map(|_| ())
     }
 
-    /// Recent posts from an edge such as `{page}/published_posts` or `{ig-user}/media`.
+    /// The posts of an edge such as `{page}/published_posts` or `{ig-user}/media`, newest
+    /// first, following the `after` cursor until a page reaches back before
+    /// `probe.not_before` (or [`MAX_LOOKUP_PAGES`] pages). Returns the posts and whether the
+    /// window since `not_before` was covered.
     pub async fn recent(
         &self,
         account: &AccountAuth,
         edge: &str,
-        text_field: &str,
-        time_field: &str,
-        link_field: &str,
-    ) -> Result<Vec<Candidate>, PublishError> {
-        let fields = format!("id,{text_field},{time_field},{link_field}");
-        let req = self
-            .http
-            .client
-            .get(self.url(edge))
-            .query(&[("fields", fields.as_str()), ("limit", "50")])
-            .bearer_auth(account.access_token.expose());
-        let reply = self.http.call(req, "list recent").await?;
-        let listing: Listing = parse(&reply, "list recent")?;
-        Ok(listing
-            .data
-            .iter()
-            .filter_map(|p| {
-                Some(Candidate {
-                    remote_id: p.get("id")?.as_str()?.to_string(),
-                    url: p.get(link_field).and_then(|u| u.as_str()).map(String::from),
-                    text: p
-                        .get(text_field)
-                        .and_then(|t| t.as_str())
-                        .unwrap_or("")
-                        .to_string(),
-                    links: vec![],
-                    created_at: p
-                        .get(time_field)
-                        .and_then(|t| t.as_str())
-                        .and_then(parse_time),
-                })
-            })
-            .collect())
+        fields: [&str; 3],
+        probe: &Probe,
+    ) -> Result<(Vec<Candidate>, bool), PublishError> {
+        let [text_field, time_field, link_field] = fields;
+        let field_list = format!("id,{text_field},{time_field},{link_field}");
+        let mut out = Vec::new();
+        let mut after: Option<String> = None;
+        for _ in 0..MAX_LOOKUP_PAGES {
+            let mut query = vec![("fields", field_list.clone()), ("limit", "100".to_string())];
+            if let Some(a) = &after {
+                query.push(("after", a.clone()));
+            }
+            let req = self
+                .http
+                .client
+                .get(self.url(edge))
+                .query(&query)
+                .bearer_auth(account.access_token.expose());
+            let reply = self.http.call(req, "list recent").await?;
+            let listing: Listing = parse(&reply, "list recent")?;
+            let page: Vec<Candidate> = listing
+                .data
+                .iter()
+                .filter_map(|p| candidate(p, text_field, time_field, link_field))
+                .collect();
+            let back = reached_back(probe, &page);
+            out.extend(page);
+            let paging = listing.paging.unwrap_or_default();
+            after = paging
+                .pointer("/cursors/after")
+                .and_then(|v| v.as_str())
+                .filter(|_| paging.get("next").is_some())
+                .map(String::from);
+            if back || after.is_none() {
+                return Ok((out, true));
+            }
+        }
+        Ok((out, false))
     }
+}
+
+fn candidate(
+    p: &serde_json::Value,
+    text_field: &str,
+    time_field: &str,
+    link_field: &str,
+) -> Option<Candidate> {
+    Some(Candidate {
+        remote_id: p.get("id")?.as_str()?.to_string(),
+        url: p.get(link_field).and_then(|u| u.as_str()).map(String::from),
+        text: p
+            .get(text_field)
+            .and_then(|t| t.as_str())
+            .unwrap_or("")
+            .to_string(),
+        links: vec![],
+        created_at: p
+            .get(time_field)
+            .and_then(|t| t.as_str())
+            .and_then(parse_time),
+    })
 }

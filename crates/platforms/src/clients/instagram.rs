@@ -12,7 +12,7 @@ use crate::config::{Endpoint, Settings};
 use crate::connector::{impl_connector, Capabilities, LookupMethod};
 use crate::error::{PublishError, RejectKind};
 use crate::http::{parse, BuildError, Http};
-use crate::matching::pick;
+use crate::matching::decide;
 use crate::types::{AccountAuth, Deleted, Lookup, Media, NewTokens, Outgoing, Probe, Published};
 
 pub struct Instagram {
@@ -143,11 +143,11 @@ impl Instagram {
 
     async fn lookup(&self, a: &AccountAuth, probe: &Probe) -> Result<Lookup, PublishError> {
         let edge = format!("{}/media", a.remote_account_id);
-        let recent = self
+        let (recent, covered) = self
             .graph
-            .recent(a, &edge, "caption", "timestamp", "permalink")
+            .recent(a, &edge, ["caption", "timestamp", "permalink"], probe)
             .await?;
-        Ok(pick(probe, &probe.text, recent))
+        Ok(decide(probe, &probe.text, recent, covered))
     }
 
     async fn delete(&self, a: &AccountAuth, id: &str) -> Result<Deleted, PublishError> {

@@ -15,7 +15,7 @@ use crate::config::{Endpoint, Settings};
 use crate::connector::{impl_connector, Capabilities, LookupMethod};
 use crate::error::PublishError;
 use crate::http::{parse, BuildError, Http};
-use crate::matching::{parse_time, pick, Candidate};
+use crate::matching::{decide, parse_time, reached_back, Candidate, MAX_LOOKUP_PAGES};
 use crate::types::{AccountAuth, Deleted, Lookup, Media, NewTokens, Outgoing, Probe, Published};
 
 pub struct Mastodon {
@@ -106,44 +106,44 @@ impl Mastodon {
         Ok(id)
     }
 
+    /// The account's statuses, newest first, paged with `max_id` until a page reaches back
+    /// before `probe.not_before` (or [`MAX_LOOKUP_PAGES`] pages of 40).
     async fn lookup(&self, a: &AccountAuth, probe: &Probe) -> Result<Lookup, PublishError> {
         let path = format!("/api/v1/accounts/{}/statuses", a.remote_account_id);
-        let req = self
-            .http
-            .client
-            .get(self.url(a, &path))
-            .query(&[
-                ("limit", "40"),
-                ("exclude_reblogs", "true"),
-                ("exclude_replies", "true"),
-            ])
-            .bearer_auth(a.access_token.expose());
-        let v: Value = parse(
-            &self.http.call(req, "list statuses").await?,
-            "list statuses",
-        )?;
-        let statuses = v.as_array().cloned().unwrap_or_default();
-        let candidates = statuses
-            .iter()
-            .filter_map(|s| {
-                Some(Candidate {
-                    remote_id: s.get("id")?.as_str()?.to_string(),
-                    url: s.get("url").and_then(Value::as_str).map(String::from),
-                    // `content` is HTML; matching strips it.
-                    text: s
-                        .get("content")
-                        .and_then(Value::as_str)
-                        .unwrap_or("")
-                        .to_string(),
-                    links: vec![],
-                    created_at: s
-                        .get("created_at")
-                        .and_then(Value::as_str)
-                        .and_then(parse_time),
-                })
-            })
-            .collect();
-        Ok(pick(probe, &probe.text, candidates))
+        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut max_id: Option<String> = None;
+        let mut covered = false;
+        for _ in 0..MAX_LOOKUP_PAGES {
+            let mut query = vec![
+                ("limit", "40".to_string()),
+                ("exclude_reblogs", "true".to_string()),
+                ("exclude_replies", "true".to_string()),
+            ];
+            if let Some(m) = &max_id {
+                query.push(("max_id", m.clone()));
+            }
+            let req = self
+                .http
+                .client
+                .get(self.url(a, &path))
+                .query(&query)
+                .bearer_auth(a.access_token.expose());
+            let v: Value = parse(
+                &self.http.call(req, "list statuses").await?,
+                "list statuses",
+            )?;
+            let statuses = v.as_array().cloned().unwrap_or_default();
+            let page: Vec<Candidate> = statuses.iter().filter_map(status_candidate).collect();
+            let full = statuses.len() >= 40;
+            let back = reached_back(probe, &page);
+            max_id = page.last().map(|c| c.remote_id.clone());
+            candidates.extend(page);
+            if back || !full || max_id.is_none() {
+                covered = true;
+                break;
+            }
+        }
+        Ok(decide(probe, &probe.text, candidates, covered))
     }
 
     async fn delete(&self, a: &AccountAuth, id: &str) -> Result<Deleted, PublishError> {
@@ -194,3 +194,21 @@ impl_connector!(
         idempotent_resend: Some(Duration::from_secs(3600)),
     }
 );
+
+fn status_candidate(s: &Value) -> Option<Candidate> {
+    Some(Candidate {
+        remote_id: s.get("id")?.as_str()?.to_string(),
+        url: s.get("url").and_then(Value::as_str).map(String::from),
+        // `content` is HTML; matching strips it.
+        text: s
+            .get("content")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string(),
+        links: vec![],
+        created_at: s
+            .get("created_at")
+            .and_then(Value::as_str)
+            .and_then(parse_time),
+    })
+}

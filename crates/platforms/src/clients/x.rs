@@ -12,7 +12,7 @@ use crate::config::{Endpoint, Settings};
 use crate::connector::{impl_connector, Capabilities, LookupMethod};
 use crate::error::{PublishError, RejectKind};
 use crate::http::{parse, BuildError, Http};
-use crate::matching::{parse_time, pick, Candidate};
+use crate::matching::{decide, parse_time, Candidate, MAX_LOOKUP_PAGES};
 use crate::types::{AccountAuth, Deleted, Lookup, Media, NewTokens, Outgoing, Probe, Published};
 
 /// Video is sent in parts of this size.
@@ -174,30 +174,50 @@ impl X {
         Ok(id)
     }
 
+    /// The account's posts since `not_before`, page by page (`pagination_token`), up to
+    /// [`MAX_LOOKUP_PAGES`] pages of 100.
     async fn lookup(&self, a: &AccountAuth, probe: &Probe) -> Result<Lookup, PublishError> {
         let url = self.api(&format!("/2/users/{}/tweets", a.remote_account_id));
-        let mut query = vec![
-            ("max_results", "50".to_string()),
-            ("tweet.fields", "created_at,entities".to_string()),
-        ];
-        if let Some(nb) = probe.not_before {
-            query.push(("start_time", nb.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()));
+        let mut candidates = Vec::new();
+        let mut token: Option<String> = None;
+        let mut covered = false;
+        for _ in 0..MAX_LOOKUP_PAGES {
+            let mut query = vec![
+                ("max_results", "100".to_string()),
+                ("tweet.fields", "created_at,entities".to_string()),
+            ];
+            if let Some(nb) = probe.not_before {
+                query.push(("start_time", nb.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()));
+            }
+            if let Some(t) = &token {
+                query.push(("pagination_token", t.clone()));
+            }
+            let req = self
+                .http
+                .client
+                .get(&url)
+                .query(&query)
+                .bearer_auth(a.access_token.expose());
+            let reply = self.http.call(req, "list posts").await?;
+            let v: Value = parse(&reply, "list posts")?;
+            let page: Vec<Candidate> = v
+                .get("data")
+                .and_then(Value::as_array)
+                .map(|posts| posts.iter().filter_map(candidate).collect())
+                .unwrap_or_default();
+            candidates.extend(page);
+            token = v
+                .pointer("/meta/next_token")
+                .and_then(Value::as_str)
+                .map(String::from);
+            // `start_time` bounds the listing: no next page means the window is covered.
+            // Without it, the newest page is all a lookup can go by.
+            if token.is_none() || probe.not_before.is_none() {
+                covered = true;
+                break;
+            }
         }
-        let req = self
-            .http
-            .client
-            .get(url)
-            .query(&query)
-            .bearer_auth(a.access_token.expose());
-        let reply = self.http.call(req, "list posts").await?;
-        let v: Value = parse(&reply, "list posts")?;
-        let posts = v
-            .get("data")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
-        let candidates = posts.iter().filter_map(candidate).collect();
-        Ok(pick(probe, &probe.text, candidates))
+        Ok(decide(probe, &probe.text, candidates, covered))
     }
 
     async fn delete(&self, a: &AccountAuth, id: &str) -> Result<Deleted, PublishError> {

@@ -201,3 +201,58 @@ async fn bluesky_never_writes_the_same_target_twice() {
     assert_eq!(state.live_posts(p).len(), 1);
     assert_eq!(state.live_posts(p)[0].key_hits, 2);
 }
+
+/// A busy account: the lost post is buried under more than one page of newer posts. The
+/// lookup pages back (X `pagination_token`, Graph `after`, Mastodon `max_id`) until it
+/// passes `not_before`, and still finds exactly that one post.
+#[tokio::test]
+async fn lookup_pages_back_through_a_busy_account() {
+    let env = env().await;
+    for p in [Platform::Facebook, Platform::X, Platform::Mastodon] {
+        let lost = post(
+            p,
+            &format!("The post whose answer was lost on {}", p.as_str()),
+            &format!("lost-{}", p.as_str()),
+        );
+        env.conn(p)
+            .publish(&env.auth(p), &lost)
+            .await
+            .expect("publish");
+        for i in 0..130 {
+            let newer = post(
+                p,
+                &format!("Newer post {i} on {}", p.as_str()),
+                &format!("newer-{}-{i}", p.as_str()),
+            );
+            env.conn(p)
+                .publish(&env.auth(p), &newer)
+                .await
+                .expect("publish newer");
+        }
+        let found = env
+            .conn(p)
+            .lookup(&env.auth(p), &probe(&lost))
+            .await
+            .expect("lookup");
+        let state = env.sim.state().await;
+        let want = state
+            .live_posts(p)
+            .into_iter()
+            .find(|x| x.text.contains("answer was lost"))
+            .expect("stored")
+            .id
+            .clone();
+        assert!(
+            matches!(&found, Lookup::Found(f) if f.remote_id == want),
+            "{p:?}: {found:?}"
+        );
+        // Not there at all: after paging through everything, a clean "not found".
+        let absent = post(p, "Never sent", "absent");
+        let r = env
+            .conn(p)
+            .lookup(&env.auth(p), &probe(&absent))
+            .await
+            .expect("lookup");
+        assert_eq!(r, Lookup::NotFound, "{p:?}");
+    }
+}

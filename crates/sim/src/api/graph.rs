@@ -91,7 +91,28 @@ async fn list(
         })
         .collect();
     posts.reverse();
-    ok(StatusCode::OK, json!({ "data": posts }))
+    // Pages of `limit` (default 25, at most 100) with an opaque `after` cursor, as Graph.
+    let limit = q
+        .get("limit")
+        .and_then(|l| l.parse::<usize>().ok())
+        .unwrap_or(25)
+        .clamp(1, 100);
+    let start = q
+        .get("after")
+        .and_then(|a| a.strip_prefix("cur"))
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or(0)
+        .min(posts.len());
+    let end = (start + limit).min(posts.len());
+    let page: Vec<Value> = posts[start..end].to_vec();
+    let mut body = json!({ "data": page });
+    if end < posts.len() {
+        body["paging"] = json!({
+            "cursors": { "before": format!("cur{start}"), "after": format!("cur{end}") },
+            "next": format!("{}/{v}/{id}/{edge}?after=cur{end}&limit={limit}", ctx.sim.base(ctx.platform)),
+        });
+    }
+    ok(StatusCode::OK, body)
 }
 
 pub(super) fn permalink(platform: Platform, id: &str) -> String {

@@ -156,6 +156,14 @@ async fn list(
     let w = ctx.sim.world();
     let mut statuses: Vec<Value> = w.live_posts(P, &id).map(|p| view(&base, p)).collect();
     statuses.reverse();
+    // `max_id`: only statuses older than that one (the next page).
+    if let Some(max) = q.get("max_id") {
+        let from = statuses
+            .iter()
+            .position(|s| s.get("id").and_then(Value::as_str) == Some(max.as_str()))
+            .map_or(statuses.len(), |i| i + 1);
+        statuses.drain(..from);
+    }
     statuses.truncate(limit);
     ok(StatusCode::OK, Value::Array(statuses))
 }

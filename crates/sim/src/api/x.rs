@@ -138,10 +138,25 @@ async fn timeline(
         .map(|p| json!({ "id": p.id, "text": p.text, "created_at": rfc3339(p.created_at) }))
         .collect();
     data.reverse();
-    ok(
-        StatusCode::OK,
-        json!({ "data": data, "meta": { "result_count": data.len() } }),
-    )
+    // Pages of `max_results` (5–100, default 10) with `pagination_token`, as X.
+    let max = q
+        .get("max_results")
+        .and_then(|m| m.parse::<usize>().ok())
+        .unwrap_or(10)
+        .clamp(5, 100);
+    let start = q
+        .get("pagination_token")
+        .and_then(|t| t.strip_prefix("pt"))
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or(0)
+        .min(data.len());
+    let end = (start + max).min(data.len());
+    let page: Vec<Value> = data[start..end].to_vec();
+    let mut meta = json!({ "result_count": page.len() });
+    if end < data.len() {
+        meta["next_token"] = json!(format!("pt{end}"));
+    }
+    ok(StatusCode::OK, json!({ "data": page, "meta": meta }))
 }
 
 fn add_media(ctx: &Ctx, account: &str, mime: &str, size: usize) -> String {
