@@ -196,5 +196,27 @@ pub async fn seed_content(deps: crate::posts::Deps<'_>, now_ms: i64) -> Result<(
             .await?;
         }
     }
+    // An intended mix and a goal for this month, so the planning page has something to show.
+    let mix: Vec<(String, String)> = [
+        ("education", "35"),
+        ("wellness_campaign", "20"),
+        ("service_announcement", "15"),
+        ("community", "10"),
+        ("qa_live", "10"),
+        ("behind_the_scenes", "5"),
+        ("patient_story", "5"),
+    ]
+    .map(|(p, n)| (p.to_string(), n.to_string()))
+    .into();
+    crate::strategy::set_content_mix(deps.db, &manager, &mix, now_ms).await?;
+    let goal = domain::planning::GoalDraft {
+        name: "Publish twice a week".into(),
+        metric: "posts_published".into(),
+        pillar: None,
+        target: "8".into(),
+        starts_on: start.first_of_month().to_string(),
+        ends_on: start.last_of_month().to_string(),
+    };
+    crate::strategy::add_goal(deps.db, &manager, &goal, now_ms).await?;
     Ok(())
 }
