@@ -5,6 +5,9 @@
 
 use crate::bytes::{be_u32, be_u64, fourcc, slice};
 use crate::{MediaError, Rewritten};
+use std::ops::Range;
+
+mod tracks;
 
 const FORMAT: &str = "MP4";
 /// Boxes whose children we walk looking for metadata.
@@ -23,6 +26,8 @@ struct Walk {
     size: Option<(u32, u32)>,
     zeroed_times: bool,
     has_moov: bool,
+    /// Bodies of the top-level `mdat` boxes, where samples may live.
+    media: Vec<Range<usize>>,
 }
 
 pub(crate) fn strip(bytes: &[u8]) -> Result<Rewritten, MediaError> {
@@ -32,6 +37,7 @@ pub(crate) fn strip(bytes: &[u8]) -> Result<Rewritten, MediaError> {
         size: None,
         zeroed_times: false,
         has_moov: false,
+        media: media_ranges(bytes)?,
     };
     walk.boxes(bytes, 0, bytes.len(), 0)?;
     if !walk.has_moov {
@@ -74,6 +80,13 @@ impl Walk {
             if depth == 0 && &kind == b"moov" {
                 self.has_moov = true;
             }
+            if &kind == b"trak" {
+                if let Some(track) = tracks::metadata_track(bytes, body..box_end, &self.media)? {
+                    self.remove_track(pos, size, track);
+                    pos = box_end;
+                    continue;
+                }
+            }
             if is_metadata(&kind, bytes, body, box_end) {
                 let what = if &kind == b"uuid" {
                     "XMP".to_string()
@@ -96,6 +109,26 @@ impl Walk {
         Ok(())
     }
 
+    /// Free the `trak` and zero its samples in `mdat` (offsets elsewhere stay valid).
+    fn remove_track(&mut self, pos: usize, size: usize, track: tracks::MetadataTrack) {
+        let mut zeroed = 0;
+        for range in track.samples {
+            zeroed += range.len();
+            self.out[range].fill(0);
+        }
+        self.out[pos + 4..pos + 8].copy_from_slice(b"free");
+        let header = if self.out[pos..pos + 4] == [0, 0, 0, 1] {
+            16
+        } else {
+            8
+        };
+        self.out[pos + header..pos + size].fill(0);
+        self.removed.push(format!(
+            "timed metadata track '{}' ({size} bytes, {zeroed} sample bytes zeroed)",
+            track.format
+        ));
+    }
+
     fn zero_times(&mut self, bytes: &[u8], body: usize, end: usize) {
         let width = if bytes.get(body) == Some(&1) { 8 } else { 4 };
         let times = body + 4..body + 4 + 2 * width;
@@ -106,8 +139,25 @@ impl Walk {
     }
 }
 
+fn media_ranges(bytes: &[u8]) -> Result<Vec<Range<usize>>, MediaError> {
+    let mut ranges = Vec::new();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let (kind, header, size) = box_header(bytes, pos, bytes.len())?;
+        if &kind == b"mdat" {
+            ranges.push(pos + header..pos + size);
+        }
+        pos += size;
+    }
+    Ok(ranges)
+}
+
 /// (type, header length, total size) of the box at `pos`, checked to fit before `end`.
-fn box_header(bytes: &[u8], pos: usize, end: usize) -> Result<([u8; 4], usize, usize), MediaError> {
+pub(crate) fn box_header(
+    bytes: &[u8],
+    pos: usize,
+    end: usize,
+) -> Result<([u8; 4], usize, usize), MediaError> {
     let inside = &bytes[..end];
     let size32 =
         be_u32(inside, pos).ok_or_else(|| MediaError::truncated(FORMAT, "inside a box header"))?;

@@ -4,6 +4,7 @@
 mod check;
 mod images;
 mod mp4;
+mod mp4_tracks;
 mod ocr;
 mod properties;
 mod samples;

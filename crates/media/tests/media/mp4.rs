@@ -3,7 +3,7 @@ use crate::samples::{mp4_box as boxed, LATITUDE, PATIENT};
 use media::{strip, Kind};
 
 /// A version-0 full-box header followed by creation and modification times.
-fn timed(rest: &[u8]) -> Vec<u8> {
+pub fn timed(rest: &[u8]) -> Vec<u8> {
     let mut b = vec![0, 0, 0, 0];
     b.extend_from_slice(&0xE000_0000u32.to_be_bytes());
     b.extend_from_slice(&0xE000_0001u32.to_be_bytes());
@@ -11,7 +11,7 @@ fn timed(rest: &[u8]) -> Vec<u8> {
     b
 }
 
-fn tkhd(width: u32, height: u32) -> Vec<u8> {
+pub fn tkhd(width: u32, height: u32) -> Vec<u8> {
     let mut rest = vec![0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 10]; // track id, reserved, duration
     rest.extend_from_slice(&[0; 16]); // reserved, layer, group, volume, reserved
     rest.extend_from_slice(&[0; 36]); // matrix
@@ -61,7 +61,7 @@ fn sample(sample_offset: u32) -> Vec<u8> {
     [ftyp, moov, boxed(b"mdat", b"SAMPLE-DATA")].concat()
 }
 
-fn mp4() -> Vec<u8> {
+pub fn mp4() -> Vec<u8> {
     let draft = sample(0);
     let offset = draft.len() - 11;
     sample(u32::try_from(offset).unwrap())

@@ -15,6 +15,8 @@ fn seeds() -> &'static [Vec<u8>] {
             webp_with_metadata(),
             gif_with_metadata(),
             encode(ImageFormat::Jpeg),
+            crate::mp4::mp4(),
+            crate::mp4_tracks::gopro(),
         ]
     })
 }
@@ -55,7 +57,7 @@ proptest! {
 
     #[test]
     fn damaged_real_files_never_panic(
-        seed in 0..5usize,
+        seed in 0..7usize,
         cut in any::<prop::sample::Index>(),
         flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..4),
     ) {
