@@ -68,6 +68,15 @@ pub(crate) fn orientation_only(value: u16) -> Vec<u8> {
     tiff
 }
 
+/// What survives of an EXIF TIFF payload: `Some(orientation-only payload)` when the image
+/// is rotated, and whether anything was dropped (false when `tiff` already is exactly
+/// that payload, so a second pass reports nothing).
+pub(crate) fn reduce(tiff: &[u8]) -> (Option<Vec<u8>>, bool) {
+    let kept = orientation(tiff).map(orientation_only);
+    let dropped = kept.as_deref() != Some(tiff);
+    (kept, dropped)
+}
+
 /// Every tag number in IFD0 of a TIFF payload, so tests can prove what a rewritten EXIF
 /// holds. `None` when the structure is unreadable.
 #[cfg(test)]

@@ -13,7 +13,7 @@ pub(crate) fn strip(bytes: &[u8]) -> Result<Rewritten, MediaError> {
     out.extend_from_slice(&bytes[..2]);
     let mut removed = Vec::new();
     let mut size = None;
-    let mut orientation = None;
+    let mut kept_exif: Option<Vec<u8>> = None;
     let mut exif_at = 2;
     let mut seen_scan = false;
     let mut pos = 2;
@@ -56,8 +56,9 @@ pub(crate) fn strip(bytes: &[u8]) -> Result<Rewritten, MediaError> {
                     }
                     Keep::No(what) => {
                         if marker == 0xE1 && payload.starts_with(EXIF_ID) {
-                            orientation = orientation.or(exif::orientation(&payload[6..]));
-                            if orientation.is_some_and(|o| is_minimal_exif(payload, o)) {
+                            let (kept, dropped) = exif::reduce(&payload[EXIF_ID.len()..]);
+                            kept_exif = kept_exif.or(kept);
+                            if !dropped {
                                 continue;
                             }
                         }
@@ -79,9 +80,8 @@ pub(crate) fn strip(bytes: &[u8]) -> Result<Rewritten, MediaError> {
             }
         }
     }
-    if let Some(value) = orientation {
-        let segment = minimal_exif_segment(value);
-        out.splice(exif_at..exif_at, segment);
+    if let Some(tiff) = kept_exif {
+        out.splice(exif_at..exif_at, exif_segment(&tiff));
     }
     let (width, height) = size.ok_or_else(|| MediaError::corrupt(FORMAT, "no frame header"))?;
     Ok(Rewritten {
@@ -221,19 +221,14 @@ fn name(marker: u8) -> String {
     }
 }
 
-fn minimal_exif_segment(orientation: u16) -> Vec<u8> {
-    let tiff = exif::orientation_only(orientation);
+/// An APP1 segment holding `tiff` (a few dozen bytes, so the length always fits).
+fn exif_segment(tiff: &[u8]) -> Vec<u8> {
     let length = u16::try_from(2 + EXIF_ID.len() + tiff.len()).unwrap_or(u16::MAX);
     let mut segment = vec![0xFF, 0xE1];
     segment.extend_from_slice(&length.to_be_bytes());
     segment.extend_from_slice(EXIF_ID);
-    segment.extend_from_slice(&tiff);
+    segment.extend_from_slice(tiff);
     segment
-}
-
-/// Our own orientation-only EXIF from an earlier pass: not worth reporting as removed.
-fn is_minimal_exif(payload: &[u8], orientation: u16) -> bool {
-    payload.strip_prefix(EXIF_ID) == Some(exif::orientation_only(orientation).as_slice())
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! PNG: a signature and a list of length-type-data-CRC chunks (PNG spec, 3rd ed., §5).
 //! We keep the chunks that change what the picture looks like and drop every other
-//! ancillary chunk: text, EXIF, timestamps and any private chunk we cannot vouch for.
+//! ancillary chunk: text, EXIF, timestamps and any private chunk we cannot vouch for. A
+//! rotated image keeps an `eXIf` holding only its orientation.
 
 use crate::bytes::{be_u32, slice};
-use crate::{bytes::fourcc, MediaError, Rewritten};
+use crate::{bytes::fourcc, exif, MediaError, Rewritten};
 
 const FORMAT: &str = "PNG";
 
@@ -53,6 +54,14 @@ pub(crate) fn strip(bytes: &[u8]) -> Result<Rewritten, MediaError> {
                 ));
             }
             out.extend_from_slice(chunk);
+        } else if &kind == b"eXIf" {
+            let (kept, dropped) = exif::reduce(&chunk[8..total - 4]);
+            if let Some(tiff) = kept {
+                out.extend(chunk_bytes(b"eXIf", &tiff));
+            }
+            if dropped {
+                removed.push(format!("{name} chunk ({total} bytes)"));
+            }
         } else {
             removed.push(format!("{name} chunk ({total} bytes)"));
         }
@@ -96,6 +105,17 @@ fn header_size(kind: &[u8; 4], chunk: &[u8]) -> Result<(u32, u32), MediaError> {
         ));
     }
     Ok((width, height))
+}
+
+/// A chunk with its length and CRC.
+fn chunk_bytes(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let mut chunk = Vec::with_capacity(data.len() + 12);
+    chunk.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    chunk.extend_from_slice(kind);
+    chunk.extend_from_slice(data);
+    let crc = crc32(&chunk[4..]);
+    chunk.extend_from_slice(&crc.to_be_bytes());
+    chunk
 }
 
 /// CRC-32 as PNG defines it (ISO 3309 polynomial, reflected), over type and data.

@@ -1,9 +1,10 @@
 //! WebP: a RIFF container of chunks (RFC 9649). We rebuild the container from the chunks
 //! that carry pixels, animation and colour, clear the VP8X flags that announce EXIF and
-//! XMP, and write the new RIFF size.
+//! XMP, and write the new RIFF size. A rotated image keeps an EXIF chunk holding only its
+//! orientation (and its flag).
 
 use crate::bytes::{fourcc, le_u16, le_u24, le_u32, slice};
-use crate::{MediaError, Rewritten};
+use crate::{exif, MediaError, Rewritten};
 
 const FORMAT: &str = "WebP";
 const KEPT: [&[u8; 4]; 7] = [
@@ -24,6 +25,8 @@ pub(crate) fn strip(bytes: &[u8]) -> Result<Rewritten, MediaError> {
     let mut removed = Vec::new();
     let mut size = None;
     let mut has_image = false;
+    let mut kept_exif = false;
+    let mut flags = None;
     let mut pos = 12;
     while pos < riff_end {
         let kind: [u8; 4] = crate::bytes::array(&bytes[..riff_end], pos)
@@ -40,21 +43,40 @@ pub(crate) fn strip(bytes: &[u8]) -> Result<Rewritten, MediaError> {
         if first {
             size = Some(first_chunk_size(&kind, payload)?);
         }
-        if !KEPT.contains(&&kind) {
+        let replacement;
+        let payload = if &kind == b"EXIF" {
+            let (kept, dropped) = exif::reduce(payload);
+            // EXIF is only valid in the extended layout, announced by VP8X.
+            let kept = kept.filter(|_| flags.is_some());
+            if dropped || kept.is_none() {
+                removed.push(format!("{name} chunk ({} bytes)", length + 8));
+            }
+            let Some(tiff) = kept else { continue };
+            kept_exif = true;
+            replacement = tiff;
+            &replacement[..]
+        } else if !KEPT.contains(&&kind) {
             removed.push(format!("{name} chunk ({} bytes)", length + 8));
             continue;
-        }
+        } else {
+            payload
+        };
+        let length = payload.len();
         has_image |= matches!(&kind, b"VP8 " | b"VP8L" | b"ANMF");
         body.extend_from_slice(&kind);
         body.extend_from_slice(&(length as u32).to_le_bytes());
         body.extend_from_slice(payload);
         if &kind == b"VP8X" && length > 0 {
-            let flags = body.len() - length;
-            body[flags] &= !(EXIF_FLAG | XMP_FLAG);
+            let at = body.len() - length;
+            body[at] &= !(EXIF_FLAG | XMP_FLAG);
+            flags = Some(at);
         }
         if length & 1 == 1 {
             body.push(0);
         }
+    }
+    if let (true, Some(at)) = (kept_exif, flags) {
+        body[at] |= EXIF_FLAG;
     }
     if !has_image {
         return Err(MediaError::corrupt(FORMAT, "it has no image data"));

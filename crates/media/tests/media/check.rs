@@ -5,6 +5,16 @@ pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
+/// A TIFF payload that is a big-endian IFD0 at 8 with exactly one entry:
+/// Orientation (0x0112), SHORT, = `value`. No GPS pointer, no camera, nothing else.
+pub fn assert_orientation_only(tiff: &[u8], value: u16) {
+    assert_eq!(&tiff[..8], b"MM\0\x2a\0\0\0\x08");
+    assert_eq!(&tiff[8..10], &[0, 1], "one entry");
+    assert_eq!(&tiff[10..12], &[0x01, 0x12], "Orientation");
+    assert_eq!(&tiff[18..20], &value.to_be_bytes());
+    assert_eq!(tiff.len(), 26, "nothing but the one entry");
+}
+
 /// Marker and payload of every JPEG segment before the first scan.
 pub fn jpeg_header_segments(f: &[u8]) -> Vec<(u8, Vec<u8>)> {
     let mut out = Vec::new();

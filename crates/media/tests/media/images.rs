@@ -70,13 +70,7 @@ fn jpeg_rotation_survives_as_a_one_tag_exif() {
         .map(|(_, p)| p)
         .collect();
     assert_eq!(exif.len(), 1);
-    let tiff = exif[0].strip_prefix(b"Exif\0\0").unwrap();
-    // Big-endian IFD0 at 8 with exactly one entry: Orientation (0x0112) = 6.
-    assert_eq!(&tiff[..8], b"MM\0\x2a\0\0\0\x08");
-    assert_eq!(&tiff[8..10], &[0, 1]);
-    assert_eq!(&tiff[10..12], &[0x01, 0x12]);
-    assert_eq!(&tiff[18..20], &[0, 6]);
-    assert_eq!(tiff.len(), 26, "nothing but the one entry");
+    assert_orientation_only(exif[0].strip_prefix(b"Exif\0\0").unwrap(), 6);
     for needle in [PATIENT, CAMERA, LATITUDE] {
         assert!(!contains(&out.bytes, needle));
     }
@@ -85,7 +79,7 @@ fn jpeg_rotation_survives_as_a_one_tag_exif() {
 
 #[test]
 fn png_loses_text_exif_and_time() {
-    let original = png_with_metadata();
+    let original = png_with_metadata(1);
     let out = strip_sample(&original, Kind::Png);
     let types = png_chunk_types(&out.bytes);
     for gone in ["tEXt", "zTXt", "iTXt", "eXIf", "tIME"] {
@@ -100,7 +94,7 @@ fn png_loses_text_exif_and_time() {
 
 #[test]
 fn webp_loses_exif_xmp_and_their_flags() {
-    let original = webp_with_metadata();
+    let original = webp_with_metadata(1);
     let out = strip_sample(&original, Kind::WebP);
     let chunks = webp_chunks(&out.bytes);
     let names: Vec<&str> = chunks.iter().map(|(n, _)| n.as_str()).collect();
@@ -132,5 +126,35 @@ fn files_without_metadata_come_back_unchanged() {
         let out = strip(&plain).unwrap();
         assert_eq!(out.bytes, plain, "{format:?}");
         assert!(out.removed.is_empty(), "{format:?}: {:?}", out.removed);
+    }
+}
+
+#[test]
+fn png_and_webp_rotation_survive_as_a_one_tag_exif() {
+    let png = png_with_metadata(6);
+    let out = strip(&png).unwrap();
+    let chunks = png_chunk_types(&out.bytes);
+    assert_eq!(chunks.iter().filter(|c| *c == "eXIf").count(), 1);
+    let at = out.bytes.windows(4).position(|w| w == b"eXIf").unwrap();
+    let len = u32::from_be_bytes(out.bytes[at - 4..at].try_into().unwrap()) as usize;
+    assert_orientation_only(&out.bytes[at + 4..at + 4 + len], 6);
+    assert_pixels_same_and_idempotent(&png, &out.bytes);
+
+    let webp = webp_with_metadata(6);
+    let out = strip(&webp).unwrap();
+    let chunks = webp_chunks(&out.bytes);
+    let names: Vec<&str> = chunks.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["VP8X", "VP8L", "EXIF"]);
+    assert_eq!(
+        chunks[0].1[0] & 0x0C,
+        0x08,
+        "EXIF flag kept, XMP flag cleared"
+    );
+    assert_orientation_only(&chunks[2].1, 6);
+    assert_pixels_same_and_idempotent(&webp, &out.bytes);
+    for bytes in [&strip(&png).unwrap().bytes, &out.bytes] {
+        for needle in [PATIENT, CAMERA, LATITUDE] {
+            assert!(!contains(bytes, needle));
+        }
     }
 }

@@ -11,8 +11,8 @@ fn seeds() -> &'static [Vec<u8>] {
     SEEDS.get_or_init(|| {
         vec![
             jpeg_with_metadata(6),
-            png_with_metadata(),
-            webp_with_metadata(),
+            png_with_metadata(6),
+            webp_with_metadata(6),
             gif_with_metadata(),
             encode(ImageFormat::Jpeg),
             crate::mp4::mp4(),

@@ -117,7 +117,7 @@ pub fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
 }
 
 /// PNG with tEXt, zTXt, iTXt, eXIf and tIME after IHDR, plus a kept pHYs chunk.
-pub fn png_with_metadata() -> Vec<u8> {
+pub fn png_with_metadata(orientation: u16) -> Vec<u8> {
     let mut f = encode(ImageFormat::Png);
     let text = [b"Author\0".as_slice(), PATIENT].concat();
     let itxt = [b"Description\0\0\0\0\0".as_slice(), LATITUDE].concat();
@@ -126,7 +126,7 @@ pub fn png_with_metadata() -> Vec<u8> {
         png_chunk(b"tEXt", &text),
         png_chunk(b"zTXt", b"Comment\0\0\x78\x9c\x03\0\0\0\0\x01"),
         png_chunk(b"iTXt", &itxt),
-        png_chunk(b"eXIf", &exif_payload(1)[6..]),
+        png_chunk(b"eXIf", &exif_payload(orientation)[6..]),
         png_chunk(b"tIME", &[0x07, 0xEA, 11, 22, 9, 30, 0]),
     ]
     .concat();
@@ -146,7 +146,7 @@ pub fn riff_chunk(kind: &[u8; 4], payload: &[u8]) -> Vec<u8> {
 
 /// The encoder's simple lossless WebP turned into an extended one with EXIF and XMP
 /// chunks and their VP8X flags set, as an editor would save it.
-pub fn webp_with_metadata() -> Vec<u8> {
+pub fn webp_with_metadata(orientation: u16) -> Vec<u8> {
     let simple = encode(ImageFormat::WebP);
     let image_chunk = &simple[12..];
     let (w, h) = (24u32 - 1, 16u32 - 1);
@@ -156,7 +156,7 @@ pub fn webp_with_metadata() -> Vec<u8> {
     riff(&[
         riff_chunk(b"VP8X", &vp8x),
         image_chunk.to_vec(),
-        riff_chunk(b"EXIF", &exif_payload(1)[6..]),
+        riff_chunk(b"EXIF", &exif_payload(orientation)[6..]),
         riff_chunk(b"XMP ", &xmp_packet()),
     ])
 }
