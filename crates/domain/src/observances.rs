@@ -229,6 +229,17 @@ mod tests {
         assert!(e.message.contains("key"), "{e}");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn catalogue_parser_never_panics(text in "([a-z0-9,# -]{0,40}\n){0,5}") {
+            if let Ok(all) = parse_catalogue(&text) {
+                for o in all {
+                    proptest::prop_assert!(o.start_in(2026).is_some());
+                }
+            }
+        }
+    }
+
     #[test]
     fn occurrences_overlapping_a_range() {
         let d = |y, m, d| Date::new(y, m, d).unwrap();

@@ -338,6 +338,43 @@ mod tests {
         assert!(!Metric::Engagements.measured_now() && Metric::PostsPlanned.measured_now());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn mix_parses_exactly_when_the_shares_add_up(
+            shares in proptest::collection::vec(
+                (proptest::sample::select(Pillar::ALL.to_vec()), 0u8..=120),
+                0..12,
+            )
+        ) {
+            let entries: Vec<(String, String)> =
+                shares.iter().map(|(p, n)| (p.as_str().to_string(), n.to_string())).collect();
+            // A later entry for the same pillar replaces an earlier one.
+            let mut model = [0u32; 7];
+            for (p, n) in &shares {
+                model[Pillar::ALL.iter().position(|x| x == p).unwrap_or(0)] = u32::from(*n);
+            }
+            let valid = shares.iter().all(|(_, n)| *n <= 100) && model.iter().sum::<u32>() == 100;
+            match ContentMix::parse(&entries) {
+                Ok(m) => {
+                    proptest::prop_assert!(valid);
+                    let total: u32 = m.shares().map(|(_, n)| u32::from(n)).sum();
+                    proptest::prop_assert_eq!(total, 100);
+                }
+                Err(e) => {
+                    proptest::prop_assert!(!valid);
+                    proptest::prop_assert!(!e.is_empty());
+                }
+            }
+        }
+
+        #[test]
+        fn goal_parser_never_panics(
+            metric in "[a-z_]{0,30}", target in ".{0,12}", s in ".{0,12}", e in ".{0,12}"
+        ) {
+            let _ = GoalSpec::parse(&draft(&metric, Some("education"), &target, &s, &e));
+        }
+    }
+
     #[test]
     fn percent_is_capped() {
         assert_eq!(percent_of(5, 10), 50);
