@@ -33,15 +33,15 @@ pub(crate) fn strip(bytes: &[u8]) -> Result<Rewritten, MediaError> {
             Some(0x2C) => {
                 let descriptor = slice(bytes, pos, 10)
                     .ok_or_else(|| MediaError::truncated(FORMAT, "inside an image descriptor"))?;
-                // Some encoders write a 0×0 screen; the frames then define the canvas.
+                // The canvas is the screen, or larger if a frame overflows it (or the
+                // encoder wrote a 0×0 screen): decoders allocate for the frame, so the
+                // pixel limit must see it.
                 let right = u32::from(le_u16(descriptor, 1).unwrap_or(0))
                     + u32::from(le_u16(descriptor, 5).unwrap_or(0));
                 let bottom = u32::from(le_u16(descriptor, 3).unwrap_or(0))
                     + u32::from(le_u16(descriptor, 7).unwrap_or(0));
-                if header[6..10] == [0, 0, 0, 0] {
-                    width = width.max(right);
-                    height = height.max(bottom);
-                }
+                width = width.max(right);
+                height = height.max(bottom);
                 pos += 10 + colour_table_len(descriptor[9]);
                 // LZW minimum code size, then the data sub-blocks.
                 pos = skip_sub_blocks(bytes, pos + 1, "inside its image data")?;
@@ -163,6 +163,16 @@ mod tests {
                 "application extension XMP DataXMP (21 bytes)"
             ]
         );
+    }
+
+    #[test]
+    fn a_frame_larger_than_the_screen_counts_for_the_limit() {
+        let mut f = sample(&[]);
+        let descriptor = f.len() - 16;
+        assert_eq!(f[descriptor], 0x2C);
+        f[descriptor + 5..descriptor + 9].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0xFF]);
+        let out = strip(&f).unwrap();
+        assert_eq!((out.width, out.height), (65535, 65535));
     }
 
     #[test]

@@ -112,3 +112,24 @@ fn corrupt_structures_are_named() {
     garbage[2] = 0x00;
     assert!(matches!(strip(&garbage), Err(MediaError::Corrupt { .. })));
 }
+
+#[test]
+fn progressive_scans_and_tables_between_them_are_kept() {
+    let mut f = sample(&[]);
+    let eoi = f.len() - 2;
+    let second_scan = [
+        seg(
+            0xC4,
+            &[0x10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5],
+        ),
+        seg(0xFE, b"between scans"),
+        seg(0xDA, &[1, 1, 0, 1, 63, 0]),
+        vec![0x77, 0xFF, 0x00, 0x88],
+    ]
+    .concat();
+    f.splice(eoi..eoi, second_scan);
+    let out = strip(&f).unwrap();
+    assert_eq!(out.removed, vec!["COM comment (17 bytes)"]);
+    assert_eq!(out.bytes.len(), f.len() - 17);
+    assert!(out.bytes.ends_with(&[0x77, 0xFF, 0x00, 0x88, 0xFF, 0xD9]));
+}
