@@ -36,15 +36,20 @@ pub async fn this_month(db: &Db, actor: &Actor, now_ms: i64) -> Result<(Date, Da
 }
 
 /// Counts for the days `from..=to` (local dates).
-async fn counts(db: &Db, org_id: i64, from: Date, to: Date) -> Result<Vec<PillarCount>> {
-    let tz = zone(db, org_id).await?;
+async fn counts(
+    db: &Db,
+    org_id: i64,
+    tz: &TimeZone,
+    from: Date,
+    to: Date,
+) -> Result<Vec<PillarCount>> {
     let until = to.tomorrow().unwrap_or(to);
     let mut c = db.conn().await?;
     Ok(store::strategy::pillar_counts(
         &mut c,
         org_id,
-        midnight_ms(from, &tz),
-        midnight_ms(until, &tz),
+        midnight_ms(from, tz),
+        midnight_ms(until, tz),
     )
     .await?)
 }
@@ -120,7 +125,8 @@ pub async fn mix_report(db: &Db, actor: &Actor, from: Date, to: Date) -> Result<
         return Err(FieldError::new("to", "is before the start of the period").into());
     }
     let mix = content_mix(db, actor).await?;
-    let counts = counts(db, actor.org_id, from, to).await?;
+    let tz = zone(db, actor.org_id).await?;
+    let counts = counts(db, actor.org_id, &tz, from, to).await?;
     let n = |p: Pillar, published: bool| -> i64 {
         counts
             .iter()
@@ -180,6 +186,7 @@ pub async fn goals(db: &Db, actor: &Actor) -> Result<Vec<GoalProgress>> {
         let mut c = db.conn().await?;
         store::strategy::goals(&mut c, actor.org_id).await?
     };
+    let tz = zone(db, actor.org_id).await?;
     let mut out = Vec::with_capacity(list.len());
     for goal in list {
         let Ok(metric) = Metric::parse(&goal.metric) else {
@@ -187,7 +194,7 @@ pub async fn goals(db: &Db, actor: &Actor) -> Result<Vec<GoalProgress>> {
         };
         let value = match (goal.starts_on.parse::<Date>(), goal.ends_on.parse::<Date>()) {
             (Ok(s), Ok(e)) if metric.measured_now() => {
-                let counts = counts(db, actor.org_id, s, e).await?;
+                let counts = counts(db, actor.org_id, &tz, s, e).await?;
                 measure(metric, goal.pillar.as_deref(), &counts)
             }
             _ => None,

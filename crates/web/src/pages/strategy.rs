@@ -23,6 +23,9 @@ pub struct MixLine {
     pub planned: i64,
     pub published: i64,
     pub actual: i64,
+    /// Actual minus intended share, in percentage points ("+13", "−2"); empty without a
+    /// mix or without posts.
+    pub gap: String,
     /// What the form shows: the intended share, or what was just typed.
     pub input: String,
 }
@@ -90,6 +93,18 @@ pub async fn period(
     ))
 }
 
+/// Actual minus intended share in points: "+13", "−2", "0"; empty without a mix or posts.
+fn gap(actual: i64, intended: Option<u8>, total: i64) -> String {
+    match intended {
+        Some(i) if total > 0 => match actual - i64::from(i) {
+            d if d > 0 => format!("+{d}"),
+            d if d < 0 => format!("−{}", -d),
+            _ => "0".into(),
+        },
+        _ => String::new(),
+    }
+}
+
 /// What the forms show after a refused submission.
 #[derive(Default)]
 struct Typed {
@@ -131,6 +146,7 @@ async fn render_page(
                 planned: r.planned,
                 published: r.published,
                 actual: r.actual_percent,
+                gap: gap(r.actual_percent, r.intended_percent, report.total),
             }
         })
         .collect();
@@ -247,4 +263,16 @@ pub async fn delete_goal(
 ) -> Result<Response, AppError> {
     service::strategy::delete_goal(&st.db, v.actor(), id, st.now_ms()).await?;
     Ok(Redirect::to("/plans/goals").into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn gap_in_points() {
+        assert_eq!(super::gap(48, Some(35), 10), "+13");
+        assert_eq!(super::gap(33, Some(35), 10), "−2");
+        assert_eq!(super::gap(35, Some(35), 10), "0");
+        assert_eq!(super::gap(0, Some(35), 0), "", "no posts yet");
+        assert_eq!(super::gap(50, None, 4), "", "no mix set");
+    }
 }
