@@ -16,6 +16,8 @@ mod limits;
 mod mp4;
 pub mod ocr;
 mod png;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod webp;
 
 pub use error::MediaError;

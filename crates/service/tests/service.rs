@@ -847,3 +847,6 @@ on_both_backends!(
     names_are_sealed_and_documents_kept,
     mentions_notify_and_calendar_shows_targets,
 );
+
+#[path = "service/media.rs"]
+mod media_library;

@@ -17,6 +17,7 @@ pub mod credentials;
 mod error;
 pub mod invitations;
 pub mod leases;
+pub mod media;
 pub mod orgs;
 pub mod plans;
 pub mod posts;

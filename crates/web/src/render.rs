@@ -28,11 +28,12 @@ pub struct Layout {
     pub notice: Option<&'static str>,
 }
 
-const MAIN_NAV: [(&str, &str, Permission); 9] = [
+const MAIN_NAV: [(&str, &str, Permission); 10] = [
     ("/", "Home", Permission::UseApp),
     ("/calendar", "Calendar", Permission::ViewCalendar),
     ("/plans", "Campaigns", Permission::ViewCalendar),
     ("/compose", "Compose", Permission::Compose),
+    ("/media", "Media", Permission::ViewCalendar),
     ("/inbox", "Inbox", Permission::WorkInbox),
     ("/analytics", "Analytics", Permission::ViewAnalytics),
     ("/compliance", "Compliance", Permission::ViewCompliance),

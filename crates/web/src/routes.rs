@@ -12,8 +12,8 @@ use tower_http::trace::TraceLayer;
 
 use crate::error::AppError;
 use crate::pages::{
-    account, audit, auth, calendar, compliance_settings, compose, consents, home, observances,
-    plans, posts, publishing, settings, social_accounts, strategy, tokens, users,
+    account, audit, auth, calendar, compliance_settings, compose, consents, home, media,
+    observances, plans, posts, publishing, settings, social_accounts, strategy, tokens, users,
 };
 use crate::state::AppState;
 use crate::{access, api, assets, guard, headers, metrics, ops};
@@ -34,6 +34,7 @@ pub fn router(state: AppState) -> Router {
     // Uploads get their own, larger body limit.
     let uploads = Router::new()
         .route("/consents", post(consents::create))
+        .route("/media", post(media::upload))
         .layer(RequestBodyLimitLayer::new(max_upload));
     Router::new()
         .route("/healthz", get(ops::healthz))
@@ -67,6 +68,11 @@ pub fn router(state: AppState) -> Router {
         .route("/posts/{id}/retry", post(publishing::retry))
         .route("/posts/{id}/takedown", post(publishing::takedown))
         .route("/publications/{id}/resolve", post(publishing::resolve))
+        .route("/media", get(media::list))
+        .route("/media/{id}", get(media::item))
+        .route("/media/{id}/file", get(media::file))
+        .route("/media/{id}/describe", post(media::describe))
+        .route("/media/{id}/attach", post(media::attach))
         .route("/consents", get(consents::list))
         .route("/consents/{id}/revoke", post(consents::revoke))
         .route("/plans", get(plans::plans))

@@ -9,6 +9,7 @@ mod api;
 mod browser;
 mod compose;
 mod connections;
+mod media;
 mod pages;
 mod planning;
 mod publishing;
