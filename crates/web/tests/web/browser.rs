@@ -9,14 +9,14 @@ use hyper_util::client::legacy::connect::HttpConnector;
 
 use crate::support::{start, TestApp, T0};
 
-struct Browser {
-    client: Client,
+pub(crate) struct Browser {
+    pub(crate) client: Client,
     driver: Child,
     _profile: tempfile::TempDir,
 }
 
 impl Browser {
-    async fn close(mut self) {
+    pub(crate) async fn close(mut self) {
         let _ = self.client.close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
@@ -31,7 +31,7 @@ fn chromedriver_path() -> Option<String> {
     })
 }
 
-async fn launch(test: &str) -> Option<Browser> {
+pub(crate) async fn launch(test: &str) -> Option<Browser> {
     let Some(driver_path) = chromedriver_path() else {
         eprintln!(
             "SKIPPED browser test {test}: chromedriver not found (install Debian chromium-driver)"
@@ -86,7 +86,7 @@ async fn launch(test: &str) -> Option<Browser> {
     panic!("could not start a Chromium session: {last_err:?}");
 }
 
-async fn fill(c: &Client, css: &str, value: &str) {
+pub(crate) async fn fill(c: &Client, css: &str, value: &str) {
     let el = c
         .find(Locator::Css(css))
         .await
@@ -95,7 +95,7 @@ async fn fill(c: &Client, css: &str, value: &str) {
     el.send_keys(value).await.unwrap();
 }
 
-async fn click(c: &Client, css: &str) {
+pub(crate) async fn click(c: &Client, css: &str) {
     c.find(Locator::Css(css))
         .await
         .unwrap_or_else(|_| panic!("no {css}"))
@@ -104,7 +104,7 @@ async fn click(c: &Client, css: &str) {
         .unwrap();
 }
 
-async fn text(c: &Client, css: &str) -> String {
+pub(crate) async fn text(c: &Client, css: &str) -> String {
     c.wait()
         .at_most(Duration::from_secs(10))
         .for_element(Locator::Css(css))
@@ -116,7 +116,7 @@ async fn text(c: &Client, css: &str) -> String {
 }
 
 /// Wait until the page's heading reads `expected` (navigation after a click is asynchronous).
-async fn wait_h1(c: &Client, expected: &str) {
+pub(crate) async fn wait_h1(c: &Client, expected: &str) {
     let mut last = String::new();
     for _ in 0..100 {
         if let Ok(el) = c.find(Locator::Css("h1")).await {
@@ -132,14 +132,14 @@ async fn wait_h1(c: &Client, expected: &str) {
     panic!("expected heading {expected:?}, still {last:?}");
 }
 
-async fn sign_in(b: &Client, app: &TestApp, email: &str, password: &str) {
+pub(crate) async fn sign_in(b: &Client, app: &TestApp, email: &str, password: &str) {
     b.goto(&app.url("/login")).await.unwrap();
     fill(b, "#f-email", email).await;
     fill(b, "#f-password", password).await;
     click(b, "form[action='/login'] button[type=submit]").await;
 }
 
-async fn path(b: &Client) -> String {
+pub(crate) async fn path(b: &Client) -> String {
     b.current_url().await.unwrap().path().to_string()
 }
 
@@ -264,7 +264,7 @@ async fn wrong_password_shows_the_error() {
     store::testing::record_kind("browser", "wrong_password_shows_the_error");
 }
 
-async fn wait_text(c: &Client, css: &str, needle: &str) -> String {
+pub(crate) async fn wait_text(c: &Client, css: &str, needle: &str) -> String {
     let mut last = String::new();
     for _ in 0..100 {
         if let Ok(el) = c.find(Locator::Css(css)).await {

@@ -7,6 +7,7 @@ mod access_matrix;
 mod accounts;
 mod api;
 mod browser;
+mod browser_media;
 mod compose;
 mod connections;
 mod media;
