@@ -125,10 +125,6 @@ impl Engine {
         }
     }
 
-    pub fn worker(&self) -> &str {
-        &self.worker
-    }
-
     /// One step of delivery: return expired claims, send what is due, reconcile unknown
     /// outcomes and process take-downs.
     pub async fn tick(&self, now_ms: i64) -> Result<TickReport, EngineError> {

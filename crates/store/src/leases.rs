@@ -34,13 +34,3 @@ pub async fn acquire(
     )?;
     Ok(row.filter(|(h, _)| h == holder).map(|(_, f)| f))
 }
-
-pub async fn release(tx: &mut Tx, name: &str, holder: &str) -> Result<()> {
-    execute!(
-        tx,
-        "UPDATE job_leases SET lease_until = 0 WHERE name = $1 AND holder = $2",
-        name,
-        holder
-    )?;
-    Ok(())
-}

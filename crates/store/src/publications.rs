@@ -30,9 +30,6 @@ const COLS: &str =
     "id, org_id, post_id, target_id, account_id, due_at, status, fence, claimed_by, lease_until,
      attempts, next_attempt_at, idempotency_key, remote_id, remote_url, last_error, sent_at";
 
-/// Statuses in which a publication still needs the engine.
-pub const ACTIVE: [&str; 4] = ["scheduled", "claimed", "sending", "unknown"];
-
 /// Create the publication for a target, or move a still-scheduled one to its new time.
 /// Returns the publication id.
 #[allow(clippy::too_many_arguments)]
@@ -402,5 +399,16 @@ pub async fn sent_count(src: &mut impl Source, post_id: i64) -> Result<i64> {
         i64,
         "SELECT COUNT(*) FROM publications WHERE post_id = $1 AND status = 'sent'",
         post_id
+    )?)
+}
+
+/// Publications that still need the engine (not sent, failed, waiting for a person,
+/// cancelled or deleted).
+pub async fn active_count(src: &mut impl Source) -> Result<i64> {
+    Ok(scalar!(
+        src,
+        fetch_one,
+        i64,
+        "SELECT COUNT(*) FROM publications WHERE status IN ('scheduled', 'claimed', 'sending', 'unknown', 'reconciling')"
     )?)
 }

@@ -88,15 +88,10 @@ async fn run(t: &TestDb, instances: usize) {
             loop {
                 let now = at + begin.elapsed().as_millis() as i64;
                 e.tick(now).await.unwrap();
-                let active = w
-                    .counts()
-                    .await
-                    .iter()
-                    .filter(|(s, _)| {
-                        !matches!(s.as_str(), "sent" | "failed" | "review" | "cancelled")
-                    })
-                    .map(|(_, n)| n)
-                    .sum::<i64>();
+                let active = {
+                    let mut c = w.db.conn().await.unwrap();
+                    store::publications::active_count(&mut c).await.unwrap()
+                };
                 if active == 0 {
                     break;
                 }
