@@ -850,3 +850,6 @@ on_both_backends!(
 
 #[path = "service/media.rs"]
 mod media_library;
+
+#[path = "service/keys.rs"]
+mod keys;
