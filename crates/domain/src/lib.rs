@@ -9,6 +9,8 @@ pub mod planning;
 pub mod platform;
 pub mod recurrence;
 pub mod roles;
+pub mod training;
+pub mod training_defaults;
 pub mod workflow;
 #[cfg(test)]
 mod workflow_tests;

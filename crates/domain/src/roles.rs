@@ -91,6 +91,8 @@ pub enum Permission {
     ViewAuditLog,
     ExportAuditLog,
     RunChecks,
+    /// Publish versions of the social media policy and edit the training quiz.
+    ManagePolicies,
 }
 
 use Permission as P;
@@ -149,6 +151,7 @@ pub const MATRIX: &[(Permission, &[Role])] = &[
         P::RunChecks,
         &[R::Owner, R::Compliance, R::Manager, R::Author, R::Responder],
     ),
+    (P::ManagePolicies, &[R::Owner, R::Compliance]),
 ];
 
 impl Permission {
@@ -170,6 +173,7 @@ impl Permission {
             P::ViewAuditLog => "view_audit_log",
             P::ExportAuditLog => "export_audit_log",
             P::RunChecks => "run_checks",
+            P::ManagePolicies => "manage_policies",
         }
     }
 }

@@ -218,5 +218,40 @@ pub async fn seed_content(deps: crate::posts::Deps<'_>, now_ms: i64) -> Result<(
         ends_on: start.last_of_month().to_string(),
     };
     crate::strategy::add_goal(deps.db, &manager, &goal, now_ms).await?;
+    seed_training(deps.db, &compliance, &ids, now_ms).await
+}
+
+/// A published policy that everyone accepted and a passed quiz, except the second author
+/// (Arjun Rao), who shows what happens to someone who has not done the training yet.
+async fn seed_training(db: &Db, compliance: &crate::Actor, ids: &[i64], now_ms: i64) -> Result<()> {
+    use domain::training_defaults::{default_questions, POLICY_TEMPLATE, POLICY_TEMPLATE_TITLE};
+    let version = crate::training::publish_policy(
+        db,
+        compliance,
+        POLICY_TEMPLATE_TITLE,
+        POLICY_TEMPLATE,
+        "",
+        now_ms,
+    )
+    .await?;
+    let answers: Vec<(i64, String)> = default_questions()
+        .iter()
+        .zip(1..)
+        .map(|(q, key)| (key, q.correct.to_string()))
+        .collect();
+    for (i, (email, name, role)) in DEMO_USERS.iter().enumerate() {
+        if *email == "author2@narmada.example" {
+            continue;
+        }
+        let member = crate::Actor {
+            user_id: ids[i],
+            email: (*email).into(),
+            display_name: (*name).into(),
+            org_id: compliance.org_id,
+            role: *role,
+        };
+        crate::training::attest(db, &member, version, now_ms).await?;
+        crate::training::take_quiz(db, &member, &answers, now_ms).await?;
+    }
     Ok(())
 }

@@ -24,6 +24,7 @@ pub mod publishing;
 pub mod review;
 pub mod strategy;
 pub mod tokens;
+pub mod training;
 
 pub use error::ServiceError;
 pub use passwords::{PasswordCost, Passwords};

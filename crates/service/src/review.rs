@@ -92,6 +92,10 @@ pub async fn act(
     if post.version != version {
         return Err(conflict(store::StoreError::Conflict(String::new())));
     }
+    if action == ReviewAction::Submit {
+        let mut c = deps.db.conn().await?;
+        crate::training::require_current(&mut c, actor, "submit posts", now_ms).await?;
+    }
     let (check, timed) = recheck(deps, actor.org_id, &post, now_ms).await?;
     let status = status_of(&post);
     let wf_action = match &action {

@@ -853,3 +853,6 @@ mod media_library;
 
 #[path = "service/keys.rs"]
 mod keys;
+
+#[path = "service/training.rs"]
+mod training;

@@ -26,6 +26,7 @@ pub mod sessions;
 pub mod strategy;
 pub mod throttle;
 pub mod tokens;
+pub mod training;
 pub mod users;
 
 pub use db::{Backend, Conn, Db, Exec, Source, Tx};

@@ -28,7 +28,7 @@ pub struct Layout {
     pub notice: Option<&'static str>,
 }
 
-const MAIN_NAV: [(&str, &str, Permission); 10] = [
+const MAIN_NAV: [(&str, &str, Permission); 11] = [
     ("/", "Home", Permission::UseApp),
     ("/calendar", "Calendar", Permission::ViewCalendar),
     ("/plans", "Campaigns", Permission::ViewCalendar),
@@ -37,6 +37,7 @@ const MAIN_NAV: [(&str, &str, Permission); 10] = [
     ("/inbox", "Inbox", Permission::WorkInbox),
     ("/analytics", "Analytics", Permission::ViewAnalytics),
     ("/compliance", "Compliance", Permission::ViewCompliance),
+    ("/training", "Training", Permission::UseApp),
     ("/notifications", "Notifications", Permission::UseApp),
     ("/settings", "Settings", Permission::UseApp),
 ];

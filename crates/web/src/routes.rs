@@ -13,7 +13,8 @@ use tower_http::trace::TraceLayer;
 use crate::error::AppError;
 use crate::pages::{
     account, audit, auth, calendar, compliance_settings, compose, consents, home, media,
-    observances, plans, posts, publishing, settings, social_accounts, strategy, tokens, users,
+    observances, plans, posts, publishing, settings, social_accounts, strategy, tokens, training,
+    training_admin, users,
 };
 use crate::state::AppState;
 use crate::{access, api, assets, guard, headers, metrics, ops};
@@ -96,6 +97,21 @@ pub fn router(state: AppState) -> Router {
         .route("/inbox", get(home::inbox))
         .route("/analytics", get(home::analytics))
         .route("/compliance", get(consents::overview))
+        .route("/training", get(training::page))
+        .route("/training/attest", post(training::attest))
+        .route("/training/quiz", post(training::quiz))
+        .route("/compliance/training", get(training_admin::page))
+        .route("/compliance/policy", post(training_admin::publish))
+        .route("/compliance/quiz", post(training_admin::add_question))
+        .route("/compliance/quiz/reset", post(training_admin::reset_quiz))
+        .route(
+            "/compliance/quiz/{key}",
+            post(training_admin::update_question),
+        )
+        .route(
+            "/compliance/quiz/{key}/delete",
+            post(training_admin::delete_question),
+        )
         .route(
             "/settings/accounts",
             get(social_accounts::list).post(social_accounts::add),
@@ -198,6 +214,17 @@ pub fn router(state: AppState) -> Router {
             get(api::strategy::goals).post(api::strategy::add_goal),
         )
         .route("/api/v1/goals/{id}", delete(api::strategy::delete_goal))
+        .route("/api/v1/training", get(api::training::status))
+        .route("/api/v1/training/attest", post(api::training::attest))
+        .route(
+            "/api/v1/training/quiz",
+            get(api::training::quiz).post(api::training::take_quiz),
+        )
+        .route("/api/v1/training/roster", get(api::training::roster))
+        .route(
+            "/api/v1/policies",
+            get(api::training::versions).post(api::training::publish),
+        )
         .route(
             "/api/v1/accounts/{id}/credentials",
             post(api::connections::connect),

@@ -13,6 +13,7 @@ pub mod org;
 pub mod posts;
 pub mod publishing;
 pub mod strategy;
+pub mod training;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;

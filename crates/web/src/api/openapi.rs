@@ -54,7 +54,9 @@ impl Modify for TokenAuth {
         super::publishing::list, super::publishing::retry, super::publishing::resolve, super::publishing::takedown,
         super::org::list_locations, super::org::create_location, super::org::list_users, super::audit::list,
         super::observances::list, super::observances::add, super::observances::delete, super::observances::visibility, super::observances::suggestions,
-        super::strategy::mix, super::strategy::set_mix, super::strategy::goals, super::strategy::add_goal, super::strategy::delete_goal),
+        super::strategy::mix, super::strategy::set_mix, super::strategy::goals, super::strategy::add_goal, super::strategy::delete_goal,
+        super::training::status, super::training::attest, super::training::quiz, super::training::take_quiz,
+        super::training::roster, super::training::versions, super::training::publish),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&TokenAuth),
 )]

@@ -17,11 +17,15 @@ struct HomePage {
     org_name: String,
     role: &'static str,
     role_description: &'static str,
+    /// What the member still has to do before they may post (empty when current).
+    training_missing: Vec<&'static str>,
 }
 
 pub async fn home(State(st): State<AppState>, v: Viewer) -> Result<Response, AppError> {
     let org = service::org::organisation(&st.db, v.actor()).await?;
+    let standing = service::training::my_standing(&st.db, v.actor(), st.now_ms()).await?;
     Ok(render::ok(&HomePage {
+        training_missing: standing.missing.iter().map(|m| m.describe()).collect(),
         layout: Layout::new("Home", Some(&v.principal), &v.csrf, "/"),
         name: v.actor().display_name.clone(),
         org_name: org.name,

@@ -18,6 +18,8 @@ pub mod settings;
 pub mod social_accounts;
 pub mod strategy;
 pub mod tokens;
+pub mod training;
+pub mod training_admin;
 pub mod users;
 
 use axum::extract::FromRequestParts;

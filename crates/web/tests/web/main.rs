@@ -14,3 +14,4 @@ mod media;
 mod pages;
 mod planning;
 mod publishing;
+mod training;

@@ -4,17 +4,11 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::app_tests;
-use crate::support::{client, TestApp};
+use crate::support::{api_call, html, TestApp};
 
 const MANAGER: &str = "manager@narmada.example";
 const AUTHOR: &str = "author@narmada.example";
 const ANALYST: &str = "analyst@narmada.example";
-
-async fn html(app: &TestApp, c: &reqwest::Client, path: &str) -> String {
-    let res = c.get(app.url(path)).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK, "{path}");
-    res.text().await.unwrap()
-}
 
 async fn observances_are_suggested_in_the_calendar(app: &TestApp) {
     let author = app.login(AUTHOR).await;
@@ -183,23 +177,6 @@ async fn goals_and_mix_pages(app: &TestApp) {
         .await
         .unwrap();
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
-}
-
-async fn api_call(
-    app: &TestApp,
-    token: &str,
-    method: reqwest::Method,
-    path: &str,
-    body: Option<Value>,
-) -> (StatusCode, Value) {
-    let mut req = client().request(method, app.url(path)).bearer_auth(token);
-    if let Some(b) = body {
-        req = req.json(&b);
-    }
-    let res = req.send().await.unwrap();
-    let status = res.status();
-    let text = res.text().await.unwrap();
-    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
 }
 
 fn fields(v: &Value) -> Vec<&str> {

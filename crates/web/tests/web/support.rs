@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use reqwest::redirect::Policy;
 use reqwest::{Client, Response, StatusCode};
+use serde_json::Value;
 use service::clock::ManualClock;
 use service::{PasswordCost, Passwords};
 use store::testing::TestDb;
@@ -203,6 +204,31 @@ impl TestApp {
             .map(|r| r.action)
             .collect()
     }
+}
+
+/// A page's HTML, which must answer 200.
+pub async fn html(app: &TestApp, c: &reqwest::Client, path: &str) -> String {
+    let res = c.get(app.url(path)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "{path}");
+    res.text().await.unwrap()
+}
+
+/// An API request with a bearer token: the status and the JSON body (null if none).
+pub async fn api_call(
+    app: &TestApp,
+    token: &str,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
+    let mut req = client().request(method, app.url(path)).bearer_auth(token);
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status();
+    let text = res.text().await.unwrap();
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
 }
 
 pub fn client() -> Client {
