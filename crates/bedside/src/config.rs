@@ -24,6 +24,7 @@ pub struct FileConfig {
     pub publisher_poll_ms: Option<u64>,
     pub publisher_concurrency: Option<usize>,
     pub publisher_lease_ms: Option<i64>,
+    pub short_links: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -47,6 +48,10 @@ pub struct Config {
     pub publisher_concurrency: usize,
     /// How long a claim or a send is an instance's before another may take over.
     pub publisher_lease_ms: i64,
+    /// Publish links as short links under `public_url` (click counting, campaign
+    /// parameters). Default: on, unless `public_url` is a loopback address that the
+    /// platforms' users could not reach (then only with the simulator).
+    pub short_links: bool,
 }
 
 /// Overrides from the command line.
@@ -152,7 +157,14 @@ impl Config {
         if !(3_000..=3_600_000).contains(&publisher_lease_ms) {
             bail!("publisher_lease_ms must be between 3000 and 3600000, not {publisher_lease_ms}");
         }
+        let reachable = !["://127.", "://localhost", "://[::1]"]
+            .iter()
+            .any(|h| public_url.contains(h));
+        let short_links = env_parse("BEDSIDE_SHORT_LINKS")?
+            .or(file.short_links)
+            .unwrap_or(reachable || platform_sim.is_some());
         Ok(Config {
+            short_links,
             publisher_lease_ms,
             platform_sim,
             publisher,

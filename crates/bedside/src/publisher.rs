@@ -188,6 +188,9 @@ pub fn spawn(
     let engine_cfg = engine::EngineConfig {
         concurrency: cfg.publisher_concurrency,
         lease_ms: cfg.publisher_lease_ms,
+        link_base: cfg
+            .short_links
+            .then(|| cfg.public_url.trim_end_matches('/').to_string()),
         ..Default::default()
     };
     let engine = Arc::new(engine::Engine::new(

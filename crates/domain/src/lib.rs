@@ -4,6 +4,8 @@
 pub mod audit;
 pub mod content;
 pub mod fields;
+pub mod links;
+pub mod news;
 pub mod observances;
 pub mod planning;
 pub mod platform;

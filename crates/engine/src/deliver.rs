@@ -34,6 +34,9 @@ pub(crate) struct Job {
     pub p: Publication,
     pub platform: Platform,
     pub outgoing: Outgoing,
+    /// The text as written and approved, which is what the check reads; `outgoing.text`
+    /// has its links replaced by Bedside's short links.
+    pub checked_text: String,
     pub post_status: String,
     pub accepted: Verdict,
     pub author_id: i64,
@@ -84,8 +87,11 @@ impl Engine {
             .find(|t| t.id == p.target_id)
             .and_then(|t| t.variant_text.clone());
         let platform = Platform::parse(&account.platform).unwrap_or(Platform::Facebook);
+        let checked_text = variant.unwrap_or_else(|| post.base_text.clone());
+        drop(c);
+        let text = self.short_links(&p, &post, platform, &checked_text).await?;
         let outgoing = Outgoing {
-            text: variant.unwrap_or_else(|| post.base_text.clone()),
+            text,
             title: None,
             media: Vec::new(),
             idempotency_key: p.idempotency_key.clone(),
@@ -97,6 +103,7 @@ impl Engine {
         Ok(Some(Job {
             platform,
             outgoing,
+            checked_text,
             post_status: post.status,
             accepted: Verdict::parse(&post.accepted_verdict).unwrap_or(Verdict::Allow),
             author_id: post.author_id,
@@ -274,13 +281,15 @@ impl Engine {
         let target = service::post_check::TargetText {
             account_id: job.p.account_id,
             platform: job.platform,
-            text: &job.outgoing.text,
+            text: &job.checked_text,
         };
+        let classes = service::posts::url_classes(&self.db, job.p.org_id).await?;
         Ok(service::post_check::check_post(
             &engine,
-            &job.outgoing.text,
+            &job.checked_text,
             &[target],
             &consents,
+            &classes,
             now_ms,
         ))
     }

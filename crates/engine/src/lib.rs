@@ -12,6 +12,7 @@ pub mod creds;
 mod deliver;
 mod error;
 pub mod jobs;
+mod links;
 mod notify;
 mod reconcile;
 pub mod runner;
@@ -43,6 +44,9 @@ pub struct EngineConfig {
     pub reconcile_delay_ms: i64,
     /// Lookups that find nothing before a person has to decide.
     pub reconcile_tries: i64,
+    /// Bedside's public address: links in published posts become short links under it
+    /// (`<base>/l/<code>`). `None` publishes links as written.
+    pub link_base: Option<String>,
 }
 
 impl Default for EngineConfig {
@@ -55,6 +59,7 @@ impl Default for EngineConfig {
             retry_base_ms: 15_000,
             reconcile_delay_ms: 30_000,
             reconcile_tries: 3,
+            link_base: None,
         }
     }
 }

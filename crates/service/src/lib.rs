@@ -13,6 +13,7 @@ pub mod connections;
 pub mod consents;
 pub mod demo;
 mod error;
+pub mod links;
 pub mod media;
 pub mod observances;
 pub mod org;

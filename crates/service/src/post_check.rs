@@ -3,6 +3,7 @@
 //! verdict is the worst of its targets'.
 
 use domain::content::{family_of_channel, ConsentScope};
+use domain::links::UrlClass;
 use domain::platform::Platform;
 use domain::workflow::Verdict;
 use policy::{CheckRequest, CheckResult, Direction, Engine, Facts};
@@ -108,13 +109,18 @@ pub fn check_post(
     base_text: &str,
     targets: &[TargetText<'_>],
     consents: &[Consent],
+    classes: &[UrlClass],
     now_ms: i64,
 ) -> PostCheck {
+    // Where the text's links land comes from the organisation's classification of its pages.
     let request = |text: &str, channel: &str, facts: Facts| CheckRequest {
         text: text.to_string(),
         channel: Some(channel.to_string()),
         direction: Some(Direction::Outbound),
-        facts,
+        facts: Facts {
+            landing_page: crate::links::landing_for(classes, text),
+            ..facts
+        },
         ..CheckRequest::default()
     };
     let (base_facts, mut consents_used) = facts_for("post", consents, now_ms);

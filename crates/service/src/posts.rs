@@ -170,6 +170,13 @@ async fn validate(db: &Db, actor: &Actor, input: &PostInput, now_ms: i64) -> Res
     })
 }
 
+/// The organisation's page classes, for the check's landing-page facts.
+pub async fn url_classes(db: &Db, org_id: i64) -> Result<Vec<domain::links::UrlClass>> {
+    let mut c = db.conn().await?;
+    let classes = crate::links::load_classes(&mut c, org_id).await?;
+    Ok(classes.into_iter().map(|(_, c)| c).collect())
+}
+
 /// Run the check for a post's current text, targets and consents.
 pub(crate) async fn run_check(
     deps: Deps<'_>,
@@ -180,6 +187,7 @@ pub(crate) async fn run_check(
     now_ms: i64,
 ) -> Result<PostCheck> {
     let engine = deps.checker.engine(deps.db, deps.sealer, org_id).await?;
+    let classes = url_classes(deps.db, org_id).await?;
     let texts: Vec<TargetText<'_>> = targets
         .iter()
         .map(|(a, v)| TargetText {
@@ -188,7 +196,9 @@ pub(crate) async fn run_check(
             text: v.as_deref().unwrap_or(base_text),
         })
         .collect();
-    Ok(check_post(&engine, base_text, &texts, consents, now_ms))
+    Ok(check_post(
+        &engine, base_text, &texts, consents, &classes, now_ms,
+    ))
 }
 
 pub async fn create(deps: Deps<'_>, actor: &Actor, input: &PostInput, now_ms: i64) -> Result<i64> {

@@ -151,6 +151,15 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/settings/tokens", Member(P::UseApp)),
     r("POST", "/settings/tokens", Member(P::UseApp)),
     r("POST", "/settings/tokens/{id}/revoke", Member(P::UseApp)),
+    r("GET", "/settings/links", Member(P::ViewOrganisation)),
+    r("POST", "/settings/links", Member(P::ManageConsents)),
+    r(
+        "POST",
+        "/settings/links/{id}/delete",
+        Member(P::ManageConsents),
+    ),
+    // Short links are followed by anyone who sees a post.
+    r("GET", "/l/{code}", Public),
     r("GET", "/settings/audit", Member(P::ViewAuditLog)),
     r("GET", "/settings/audit.csv", Member(P::ExportAuditLog)),
     // JSON API
@@ -214,6 +223,14 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/api/v1/goals", Member(P::ViewCalendar)),
     r("POST", "/api/v1/goals", Member(P::ApprovePosts)),
     r("DELETE", "/api/v1/goals/{id}", Member(P::ApprovePosts)),
+    r("GET", "/api/v1/url-classes", Member(P::ViewOrganisation)),
+    r("POST", "/api/v1/url-classes", Member(P::ManageConsents)),
+    r(
+        "DELETE",
+        "/api/v1/url-classes/{id}",
+        Member(P::ManageConsents),
+    ),
+    r("GET", "/api/v1/posts/{id}/links", Member(P::ViewCalendar)),
     r("GET", "/api/v1/training", Member(P::UseApp)),
     r("POST", "/api/v1/training/attest", Member(P::UseApp)),
     r("GET", "/api/v1/training/quiz", Member(P::UseApp)),

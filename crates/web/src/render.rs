@@ -42,7 +42,7 @@ const MAIN_NAV: [(&str, &str, Permission); 11] = [
     ("/settings", "Settings", Permission::UseApp),
 ];
 
-const SETTINGS_NAV: [(&str, &str, Permission); 7] = [
+const SETTINGS_NAV: [(&str, &str, Permission); 8] = [
     (
         "/settings/organisation",
         "Organisation",
@@ -62,6 +62,11 @@ const SETTINGS_NAV: [(&str, &str, Permission); 7] = [
         "/settings/users",
         "Users and roles",
         Permission::ManageUsers,
+    ),
+    (
+        "/settings/links",
+        "Links and pages",
+        Permission::ViewOrganisation,
     ),
     ("/settings/tokens", "API tokens", Permission::UseApp),
     ("/settings/audit", "Audit log", Permission::ViewAuditLog),

@@ -12,7 +12,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::error::AppError;
 use crate::pages::{
-    account, audit, auth, calendar, compliance_settings, compose, consents, home, media,
+    account, audit, auth, calendar, compliance_settings, compose, consents, home, links, media,
     observances, plans, posts, publishing, settings, social_accounts, strategy, tokens, training,
     training_admin, users,
 };
@@ -144,6 +144,9 @@ pub fn router(state: AppState) -> Router {
         .route("/settings/users/{id}/active", post(users::set_active))
         .route("/settings/tokens", get(tokens::list).post(tokens::create))
         .route("/settings/tokens/{id}/revoke", post(tokens::revoke))
+        .route("/settings/links", get(links::page).post(links::save))
+        .route("/settings/links/{id}/delete", post(links::delete))
+        .route("/l/{code}", get(links::follow))
         .route("/settings/audit", get(audit::page))
         .route("/settings/audit.csv", get(audit::export_csv))
         .route("/api/v1/openapi.json", get(api::openapi::document))
@@ -214,6 +217,12 @@ pub fn router(state: AppState) -> Router {
             get(api::strategy::goals).post(api::strategy::add_goal),
         )
         .route("/api/v1/goals/{id}", delete(api::strategy::delete_goal))
+        .route(
+            "/api/v1/url-classes",
+            get(api::links::list).post(api::links::save),
+        )
+        .route("/api/v1/url-classes/{id}", delete(api::links::delete))
+        .route("/api/v1/posts/{id}/links", get(api::links::post_links))
         .route("/api/v1/training", get(api::training::status))
         .route("/api/v1/training/attest", post(api::training::attest))
         .route(

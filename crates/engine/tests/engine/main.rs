@@ -5,5 +5,6 @@ mod support;
 
 mod crash;
 mod delivery;
+mod links;
 mod scale;
 mod takedown;

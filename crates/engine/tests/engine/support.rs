@@ -52,6 +52,7 @@ pub fn config() -> EngineConfig {
         retry_base_ms: 1_000,
         reconcile_delay_ms: 10_000,
         reconcile_tries: 2,
+        link_base: None,
     }
 }
 
@@ -165,11 +166,23 @@ impl World {
     /// Write, submit and approve a post to `platforms` at `at`; returns its id. Approval
     /// enqueues the publications.
     pub async fn scheduled_post(&self, text: &str, platforms: &[Platform], at: i64) -> i64 {
+        self.scheduled_post_in(text, platforms, at, None).await
+    }
+
+    /// Like `scheduled_post`, in a campaign.
+    pub async fn scheduled_post_in(
+        &self,
+        text: &str,
+        platforms: &[Platform],
+        at: i64,
+        campaign_id: Option<i64>,
+    ) -> i64 {
         let author = self.actor(Role::Author).await;
         let manager = self.actor(Role::Manager).await;
         let input = PostInput {
             base_text: text.into(),
             pillar: "education".into(),
+            campaign_id,
             targets: platforms
                 .iter()
                 .map(|p| TargetInput {

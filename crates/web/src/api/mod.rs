@@ -6,6 +6,7 @@ pub mod check;
 pub mod connections;
 pub mod consents;
 pub mod json;
+pub mod links;
 pub mod me;
 pub mod observances;
 pub mod openapi;

@@ -56,7 +56,8 @@ impl Modify for TokenAuth {
         super::observances::list, super::observances::add, super::observances::delete, super::observances::visibility, super::observances::suggestions,
         super::strategy::mix, super::strategy::set_mix, super::strategy::goals, super::strategy::add_goal, super::strategy::delete_goal,
         super::training::status, super::training::attest, super::training::quiz, super::training::take_quiz,
-        super::training::roster, super::training::versions, super::training::publish),
+        super::training::roster, super::training::versions, super::training::publish,
+        super::links::list, super::links::save, super::links::delete, super::links::post_links),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&TokenAuth),
 )]

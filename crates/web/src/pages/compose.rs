@@ -404,9 +404,14 @@ pub async fn check(
 ) -> Result<Response, AppError> {
     let text = form.text("base_text");
     let engine = st.engine(v.actor().org_id).await?;
+    let classes = service::posts::url_classes(&st.db, v.actor().org_id).await?;
     let req = policy::CheckRequest {
         text: text.clone(),
         channel: Some("post".into()),
+        facts: policy::Facts {
+            landing_page: service::links::landing_for(&classes, &text),
+            ..Default::default()
+        },
         ..Default::default()
     };
     let result = engine.check(&req);

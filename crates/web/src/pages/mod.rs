@@ -9,6 +9,7 @@ pub mod compliance_settings;
 pub mod compose;
 pub mod consents;
 pub mod home;
+pub mod links;
 pub mod media;
 pub mod observances;
 pub mod plans;

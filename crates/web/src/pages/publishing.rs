@@ -43,6 +43,18 @@ pub struct Publishing {
     pub items: Vec<PublicationView>,
     pub any_failed: bool,
     pub any_sent: bool,
+    /// The short links published with the post and their clicks.
+    pub links: Vec<LinkView>,
+}
+
+pub struct LinkView {
+    pub account: String,
+    pub original: String,
+    pub short_url: String,
+    pub clicks: i64,
+    /// "mobile 3, desktop 1"; bots counted apart.
+    pub devices: String,
+    pub bot_clicks: i64,
 }
 
 /// The publications of a post, described for people.
@@ -85,10 +97,35 @@ pub async fn of_post(
             }
         })
         .collect();
+    let base = st.config.public_url.trim_end_matches('/');
+    let links = service::links::post_links(&st.db, a, post_id)
+        .await?
+        .into_iter()
+        .map(|l| LinkView {
+            account: targets
+                .iter()
+                .map(|(_, a)| a)
+                .find(|a| a.id == l.account_id)
+                .map(|a| a.name.clone())
+                .unwrap_or_else(|| format!("Account #{}", l.account_id)),
+            short_url: format!("{base}/l/{}", l.code),
+            devices: l
+                .by_device
+                .iter()
+                .filter(|(d, n)| *n > 0 && *d != domain::links::DeviceClass::Bot)
+                .map(|(d, n)| format!("{} {n}", d.as_str()))
+                .collect::<Vec<_>>()
+                .join(", "),
+            clicks: l.clicks,
+            bot_clicks: l.bot_clicks,
+            original: l.original,
+        })
+        .collect();
     Ok(Publishing {
         items,
         any_failed: pubs.iter().any(|p| p.status == "failed"),
         any_sent: pubs.iter().any(|p| p.status == "sent"),
+        links,
     })
 }
 

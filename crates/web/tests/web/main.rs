@@ -10,6 +10,7 @@ mod browser;
 mod browser_media;
 mod compose;
 mod connections;
+mod links;
 mod media;
 mod pages;
 mod planning;
