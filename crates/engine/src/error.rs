@@ -8,6 +8,9 @@ pub enum EngineError {
     Vault(#[from] vault::VaultError),
     #[error("stored credentials are not readable")]
     Credentials,
+    /// A client could not be built (TLS set-up and the like).
+    #[error("set-up failed: {0}")]
+    Setup(String),
 }
 
 impl From<sqlx::Error> for EngineError {

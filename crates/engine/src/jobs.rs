@@ -1,5 +1,5 @@
 //! Periodic jobs that must run on one instance at a time: each takes a lease row first
-//! (`store::leases`). Token refresh, account health, consent expiry.
+//! (`store::leases`). Token refresh, account health, consent expiry, news feeds.
 
 use domain::platform::Platform;
 use platforms::health::HealthState;
@@ -160,6 +160,12 @@ impl Engine {
                     .await
                     .map(|_| ())
                     .map_err(Into::into)
+            })
+            .await?;
+        }
+        if self.due("news_feeds", 5 * 60_000, now_ms) {
+            self.with_lease("news_feeds", now_ms, 10 * 60_000, || async {
+                self.fetch_news(now_ms).await.map(|_| ())
             })
             .await?;
         }

@@ -13,6 +13,7 @@ mod deliver;
 mod error;
 pub mod jobs;
 mod links;
+pub mod news;
 mod notify;
 mod reconcile;
 pub mod runner;
@@ -47,6 +48,8 @@ pub struct EngineConfig {
     /// Bedside's public address: links in published posts become short links under it
     /// (`<base>/l/<code>`). `None` publishes links as written.
     pub link_base: Option<String>,
+    /// How news feeds are read.
+    pub news: news::NewsConfig,
 }
 
 impl Default for EngineConfig {
@@ -60,6 +63,7 @@ impl Default for EngineConfig {
             reconcile_delay_ms: 30_000,
             reconcile_tries: 3,
             link_base: None,
+            news: news::NewsConfig::default(),
         }
     }
 }

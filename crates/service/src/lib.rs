@@ -15,6 +15,7 @@ pub mod demo;
 mod error;
 pub mod links;
 pub mod media;
+pub mod news;
 pub mod observances;
 pub mod org;
 pub mod passwords;

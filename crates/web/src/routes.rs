@@ -13,8 +13,8 @@ use tower_http::trace::TraceLayer;
 use crate::error::AppError;
 use crate::pages::{
     account, audit, auth, calendar, compliance_settings, compose, consents, home, links, media,
-    observances, plans, posts, publishing, settings, social_accounts, strategy, tokens, training,
-    training_admin, users,
+    news, observances, plans, posts, publishing, settings, social_accounts, strategy, tokens,
+    training, training_admin, users,
 };
 use crate::state::AppState;
 use crate::{access, api, assets, guard, headers, metrics, ops};
@@ -92,6 +92,10 @@ pub fn router(state: AppState) -> Router {
         .route("/plans/goals", get(strategy::page).post(strategy::add_goal))
         .route("/plans/goals/{id}/delete", post(strategy::delete_goal))
         .route("/plans/mix", post(strategy::set_mix))
+        .route("/plans/news", get(news::page))
+        .route("/plans/news/feeds", post(news::follow))
+        .route("/plans/news/feeds/{id}/delete", post(news::unfollow))
+        .route("/plans/news/feeds/{id}/refresh", post(news::refresh))
         .route("/notifications", get(plans::notifications))
         .route("/notifications/read", post(plans::mark_read))
         .route("/inbox", get(home::inbox))
@@ -223,6 +227,12 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/v1/url-classes/{id}", delete(api::links::delete))
         .route("/api/v1/posts/{id}/links", get(api::links::post_links))
+        .route("/api/v1/news", get(api::news::items))
+        .route(
+            "/api/v1/feeds",
+            get(api::news::feeds).post(api::news::follow),
+        )
+        .route("/api/v1/feeds/{id}", delete(api::news::unfollow))
         .route("/api/v1/training", get(api::training::status))
         .route("/api/v1/training/attest", post(api::training::attest))
         .route(

@@ -6,5 +6,6 @@ mod support;
 mod crash;
 mod delivery;
 mod links;
+mod news;
 mod scale;
 mod takedown;

@@ -53,6 +53,7 @@ pub fn config() -> EngineConfig {
         reconcile_delay_ms: 10_000,
         reconcile_tries: 2,
         link_base: None,
+        news: Default::default(),
     }
 }
 

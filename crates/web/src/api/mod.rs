@@ -8,6 +8,7 @@ pub mod consents;
 pub mod json;
 pub mod links;
 pub mod me;
+pub mod news;
 pub mod observances;
 pub mod openapi;
 pub mod org;

@@ -57,7 +57,8 @@ impl Modify for TokenAuth {
         super::strategy::mix, super::strategy::set_mix, super::strategy::goals, super::strategy::add_goal, super::strategy::delete_goal,
         super::training::status, super::training::attest, super::training::quiz, super::training::take_quiz,
         super::training::roster, super::training::versions, super::training::publish,
-        super::links::list, super::links::save, super::links::delete, super::links::post_links),
+        super::links::list, super::links::save, super::links::delete, super::links::post_links,
+        super::news::items, super::news::feeds, super::news::follow, super::news::unfollow),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&TokenAuth),
 )]

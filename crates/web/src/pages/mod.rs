@@ -11,6 +11,7 @@ pub mod consents;
 pub mod home;
 pub mod links;
 pub mod media;
+pub mod news;
 pub mod observances;
 pub mod plans;
 pub mod posts;

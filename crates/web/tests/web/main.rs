@@ -12,6 +12,7 @@ mod compose;
 mod connections;
 mod links;
 mod media;
+mod news;
 mod pages;
 mod planning;
 mod publishing;
