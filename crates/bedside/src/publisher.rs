@@ -188,6 +188,7 @@ pub fn spawn(
     let engine_cfg = engine::EngineConfig {
         concurrency: cfg.publisher_concurrency,
         lease_ms: cfg.publisher_lease_ms,
+        data_dir: Some(cfg.data_dir.clone()),
         link_base: cfg
             .short_links
             .then(|| cfg.public_url.trim_end_matches('/').to_string()),

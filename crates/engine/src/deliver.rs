@@ -37,6 +37,8 @@ pub(crate) struct Job {
     /// The text as written and approved, which is what the check reads; `outgoing.text`
     /// has its links replaced by Bedside's short links.
     pub checked_text: String,
+    /// Why the attached media cannot be sent, if they cannot.
+    pub media_problem: Option<String>,
     pub post_status: String,
     pub accepted: Verdict,
     pub author_id: i64,
@@ -90,12 +92,24 @@ impl Engine {
         let checked_text = variant.unwrap_or_else(|| post.base_text.clone());
         drop(c);
         let text = self.short_links(&p, &post, platform, &checked_text).await?;
+        let (media, media_problem) = match self.attachments(p.post_id).await? {
+            Ok(m) => (m, None),
+            Err(why) => (Vec::new(), Some(why)),
+        };
+        // A short link is unique to its target: lookups after an unknown outcome find the
+        // post by it instead of comparing whole texts.
+        let marker = self.cfg.link_base.as_deref().and_then(|base| {
+            domain::links::find_urls(&text)
+                .into_iter()
+                .map(|u| u.url)
+                .find(|u| u.starts_with(base))
+        });
         let outgoing = Outgoing {
             text,
             title: None,
-            media: Vec::new(),
+            media,
             idempotency_key: p.idempotency_key.clone(),
-            marker: None,
+            marker,
             language: None,
             created_at: jiff::Timestamp::from_millisecond(p.due_at)
                 .unwrap_or(jiff::Timestamp::UNIX_EPOCH),
@@ -104,6 +118,7 @@ impl Engine {
             platform,
             outgoing,
             checked_text,
+            media_problem,
             post_status: post.status,
             accepted: Verdict::parse(&post.accepted_verdict).unwrap_or(Verdict::Allow),
             author_id: post.author_id,
@@ -204,6 +219,18 @@ impl Engine {
             }
             tx.commit().await?;
             return Ok(Outcome::Cancelled);
+        }
+        if job.media_problem.is_some() {
+            return Ok(
+                if self
+                    .finish(&p, "claimed", "failed", None, "media:unreadable", now_ms)
+                    .await?
+                {
+                    Outcome::Failed
+                } else {
+                    Outcome::Lost
+                },
+            );
         }
         let Some(creds) = creds::load(&self.db, &self.sealer, p.account_id).await? else {
             let mut tx = self.db.begin().await?;

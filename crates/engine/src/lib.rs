@@ -8,6 +8,7 @@
 //! lock across it; an outcome nobody recorded becomes "unknown" and is reconciled by looking
 //! the post up on the platform, never by sending it again blindly.
 
+mod attachments;
 pub mod creds;
 mod deliver;
 mod error;
@@ -50,6 +51,9 @@ pub struct EngineConfig {
     pub link_base: Option<String>,
     /// How news feeds are read.
     pub news: news::NewsConfig,
+    /// Where uploaded media live (`<data_dir>/media/…`); a post with media cannot be
+    /// published without it.
+    pub data_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for EngineConfig {
@@ -64,6 +68,7 @@ impl Default for EngineConfig {
             reconcile_tries: 3,
             link_base: None,
             news: news::NewsConfig::default(),
+            data_dir: None,
         }
     }
 }

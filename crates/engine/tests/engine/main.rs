@@ -3,6 +3,7 @@
 
 mod support;
 
+mod attachments;
 mod crash;
 mod delivery;
 mod links;

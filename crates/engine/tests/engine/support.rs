@@ -54,6 +54,7 @@ pub fn config() -> EngineConfig {
         reconcile_tries: 2,
         link_base: None,
         news: Default::default(),
+        data_dir: None,
     }
 }
 

@@ -153,6 +153,9 @@ fn reason(p: &Publication) -> (String, Option<Fix>) {
         "compliance:verdict_worse" => "the check at publish time found new problems".into(),
         "post:not_scheduled" => "the post left the schedule".into(),
         "post:gone" => "the post no longer exists".into(),
+        "media:unreadable" => {
+            "an attached image or video could not be read from the data directory".into()
+        }
         "lookup:ambiguous" => "several posts on the platform look like it".into(),
         "lookup:not_found" | "lookup:not_found_yet" => {
             "Bedside could not find it on the platform".into()
