@@ -8,6 +8,7 @@
 mod advertising;
 mod context;
 mod crisis;
+mod crisis_parts;
 mod health;
 mod india;
 mod medication_list;
@@ -179,11 +180,25 @@ pub enum Cue {
     EndWord,
     /// What a person in crisis wants to end: "it all", "sab", "zindagi", "myself", "खुद".
     LifeWord,
+    // Parts of crisis language that are ordinary alone and alarming together
+    // (`signals::crisis`).
+    /// A goodbye: "alvida", "अलविदा", "final message".
+    Farewell,
+    /// Nothing matters or nobody cares: "doesn't matter anyway", "किसी को फ़र्क नहीं पड़ेगा".
+    Futility,
+    /// Not being there later: "I won't be needing doctors", "नहीं रहूंगा".
+    Absence,
+    /// A place to fall from: "roof", "छत", "bridge", "railway track".
+    Height,
+    /// Being there now: "standing on", "खड़ा हूं", "on the edge".
+    OnEdge,
+    /// Asking how much medicine is too much: "too many", "lethal dose", "कितनी गोलियां".
+    OverdoseQ,
 }
 
 /// A small fixed bitset of cues.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct CueSet([u64; 2]);
+pub struct CueSet([u64; 3]);
 
 impl CueSet {
     pub fn insert(&mut self, c: Cue) {
@@ -237,6 +252,7 @@ fn all_groups() -> Vec<&'static [Group]> {
         health::GROUPS,
         health::GROUPS_2,
         crisis::GROUPS,
+        crisis_parts::GROUPS,
         tone::GROUPS,
         advertising::GROUPS,
         india::GROUPS,

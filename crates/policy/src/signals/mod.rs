@@ -3,6 +3,7 @@
 //! and from the phi detector, and which of them belong to the organisation rather than to a
 //! patient.
 
+mod crisis;
 mod entities;
 mod generic;
 mod masks;
@@ -69,8 +70,8 @@ fn cue_set(hits: &[Hit]) -> CueSet {
     set
 }
 
-/// Room for every cue in the by-cue index (the `CueSet` holds 128).
-const CUE_SLOTS: usize = 128;
+/// Room for every cue in the by-cue index (the `CueSet` holds 192).
+const CUE_SLOTS: usize = 192;
 
 pub struct Signals<'a> {
     pub p: Prepared<'a>,

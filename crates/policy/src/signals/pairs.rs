@@ -177,6 +177,7 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
             }
         }
     }
+    super::crisis::derive(hits, &mut out);
     out
 }
 
