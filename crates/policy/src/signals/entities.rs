@@ -238,6 +238,61 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
     f.confidence >= floor && !acronym && !place_tail && !super::name_words::place_word(next)
 }
 
+/// Capitalised words that are not people after all: part of a street address ("4410
+/// Briarwood Pkwy"), or a saint in an institution's name ("St. Vincent's", "Saint Mary's").
+pub fn drop_non_people(p: &Prepared<'_>, ents: &mut Vec<Entity>) {
+    let addresses: Vec<(usize, usize)> = ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Address)
+        .map(|e| (e.start, e.end))
+        .collect();
+    ents.retain(|e| {
+        if e.kind != EntityKind::Name {
+            return true;
+        }
+        let in_address = addresses.iter().any(|&(s, x)| e.start < x && s < e.end);
+        let before = p.norm[..e.start]
+            .trim_end()
+            .trim_end_matches('.')
+            .rsplit(|c: char| !crate::text::is_word_char(c))
+            .next()
+            .unwrap_or("");
+        let saint = ["st", "saint", "ste"]
+            .iter()
+            .any(|w| before.eq_ignore_ascii_case(w));
+        !in_address && !saint
+    });
+}
+
+/// A first or last name repeated from a staff member's full name ("Dr. Aaliyah Brooks …
+/// Aaliyah leads our clinic") is the same staff member.
+fn same_as_staff(p: &Prepared<'_>, ents: &mut [Entity]) {
+    let staff: Vec<(String, Option<bool>)> = ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Name && e.staff)
+        .map(|e| (p.norm[e.start..e.end].to_lowercase(), e.staff_consent))
+        .collect();
+    if staff.is_empty() {
+        return;
+    }
+    for e in ents
+        .iter_mut()
+        .filter(|e| e.kind == EntityKind::Name && !e.staff)
+    {
+        let text = p.norm[e.start..e.end].to_lowercase();
+        let found = staff.iter().find(|(full, _)| {
+            full.split_whitespace().count() > 1
+                && text
+                    .split_whitespace()
+                    .all(|w| w.chars().count() >= 3 && full.split_whitespace().any(|f| f == w))
+        });
+        if let Some((_, consent)) = found {
+            e.staff = true;
+            e.staff_consent = *consent;
+        }
+    }
+}
+
 fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
 }
@@ -360,6 +415,7 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
             _ => {}
         }
     }
+    same_as_staff(p, ents);
     // The detector may read our own number as an ID too ("patient advocate at 555-0162").
     let org_phones: Vec<(usize, usize)> = ents
         .iter()

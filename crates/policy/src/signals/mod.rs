@@ -119,6 +119,7 @@ impl<'a> Signals<'a> {
                 entities::merge_phi(&p, detectors.health.detect(text), &mut entities, &mut hits);
             }
         }
+        entities::drop_non_people(&p, &mut entities);
         entities::classify(&p, &hits, org, &mut entities);
         hits.extend(scanners.extra_hits(&p, &gates));
         let derived = pairs::derive(&p, &hits);
