@@ -80,7 +80,7 @@ pub(super) const GROUPS: &[Group] = &[
             "pacemaker", "c-section", "caesarean", "cesarean", "delivery", "delivered",
             "normal delivery", "root canal", "extraction", "extracted", "filling", "crown",
             "implant", "implants", "dentures", "braces", "cleaning", "scaling", "whitening",
-            "veneers", "biopsy", "chemo", "chemotherapy", "radiation", "radiotherapy",
+            "veneers", "biopsy", "chemo", "chemo round", "round of chemo", "oncology", "cpap", "bipap", "sleep study", "sleep studies", "polysomnography", "chemotherapy", "radiation", "radiotherapy",
             "immunotherapy", "dialysis", "transplant", "ivf", "iui", "colonoscopy",
             "endoscopy", "mri", "ct scan", "pet scan", "x-ray", "ultrasound", "sonography",
             "mammogram", "ecg", "ekg", "echo", "physical therapy", "physiotherapy", "therapy",

@@ -148,6 +148,8 @@ pub(super) const GROUPS: &[Group] = &[
             "my", "i had", "i have", "i've", "i was", "i'm", "i am", "i've been", "me", "mine",
             "मेरा", "मेरी", "मेरे", "मुझे", "मैं", "mera", "meri", "mere", "mujhe", "hamara",
             "humara", "hamari", "humari",
+            // The author as the one who acted: "Maine operation karwaya", "मैंने दिखाया".
+            "maine", "mainne", "mene", "मैंने", "मैने", "mujhko", "मुझको", "i",
         ],
     ),
     (

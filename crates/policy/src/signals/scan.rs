@@ -26,6 +26,7 @@ pub struct Scanners {
     frequency: Regex,
     overdose: Regex,
     room: Regex,
+    test_value: Regex,
 }
 
 fn re(p: &str) -> Regex {
@@ -75,6 +76,11 @@ impl Scanners {
             // "took 30 pills", "neend ki 20 goliyan kha li": a count of pills swallowed.
             overdose: re(
                 r"(?i)(?-u:\b)(?:took|taken|swallowed|popped|kha li|kha liya|khaa li|le li|le liya)\s+(?:\w+\s+){0,3}\d{2,3}\s+(?:\w+\s+)?(?:pills|tablets|tabs|capsules|goli|goliyan|goliya)(?-u:\b)|(?-u:\b)\d{2,3}\s+(?:\w+\s+){0,2}(?:pills|tablets|goli|goliyan|goliya|गोलियां|गोलियाँ|गोली)\s+(?:\w+\s+){0,2}(?:kha|khaa|took|taken|swallowed|खा|ले)",
+            ),
+            // "an AHI of 38", "LDL was 190", "TSH: 6.1": an abbreviated measurement with
+            // its value is a test result whatever the test is called.
+            test_value: re(
+                r"(?-u:\b)[A-Z][A-Z0-9]{1,5}(?-u:\b)\s*(?:of|was|is|:|=)\s*\d{1,3}(?:\.\d+)?(?-u:\b)",
             ),
             // "Rm 312", "bed 12", "ward 4B": where one patient is.
             room: re(
@@ -233,6 +239,12 @@ impl Scanners {
                 .then(|| self.overdose.find_iter(t));
             for m in overdose.into_iter().flatten() {
                 add(Cue::CrisisSelfHarm, m.start(), m.end());
+            }
+            for m in self.test_value.find_iter(t) {
+                // "24/7", "10:30": a schedule, not a value.
+                if !t[m.end()..].starts_with(['/', ':']) {
+                    add(Cue::TestResult, m.start(), m.end());
+                }
             }
             let room = gates
                 .contains(Cue::GateRoom)
