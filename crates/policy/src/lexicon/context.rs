@@ -234,6 +234,7 @@ pub(super) const GROUPS: &[Group] = &[
             "bedside", "patient room", "patient rooms", "exam room", "labour room", "labor room",
             "delivery room", "लेबर रूम", "infusion center",
             "infusion centre", "dialysis unit", "casualty", "opd", "वार्ड", "आईसीयू",
+            "in the chair", "in our chair", "dental chair", "dentist's chair", "treatment chair",
         ],
     ),
     (

@@ -134,6 +134,8 @@ pub(super) const GROUPS: &[Group] = &[
             "transformation", "life-changing", "life changing", "miraculous recovery",
             "back to normal", "can see again", "can hear again", "pregnant after",
             "finally pregnant", "healthy baby", "discharged home", "on her own", "on his own",
+            "healthy again", "well again", "fit again", "dobara swasth", "phir se swasth", "swasth dekh",
+            "swasth dekhkar", "fit dekh", "दोबारा स्वस्थ", "फिर से स्वस्थ", "स्वस्थ देख",
             "दोबारा चलने", "फिर से चल", "चलने लगी", "चलने लगे", "ठीक हो", "स्वस्थ हो",
             "chalne lagi", "chalne lage", "chal rahi", "chal rahe", "theek ho", "thik ho",
             "swasth ho", "ghar laut", "bacha liya", "बचा लिया", "jaan bacha", "jaan bachayi", "jaan bachai", "जान बचा",

@@ -75,6 +75,13 @@ pub(super) const GROUPS: &[Group] = &[
             "ever been seen", "kabhi aaye hi nahi", "hamare patient nahi",
             "humare patient nahi", "हमारे मरीज नहीं", "कभी नहीं आए", "कोई रिकॉर्ड नहीं",
             "koi record nahi",
+            // Looking someone up is a statement about their status, whatever it found.
+            "checked our system", "checked our records", "searched our system", "searched our records",
+            "looked through our records", "in our system", "our system shows", "don't find anyone",
+            "do not find anyone", "didn't find anyone", "did not find anyone", "can't locate",
+            "cannot locate", "unable to locate", "couldn't locate", "anyone with your name",
+            "no one with your name", "nobody with your name", "no patient named", "no patient by",
+            "hamare record mein", "hamare records mein", "record mein nahi", "हमारे रिकॉर्ड में",
         ],
     ),
     (
@@ -124,6 +131,9 @@ pub(super) const GROUPS: &[Group] = &[
             "नहीं भेज सकते", "can't send", "cannot send", "can't share", "cannot share",
             "unable to share", "share nahi kar sakte", "not able to share", "do not disclose", "kept confidential",
             "stays confidential", "gopniya rakhte", "गोपनीय रखते",
+            "don't send", "do not send", "never send", "we don't email", "we don't post",
+            "nahi bhejte", "nahin bhejte", "nahi bheji jati", "nahi bheje jate", "नहीं भेजते",
+            "नहीं भेजी जाती", "नहीं भेजे जाते", "नहीं भेजी जातीं",
         ],
     ),
     (
@@ -133,6 +143,8 @@ pub(super) const GROUPS: &[Group] = &[
             "whether any", "any person", "whether a person", "is or has been", "is or was", "not comment on", "do not comment", "don't comment", "cannot comment", "can't comment",
             "any individual's", "any individual", "anyone's", "any patient's", "someone's", "whether someone", "not even to say", "cannot confirm", "can't confirm", "neither confirm", "confirm or deny", "any care", "kisi bhi", "किसी भी", "everyone's",
             "anything", "any questions", "for anything", "your privacy", "your own privacy",
+            "for your safety", "for your security", "for your protection", "aapki suraksha ke liye",
+            "aapki privacy", "आपकी सुरक्षा के लिए", "आपकी गोपनीयता",
             "don't post your", "do not post your", "don't share your", "do not share your",
             "never post your", "avoid posting your", "please don't post", "mat daalein",
             "post na karein", "share na karein",

@@ -290,8 +290,8 @@ fn url_phi(ev: &Eval<'_>, out: &mut Findings) {
             Cue::SensRepro,
             Cue::Mtp,
         ]);
-        let health = in_rest(HEALTH);
         let rest = &lower[path_at..];
+        let health = in_rest(HEALTH) || crate::signals::result_in_path(rest);
         let person_path = rest
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|w| PERSON_PATHS.contains(&w));

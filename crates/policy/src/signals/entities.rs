@@ -392,7 +392,31 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
             }
             // "World Health Day, 7 April": the date belongs to the observance.
             EntityKind::Date | EntityKind::Time => {
-                e.observance = hit_near(Cue::Observance, e, 8, 8)
+                e.observance = hit_near(Cue::Observance, e, 8, 8);
+                // "9am–5pm", "subah 10 se 4 baje": a range of times is opening hours.
+                if e.kind == EntityKind::Time {
+                    let before = p.norm[..e.start].trim_end();
+                    let prev = before
+                        .rsplit(|c: char| c == ' ' || c.is_ascii_digit())
+                        .find(|w| !w.is_empty())
+                        .unwrap_or("");
+                    let after = p.norm[e.end..].trim_start();
+                    let next = after.split(' ').next().unwrap_or("");
+                    let digit_before = before
+                        .trim_end_matches(|c: char| !c.is_ascii_digit())
+                        .ends_with(|c: char| c.is_ascii_digit());
+                    let from_range = (super::masks::range_word(prev)
+                        || before.ends_with(['-', '–']))
+                        && digit_before;
+                    let to_range = (super::masks::range_word(next)
+                        || after.starts_with(['-', '–']))
+                        && after
+                            .trim_start_matches(|c: char| !c.is_ascii_digit())
+                            .starts_with(|c: char| c.is_ascii_digit());
+                    if from_range || to_range {
+                        e.org = true;
+                    }
+                }
             }
             EntityKind::Place | EntityKind::Address => {
                 let lower = text.to_lowercase();

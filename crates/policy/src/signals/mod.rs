@@ -15,6 +15,7 @@ mod third_person;
 pub mod ties;
 
 pub use entities::{Entity, EntityKind};
+pub(crate) use masks::result_in_path;
 pub use scan::Scanners;
 
 use crate::lexicon::{Cue, CueSet, Hit, Lexicon};
@@ -125,6 +126,7 @@ impl<'a> Signals<'a> {
         let derived = pairs::derive(&p, &hits);
         hits.extend(derived);
         masks::apply(&p, &mut hits);
+        masks::hours(&p, &mut hits);
         masks::slug_people(&p, &hits, &detectors.identifiers, &mut entities);
         hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue));
         Signals::assemble(p, hits, entities)
