@@ -194,6 +194,9 @@ pub enum Cue {
     OnEdge,
     /// Asking how much medicine is too much: "too many", "lethal dose", "कितनी गोलियां".
     OverdoseQ,
+    /// Undoing a disease: "reverse", "heal", "regrow", "jad se khatam" (with a condition
+    /// after it, a cure claim).
+    ClaimVerb,
 }
 
 /// A small fixed bitset of cues.

@@ -177,6 +177,18 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
             }
         }
     }
+    // "reverse autism symptoms", "heal long COVID", "diabetes ko jad se khatam": undoing a
+    // named disease is a cure claim, however the verb is spelled.
+    if has(Cue::ClaimVerb) {
+        for c in [Cue::Condition, Cue::DmrDisease, Cue::SensMental] {
+            for s in followed(hits, Cue::ClaimVerb, c, 2) {
+                out.push(hit(Cue::Subst, s));
+            }
+        }
+        for s in followed(hits, Cue::DmrDisease, Cue::ClaimVerb, 3) {
+            out.push(hit(Cue::Subst, s));
+        }
+    }
     super::crisis::derive(hits, &mut out);
     out
 }
