@@ -36,6 +36,7 @@ pub(super) const GROUPS: &[Group] = &[
             "hafte", "weeks", "mahine", "months", "garbh", "garbhvati", "pet mein", "गर्भ",
             "गर्भवती", "भ्रूण", "पेट में", "सोनोग्राफी", "अल्ट्रासाउंड", "जांच", "जाँच",
             "jaanch", "janch", "pata chal", "pata karo", "pata lagao", "पता चल", "reveal",
+            "ling", "लिंग", "gender",
         ],
     ),
     (
@@ -95,6 +96,21 @@ pub(super) const GROUPS: &[Group] = &[
             "shared your data", "shared your health data", "shared your information with",
             "sold your data", "data share kiya", "ke saath share kiya", "ke sath share kiya",
             "के साथ साझा किया",
+            "shared with our partner*", "shared with our sponsor*", "passed on to our partner*",
+        ],
+    ),
+    (
+        Cue::ThirdParty,
+        &[
+            "partner", "partners", "sponsor", "sponsors", "brand", "company", "third party",
+            "third-party", "insurer", "pharma", "पार्टनर", "कंपनी", "प्रायोजक",
+        ],
+    ),
+    (
+        Cue::ShareVerb,
+        &[
+            "share*", "shared", "sold", "passed on", "handed over", "given to", "saajha", "sajha",
+            "साझा", "शेयर", "बेच", "de di", "de diya", "bhej di", "bhej diya",
         ],
     ),
     (

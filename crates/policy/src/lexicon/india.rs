@@ -87,6 +87,18 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::Contrast,
+        &["but", "however", "lekin", "magar", "kintu", "par haan", "लेकिन", "मगर", "किंतु", "परंतु"],
+    ),
+    (
+        Cue::Hint,
+        &[
+            "ishaara", "ishara", "isharaa", "ishare", "इशारा", "इशारे", "hint", "hinted", "a hint",
+            "wink", "winked", "samajh gaye honge", "samajh jaiye", "samajh jayiye", "समझ गए होंगे",
+            "समझ जाइए", "pink or blue", "blue or pink",
+        ],
+    ),
+    (
         Cue::PcpndtDisclaimer,
         &[
             "not done", "is not done", "are not done", "not conducted", "not performed",

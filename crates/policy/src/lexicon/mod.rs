@@ -197,6 +197,14 @@ pub enum Cue {
     /// Undoing a disease: "reverse", "heal", "regrow", "jad se khatam" (with a condition
     /// after it, a cure claim).
     ClaimVerb,
+    /// A turn in the sentence: "but", "lekin", "magar", "लेकिन".
+    Contrast,
+    /// Telling without saying: "ishaara", "इशारा", "a hint", "wink".
+    Hint,
+    /// Someone outside the care relationship: "partner", "sponsor", "brand", "कंपनी".
+    ThirdParty,
+    /// Handing data over: "shared", "share ki", "sold", "साझा".
+    ShareVerb,
 }
 
 /// A small fixed bitset of cues.

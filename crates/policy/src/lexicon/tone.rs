@@ -204,6 +204,10 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "donate", "donation", "donations", "fundraiser", "fundraising", "gala",
             "give today", "contribute", "sponsor a", "pledge", "दान", "चंदा", "daan", "chanda",
+            // Benefit events: the ask is a ticket or a table.
+            "charity ball", "heart ball", "benefit dinner", "benefit concert", "golf classic",
+            "charity run", "tables start", "reserve a table", "reserve your table", "buy a table",
+            "tickets start", "buy tickets", "get your tickets", "raffle", "auction",
         ],
     ),
     (

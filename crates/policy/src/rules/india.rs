@@ -8,7 +8,7 @@ use crate::lexicon::Cue;
 use crate::request::Shows;
 use crate::result::Verdict::{self, Block, NeedsReview};
 use crate::signals::ties::Span;
-use crate::signals::EntityKind;
+use crate::signals::{EntityKind, Signals};
 
 pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
     advert(ev, out);
@@ -299,9 +299,39 @@ fn pcpndt(ev: &Eval<'_>, out: &mut Findings, v: Verdict) {
         .filter(|h| !sig.sentence_has(h.sentence, Cue::PcpndtDisclaimer))
         .map(|h| (h.start, h.end))
         .collect();
+    let spans = if spans.is_empty() {
+        hinted_despite_disclaimer(ev)
+    } else {
+        spans
+    };
     if !spans.is_empty() {
         out.add(Fired::new(RuleId::InPcpndt, v).spans(spans));
     }
+}
+
+/// "Kanoonan hum ling nahi bata sakte, lekin aapko ishaara toh de diya tha": the law
+/// forbids telling the sex "by words, signs or in any other manner", so a disclaimer
+/// turned by "but" into a hint is a disclosure, where a pregnancy or scan is the subject.
+fn hinted_despite_disclaimer(ev: &Eval<'_>) -> Vec<Span> {
+    let sig = ev.sig;
+    let prenatal =
+        |s: &Signals<'_>| s.any(&[Cue::PrenatalCtx, Cue::SexMale, Cue::SexFemale, Cue::Pcpndt]);
+    if !(prenatal(sig) || ev.reply_to.is_some_and(prenatal)) {
+        return Vec::new();
+    }
+    let Some(d) = sig.of(Cue::PcpndtDisclaimer).next() else {
+        return Vec::new();
+    };
+    let turned = sig
+        .of(Cue::Contrast)
+        .find(|c| c.start > d.end && c.sentence <= d.sentence + 1);
+    let Some(c) = turned else {
+        return Vec::new();
+    };
+    sig.of(Cue::Hint)
+        .filter(|h| h.start > c.end && h.sentence <= c.sentence + 1)
+        .map(|h| (h.start, h.end))
+        .collect()
 }
 
 fn dmr(ev: &Eval<'_>, out: &mut Findings) {

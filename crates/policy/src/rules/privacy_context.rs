@@ -81,6 +81,11 @@ fn purpose(ev: &Eval<'_>, out: &mut Findings) {
     if !political.is_empty() {
         out.add(Fired::new(RuleId::PhiPurpose, Block).spans(political));
     }
+    // Patients' data handed to a partner for its own offers is a use they never agreed to.
+    let shared: Vec<Span> = sig.of(Cue::DataSource).map(|h| (h.start, h.end)).collect();
+    if !shared.is_empty() {
+        out.add(Fired::new(RuleId::PhiPurpose, Block).spans(shared));
+    }
     if sig.has(Cue::Fundraise) && !sig.has(Cue::OptOut) {
         let spans: Vec<Span> = sig.of(Cue::Fundraise).map(|h| (h.start, h.end)).collect();
         out.add(Fired::new(RuleId::PhiPurpose, Block).spans(spans));

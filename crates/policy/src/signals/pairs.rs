@@ -189,6 +189,16 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
             out.push(hit(Cue::Subst, s));
         }
     }
+    // "humne apne partner NutriStart ke saath share ki hain", "shared with our sponsor":
+    // data handed to someone outside the care relationship.
+    if has(Cue::ThirdParty) && has(Cue::ShareVerb) {
+        for s in followed(hits, Cue::ThirdParty, Cue::ShareVerb, 4)
+            .into_iter()
+            .chain(followed(hits, Cue::ShareVerb, Cue::ThirdParty, 3))
+        {
+            out.push(hit(Cue::DataSource, s));
+        }
+    }
     super::crisis::derive(hits, &mut out);
     out
 }
