@@ -143,6 +143,9 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::Famous,
         &[
             "celebrity", "famous", "well-known", "well known", "local cricketer", "cricketer",
+            "point guard", "quarterback", "pitcher", "striker", "goalkeeper", "batsman", "bowler",
+            "footballer", "wrestler", "boxer", "olympian", "star athlete", "team captain",
+            "news anchor", "tv anchor", "rapper", "reality star", "bollywood", "film star",
             "actor", "actress", "mla", "mayor", "councillor", "councilman", "star player",
             "athlete", "influencer", "local celebrity", "tv actress", "tv actor", "singer",
             "minister", "politician", "senator", "congressman", "youtuber", "sarpanch", "सरपंच",

@@ -164,6 +164,19 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
     for s in followed(hits, Cue::Overcame, Cue::Condition, 3) {
         out.push(hit(Cue::Outcome, s));
     }
+    // A public figure is one identifiable person: every `Famous` word is `Unique` too, so
+    // the lexicon lists each once.
+    for h in hits.iter().filter(|h| h.cue == Cue::Famous) {
+        if !hits
+            .iter()
+            .any(|u| u.cue == Cue::Unique && u.start == h.start && u.end == h.end)
+        {
+            out.push(Hit {
+                cue: Cue::Unique,
+                ..*h
+            });
+        }
+    }
     // "a rare bone tumour": rarity makes a case identifiable.
     for s in followed(hits, Cue::RareWord, Cue::Condition, 2) {
         out.push(hit(Cue::Unique, s));
