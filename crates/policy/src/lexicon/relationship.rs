@@ -226,6 +226,10 @@ pub(super) const GROUPS: &[Group] = &[
             "paediatrician", "gynaecologist", "gynecologist", "psychiatrist", "psychologist",
             "counsellor", "counselor", "orthopaedic surgeon", "orthopedic surgeon",
             "anaesthetist", "डॉ", "डॉ.", "डॉक्टर", "नर्स", "सर्जन", "daktar",
+            // Executives and spokespeople quoted in releases.
+            "ceo", "chief executive", "president", "vice president", "spokesperson",
+            "spokesman", "spokeswoman", "chief medical officer", "cmo", "coo", "cfo",
+            "chairman", "chairperson", "founder", "administrator", "director",
         ],
     ),
     (

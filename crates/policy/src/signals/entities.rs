@@ -260,7 +260,17 @@ pub fn drop_non_people(p: &Prepared<'_>, ents: &mut Vec<Entity>) {
         let saint = ["st", "saint", "ste"]
             .iter()
             .any(|w| before.eq_ignore_ascii_case(w));
-        !in_address && !saint
+        // "Hartwell Cancer Institute": a capitalised run from the name that ends in an
+        // institution word names the institution.
+        let mut last = e.w1;
+        while last + 1 < p.words.len()
+            && p.words[last + 1].sentence == e.sentence
+            && super::names::is_cap(p.word_text(last + 1))
+        {
+            last += 1;
+        }
+        let institution = last > e.w1 && super::name_words::institution_tail(p.word_text(last));
+        !in_address && !saint && !institution
     });
 }
 
@@ -327,7 +337,12 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                     .split_whitespace()
                     .next()
                     .is_some_and(|w| ["Sister", "Matron", "Nurse", "Sr.", "Sr"].contains(&w));
+                // The title may be inside the detector's span: "said CEO Lynn Park".
+                let title_inside = hits
+                    .iter()
+                    .any(|h| h.cue == Cue::StaffTitle && h.start == e.start && h.end < e.end);
                 if titled
+                    || title_inside
                     || hit_near(Cue::StaffTitle, e, 2, 0)
                     || hits
                         .iter()
