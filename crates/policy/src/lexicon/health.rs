@@ -82,6 +82,8 @@ pub(super) const GROUPS: &[Group] = &[
             "pacemaker", "c-section", "caesarean", "cesarean", "delivery", "delivered",
             "normal delivery", "root canal", "extraction", "extracted", "filling", "crown",
             "implant", "implants", "dentures", "braces", "cleaning", "scaling", "whitening",
+            "कीमो", "कीमोथेरेपी", "रेडिएशन", "डायलिसिस", "बायोप्सी", "एमआरआई", "सीटी स्कैन",
+            "एंजियोप्लास्टी", "एंजियोग्राफी", "इंसुलिन", "थेरेपी", "आईवीएफ", "कैंसर", "ट्यूमर",
             "veneers", "biopsy", "chemo", "chemo round", "round of chemo", "oncology", "cpap", "bipap", "sleep study", "sleep studies", "polysomnography", "chemotherapy", "radiation", "radiotherapy",
             "immunotherapy", "dialysis", "transplant", "ivf", "iui", "colonoscopy",
             "endoscopy", "mri", "ct scan", "pet scan", "x-ray", "ultrasound", "sonography",
@@ -193,6 +195,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::SensRepro,
         &[
+            "iud", "iucd", "copper t", "copper-t", "nexplanon", "कॉपर टी",
             "abortion", "mtp", "medical termination", "termination of pregnancy",
             "pregnancy termination", "miscarriage", "ivf", "iui", "fertility", "infertility",
             "pregnant", "pregnancy", "prenatal", "antenatal", "contraception", "birth control",

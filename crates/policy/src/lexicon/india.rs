@@ -22,7 +22,17 @@ pub(super) const GROUPS: &[Group] = &[
             "sabse achhe", "sabse behtareen", "behtareen", "shahar ke sabse", "shehar ke sabse",
             "शहर के सबसे", "gold medalist", "gold medallist",
             "gold-medalist", "lowest fees", "lowest fee", "cheapest fees", "sabse kam fees",
-            "सबसे कम फीस", "गोल्ड मेडलिस्ट",
+            "सबसे कम फीस", "गोल्ड मेडलिस्ट", "wizard of", "magician of", "jadugar", "jaadugar",
+            "जादूगर", "hazaaron mareez", "hazaron mareez", "hazaaron logon", "hazaron logon",
+            "lakhon logon", "lakhon mareez", "हज़ारों मरीज", "हजारों मरीज", "हज़ारों लोगों", "हजारों लोगों",
+            "लाखों लोगों", "thousands of patients", "thousands of people",
+        ],
+    ),
+    (
+        Cue::Superlative,
+        &[
+            "sabse zyada", "sabse jyada", "sabse zyaada", "sabse adhik", "sabse jada", "सबसे ज्यादा",
+            "सबसे अधिक", "the most", "more than any", "highest number of", "largest number of",
         ],
     ),
     (
@@ -144,6 +154,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Remedy,
         &[
+            "vati", "bati", "वटी", "bhasma", "भस्म", "arishta", "asava", "guggul", "गुग्गुल",
+            "bina insulin", "without insulin", "बिना इंसुलिन",
             "tablets", "natural medicine", "natural cure", "no need for insulin", "insulin free", "insulin-free", "best medicine for",
             "remedy", "remedies", "medicine for", "capsule", "capsules", "tablet", "churna",
             "churan", "kadha", "tonic", "powder", "herbal", "ayurvedic", "homeopathic",

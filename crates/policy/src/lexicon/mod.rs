@@ -205,6 +205,11 @@ pub enum Cue {
     ThirdParty,
     /// Handing data over: "shared", "share ki", "sold", "साझा".
     ShareVerb,
+    /// A consequence held over someone: "otherwise", "warna", "reconsider whether we're
+    /// the right fit" (with a removal ask, suppression).
+    Consequence,
+    /// "sabse zyada", "सबसे अधिक": a superlative that boasts when a service follows.
+    Superlative,
 }
 
 /// A small fixed bitset of cues.

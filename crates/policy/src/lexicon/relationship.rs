@@ -115,6 +115,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::RelPhrase,
         &[
+            "like last time", "same as last time", "as last time", "pichhli baar ki tarah", "pichli baar ki tarah",
+            "pichhli baar ki tarah", "पिछली बार की तरह", "pichhli baar aapne", "pichli baar aapne",
             "get you in", "got you in", "fit you in", "squeeze you in", "having you in", "having you and", "loved having you", "great having you",
             "good to have you in", "see you at your", "see you at", "see you next", "see you in",
             "see you soon at", "see you for", "aapko dobara dekhkar", "phir milenge",

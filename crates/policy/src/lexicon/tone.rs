@@ -10,6 +10,7 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::Retal,
         &[
             "that's on you", "that is on you", "on you, not us", "your own responsibility", "your responsibility", "axe to grind", "real patients know", "clearly this reviewer", "this so-called", "so-called review", "know better", "if you had followed", "had you followed", "if you had listened", "had you listened", "if you had come", "if you had taken",
+            "before calling anyone", "before calling us", "maybe try working", "try working a", "walk a mile in",
             "think before you", "think twice before", "before complaining", "before you complain", "शिकायत करने से पहले", "सोचिए", "soch samajh", "sochiye", "पहले सोच",
             "trolls", "trolling", "trolls like you", "people like you", "the likes of you", "false reviews", "fake reviews", "fake news", "false allegations", "baseless", "baseless allegations", "malicious", "don't post false", "do not post false", "stop posting", "stop spreading", "spreading lies", "someone had a bad day", "had a bad day", "let readers judge", "let the readers judge", "let others judge", "readers can judge", "judge for themselves", "speak for themselves", "hundreds of five-star", "hundreds of 5-star", "thousands of happy", "you never came", "you never showed", "you didn't show up", "you did not show up", "never showed up", "you never returned", "you didn't listen", "you did not listen", "ignored our advice", "ignored medical advice", "ignored the doctor", "you ignored", "nice try", "go elsewhere", "feel free to go", "find another doctor", "can't please everyone", "cannot please everyone", "not our fault", "not our problem", "grow up", "calm down", "ridiculous", "absurd", "get your facts", "check your facts", "गलत समीक्षा", "झूठी समीक्षा", "गलत रिव्यू", "झूठा रिव्यू", "झूठे आरोप", "गलत आरोप", "नहीं मानी", "नहीं माना", "सलाह नहीं मानी", "बकवास", "nahi maani", "nahi mani", "nahi mana", "salah nahi", "galat aarop", "jhoothe aarop", "jhootha review", "jhutha review", "galat review mat",
             "stop calling", "calling our staff names", "will be reported", "abusive", "deserves respect", "deserve respect", "how dare",
@@ -33,6 +34,14 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::Consequence,
+        &[
+            "otherwise", "or else", "or we will", "or we'll", "reconsider whether", "reconsider your",
+            "right fit for", "no longer be able to", "discharge you", "dismiss you", "cancel your",
+            "warna", "varna", "nahi to", "nahin to", "वरना", "नहीं तो",
+        ],
+    ),
+    (
         Cue::Suppress,
         &[
             "review comes down", "review come down", "review is removed", "review is deleted", "review is taken down", "review taken down", "once it's removed", "when it's removed", "once it's deleted", "when it's deleted", "once it's down", "when it's down", "once you remove", "when you remove", "after you remove", "once you delete", "after you delete", "review hata", "review delete",
@@ -53,7 +62,7 @@ pub(super) const GROUPS: &[Group] = &[
             "remove your post", "delete your review", "delete the review",
             "delete this review", "delete your post", "take down your review",
             "take down the review", "take your review down", "take this review down",
-            "take it down", "retract your review", "retract the review",
+            "take it down", "took it down", "taking it down", "took the review down", "review hata", "review hata dijiye", "review delete kar", "रिव्यू हटा", "retract your review", "retract the review",
             "withdraw your review", "review hatao", "review hata do", "review hata dijiye",
             "review delete karo", "review delete kar", "रिव्यू हटा", "रिव्यू डिलीट",
         ],
@@ -128,7 +137,7 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "guess who", "guess which", "you'll never guess", "won't believe who",
             "state's first", "city's first", "country's first", "nation's first", "india's first", "world's first", "region's first", "district's first", "first in the country", "first of its kind", "first-of-its-kind", "first time in", "first successful", "record-breaking", "made history", "history made", "medical history", "pehli baar", "पहली बार",
-            "the only", "only set of", "first baby", "first patient", "first-ever",
+            "first such case", "first such", "first case of", "the only", "only set of", "first baby", "first patient", "first-ever",
             "first ever", "youngest", "oldest", "rare case", "rarest", "one of a kind",
             "one in a million", "one-in-a-million", "triplets", "quadruplets", "quintuplets",
             "conjoined", "sarpanch", "सरपंच", "vidhayak", "विधायक", "mukhiya", "parshad", "पार्षद", "celebrity", "famous", "well-known", "well known", "local cricketer",
@@ -145,7 +154,8 @@ pub(super) const GROUPS: &[Group] = &[
             "celebrity", "famous", "well-known", "well known", "local cricketer", "cricketer",
             "point guard", "quarterback", "pitcher", "striker", "goalkeeper", "batsman", "bowler",
             "footballer", "wrestler", "boxer", "olympian", "star athlete", "team captain",
-            "news anchor", "tv anchor", "rapper", "reality star", "bollywood", "film star",
+            "ias officer", "ips officer", "district collector", "collector", "district magistrate",
+            "district judge", "high court judge", "police commissioner", "news anchor", "tv anchor", "rapper", "reality star", "bollywood", "film star",
             "actor", "actress", "mla", "mayor", "councillor", "councilman", "star player",
             "athlete", "influencer", "local celebrity", "tv actress", "tv actor", "singer",
             "minister", "politician", "senator", "congressman", "youtuber", "sarpanch", "सरपंच",

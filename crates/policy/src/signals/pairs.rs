@@ -212,6 +212,18 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
             out.push(hit(Cue::DataSource, s));
         }
     }
+    // "Rajasthan mein sabse zyada robotic knee replacements": a superlative about a service.
+    for c in [
+        Cue::Procedure,
+        Cue::CareNoun,
+        Cue::ProNoun,
+        Cue::PatientWord,
+        Cue::GateVolume,
+    ] {
+        for s in followed(hits, Cue::Superlative, c, 3) {
+            out.push(hit(Cue::Boast, s));
+        }
+    }
     super::crisis::derive(hits, &mut out);
     out
 }
