@@ -202,7 +202,7 @@ pub(super) const GROUPS: &[Group] = &[
     ),
     (
         Cue::GateRoom,
-        &[
+        &[ "pod",
             "*rm", "*room", "*bed", "*ward", "*cabin", "*bay", "*cubicle", "*बेड", "*कमरा",
             "*वार्ड",
         ],

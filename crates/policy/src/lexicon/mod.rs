@@ -210,6 +210,9 @@ pub enum Cue {
     Consequence,
     /// "sabse zyada", "सबसे अधिक": a superlative that boasts when a service follows.
     Superlative,
+    /// How many times, how long or where someone was seen: "14 sessions", "42 days in",
+    /// "Pod B", "bed 12" (a visit detail, also `VisitWord`).
+    VisitCount,
 }
 
 /// A small fixed bitset of cues.

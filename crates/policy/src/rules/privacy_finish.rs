@@ -68,6 +68,8 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
             return;
         }
     }
+    // "If you have fever or severe pain, go to urgent care": triage for anyone.
+    let triage = |s: usize| ev.ctx.family.is_addressed() && sig.sentence_has(s, Cue::Hedge);
     let health: Vec<&crate::lexicon::Hit> = sig
         .hits
         .iter()
@@ -75,6 +77,7 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
             HEALTH.contains(&h.cue)
                 && !sig.sentence_has(h.sentence, Cue::Deflect)
                 && !sig.sentence_has(h.sentence, Cue::NoShare)
+                && !triage(h.sentence)
                 && !generic_health(sig.text(h.start, h.end))
         })
         .collect();

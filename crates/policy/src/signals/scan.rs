@@ -27,6 +27,7 @@ pub struct Scanners {
     overdose: Regex,
     room: Regex,
     test_value: Regex,
+    visit_count: Regex,
 }
 
 fn re(p: &str) -> Regex {
@@ -82,9 +83,14 @@ impl Scanners {
             test_value: re(
                 r"(?-u:\b)[A-Z][A-Z0-9]{1,5}(?-u:\b)\s*(?:of|was|is|:|=)\s*\d{1,3}(?:\.\d+)?(?-u:\b)",
             ),
+            // "after 14 sessions", "those 42 days in Pod B", "your 3rd visit": counts and
+            // lengths of care.
+            visit_count: re(
+                r"(?i)(?-u:\b)\d{1,3}(?:st|nd|rd|th)?\s+(?:sessions|visits|appointments|treatments|infusions|cycles|rounds|injections|adjustments|cleanings|fillings|sittings|session|visit|appointment|treatment|infusion|cycle|round|sitting)(?-u:\b)|(?-u:\b)\d{1,3}\s+(?:days|nights|weeks|months|din|raatein)\s+(?:in|at|on|with us|mein|में)(?-u:\b)",
+            ),
             // "Rm 312", "bed 12", "ward 4B": where one patient is.
             room: re(
-                r"(?i)(?-u:\b)(?:rm|room|bed|ward|cabin|bay|cubicle|bed no)\.?\s*(?:no\.?\s*)?#?\s*\d{1,4}[a-z]?(?-u:\b)|(?:बेड|कमरा|वार्ड)\s*(?:नं\.?|नंबर)?\s*\d{1,4}",
+                r"(?i)(?-u:\b)(?:rm|room|bed|ward|cabin|bay|cubicle|bed no)\.?\s*(?:no\.?\s*)?#?\s*\d{1,4}[a-z]?(?-u:\b)|(?-u:\b)(?:Pod|Bay|Ward|Room|Bed|Cabin|Unit)\s(?-i:[A-Z])(?-u:\b)|(?:बेड|कमरा|वार्ड)\s*(?:नं\.?|नंबर)?\s*\d{1,4}",
             ),
         }
     }
@@ -246,10 +252,15 @@ impl Scanners {
                     add(Cue::TestResult, m.start(), m.end());
                 }
             }
+            for m in self.visit_count.find_iter(t) {
+                add(Cue::VisitCount, m.start(), m.end());
+                add(Cue::VisitWord, m.start(), m.end());
+            }
             let room = gates
                 .contains(Cue::GateRoom)
                 .then(|| self.room.find_iter(t));
             for m in room.into_iter().flatten() {
+                add(Cue::VisitCount, m.start(), m.end());
                 add(Cue::VisitWord, m.start(), m.end());
             }
         }

@@ -237,6 +237,7 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
             let visit = sig.sentence_has(i, Cue::VisitWord);
             let when = sig.sentence_has(i, Cue::TimeRef)
                 || sig.sentence_has(i, Cue::OurPlace)
+                || sig.sentence_has(i, Cue::VisitCount)
                 || sig.entities.iter().any(|x| {
                     x.sentence == i
                         && matches!(x.kind, EntityKind::Date | EntityKind::Time)
@@ -282,6 +283,7 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
         };
         for h in &sig.hits {
             let detail = h.cue == Cue::TimeRef
+                || h.cue == Cue::VisitCount
                 || h.cue == Cue::VisitWord
                     && (!generic_visit(sig.text(h.start, h.end)) || timed(h.sentence));
             if detail && t.addressed_sentences.contains(&h.sentence) {
