@@ -268,8 +268,13 @@ fn dpdp(ev: &Eval<'_>, out: &mut Findings) {
         });
     let list_promo =
         ctx.patient_list && sig.any(&[Cue::SoftPromo, Cue::Political, Cue::Fundraise, Cue::Boast]);
-    // "We got your number from Sunrise Pharmacy": someone else's data reused.
-    let borrowed = sig.has(Cue::DataSource);
+    // "We got your number from Sunrise Pharmacy": someone else's data reused; a patient's
+    // report messaged to a relative is handed to someone else too.
+    let borrowed = sig.has(Cue::DataSource)
+        || ctx.family == crate::channel::ChannelFamily::DirectMessage
+            && out
+                .get(RuleId::PhiChannel)
+                .is_some_and(|f| f.verdict == Block);
     // Promoting our own services to our own patient list is a judgment call (marketing
     // consent may be on file); someone else's data, a child's, or identifiable patient
     // data used without consent is not.

@@ -140,7 +140,19 @@ fn channel(ev: &Eval<'_>, out: &mut Findings) {
             .flat_map(|f| f.spans.clone())
             .collect();
         if !spans.is_empty() {
-            out.add(Fired::new(RuleId::PhiChannel, NeedsReview).spans(spans));
+            // A message to the patient is theirs to read; the same details sent to an adult
+            // relative ("aapki bahu ki sonography report") tell someone else.
+            let relayed = relayed_to_relative(ev);
+            let v = if relayed.is_empty() {
+                NeedsReview
+            } else {
+                Block
+            };
+            out.add(
+                Fired::new(RuleId::PhiChannel, v)
+                    .spans(spans)
+                    .spans(relayed),
+            );
         }
         return;
     }
@@ -164,6 +176,77 @@ fn channel(ev: &Eval<'_>, out: &mut Findings) {
             out.add(Fired::new(RuleId::PhiChannel, Block).spans(spans));
         }
     }
+}
+
+/// Adults whose care is not their relative's to hear about. A parent may hear about a
+/// child's ("your son", "aapki beti"), and a spouse is usually part of shared care (IVF,
+/// maternity), so neither is here: those messages stay a review.
+const ADULT_RELATIVES: &[&str] = &[
+    "mother",
+    "father",
+    "mom",
+    "dad",
+    "mum",
+    "brother",
+    "sister",
+    "grandma",
+    "grandpa",
+    "grandmother",
+    "grandfather",
+    "uncle",
+    "aunt",
+    "bahu",
+    "saas",
+    "sasur",
+    "maa",
+    "papa",
+    "pitaji",
+    "mummy",
+    "bhai",
+    "behen",
+    "dadi",
+    "nani",
+    "dada",
+    "nana",
+    "devar",
+    "nanad",
+    "jija",
+    "bhabhi",
+    "बहू",
+    "सास",
+    "ससुर",
+    "माँ",
+    "मां",
+    "पिता",
+    "पिताजी",
+    "भाई",
+    "बहन",
+    "दादी",
+    "नानी",
+    "भाभी",
+];
+
+/// Health words in a sentence that points them at the addressee's adult relative.
+fn relayed_to_relative(ev: &Eval<'_>) -> Vec<Span> {
+    let sig = ev.sig;
+    let mut spans = Vec::new();
+    for h in sig.of(Cue::Poss2) {
+        let next = h.w1 + 1;
+        if next >= sig.p.words.len() || sig.p.words[next].sentence != h.sentence {
+            continue;
+        }
+        let w = sig.p.word_text(next);
+        if !ADULT_RELATIVES.iter().any(|r| r.eq_ignore_ascii_case(w)) {
+            continue;
+        }
+        spans.extend(
+            sig.hits
+                .iter()
+                .filter(|c| HEALTH.contains(&c.cue) && c.sentence == h.sentence)
+                .map(|c| (c.start, c.end)),
+        );
+    }
+    spans
 }
 
 fn pixel(ev: &Eval<'_>, out: &mut Findings) {
