@@ -41,6 +41,13 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::AskAbout,
+        &[
+            "ask about", "ask your doctor about", "ask your doctor if", "talk to your doctor about",
+            "ask your provider about", "ask us about", "doctor se poochhiye", "doctor se puchiye",
+        ],
+    ),
+    (
         Cue::ClaimVerb,
         &[
             "reverse", "reverses", "reversing", "heal", "heals", "regrow", "regrows",

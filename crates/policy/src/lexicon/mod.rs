@@ -213,6 +213,8 @@ pub enum Cue {
     /// How many times, how long or where someone was seen: "14 sessions", "42 days in",
     /// "Pod B", "bed 12" (a visit detail, also `VisitWord`).
     VisitCount,
+    /// The prescription-ad call to action: "ask your doctor about", "ask about".
+    AskAbout,
 }
 
 /// A small fixed bitset of cues.

@@ -224,6 +224,27 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
             out.push(hit(Cue::Boast, s));
         }
     }
+    // "Ask your doctor about Cabenuva": the capitalised word after the call to action is a
+    // brand when no lexicon knows it as anything else (a day, a service, a place).
+    for a in hits.iter().filter(|h| h.cue == Cue::AskAbout) {
+        let w = a.w1 + 1;
+        let Some(word) = p.words.get(w) else { continue };
+        let text = &p.norm[word.start..word.end];
+        let known = hits
+            .iter()
+            .any(|h| h.start < word.end && word.start < h.end);
+        if word.sentence == a.sentence
+            && !known
+            && text.len() >= 4
+            && super::names::is_cap(text)
+            && !super::name_words::not_name(text)
+        {
+            out.push(hit(
+                Cue::RxBrand,
+                (word.start, word.end, w, w, word.sentence),
+            ));
+        }
+    }
     super::crisis::derive(hits, &mut out);
     out
 }
