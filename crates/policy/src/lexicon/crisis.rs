@@ -114,6 +114,9 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "they can take", "can take it", "can take one", "can take up to",
             "she can take", "he can take", "you can give", "can give her", "can give him", "har 6 ghante", "har 8 ghante", "हर 6 घंटे", "हर 8 घंटे",
+            // Polite imperatives of causing and feeding: "ulti karwaiye", "doodh pilaiye".
+            "*waiye", "*vaiye", "pilaiye", "khilaiye", "sulaiye", "pila kar", "pila ke", "khila kar",
+            "पिलाइए", "खिलाइए", "करवाइए", "करवाएं", "कराइए",
             "kijiye", "dete rahiye", "lete rahiye", "khate rahiye", "rahiye", "kam kijiye", "band kijiye", "band kar dijiye", "kar dijiye", "khaiye", "kam karein", "keep taking", "keep giving", "continue taking", "drink plenty", "rest at home", "cut down", "reduce salt", "apply ice", "ice it", "कीजिए", "देते रहिए", "बंद कर दीजिए",
             "just take", "you can take", "you should take", "try taking", "take it with",
             "take it", "take them", "take one", "take two", "take some", "take 1", "take 2",

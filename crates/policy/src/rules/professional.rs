@@ -71,9 +71,12 @@ fn advice(ev: &Eval<'_>, out: &mut Findings) {
         return;
     }
     let spans: Vec<Span> = answers.iter().map(|h| (h.start, h.end)).collect();
+    // Someone reporting an emergency ("meri behen ne phenyl pi liya") is asking for help
+    // whether or not they typed a question mark.
     let asked = ev.reply_to.is_some_and(|rt| {
         rt.has(Cue::AdviceQ)
-            || rt.p.norm.contains('?') && (rt.any(HEALTH) || rt.has(Cue::CrisisMedical))
+            || rt.has(Cue::CrisisMedical)
+            || rt.p.norm.contains('?') && rt.any(HEALTH)
     });
     let addressed = ev.ctx.family.is_addressed() || ev.ctx.has_reply_to;
     // A dose alone can be a record of what was given ("the 40 units you had"); telling
