@@ -163,7 +163,7 @@ pub(super) const GROUPS: &[Group] = &[
             "मेरा", "मेरी", "मेरे", "मुझे", "मैं", "mera", "meri", "mere", "mujhe", "hamara",
             "humara", "hamari", "humari",
             // The author as the one who acted: "Maine operation karwaya", "मैंने दिखाया".
-            "maine", "mainne", "mene", "मैंने", "मैने", "mujhko", "मुझको", "i",
+            "maine", "mainne", "mene", "मैंने", "मैने", "mujhko", "मुझको", "i", "myself", "for me",
         ],
     ),
     (

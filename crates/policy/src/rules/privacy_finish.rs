@@ -78,6 +78,7 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
                 && !sig.sentence_has(h.sentence, Cue::Deflect)
                 && !sig.sentence_has(h.sentence, Cue::NoShare)
                 && !triage(h.sentence)
+                && !ties::ours(sig, h)
                 && !generic_health(sig.text(h.start, h.end))
         })
         .collect();

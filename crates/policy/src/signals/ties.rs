@@ -309,7 +309,7 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
 
 /// "Aap hamare psychiatry OPD mein aa sakti hain", "you can reach our oncology desk": a
 /// health word right after "our" names our service, not the addressee's condition.
-fn ours(sig: &Signals<'_>, c: &Hit) -> bool {
+pub(crate) fn ours(sig: &Signals<'_>, c: &Hit) -> bool {
     const OUR: &[&str] = &[
         "our",
         "hamare",
