@@ -246,13 +246,22 @@ impl Scanners {
             for m in overdose.into_iter().flatten() {
                 add(Cue::CrisisSelfHarm, m.start(), m.end());
             }
-            for m in self.test_value.find_iter(t) {
+            // An abbreviation needs two capitals in a row somewhere: skip the regex otherwise.
+            let caps = t.as_bytes().windows(2).any(|w| {
+                w[0].is_ascii_uppercase() && (w[1].is_ascii_uppercase() || w[1].is_ascii_digit())
+            });
+            let test_value = caps.then(|| self.test_value.find_iter(t));
+            for m in test_value.into_iter().flatten() {
                 // "24/7", "10:30": a schedule, not a value.
                 if !t[m.end()..].starts_with(['/', ':']) {
                     add(Cue::TestResult, m.start(), m.end());
                 }
             }
-            for m in self.visit_count.find_iter(t) {
+            let counted = [Cue::VisitWord, Cue::CareNoun, Cue::GatePeriod]
+                .iter()
+                .any(|&c| gates.contains(c))
+                .then(|| self.visit_count.find_iter(t));
+            for m in counted.into_iter().flatten() {
                 add(Cue::VisitCount, m.start(), m.end());
                 add(Cue::VisitWord, m.start(), m.end());
             }
