@@ -52,7 +52,7 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "reverse", "reverses", "reversing", "heal", "heals", "regrow", "regrows",
             "regenerate", "regenerates", "eliminate", "eliminates", "eradicate", "eradicates",
-            "get rid of", "gets rid of", "wipe out", "wipes out", "banish", "banishes", "cure",
+            "erase", "erases", "melt away", "melts away", "dissolve", "dissolves", "get rid of", "gets rid of", "wipe out", "wipes out", "banish", "banishes", "cure",
             "cures", "permanently fix", "permanently fixes", "jad se khatam", "jad se mitaye",
             "jad se mita", "jad se theek", "जड़ से खत्म", "जड़ से मिटाए", "जड़ से ठीक", "hamesha ke liye theek",
             "हमेशा के लिए ठीक",

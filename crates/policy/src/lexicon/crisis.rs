@@ -13,6 +13,8 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "nahi jee sakta", "nahi jee sakti", "jee nahi sakta", "jee nahi sakti", "khatam karna chahta", "khatam karna chahti", "sab khatam karna",
             "keep cutting", "cutting again", "cut again", "started cutting", "burning myself", "scratching myself", "hitting myself", "starving myself", "purging", "throwing up on purpose", "i cant stop cutting", "can't stop cutting",
+            "happier without me", "better without me", "without me around", "mere bina sab khush", "mere bina sab behtar", "मेरे बिना सब",
+            "giving away my things", "gave away my things", "gave away all my", "given away all my", "giving away all my", "saari cheezein baant", "sari cheezein baant", "sab kuch baant diya", "सारी चीजें बांट", "सारी चीज़ें बाँट", "सब कुछ बांट दिया",
             "can't see a way out", "cant see a way out", "see no way out", "no way out anymore", "koi raasta nahi bacha", "koi rasta nahi bacha", "कोई रास्ता नहीं बचा",
             "hamesha ke liye alvida", "हमेशा के लिए अलविदा", "alvida hamesha ke liye", "forever goodbye", "bye forever",
             "if i was gone", "if i were gone", "when i'm gone", "when im gone", "after i'm gone", "after im gone", "after i am gone", "once i'm gone", "once i am gone",
@@ -67,7 +69,7 @@ pub(super) const GROUPS: &[Group] = &[
             "face is drooping", "face drooping", "slurred speech", "slurring",
             "sudden numbness", "worst headache", "bleeding heavily", "heavy bleeding",
             "won't stop bleeding", "severe bleeding", "coughing blood", "vomiting blood",
-            "throat is closing", "throat closing", "lips are blue", "turning blue",
+            "throat is closing", "throat closing", "lips are blue", "turning blue", "going blue", "lips blue",
             "having a heart attack", "having a stroke", "poisoned", "overdose",
             "high fever and stiff neck", "baby is not breathing", "labour pain", "water broke",
             // Hinglish

@@ -29,7 +29,7 @@ pub(super) const GROUPS: &[Group] = &[
             "no one will notice", "nobody will notice", "won't make a difference",
             "tired of all of it", "tired of it all", "tired of everything", "so tired of all",
             "sick of everything", "sick of it all", "done with everything", "done with it all",
-            "can't face", "cant face", "can't face my", "nothing left", "i can't anymore",
+            "i'm done", "im done", "i am done", "can't face", "cant face", "can't face my", "nothing left", "i can't anymore",
             "i cant anymore", "ab aur nahi", "ab aur nahin", "अब और नहीं",
             "koi fark nahi", "koi farak nahi", "koi fark nahin", "kisi ko fark", "kisi ko farak",
             "fark nahi padega", "farak nahi padega", "fark nahi padta", "farak nahi padta",
@@ -69,7 +69,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::OnEdge,
         &[
-            "standing on", "standing at", "i'm on the", "im on the", "i am on the", "sitting on the edge",
+            "standing on", "standing at", "sitting on the", "sitting at the", "up on the", "i'm at the", "i'm on the", "im on the", "i am on the", "sitting on the edge",
             "on the edge", "about to jump", "going to jump", "gonna jump",
             "khada hoon", "khadi hoon", "khada hu", "khadi hu", "khada hun", "khadi hun",
             "baitha hoon", "baithi hoon", "kood jaunga", "kood jaungi", "koodne", "kudne",

@@ -97,14 +97,12 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
-        Cue::Contrast,
-        &["but", "however", "lekin", "magar", "kintu", "par haan", "लेकिन", "मगर", "किंतु", "परंतु"],
-    ),
-    (
         Cue::Hint,
         &[
             "ishaara", "ishara", "isharaa", "ishare", "इशारा", "इशारे", "hint", "hinted", "a hint",
-            "wink", "winked", "samajh gaye honge", "samajh jaiye", "samajh jayiye", "समझ गए होंगे",
+            "wink", "winked", "rang blue", "rang pink", "blue rakh", "pink rakh", "nursery blue",
+            "nursery pink", "paint the nursery", "buy blue", "buy pink", "blue clothes", "pink clothes",
+            "nursery ka rang", "नीला रंग", "गुलाबी रंग", "samajh gaye honge", "samajh jaiye", "samajh jayiye", "समझ गए होंगे",
             "समझ जाइए", "pink or blue", "blue or pink",
         ],
     ),
@@ -115,7 +113,9 @@ pub(super) const GROUPS: &[Group] = &[
             "not disclosed", "not revealed", "will not be disclosed", "prohibited",
             "punishable", "illegal", "offence", "offense", "banned", "strictly prohibited",
             "we do not", "we don't", "does not", "नहीं किया जाता", "नहीं की जाती",
-            "band hai", "बंद है", "kanoonan", "कानूनन",
+            "band hai", "बंद है", "kanoonan", "कानूनन", "bata nahi sakte", "nahi bata sakte",
+            "bata toh nahi sakte", "can't tell you the", "cannot tell you the", "can't reveal", "not allowed to tell",
+            "बता नहीं सकते", "नहीं बता सकते",
             "nahi hoti", "nahin hoti", "nahi ki jaati", "nahi ki jati", "nahi bataya jata",
             "nahi batate", "nahi karte", "kanoonan apradh", "kanooni apradh", "नहीं होती",
             "नहीं करते", "नहीं बताते",

@@ -197,8 +197,6 @@ pub enum Cue {
     /// Undoing a disease: "reverse", "heal", "regrow", "jad se khatam" (with a condition
     /// after it, a cure claim).
     ClaimVerb,
-    /// A turn in the sentence: "but", "lekin", "magar", "लेकिन".
-    Contrast,
     /// Telling without saying: "ishaara", "इशारा", "a hint", "wink".
     Hint,
     /// Someone outside the care relationship: "partner", "sponsor", "brand", "कंपनी".

@@ -37,7 +37,8 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::Consequence,
         &[
             "otherwise", "or else", "or we will", "or we'll", "reconsider whether", "reconsider your",
-            "right fit for", "no longer be able to", "discharge you", "dismiss you", "cancel your",
+            "right fit for", "no longer be able to", "have to cancel", "we'll have to", "we will have to",
+            "appointment nahi milega", "ilaaj nahi karenge", "ilaj nahi karenge", "discharge you", "dismiss you", "cancel your",
             "warna", "varna", "nahi to", "nahin to", "वरना", "नहीं तो",
         ],
     ),
@@ -62,7 +63,7 @@ pub(super) const GROUPS: &[Group] = &[
             "remove your post", "delete your review", "delete the review",
             "delete this review", "delete your post", "take down your review",
             "take down the review", "take your review down", "take this review down",
-            "take it down", "took it down", "taking it down", "took the review down", "review hata", "review hata dijiye", "review delete kar", "रिव्यू हटा", "retract your review", "retract the review",
+            "take it down", "took it down", "taking it down", "if it's still up", "if its still up", "if the review is still up", "if it stays up", "unless it comes down", "unless you remove", "unless you take", "took the review down", "review hata", "review hata dijiye", "review delete kar", "रिव्यू हटा", "retract your review", "retract the review",
             "withdraw your review", "review hatao", "review hata do", "review hata dijiye",
             "review delete karo", "review delete kar", "रिव्यू हटा", "रिव्यू डिलीट",
         ],

@@ -314,9 +314,10 @@ fn pcpndt(ev: &Eval<'_>, out: &mut Findings, v: Verdict) {
     }
 }
 
-/// "Kanoonan hum ling nahi bata sakte, lekin aapko ishaara toh de diya tha": the law
-/// forbids telling the sex "by words, signs or in any other manner", so a disclaimer
-/// turned by "but" into a hint is a disclosure, where a pregnancy or scan is the subject.
+/// "Kanoonan hum ling nahi bata sakte, lekin aapko ishaara toh de diya tha", "bata toh
+/// nahi sakte, par nursery ka rang blue rakhna": the law forbids telling the sex "by
+/// words, signs or in any other manner", so a hint after a disclaimer is a disclosure,
+/// where a pregnancy or scan is the subject.
 fn hinted_despite_disclaimer(ev: &Eval<'_>) -> Vec<Span> {
     let sig = ev.sig;
     let prenatal =
@@ -327,14 +328,8 @@ fn hinted_despite_disclaimer(ev: &Eval<'_>) -> Vec<Span> {
     let Some(d) = sig.of(Cue::PcpndtDisclaimer).next() else {
         return Vec::new();
     };
-    let turned = sig
-        .of(Cue::Contrast)
-        .find(|c| c.start > d.end && c.sentence <= d.sentence + 1);
-    let Some(c) = turned else {
-        return Vec::new();
-    };
     sig.of(Cue::Hint)
-        .filter(|h| h.start > c.end && h.sentence <= c.sentence + 1)
+        .filter(|h| h.start > d.end && h.sentence <= d.sentence + 1)
         .map(|h| (h.start, h.end))
         .collect()
 }

@@ -236,6 +236,7 @@ fn relayed_to_relative(ev: &Eval<'_>) -> Vec<Span> {
             continue;
         }
         let w = sig.p.word_text(next);
+        let w = w.strip_suffix("'s").unwrap_or(w);
         if !ADULT_RELATIVES.iter().any(|r| r.eq_ignore_ascii_case(w)) {
             continue;
         }

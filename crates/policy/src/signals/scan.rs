@@ -86,7 +86,7 @@ impl Scanners {
             // "after 14 sessions", "those 42 days in Pod B", "your 3rd visit": counts and
             // lengths of care.
             visit_count: re(
-                r"(?i)(?-u:\b)\d{1,3}(?:st|nd|rd|th)?\s+(?:sessions|visits|appointments|treatments|infusions|cycles|rounds|injections|adjustments|cleanings|fillings|sittings|session|visit|appointment|treatment|infusion|cycle|round|sitting)(?-u:\b)|(?-u:\b)\d{1,3}\s+(?:days|nights|weeks|months|din|raatein)\s+(?:in|at|on|with us|mein|में)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:\d{1,3}(?:st|nd|rd|th)?|second|third|fourth|fifth|sixth|doosri|dusri|teesri|tisri|chauthi|paanchvi|dusra|teesra|chautha)\s+(?:sessions|visits|appointments|treatments|infusions|cycles|rounds|injections|adjustments|cleanings|fillings|sittings|session|visit|appointment|treatment|infusion|cycle|round|sitting|dose|doses)(?-u:\b)|(?-u:\b)\d{1,3}\s+(?:days|nights|weeks|months|din|raatein)\s+(?:in|at|on|with us|mein|में)(?-u:\b)",
             ),
             // "Rm 312", "bed 12", "ward 4B": where one patient is.
             room: re(
@@ -257,14 +257,6 @@ impl Scanners {
                     add(Cue::TestResult, m.start(), m.end());
                 }
             }
-            let counted = [Cue::VisitWord, Cue::CareNoun, Cue::GatePeriod]
-                .iter()
-                .any(|&c| gates.contains(c))
-                .then(|| self.visit_count.find_iter(t));
-            for m in counted.into_iter().flatten() {
-                add(Cue::VisitCount, m.start(), m.end());
-                add(Cue::VisitWord, m.start(), m.end());
-            }
             let room = gates
                 .contains(Cue::GateRoom)
                 .then(|| self.room.find_iter(t));
@@ -272,6 +264,14 @@ impl Scanners {
                 add(Cue::VisitCount, m.start(), m.end());
                 add(Cue::VisitWord, m.start(), m.end());
             }
+        }
+        let counted = [Cue::VisitWord, Cue::CareNoun, Cue::GatePeriod]
+            .iter()
+            .any(|&c| gates.contains(c))
+            .then(|| self.visit_count.find_iter(t));
+        for m in counted.into_iter().flatten() {
+            add(Cue::VisitCount, m.start(), m.end());
+            add(Cue::VisitWord, m.start(), m.end());
         }
         if t.contains('(') {
             for c in self.brand_generic.captures_iter(t) {
