@@ -155,7 +155,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::PersonNoun,
         &[
-            "lady", "man", "woman", "guy", "gentleman", "boy", "girl", "kid", "child", "baby",
+            "lady", "man", "woman", "guy", "gentleman", "boy", "girl", "kid", "child", "baby", "twins",
+            "triplets",
             "patient", "mother", "father", "mom", "dad", "grandmother", "grandfather", "granny",
             "teen", "teenager", "toddler", "infant", "newborn", "aunty", "auntie", "uncle",
             "bhaiya", "didi", "chacha", "chachi", "amma", "dadi", "nani", "mareez", "marij",

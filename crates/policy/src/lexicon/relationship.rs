@@ -115,7 +115,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::RelPhrase,
         &[
-            "see you back", "seeing you back", "have you back", "aapko wapas", "see you after the",
+            "see you back on", "seeing you back on", "have you back on", "see you after the",
             "like last time", "same as last time", "as last time", "pichhli baar ki tarah", "pichli baar ki tarah",
             "pichhli baar ki tarah", "पिछली बार की तरह", "pichhli baar aapne", "pichli baar aapne",
             "get you in", "got you in", "fit you in", "squeeze you in", "having you in", "having you and", "loved having you", "great having you",

@@ -63,7 +63,7 @@ pub(super) const GROUPS: &[Group] = &[
             "remove your post", "delete your review", "delete the review",
             "delete this review", "delete your post", "take down your review",
             "take down the review", "take your review down", "take this review down",
-            "take it down", "took it down", "taking it down", "if it's still up", "if its still up", "if the review is still up", "if it stays up", "unless it comes down", "unless you remove", "unless you take", "took the review down", "review hata", "review hata dijiye", "review delete kar", "रिव्यू हटा", "retract your review", "retract the review",
+            "take it down", "took it down", "taking it down", "if it's still up", "if its still up", "unless you edit", "edit that review", "edit your review", "change that review", "unless you change", "if the review is still up", "if it stays up", "unless it comes down", "unless you remove", "unless you take", "took the review down", "review hata", "review hata dijiye", "review delete kar", "रिव्यू हटा", "retract your review", "retract the review",
             "withdraw your review", "review hatao", "review hata do", "review hata dijiye",
             "review delete karo", "review delete kar", "रिव्यू हटा", "रिव्यू डिलीट",
         ],
@@ -138,7 +138,7 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "guess who", "guess which", "you'll never guess", "won't believe who",
             "state's first", "city's first", "country's first", "nation's first", "india's first", "world's first", "region's first", "district's first", "first in the country", "first of its kind", "first-of-its-kind", "first time in", "first successful", "record-breaking", "made history", "history made", "medical history", "pehli baar", "पहली बार",
-            "first such case", "first such", "first case of", "the only", "only set of", "first baby", "first patient", "first-ever",
+            "first such case", "first such", "a first for", "first in central", "first in the state", "first case of", "the only", "only set of", "first baby", "first patient", "first-ever",
             "first ever", "youngest", "oldest", "rare case", "rarest", "one of a kind",
             "one in a million", "one-in-a-million", "triplets", "quadruplets", "quintuplets",
             "conjoined", "sarpanch", "सरपंच", "vidhayak", "विधायक", "mukhiya", "parshad", "पार्षद", "celebrity", "famous", "well-known", "well known", "local cricketer",
@@ -153,6 +153,7 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::Famous,
         &[
             "celebrity", "famous", "well-known", "well known", "local cricketer", "cricketer",
+            "star of our", "star of the", "team's star", "high school star", "star player of",
             "point guard", "quarterback", "pitcher", "striker", "goalkeeper", "batsman", "bowler",
             "footballer", "wrestler", "boxer", "olympian", "star athlete", "team captain",
             "ias officer", "ips officer", "district collector", "collector", "district magistrate",

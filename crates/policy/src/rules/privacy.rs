@@ -293,7 +293,16 @@ fn indirect(ev: &Eval<'_>, out: &mut Findings) {
                 .hits
                 .iter()
                 .any(|h| HEALTH.contains(&h.cue) && !generic_health(sig.text(h.start, h.end))));
-    let referent = named_referent || famous_care;
+    // "conjoined twins from Dewas", "a boy from Sehore": a person noun with a home town.
+    let placed = sig.of(Cue::PersonNoun).any(|h| {
+        sig.personal_entities().any(|e| {
+            e.kind == EntityKind::Place
+                && e.sentence == h.sentence
+                && e.w0 > h.w1
+                && e.w0 <= h.w1 + 2
+        })
+    });
+    let referent = named_referent || famous_care || placed;
     // "the neighbours on Birchwood Lane … last night's medical emergency": a street and a
     // time point at one household even without a person word.
     let located: Vec<Span> = sig

@@ -426,6 +426,8 @@ pub fn inbound(ev: &Eval<'_>, out: &mut Findings) {
         "report",
         "reports",
         "records",
+        "waiting room",
+        "room",
     ];
     let routine = |&(s, e): &Span| {
         sig.of(Cue::Routine).any(|r| r.start <= s && r.end >= e)

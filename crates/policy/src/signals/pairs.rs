@@ -204,15 +204,31 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
     }
     // "humne apne partner NutriStart ke saath share ki hain", "shared with our sponsor":
     // data handed to someone outside the care relationship.
+    // "We never share patient data with partners" is the opposite.
     if has(Cue::ThirdParty) && has(Cue::ShareVerb) {
+        let promised = |sent: usize| {
+            hits.iter()
+                .any(|h| h.cue == Cue::NoShare && h.sentence == sent)
+        };
         for s in followed(hits, Cue::ThirdParty, Cue::ShareVerb, 4)
             .into_iter()
             .chain(followed(hits, Cue::ShareVerb, Cue::ThirdParty, 3))
+            .filter(|s| !promised(s.4))
         {
             out.push(hit(Cue::DataSource, s));
         }
     }
-    // "Rajasthan mein sabse zyada robotic knee replacements": a superlative about a service.
+    // "Rajasthan mein sabse zyada robotic knee replacements": a superlative about a service;
+    // "monsoon mein sabse zyada dengue ke cases" is a disease statistic, not a boast.
+    let disease_in = |(s, e): (usize, usize)| {
+        let counted = p.norm[s..e].to_lowercase();
+        ["case", "maamle", "mamle", "मामले"]
+            .iter()
+            .any(|c| counted.contains(c))
+            && hits.iter().any(|h| {
+                matches!(h.cue, Cue::Condition | Cue::DmrDisease) && h.start >= s && h.end <= e
+            })
+    };
     for c in [
         Cue::Procedure,
         Cue::CareNoun,
@@ -221,7 +237,9 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
         Cue::GateVolume,
     ] {
         for s in followed(hits, Cue::Superlative, c, 3) {
-            out.push(hit(Cue::Boast, s));
+            if !disease_in((s.0, s.1)) {
+                out.push(hit(Cue::Boast, s));
+            }
         }
     }
     // "Ask your doctor about Cabenuva": the capitalised word after the call to action is a
