@@ -238,71 +238,6 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
     f.confidence >= floor && !acronym && !place_tail && !super::name_words::place_word(next)
 }
 
-/// Capitalised words that are not people after all: part of a street address ("4410
-/// Briarwood Pkwy"), or a saint in an institution's name ("St. Vincent's", "Saint Mary's").
-pub fn drop_non_people(p: &Prepared<'_>, ents: &mut Vec<Entity>) {
-    let addresses: Vec<(usize, usize)> = ents
-        .iter()
-        .filter(|e| e.kind == EntityKind::Address)
-        .map(|e| (e.start, e.end))
-        .collect();
-    ents.retain(|e| {
-        if e.kind != EntityKind::Name {
-            return true;
-        }
-        let in_address = addresses.iter().any(|&(s, x)| e.start < x && s < e.end);
-        let before = p.norm[..e.start]
-            .trim_end()
-            .trim_end_matches('.')
-            .rsplit(|c: char| !crate::text::is_word_char(c))
-            .next()
-            .unwrap_or("");
-        let saint = ["st", "saint", "ste"]
-            .iter()
-            .any(|w| before.eq_ignore_ascii_case(w));
-        // "Hartwell Cancer Institute": a capitalised run from the name that ends in an
-        // institution word names the institution.
-        let mut last = e.w1;
-        while last + 1 < p.words.len()
-            && p.words[last + 1].sentence == e.sentence
-            && super::names::is_cap(p.word_text(last + 1))
-        {
-            last += 1;
-        }
-        let institution = last > e.w1 && super::name_words::institution_tail(p.word_text(last));
-        !in_address && !saint && !institution
-    });
-}
-
-/// A first or last name repeated from a staff member's full name ("Dr. Aaliyah Brooks …
-/// Aaliyah leads our clinic") is the same staff member.
-fn same_as_staff(p: &Prepared<'_>, ents: &mut [Entity]) {
-    let staff: Vec<(String, Option<bool>)> = ents
-        .iter()
-        .filter(|e| e.kind == EntityKind::Name && e.staff)
-        .map(|e| (p.norm[e.start..e.end].to_lowercase(), e.staff_consent))
-        .collect();
-    if staff.is_empty() {
-        return;
-    }
-    for e in ents
-        .iter_mut()
-        .filter(|e| e.kind == EntityKind::Name && !e.staff)
-    {
-        let text = p.norm[e.start..e.end].to_lowercase();
-        let found = staff.iter().find(|(full, _)| {
-            full.split_whitespace().count() > 1
-                && text
-                    .split_whitespace()
-                    .all(|w| w.chars().count() >= 3 && full.split_whitespace().any(|f| f == w))
-        });
-        if let Some((_, consent)) = found {
-            e.staff = true;
-            e.staff_consent = *consent;
-        }
-    }
-}
-
 fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
 }
@@ -409,28 +344,8 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
             EntityKind::Date | EntityKind::Time => {
                 e.observance = hit_near(Cue::Observance, e, 8, 8);
                 // "9am–5pm", "subah 10 se 4 baje": a range of times is opening hours.
-                if e.kind == EntityKind::Time {
-                    let before = p.norm[..e.start].trim_end();
-                    let prev = before
-                        .rsplit(|c: char| c == ' ' || c.is_ascii_digit())
-                        .find(|w| !w.is_empty())
-                        .unwrap_or("");
-                    let after = p.norm[e.end..].trim_start();
-                    let next = after.split(' ').next().unwrap_or("");
-                    let digit_before = before
-                        .trim_end_matches(|c: char| !c.is_ascii_digit())
-                        .ends_with(|c: char| c.is_ascii_digit());
-                    let from_range = (super::masks::range_word(prev)
-                        || before.ends_with(['-', '–']))
-                        && digit_before;
-                    let to_range = (super::masks::range_word(next)
-                        || after.starts_with(['-', '–']))
-                        && after
-                            .trim_start_matches(|c: char| !c.is_ascii_digit())
-                            .starts_with(|c: char| c.is_ascii_digit());
-                    if from_range || to_range {
-                        e.org = true;
-                    }
+                if e.kind == EntityKind::Time && super::masks::in_time_range(p, e.start, e.end) {
+                    e.org = true;
                 }
             }
             EntityKind::Place | EntityKind::Address => {
@@ -454,7 +369,7 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
             _ => {}
         }
     }
-    same_as_staff(p, ents);
+    super::people::same_as_staff(p, ents);
     // The detector may read our own number as an ID too ("patient advocate at 555-0162").
     let org_phones: Vec<(usize, usize)> = ents
         .iter()

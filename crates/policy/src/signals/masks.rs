@@ -103,6 +103,27 @@ pub(crate) fn range_word(w: &str) -> bool {
     .any(|r| r.eq_ignore_ascii_case(w.trim()))
 }
 
+/// "9am–5pm", "subah 10 se 4 baje": a time that opens or closes a range of times is
+/// opening hours.
+pub(crate) fn in_time_range(p: &Prepared<'_>, start: usize, end: usize) -> bool {
+    let before = p.norm[..start].trim_end();
+    let prev = before
+        .rsplit(|c: char| c == ' ' || c.is_ascii_digit())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let after = p.norm[end..].trim_start();
+    let next = after.split(' ').next().unwrap_or("");
+    let digit_before = before
+        .trim_end_matches(|c: char| !c.is_ascii_digit())
+        .ends_with(|c: char| c.is_ascii_digit());
+    let from_range = (range_word(prev) || before.ends_with(['-', '–'])) && digit_before;
+    let to_range = (range_word(next) || after.starts_with(['-', '–']))
+        && after
+            .trim_start_matches(|c: char| !c.is_ascii_digit())
+            .starts_with(|c: char| c.is_ascii_digit());
+    from_range || to_range
+}
+
 /// Day names that open or close a range are the organisation's hours, not a visit's date.
 pub fn hours(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
     let days: Vec<usize> = (0..hits.len())

@@ -10,6 +10,7 @@ mod masks;
 mod name_words;
 mod names;
 mod pairs;
+mod people;
 mod scan;
 mod third_person;
 pub mod ties;
@@ -120,7 +121,7 @@ impl<'a> Signals<'a> {
                 entities::merge_phi(&p, detectors.health.detect(text), &mut entities, &mut hits);
             }
         }
-        entities::drop_non_people(&p, &mut entities);
+        people::drop_non_people(&p, &mut entities);
         entities::classify(&p, &hits, org, &mut entities);
         hits.extend(scanners.extra_hits(&p, &gates));
         let derived = pairs::derive(&p, &hits);
