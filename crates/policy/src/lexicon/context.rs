@@ -225,6 +225,13 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::ProcSuffix,
         &["*ectomy", "*ostomy", "*otomy", "*plasty", "*oscopy", "*opexy", "*orrhaphy"],
     ),
+    (
+        Cue::CondSuffix,
+        &[
+            "*oma", "*omas", "*itis", "*osis", "*emia", "*aemia", "*pathy", "*plasia", "*trophy",
+            "*algia", "*penia", "*megaly", "*rrhea", "*rrhoea",
+        ],
+    ),
     (Cue::RareWord, &["rare", "rarest", "unusual", "extremely rare", "very rare", "durlabh", "दुर्लभ"]),
     (
         Cue::Routine,

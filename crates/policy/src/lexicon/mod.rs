@@ -149,6 +149,9 @@ pub enum Cue {
     GateRoom,
     DrugSuffix,
     ProcSuffix,
+    /// Disease-name endings: "-oma", "-itis", "-osis", "-emia", "-pathy" (a teratoma, a
+    /// nephropathy), for conditions no list names.
+    CondSuffix,
     RareWord,
     /// Services anyone books: "flu shot", "blood test", "check-up".
     Routine,

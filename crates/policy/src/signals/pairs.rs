@@ -64,7 +64,7 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
     // letters or more names a drug or a procedure.
     for h in hits
         .iter()
-        .filter(|h| matches!(h.cue, Cue::DrugSuffix | Cue::ProcSuffix))
+        .filter(|h| matches!(h.cue, Cue::DrugSuffix | Cue::ProcSuffix | Cue::CondSuffix))
     {
         let Some(w) = p.words.get(h.w0) else { continue };
         let word = &p.norm[w.start..w.end];
@@ -73,10 +73,32 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
             && word.len() >= 7
             && word.bytes().all(|b| b.is_ascii_alphabetic())
         {
-            let cue = if h.cue == Cue::DrugSuffix {
-                Cue::Medication
-            } else {
-                Cue::Procedure
+            // Ordinary words with a disease ending: "diploma", "diagnosis", "empathy".
+            const NOT_DISEASES: &[&str] = &[
+                "diploma",
+                "diplomas",
+                "oklahoma",
+                "diagnosis",
+                "prognosis",
+                "hypnosis",
+                "osmosis",
+                "symbiosis",
+                "metamorphosis",
+                "academia",
+                "bohemia",
+                "nostalgia",
+                "sympathy",
+                "empathy",
+                "telepathy",
+                "homeopathy",
+                "naturopathy",
+                "osteopathy",
+            ];
+            let cue = match h.cue {
+                Cue::DrugSuffix => Cue::Medication,
+                Cue::ProcSuffix => Cue::Procedure,
+                _ if NOT_DISEASES.iter().any(|n| n.eq_ignore_ascii_case(word)) => continue,
+                _ => Cue::Condition,
             };
             out.push(hit(cue, (w.start, w.end, h.w0, h.w0, h.sentence)));
         }
@@ -301,6 +323,13 @@ mod tests {
         assert!(derived("papa achanak gir gaye, sar se khoon").contains(&Cue::CrisisMedical));
         assert!(derived("my toddler just swallowed a magnet").contains(&Cue::CrisisMedical));
         assert!(!derived("My toddler loves your waiting room toys").contains(&Cue::CrisisMedical));
+        assert!(derived("removed a rare sacrococcygeal teratoma").contains(&Cue::Condition));
+        assert!(!derived("she earned her diploma with empathy").contains(&Cue::Condition));
+        assert!(derived("sabse zyada knee replacements").contains(&Cue::Boast));
+        assert!(!derived("monsoon mein sabse zyada dengue ke cases").contains(&Cue::Boast));
+        assert!(derived("humne partner NutriStart ke saath share ki").contains(&Cue::DataSource));
+        assert!(!derived("we never share your data with partners").contains(&Cue::DataSource));
+        assert!(derived("our laser therapy will reverse arthritis").contains(&Cue::Subst));
         assert!(derived("ab main sab kuch khatam kar dungi").contains(&Cue::CrisisSelfHarm));
         assert!(!derived("the end of the season sale").contains(&Cue::CrisisSelfHarm));
         assert!(
