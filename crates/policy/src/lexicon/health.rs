@@ -227,7 +227,10 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::SensDeath,
         &[
-            "she passed", "he passed", "lost a patient", "lost the patient",
+            "she passed", "he passed", "lost a patient", "lost the patient", "who passed",
+            "passed peacefully", "lost his battle", "lost her battle", "left us", "gujar gaye",
+            "guzar gaye", "gujar gayi", "guzar gayi", "nidhan", "dehant", "swargwas", "गुजर गए",
+            "गुज़र गए", "स्वर्गवास",
             "passed away", "died", "death", "deceased", "late mr", "late mrs", "rip",
             "rest in peace", "in loving memory", "hospice", "palliative", "end-of-life",
             "end of life", "terminally ill", "last days", "निधन", "मृत्यु", "देहांत",

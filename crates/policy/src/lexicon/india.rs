@@ -128,7 +128,8 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::Mtp,
         &[
             "mtp", "medical termination", "termination of pregnancy", "pregnancy termination",
-            "abortion", "aborted", "garbhpat", "garbh samapan", "गर्भपात", "गर्भ समापन", "d&c",
+            "abortion", "aborted", "garbhpat", "garbhpaat", "garbh samapan", "bachcha girana",
+            "bachha girana", "बच्चा गिराना", "गर्भपात", "गर्भ समापन", "d&c",
         ],
     ),
     (

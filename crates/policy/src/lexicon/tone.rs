@@ -244,7 +244,7 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::OrgContact,
         &[
             "par hamare", "pe hamare", "hamare number", "humare number", "hamara number", "हमारे नंबर", "हमारा नंबर", "on our", "at our", "our front desk", "call or whatsapp", "whatsapp us on", "kripya", "par call", "par sampark", "se baat karein", "पर कॉल", "पर संपर्क", "से बात करें",
-            "call us", "call", "contact us", "reach us", "email us", "write to us",
+            "call us", "call", "contact us", "contact our", "reach our", "call our", "reach us", "email us", "write to us",
             "our number", "our helpline", "helpline", "to book", "book at", "appointments",
             "whatsapp us", "dial", "phone", "ph", "tel", "mobile", "office", "front desk",
             "हमें कॉल", "संपर्क करें", "sampark karein", "call karein", "फोन",
