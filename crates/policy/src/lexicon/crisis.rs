@@ -13,6 +13,7 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "nahi jee sakta", "nahi jee sakti", "jee nahi sakta", "jee nahi sakti", "khatam karna chahta", "khatam karna chahti", "sab khatam karna",
             "keep cutting", "cutting again", "cut again", "started cutting", "burning myself", "scratching myself", "hitting myself", "starving myself", "purging", "throwing up on purpose", "i cant stop cutting", "can't stop cutting",
+            "जीने की कोई वजह नहीं", "जीने की वजह नहीं", "jeene ki koi wajah nahi", "jine ki koi wajah nahi", "jeene ki wajah nahi", "no reason to go on",
             "affairs in order", "letters to my kids", "letters to my children", "letters to my family", "letter to my kids",
             "happier without me", "better without me", "without me around", "mere bina sab khush", "mere bina sab behtar", "मेरे बिना सब",
             "giving away my things", "gave away my things", "gave away all my", "given away all my", "giving away all my", "saari cheezein baant", "sari cheezein baant", "sab kuch baant diya", "सारी चीजें बांट", "सारी चीज़ें बाँट", "सब कुछ बांट दिया",

@@ -30,7 +30,7 @@ pub(super) const GROUPS: &[Group] = &[
             "no one will notice", "nobody will notice", "won't make a difference",
             "tired of all of it", "tired of it all", "tired of everything", "so tired of all",
             "sick of everything", "sick of it all", "done with everything", "done with it all",
-            "nahi sah sakti", "nahi sah sakta", "sah nahi sakti", "sah nahi sakta", "सह नहीं सकती",
+            "koi wajah nahi", "koi wajah nahin", "कोई वजह नहीं", "nahi sah sakti", "nahi sah sakta", "sah nahi sakti", "sah nahi sakta", "सह नहीं सकती",
             "सह नहीं सकता", "नहीं सह सकती", "नहीं सह सकता", "bardasht nahi kar sakti",
             "bardasht nahi kar sakta", "i'm done", "im done", "i am done", "can't face", "cant face", "can't face my", "nothing left", "i can't anymore",
             "i cant anymore", "ab aur nahi", "ab aur nahin", "अब और नहीं",
