@@ -202,6 +202,13 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::GateOrdinal,
+        &[
+            "second", "third", "fourth", "fifth", "sixth", "doosri", "dusri", "teesri", "tisri",
+            "chauthi", "paanchvi", "dusra", "teesra", "chautha",
+        ],
+    ),
+    (
         Cue::GateRoom,
         &[ "pod",
             "*rm", "*room", "*bed", "*ward", "*cabin", "*bay", "*cubicle", "*बेड", "*कमरा",

@@ -147,6 +147,8 @@ pub enum Cue {
     GatePeriod,
     GateVolume,
     GateRoom,
+    /// Ordinal words a visit count may start with ("third", "teesri") when it has no digit.
+    GateOrdinal,
     DrugSuffix,
     ProcSuffix,
     /// Disease-name endings: "-oma", "-itis", "-osis", "-emia", "-pathy" (a teratoma, a

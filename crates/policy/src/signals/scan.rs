@@ -265,10 +265,12 @@ impl Scanners {
                 add(Cue::VisitWord, m.start(), m.end());
             }
         }
-        let counted = [Cue::VisitWord, Cue::CareNoun, Cue::GatePeriod]
-            .iter()
-            .any(|&c| gates.contains(c))
-            .then(|| self.visit_count.find_iter(t));
+        let numbered = gates.contains(Cue::GateOrdinal) || t.bytes().any(|b| b.is_ascii_digit());
+        let counted = (numbered
+            && [Cue::VisitWord, Cue::CareNoun, Cue::GatePeriod]
+                .iter()
+                .any(|&c| gates.contains(c)))
+        .then(|| self.visit_count.find_iter(t));
         for m in counted.into_iter().flatten() {
             add(Cue::VisitCount, m.start(), m.end());
             add(Cue::VisitWord, m.start(), m.end());
@@ -353,6 +355,8 @@ mod tests {
             Cue::GatePeriod,
             Cue::GateVolume,
             Cue::GateRoom,
+            Cue::GateOrdinal,
+            Cue::VisitWord,
         ] {
             g.insert(c);
         }
