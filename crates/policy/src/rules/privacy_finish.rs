@@ -126,8 +126,7 @@ fn addressed_care(ev: &Eval<'_>, out: &mut Findings) {
     let spans: Vec<Span> = sig
         .of_any(&[Cue::Poss2, Cue::You2])
         .filter(|h| {
-            !sig.overlapped_by(h, Cue::Hedge)
-                && !sig.sentence_has(h.sentence, Cue::Hedge)
+            !sig.sentence_has(h.sentence, Cue::Hedge)
                 && !sig.sentence_has(h.sentence, Cue::Deflect)
                 && !sig.sentence_has(h.sentence, Cue::NoShare)
                 && CARE.iter().any(|&c| sig.sentence_has(h.sentence, c))
