@@ -164,6 +164,11 @@ mod tests {
             ("whatsapp_group_message", F::Post),
             ("patient_sms", F::DirectMessage),
             ("admin_portal", F::Post),
+            ("instagram_dm_inbound", F::DirectMessage),
+            ("whatsapp_inbound", F::DirectMessage),
+            ("facebook_dm", F::DirectMessage),
+            ("gbp_post", F::Post),
+            ("justdial_review_reply", F::ReviewReply),
             ("", F::Post),
         ];
         for (name, fam) in cases {

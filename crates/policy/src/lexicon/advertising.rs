@@ -41,8 +41,28 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::AskAbout,
+        &[
+            "ask about", "ask your doctor about", "ask your doctor if", "talk to your doctor about",
+            "ask your provider about", "ask us about", "doctor se poochhiye", "doctor se puchiye",
+        ],
+    ),
+    (
+        Cue::ClaimVerb,
+        &[
+            "reverse", "reverses", "reversing", "heal", "heals", "regrow", "regrows",
+            "regenerate", "regenerates", "eliminate", "eliminates", "eradicate", "eradicates",
+            "erase", "erases", "melt away", "melts away", "dissolve", "dissolves", "get rid of", "gets rid of", "wipe out", "wipes out", "banish", "banishes", "cure",
+            "cures", "permanently fix", "permanently fixes", "jad se khatam", "jad se mitaye",
+            "jad se mita", "jad se theek", "जड़ से खत्म", "जड़ से मिटाए", "जड़ से ठीक", "hamesha ke liye theek",
+            "हमेशा के लिए ठीक",
+        ],
+    ),
+    (
         Cue::SubstNeg,
         &[
+            "help heal", "helps heal", "help eliminate", "helps eliminate", "can't", "cannot", "can not", "won't", "doesn't", "does not", "don't", "do not", "myth",
+            "no supplement", "no pill", "nothing can", "nahi kar sakta", "nahi kar sakti", "नहीं कर सकता",
             "help prevent", "helps prevent", "vaccine", "vaccines", "vaccination", "booster",
             "gopniyata ki guarantee", "confidentiality guaranteed", "guaranteed confidentiality",
             "privacy guaranteed", "guaranteed privacy", "100% confidential", "गोपनीयता की गारंटी",

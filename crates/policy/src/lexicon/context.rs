@@ -36,6 +36,7 @@ pub(super) const GROUPS: &[Group] = &[
             "hafte", "weeks", "mahine", "months", "garbh", "garbhvati", "pet mein", "गर्भ",
             "गर्भवती", "भ्रूण", "पेट में", "सोनोग्राफी", "अल्ट्रासाउंड", "जांच", "जाँच",
             "jaanch", "janch", "pata chal", "pata karo", "pata lagao", "पता चल", "reveal",
+            "ling", "लिंग", "gender",
         ],
     ),
     (
@@ -95,6 +96,21 @@ pub(super) const GROUPS: &[Group] = &[
             "shared your data", "shared your health data", "shared your information with",
             "sold your data", "data share kiya", "ke saath share kiya", "ke sath share kiya",
             "के साथ साझा किया",
+            "shared with our partner*", "shared with our sponsor*", "passed on to our partner*",
+        ],
+    ),
+    (
+        Cue::ThirdParty,
+        &[
+            "partner", "partners", "sponsor", "sponsors", "brand", "company", "third party",
+            "third-party", "insurer", "pharma", "पार्टनर", "कंपनी", "प्रायोजक",
+        ],
+    ),
+    (
+        Cue::ShareVerb,
+        &[
+            "share*", "shared", "sold", "passed on", "handed over", "given to", "saajha", "sajha",
+            "साझा", "शेयर", "बेच", "de di", "de diya", "bhej di", "bhej diya",
         ],
     ),
     (
@@ -139,7 +155,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::PersonNoun,
         &[
-            "lady", "man", "woman", "guy", "gentleman", "boy", "girl", "kid", "child", "baby",
+            "lady", "man", "woman", "guy", "gentleman", "boy", "girl", "kid", "child", "baby", "twins",
+            "triplets",
             "patient", "mother", "father", "mom", "dad", "grandmother", "grandfather", "granny",
             "teen", "teenager", "toddler", "infant", "newborn", "aunty", "auntie", "uncle",
             "bhaiya", "didi", "chacha", "chachi", "amma", "dadi", "nani", "mareez", "marij",
@@ -185,8 +202,15 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
-        Cue::GateRoom,
+        Cue::GateOrdinal,
         &[
+            "second", "third", "fourth", "fifth", "sixth", "doosri", "dusri", "teesri", "tisri",
+            "chauthi", "paanchvi", "dusra", "teesra", "chautha",
+        ],
+    ),
+    (
+        Cue::GateRoom,
+        &[ "pod",
             "*rm", "*room", "*bed", "*ward", "*cabin", "*bay", "*cubicle", "*बेड", "*कमरा",
             "*वार्ड",
         ],
@@ -207,6 +231,13 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::ProcSuffix,
         &["*ectomy", "*ostomy", "*otomy", "*plasty", "*oscopy", "*opexy", "*orrhaphy"],
+    ),
+    (
+        Cue::CondSuffix,
+        &[
+            "*oma", "*omas", "*itis", "*osis", "*emia", "*aemia", "*pathy", "*plasia", "*trophy",
+            "*algia", "*penia", "*megaly", "*rrhea", "*rrhoea",
+        ],
     ),
     (Cue::RareWord, &["rare", "rarest", "unusual", "extremely rare", "very rare", "durlabh", "दुर्लभ"]),
     (
@@ -234,6 +265,7 @@ pub(super) const GROUPS: &[Group] = &[
             "bedside", "patient room", "patient rooms", "exam room", "labour room", "labor room",
             "delivery room", "लेबर रूम", "infusion center",
             "infusion centre", "dialysis unit", "casualty", "opd", "वार्ड", "आईसीयू",
+            "in the chair", "in our chair", "dental chair", "dentist's chair", "treatment chair",
         ],
     ),
     (

@@ -13,7 +13,14 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "nahi jee sakta", "nahi jee sakti", "jee nahi sakta", "jee nahi sakti", "khatam karna chahta", "khatam karna chahti", "sab khatam karna",
             "keep cutting", "cutting again", "cut again", "started cutting", "burning myself", "scratching myself", "hitting myself", "starving myself", "purging", "throwing up on purpose", "i cant stop cutting", "can't stop cutting",
-            "if i was gone", "if i were gone", "when i'm gone", "when im gone", "if i disappeared", "nobody would notice", "nobody would even notice", "no one would notice", "no one would even notice", "nobody would miss me", "no one would miss me", "nobody would care if i", "no one would care if i", "everyone would be better off", "main na rahun", "main na rahoon", "mere na rehne se", "मेरे न रहने से", "मैं न रहूं",
+            "जीने की कोई वजह नहीं", "जीने की वजह नहीं", "jeene ki koi wajah nahi", "jine ki koi wajah nahi", "jeene ki wajah nahi", "no reason to go on",
+            "affairs in order", "letters to my kids", "letters to my children", "letters to my family", "letter to my kids",
+            "happier without me", "better without me", "without me around", "mere bina sab khush", "mere bina sab behtar", "मेरे बिना सब",
+            "giving away my things", "gave away my things", "gave away all my", "given away all my", "giving away all my", "saari cheezein baant", "sari cheezein baant", "sab kuch baant diya", "सारी चीजें बांट", "सारी चीज़ें बाँट", "सब कुछ बांट दिया",
+            "can't see a way out", "cant see a way out", "see no way out", "no way out anymore", "koi raasta nahi bacha", "koi rasta nahi bacha", "कोई रास्ता नहीं बचा",
+            "hamesha ke liye alvida", "हमेशा के लिए अलविदा", "alvida hamesha ke liye", "forever goodbye", "bye forever",
+            "if i was gone", "if i were gone", "when i'm gone", "when im gone", "after i'm gone", "after im gone", "after i am gone", "once i'm gone", "once i am gone",
+            "mere jaane ke baad", "mere jane ke baad", "mere jaane ke bad", "mere baad sabka", "main chali jaun to", "main chala jaun to", "मेरे जाने के बाद", "मैं चली जाऊं तो", "मैं चला जाऊं तो", "if i disappeared", "nobody would notice", "nobody would even notice", "no one would notice", "no one would even notice", "nobody would miss me", "no one would miss me", "nobody would care if i", "no one would care if i", "everyone would be better off", "main na rahun", "main na rahoon", "mere na rehne se", "मेरे न रहने से", "मैं न रहूं",
             "don't see the point", "dont see the point", "see the point anymore", "no point anymore", "what's the point anymore", "can't do this anymore", "cant do this anymore", "can't take it anymore", "cant take it anymore", "tired of living", "tired of life", "want it to end", "want it all to end", "end the pain", "saving up my pills", "saving up pills", "saving my pills", "stockpiling pills", "stockpiling my", "writing my note", "suicide note", "final goodbye", "won't be here tomorrow", "wont be here tomorrow", "better off without me", "no reason to wake up", "don't want to wake up", "dont want to wake up", "wish i could disappear", "disappear forever", "mar jaunga", "mar jaungi", "mar jaana hai", "zindagi se tang", "zindagi se thak", "jeena bekar", "jeene ka koi matlab", "jine ka koi matlab", "koi matlab nahi", "jine ka mann nahi", "khatam kar dena chahta", "khatam kar dena chahti", "neend ki goliyan", "zeher kha", "zehar kha", "jahar kha", "phansi", "fansi", "pankhe se", "जीने का कोई मतलब", "ज़िंदगी से तंग", "जिंदगी से तंग", "फांसी", "ज़हर खा", "जहर खा", "नींद की गोलियां", "मर जाऊंगा", "मर जाऊंगी",
             "phanda", "fanda", "फंदा", "फंदे", "सब खत्म कर", "सब ख़त्म कर", "खत्म कर दूंगी", "खत्म कर दूंगा", "ख़त्म कर दूंगी", "ख़त्म कर दूंगा", "sab khatam kar dungi", "sab khatam kar dunga", "नहीं सहा जाता", "सहा नहीं जाता", "ab aur nahi saha", "saha nahi jata", "ab bardasht nahi", "अब बर्दाश्त नहीं",
             "sleep forever", "sleep and never wake", "never wake up again", "don't want to be here anymore", "dont want to be here anymore", "give up on life", "giving up on life", "hamesha ke liye so", "हमेशा के लिए सो", "zindagi se haar", "ज़िंदगी से हार", "जिंदगी से हार",
@@ -64,7 +71,7 @@ pub(super) const GROUPS: &[Group] = &[
             "face is drooping", "face drooping", "slurred speech", "slurring",
             "sudden numbness", "worst headache", "bleeding heavily", "heavy bleeding",
             "won't stop bleeding", "severe bleeding", "coughing blood", "vomiting blood",
-            "throat is closing", "throat closing", "lips are blue", "turning blue",
+            "throat is closing", "throat closing", "lips are blue", "turning blue", "going blue", "lips blue",
             "having a heart attack", "having a stroke", "poisoned", "overdose",
             "high fever and stiff neck", "baby is not breathing", "labour pain", "water broke",
             // Hinglish
@@ -113,6 +120,9 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "they can take", "can take it", "can take one", "can take up to",
             "she can take", "he can take", "you can give", "can give her", "can give him", "har 6 ghante", "har 8 ghante", "हर 6 घंटे", "हर 8 घंटे",
+            // Polite imperatives of causing and feeding: "ulti karwaiye", "doodh pilaiye".
+            "*waiye", "*vaiye", "pilaiye", "khilaiye", "sulaiye", "pila kar", "pila ke", "khila kar",
+            "पिलाइए", "खिलाइए", "करवाइए", "करवाएं", "कराइए",
             "kijiye", "dete rahiye", "lete rahiye", "khate rahiye", "rahiye", "kam kijiye", "band kijiye", "band kar dijiye", "kar dijiye", "khaiye", "kam karein", "keep taking", "keep giving", "continue taking", "drink plenty", "rest at home", "cut down", "reduce salt", "apply ice", "ice it", "कीजिए", "देते रहिए", "बंद कर दीजिए",
             "just take", "you can take", "you should take", "try taking", "take it with",
             "take it", "take them", "take one", "take two", "take some", "take 1", "take 2",

@@ -22,7 +22,17 @@ pub(super) const GROUPS: &[Group] = &[
             "sabse achhe", "sabse behtareen", "behtareen", "shahar ke sabse", "shehar ke sabse",
             "शहर के सबसे", "gold medalist", "gold medallist",
             "gold-medalist", "lowest fees", "lowest fee", "cheapest fees", "sabse kam fees",
-            "सबसे कम फीस", "गोल्ड मेडलिस्ट",
+            "सबसे कम फीस", "गोल्ड मेडलिस्ट", "wizard of", "magician of", "jadugar", "jaadugar",
+            "जादूगर", "hazaaron mareez*", "hazaron mareez*", "hazaaron logon", "hazaron logon",
+            "lakhon logon", "lakhon mareez*", "हज़ारों मरीज*", "हजारों मरीज*", "हज़ारों लोगों", "हजारों लोगों",
+            "लाखों लोगों", "thousands of patients", "thousands of people",
+        ],
+    ),
+    (
+        Cue::Superlative,
+        &[
+            "sabse zyada", "sabse jyada", "sabse zyaada", "sabse adhik", "sabse jada", "सबसे ज्यादा",
+            "सबसे अधिक", "the most", "more than any", "highest number of", "largest number of",
         ],
     ),
     (
@@ -87,13 +97,25 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::Hint,
+        &[
+            "ishaara", "ishara", "isharaa", "ishare", "इशारा", "इशारे", "hint", "hinted", "a hint",
+            "wink", "winked", "rang blue", "rang pink", "blue rakh", "pink rakh", "nursery blue",
+            "nursery pink", "paint the nursery", "buy blue", "buy pink", "blue clothes", "pink clothes",
+            "nursery ka rang", "नीला रंग", "गुलाबी रंग", "samajh gaye honge", "samajh jaiye", "samajh jayiye", "समझ गए होंगे",
+            "समझ जाइए", "pink or blue", "blue or pink",
+        ],
+    ),
+    (
         Cue::PcpndtDisclaimer,
         &[
             "not done", "is not done", "are not done", "not conducted", "not performed",
             "not disclosed", "not revealed", "will not be disclosed", "prohibited",
             "punishable", "illegal", "offence", "offense", "banned", "strictly prohibited",
             "we do not", "we don't", "does not", "नहीं किया जाता", "नहीं की जाती",
-            "band hai", "बंद है", "kanoonan", "कानूनन",
+            "band hai", "बंद है", "kanoonan", "कानूनन", "bata nahi sakte", "nahi bata sakte",
+            "bata toh nahi sakte", "can't tell you the", "cannot tell you the", "can't reveal", "not allowed to tell",
+            "बता नहीं सकते", "नहीं बता सकते",
             "nahi hoti", "nahin hoti", "nahi ki jaati", "nahi ki jati", "nahi bataya jata",
             "nahi batate", "nahi karte", "kanoonan apradh", "kanooni apradh", "नहीं होती",
             "नहीं करते", "नहीं बताते",
@@ -106,7 +128,8 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::Mtp,
         &[
             "mtp", "medical termination", "termination of pregnancy", "pregnancy termination",
-            "abortion", "aborted", "garbhpat", "garbh samapan", "गर्भपात", "गर्भ समापन", "d&c",
+            "abortion", "aborted", "garbhpat", "garbhpaat", "garbh samapan", "bachcha girana",
+            "bachha girana", "बच्चा गिराना", "गर्भपात", "गर्भ समापन", "d&c",
         ],
     ),
     (
@@ -132,6 +155,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Remedy,
         &[
+            "vati", "bati", "वटी", "bhasma", "भस्म", "arishta", "asava", "guggul", "गुग्गुल",
+            "bina insulin", "without insulin", "बिना इंसुलिन",
             "tablets", "natural medicine", "natural cure", "no need for insulin", "insulin free", "insulin-free", "best medicine for",
             "remedy", "remedies", "medicine for", "capsule", "capsules", "tablet", "churna",
             "churan", "kadha", "tonic", "powder", "herbal", "ayurvedic", "homeopathic",

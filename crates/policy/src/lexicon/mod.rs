@@ -8,6 +8,7 @@
 mod advertising;
 mod context;
 mod crisis;
+mod crisis_parts;
 mod health;
 mod india;
 mod medication_list;
@@ -146,8 +147,13 @@ pub enum Cue {
     GatePeriod,
     GateVolume,
     GateRoom,
+    /// Ordinal words a visit count may start with ("third", "teesri") when it has no digit.
+    GateOrdinal,
     DrugSuffix,
     ProcSuffix,
+    /// Disease-name endings: "-oma", "-itis", "-osis", "-emia", "-pathy" (a teratoma, a
+    /// nephropathy), for conditions no list names.
+    CondSuffix,
     RareWord,
     /// Services anyone books: "flu shot", "blood test", "check-up".
     Routine,
@@ -179,11 +185,44 @@ pub enum Cue {
     EndWord,
     /// What a person in crisis wants to end: "it all", "sab", "zindagi", "myself", "खुद".
     LifeWord,
+    // Parts of crisis language that are ordinary alone and alarming together
+    // (`signals::crisis`).
+    /// A goodbye: "alvida", "अलविदा", "final message".
+    Farewell,
+    /// Nothing matters or nobody cares: "doesn't matter anyway", "किसी को फ़र्क नहीं पड़ेगा".
+    Futility,
+    /// Not being there later: "I won't be needing doctors", "नहीं रहूंगा".
+    Absence,
+    /// A place to fall from: "roof", "छत", "bridge", "railway track".
+    Height,
+    /// Being there now: "standing on", "खड़ा हूं", "on the edge".
+    OnEdge,
+    /// Asking how much medicine is too much: "too many", "lethal dose", "कितनी गोलियां".
+    OverdoseQ,
+    /// Undoing a disease: "reverse", "heal", "regrow", "jad se khatam" (with a condition
+    /// after it, a cure claim).
+    ClaimVerb,
+    /// Telling without saying: "ishaara", "इशारा", "a hint", "wink".
+    Hint,
+    /// Someone outside the care relationship: "partner", "sponsor", "brand", "कंपनी".
+    ThirdParty,
+    /// Handing data over: "shared", "share ki", "sold", "साझा".
+    ShareVerb,
+    /// A consequence held over someone: "otherwise", "warna", "reconsider whether we're
+    /// the right fit" (with a removal ask, suppression).
+    Consequence,
+    /// "sabse zyada", "सबसे अधिक": a superlative that boasts when a service follows.
+    Superlative,
+    /// How many times, how long or where someone was seen: "14 sessions", "42 days in",
+    /// "Pod B", "bed 12" (a visit detail, also `VisitWord`).
+    VisitCount,
+    /// The prescription-ad call to action: "ask your doctor about", "ask about".
+    AskAbout,
 }
 
 /// A small fixed bitset of cues.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct CueSet([u64; 2]);
+pub struct CueSet([u64; 3]);
 
 impl CueSet {
     pub fn insert(&mut self, c: Cue) {
@@ -237,6 +276,7 @@ fn all_groups() -> Vec<&'static [Group]> {
         health::GROUPS,
         health::GROUPS_2,
         crisis::GROUPS,
+        crisis_parts::GROUPS,
         tone::GROUPS,
         advertising::GROUPS,
         india::GROUPS,

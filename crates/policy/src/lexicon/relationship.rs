@@ -31,7 +31,9 @@ pub(super) const GROUPS: &[Group] = &[
             "at intake", "at discharge", "at your visit", "at your appointment",
             "at your last", "at your recent", "during your stay", "during your visit",
             "during your appointment", "during your treatment", "your time with us",
-            "trusting us with your", "trusting us for your", "choosing us for your",
+            "trusting us with your", "trusting us for your", "for trusting us", "thanks for your trust",
+            "thank you for your trust", "bharosa karne ke liye", "vishwas karne ke liye",
+            "भरोसा करने के लिए", "विश्वास करने के लिए", "choosing us for your",
             "thank you for choosing us for", "in our care", "under our care", "in our records",
             "our records show", "our records indicate", "according to our records",
             "per our records", "checked our records", "reviewed your", "we reviewed your",
@@ -75,6 +77,13 @@ pub(super) const GROUPS: &[Group] = &[
             "ever been seen", "kabhi aaye hi nahi", "hamare patient nahi",
             "humare patient nahi", "हमारे मरीज नहीं", "कभी नहीं आए", "कोई रिकॉर्ड नहीं",
             "koi record nahi",
+            // Looking someone up is a statement about their status, whatever it found.
+            "checked our system", "checked our records", "searched our system", "searched our records",
+            "looked through our records", "in our system", "our system shows", "don't find anyone",
+            "do not find anyone", "didn't find anyone", "did not find anyone", "can't locate",
+            "cannot locate", "unable to locate", "couldn't locate", "anyone with your name",
+            "no one with your name", "nobody with your name", "no patient named", "no patient by",
+            "hamare record mein", "hamare records mein", "record mein nahi", "हमारे रिकॉर्ड में",
         ],
     ),
     (
@@ -108,6 +117,9 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::RelPhrase,
         &[
+            "see you back on", "seeing you back on", "have you back on", "see you after the",
+            "like last time", "same as last time", "as last time", "pichhli baar ki tarah", "pichli baar ki tarah",
+            "pichhli baar ki tarah", "पिछली बार की तरह", "pichhli baar aapne", "pichli baar aapne",
             "get you in", "got you in", "fit you in", "squeeze you in", "having you in", "having you and", "loved having you", "great having you",
             "good to have you in", "see you at your", "see you at", "see you next", "see you in",
             "see you soon at", "see you for", "aapko dobara dekhkar", "phir milenge",
@@ -124,6 +136,9 @@ pub(super) const GROUPS: &[Group] = &[
             "नहीं भेज सकते", "can't send", "cannot send", "can't share", "cannot share",
             "unable to share", "share nahi kar sakte", "not able to share", "do not disclose", "kept confidential",
             "stays confidential", "gopniya rakhte", "गोपनीय रखते",
+            "don't send", "do not send", "never send", "we don't email", "we don't post",
+            "nahi bhejte", "nahin bhejte", "nahi bheji jati", "nahi bheje jate", "नहीं भेजते",
+            "नहीं भेजी जाती", "नहीं भेजे जाते", "नहीं भेजी जातीं",
         ],
     ),
     (
@@ -133,6 +148,8 @@ pub(super) const GROUPS: &[Group] = &[
             "whether any", "any person", "whether a person", "is or has been", "is or was", "not comment on", "do not comment", "don't comment", "cannot comment", "can't comment",
             "any individual's", "any individual", "anyone's", "any patient's", "someone's", "whether someone", "not even to say", "cannot confirm", "can't confirm", "neither confirm", "confirm or deny", "any care", "kisi bhi", "किसी भी", "everyone's",
             "anything", "any questions", "for anything", "your privacy", "your own privacy",
+            "for your safety", "for your security", "for your protection", "aapki suraksha ke liye",
+            "aapki privacy", "आपकी सुरक्षा के लिए", "आपकी गोपनीयता",
             "don't post your", "do not post your", "don't share your", "do not share your",
             "never post your", "avoid posting your", "please don't post", "mat daalein",
             "post na karein", "share na karein",
@@ -148,6 +165,8 @@ pub(super) const GROUPS: &[Group] = &[
             "my", "i had", "i have", "i've", "i was", "i'm", "i am", "i've been", "me", "mine",
             "मेरा", "मेरी", "मेरे", "मुझे", "मैं", "mera", "meri", "mere", "mujhe", "hamara",
             "humara", "hamari", "humari",
+            // The author as the one who acted: "Maine operation karwaya", "मैंने दिखाया".
+            "maine", "mainne", "mene", "मैंने", "मैने", "mujhko", "मुझको", "i", "myself", "for me",
         ],
     ),
     (
@@ -212,6 +231,10 @@ pub(super) const GROUPS: &[Group] = &[
             "paediatrician", "gynaecologist", "gynecologist", "psychiatrist", "psychologist",
             "counsellor", "counselor", "orthopaedic surgeon", "orthopedic surgeon",
             "anaesthetist", "डॉ", "डॉ.", "डॉक्टर", "नर्स", "सर्जन", "daktar",
+            // Executives and spokespeople quoted in releases.
+            "ceo", "chief executive", "president", "vice president", "spokesperson",
+            "spokesman", "spokeswoman", "chief medical officer", "cmo", "coo", "cfo",
+            "chairman", "chairperson", "founder", "administrator", "director",
         ],
     ),
     (

@@ -10,6 +10,7 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::Retal,
         &[
             "that's on you", "that is on you", "on you, not us", "your own responsibility", "your responsibility", "axe to grind", "real patients know", "clearly this reviewer", "this so-called", "so-called review", "know better", "if you had followed", "had you followed", "if you had listened", "had you listened", "if you had come", "if you had taken",
+            "before calling anyone", "before calling us", "maybe try working", "try working a", "walk a mile in",
             "think before you", "think twice before", "before complaining", "before you complain", "शिकायत करने से पहले", "सोचिए", "soch samajh", "sochiye", "पहले सोच",
             "trolls", "trolling", "trolls like you", "people like you", "the likes of you", "false reviews", "fake reviews", "fake news", "false allegations", "baseless", "baseless allegations", "malicious", "don't post false", "do not post false", "stop posting", "stop spreading", "spreading lies", "someone had a bad day", "had a bad day", "let readers judge", "let the readers judge", "let others judge", "readers can judge", "judge for themselves", "speak for themselves", "hundreds of five-star", "hundreds of 5-star", "thousands of happy", "you never came", "you never showed", "you didn't show up", "you did not show up", "never showed up", "you never returned", "you didn't listen", "you did not listen", "ignored our advice", "ignored medical advice", "ignored the doctor", "you ignored", "nice try", "go elsewhere", "feel free to go", "find another doctor", "can't please everyone", "cannot please everyone", "not our fault", "not our problem", "grow up", "calm down", "ridiculous", "absurd", "get your facts", "check your facts", "गलत समीक्षा", "झूठी समीक्षा", "गलत रिव्यू", "झूठा रिव्यू", "झूठे आरोप", "गलत आरोप", "नहीं मानी", "नहीं माना", "सलाह नहीं मानी", "बकवास", "nahi maani", "nahi mani", "nahi mana", "salah nahi", "galat aarop", "jhoothe aarop", "jhootha review", "jhutha review", "galat review mat",
             "stop calling", "calling our staff names", "will be reported", "abusive", "deserves respect", "deserve respect", "how dare",
@@ -33,6 +34,15 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (
+        Cue::Consequence,
+        &[
+            "otherwise", "or else", "or we will", "or we'll", "reconsider whether", "reconsider your",
+            "right fit for", "no longer be able to", "have to cancel", "we'll have to", "we will have to",
+            "appointment nahi milega", "ilaaj nahi karenge", "ilaj nahi karenge", "discharge you", "dismiss you", "cancel your",
+            "warna", "varna", "nahi to", "nahin to", "वरना", "नहीं तो",
+        ],
+    ),
+    (
         Cue::Suppress,
         &[
             "review comes down", "review come down", "review is removed", "review is deleted", "review is taken down", "review taken down", "once it's removed", "when it's removed", "once it's deleted", "when it's deleted", "once it's down", "when it's down", "once you remove", "when you remove", "after you remove", "once you delete", "after you delete", "review hata", "review delete",
@@ -53,7 +63,7 @@ pub(super) const GROUPS: &[Group] = &[
             "remove your post", "delete your review", "delete the review",
             "delete this review", "delete your post", "take down your review",
             "take down the review", "take your review down", "take this review down",
-            "take it down", "retract your review", "retract the review",
+            "take it down", "took it down", "taking it down", "if it's still up", "if its still up", "unless you edit", "edit that review", "edit your review", "change that review", "unless you change", "if the review is still up", "if it stays up", "unless it comes down", "unless you remove", "unless you take", "took the review down", "review hata", "review hata dijiye", "review delete kar", "रिव्यू हटा", "retract your review", "retract the review",
             "withdraw your review", "review hatao", "review hata do", "review hata dijiye",
             "review delete karo", "review delete kar", "रिव्यू हटा", "रिव्यू डिलीट",
         ],
@@ -128,7 +138,7 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "guess who", "guess which", "you'll never guess", "won't believe who",
             "state's first", "city's first", "country's first", "nation's first", "india's first", "world's first", "region's first", "district's first", "first in the country", "first of its kind", "first-of-its-kind", "first time in", "first successful", "record-breaking", "made history", "history made", "medical history", "pehli baar", "पहली बार",
-            "the only", "only set of", "first baby", "first patient", "first-ever",
+            "first such case", "first such", "a first for", "first in central", "first in the state", "first case of", "the only", "only set of", "first baby", "first patient", "first-ever",
             "first ever", "youngest", "oldest", "rare case", "rarest", "one of a kind",
             "one in a million", "one-in-a-million", "triplets", "quadruplets", "quintuplets",
             "conjoined", "sarpanch", "सरपंच", "vidhayak", "विधायक", "mukhiya", "parshad", "पार्षद", "celebrity", "famous", "well-known", "well known", "local cricketer",
@@ -143,6 +153,11 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::Famous,
         &[
             "celebrity", "famous", "well-known", "well known", "local cricketer", "cricketer",
+            "star of our", "star of the", "team's star", "high school star", "star player of",
+            "point guard", "quarterback", "pitcher", "striker", "goalkeeper", "batsman", "bowler",
+            "footballer", "wrestler", "boxer", "olympian", "star athlete", "team captain",
+            "ias officer", "ips officer", "district collector", "collector", "district magistrate",
+            "district judge", "high court judge", "police commissioner", "news anchor", "tv anchor", "rapper", "reality star", "bollywood", "film star",
             "actor", "actress", "mla", "mayor", "councillor", "councilman", "star player",
             "athlete", "influencer", "local celebrity", "tv actress", "tv actor", "singer",
             "minister", "politician", "senator", "congressman", "youtuber", "sarpanch", "सरपंच",
@@ -204,6 +219,10 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "donate", "donation", "donations", "fundraiser", "fundraising", "gala",
             "give today", "contribute", "sponsor a", "pledge", "दान", "चंदा", "daan", "chanda",
+            // Benefit events: the ask is a ticket or a table.
+            "charity ball", "heart ball", "benefit dinner", "benefit concert", "golf classic",
+            "charity run", "tables start", "reserve a table", "reserve your table", "buy a table",
+            "tickets start", "buy tickets", "get your tickets", "raffle", "auction",
         ],
     ),
     (
@@ -225,7 +244,7 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::OrgContact,
         &[
             "par hamare", "pe hamare", "hamare number", "humare number", "hamara number", "हमारे नंबर", "हमारा नंबर", "on our", "at our", "our front desk", "call or whatsapp", "whatsapp us on", "kripya", "par call", "par sampark", "se baat karein", "पर कॉल", "पर संपर्क", "से बात करें",
-            "call us", "call", "contact us", "reach us", "email us", "write to us",
+            "call us", "call", "contact us", "contact our", "reach our", "call our", "reach us", "email us", "write to us",
             "our number", "our helpline", "helpline", "to book", "book at", "appointments",
             "whatsapp us", "dial", "phone", "ph", "tel", "mobile", "office", "front desk",
             "हमें कॉल", "संपर्क करें", "sampark karein", "call karein", "फोन",

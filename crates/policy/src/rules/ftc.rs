@@ -222,7 +222,7 @@ fn suppress(ev: &Eval<'_>, out: &mut Findings) {
     } else if !asks.is_empty() {
         // Asking is pressure a human should weigh; asking with a reward or an accusation
         // is suppression.
-        let v = if sig.any(&[Cue::Reward, Cue::Retal]) {
+        let v = if sig.any(&[Cue::Reward, Cue::Retal, Cue::Consequence]) {
             Block
         } else {
             NeedsReview

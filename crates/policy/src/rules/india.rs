@@ -8,7 +8,7 @@ use crate::lexicon::Cue;
 use crate::request::Shows;
 use crate::result::Verdict::{self, Block, NeedsReview};
 use crate::signals::ties::Span;
-use crate::signals::EntityKind;
+use crate::signals::{EntityKind, Signals};
 
 pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
     advert(ev, out);
@@ -268,8 +268,13 @@ fn dpdp(ev: &Eval<'_>, out: &mut Findings) {
         });
     let list_promo =
         ctx.patient_list && sig.any(&[Cue::SoftPromo, Cue::Political, Cue::Fundraise, Cue::Boast]);
-    // "We got your number from Sunrise Pharmacy": someone else's data reused.
-    let borrowed = sig.has(Cue::DataSource);
+    // "We got your number from Sunrise Pharmacy": someone else's data reused; a patient's
+    // report messaged to a relative is handed to someone else too.
+    let borrowed = sig.has(Cue::DataSource)
+        || ctx.family == crate::channel::ChannelFamily::DirectMessage
+            && out
+                .get(RuleId::PhiChannel)
+                .is_some_and(|f| f.verdict == Block);
     // Promoting our own services to our own patient list is a judgment call (marketing
     // consent may be on file); someone else's data, a child's, or identifiable patient
     // data used without consent is not.
@@ -299,9 +304,34 @@ fn pcpndt(ev: &Eval<'_>, out: &mut Findings, v: Verdict) {
         .filter(|h| !sig.sentence_has(h.sentence, Cue::PcpndtDisclaimer))
         .map(|h| (h.start, h.end))
         .collect();
+    let spans = if spans.is_empty() {
+        hinted_despite_disclaimer(ev)
+    } else {
+        spans
+    };
     if !spans.is_empty() {
         out.add(Fired::new(RuleId::InPcpndt, v).spans(spans));
     }
+}
+
+/// "Kanoonan hum ling nahi bata sakte, lekin aapko ishaara toh de diya tha", "bata toh
+/// nahi sakte, par nursery ka rang blue rakhna": the law forbids telling the sex "by
+/// words, signs or in any other manner", so a hint after a disclaimer is a disclosure,
+/// where a pregnancy or scan is the subject.
+fn hinted_despite_disclaimer(ev: &Eval<'_>) -> Vec<Span> {
+    let sig = ev.sig;
+    let prenatal =
+        |s: &Signals<'_>| s.any(&[Cue::PrenatalCtx, Cue::SexMale, Cue::SexFemale, Cue::Pcpndt]);
+    if !(prenatal(sig) || ev.reply_to.is_some_and(prenatal)) {
+        return Vec::new();
+    }
+    let Some(d) = sig.of(Cue::PcpndtDisclaimer).next() else {
+        return Vec::new();
+    };
+    sig.of(Cue::Hint)
+        .filter(|h| h.start > d.end && h.sentence <= d.sentence + 1)
+        .map(|h| (h.start, h.end))
+        .collect()
 }
 
 fn dmr(ev: &Eval<'_>, out: &mut Findings) {

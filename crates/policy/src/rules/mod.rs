@@ -10,6 +10,7 @@ mod privacy;
 mod privacy_addressed;
 mod privacy_context;
 mod privacy_finish;
+mod privacy_links;
 mod professional;
 
 use crate::context::Ctx;

@@ -272,12 +272,37 @@ fn indirect(ev: &Eval<'_>, out: &mut Findings) {
         || sig.personal_entities().any(|e| e.kind == EntityKind::Name);
     // "ek famous cricketer ki ACL surgery": a public figure is someone, but a celebrity's
     // visit is not care unless care words say so.
+    // "ek famous singer hamare yahan 10 din admit rahe": an admission is care too.
+    let admitted = sig.of(Cue::VisitWord).any(|h| {
+        let w = sig.text(h.start, h.end).to_lowercase();
+        [
+            "admit",
+            "discharg",
+            "bharti",
+            "भर्ती",
+            "hospitali",
+            "डिस्चार्ज",
+            "एडमिट",
+        ]
+        .iter()
+        .any(|a| w.starts_with(a))
+    });
     let famous_care = sig.has(Cue::Famous)
-        && sig
-            .hits
-            .iter()
-            .any(|h| HEALTH.contains(&h.cue) && !generic_health(sig.text(h.start, h.end)));
-    let referent = named_referent || famous_care;
+        && (admitted
+            || sig
+                .hits
+                .iter()
+                .any(|h| HEALTH.contains(&h.cue) && !generic_health(sig.text(h.start, h.end))));
+    // "conjoined twins from Dewas", "a boy from Sehore": a person noun with a home town.
+    let placed = sig.of(Cue::PersonNoun).any(|h| {
+        sig.personal_entities().any(|e| {
+            e.kind == EntityKind::Place
+                && e.sentence == h.sentence
+                && e.w0 > h.w1
+                && e.w0 <= h.w1 + 2
+        })
+    });
+    let referent = named_referent || famous_care || placed;
     // "the neighbours on Birchwood Lane … last night's medical emergency": a street and a
     // time point at one household even without a person word.
     let located: Vec<Span> = sig

@@ -127,6 +127,30 @@ pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
             out.add(Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", events));
         }
     }
+    // "Marisol!!! We still talk about Leo and Luca — and those 42 days in Pod B": a reply
+    // to a named person that counts their visits or days, or names their room, says
+    // they were ours and when.
+    if vocative || named {
+        // The count must be about someone ("those 42 days" next to the twins' names), not a
+        // description of a service ("our class runs 12 sessions").
+        let about_someone = |s: usize| {
+            [Cue::Pron3, Cue::FamilyMember, Cue::Poss2, Cue::You2]
+                .iter()
+                .any(|&c| sig.sentence_has(s, c))
+                || sig
+                    .personal_entities()
+                    .any(|e| e.kind == EntityKind::Name && e.sentence == s)
+        };
+        let counted: Vec<Span> = sig
+            .of(Cue::VisitCount)
+            .filter(|h| about_someone(h.sentence))
+            .map(|h| (h.start, h.end))
+            .collect();
+        if !counted.is_empty() {
+            out.add(Fired::new(RuleId::PhiRel, sev).phi("PATIENT_STATUS", counted.clone()));
+            out.add(Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", counted));
+        }
+    }
     if !t.addressed_visit.is_empty() {
         out.add(
             Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", t.addressed_visit.clone()),

@@ -13,8 +13,8 @@ pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
     image(ev, out);
     purpose(ev, out);
     channel(ev, out);
-    pixel(ev, out);
-    url_phi(ev, out);
+    super::privacy_links::pixel(ev, out);
+    super::privacy_links::url_phi(ev, out);
 }
 
 fn care_context(ev: &Eval<'_>) -> bool {
@@ -81,6 +81,11 @@ fn purpose(ev: &Eval<'_>, out: &mut Findings) {
     if !political.is_empty() {
         out.add(Fired::new(RuleId::PhiPurpose, Block).spans(political));
     }
+    // Patients' data handed to a partner for its own offers is a use they never agreed to.
+    let shared: Vec<Span> = sig.of(Cue::DataSource).map(|h| (h.start, h.end)).collect();
+    if !shared.is_empty() {
+        out.add(Fired::new(RuleId::PhiPurpose, Block).spans(shared));
+    }
     if sig.has(Cue::Fundraise) && !sig.has(Cue::OptOut) {
         let spans: Vec<Span> = sig.of(Cue::Fundraise).map(|h| (h.start, h.end)).collect();
         out.add(Fired::new(RuleId::PhiPurpose, Block).spans(spans));
@@ -135,7 +140,19 @@ fn channel(ev: &Eval<'_>, out: &mut Findings) {
             .flat_map(|f| f.spans.clone())
             .collect();
         if !spans.is_empty() {
-            out.add(Fired::new(RuleId::PhiChannel, NeedsReview).spans(spans));
+            // A message to the patient is theirs to read; the same details sent to an adult
+            // relative ("aapki bahu ki sonography report") tell someone else.
+            let relayed = relayed_to_relative(ev);
+            let v = if relayed.is_empty() {
+                NeedsReview
+            } else {
+                Block
+            };
+            out.add(
+                Fired::new(RuleId::PhiChannel, v)
+                    .spans(spans)
+                    .spans(relayed),
+            );
         }
         return;
     }
@@ -161,159 +178,76 @@ fn channel(ev: &Eval<'_>, out: &mut Findings) {
     }
 }
 
-fn pixel(ev: &Eval<'_>, out: &mut Findings) {
-    let Some(kind) = ev.ctx.landing_kind.as_deref() else {
-        return;
-    };
-    let k = kind.to_ascii_lowercase();
-    let sensitive = [
-        "booking",
-        "book",
-        "appointment",
-        "schedul",
-        "portal",
-        "intake",
-        "registration",
-        "login",
-        "telehealth",
-        "symptom",
-        "form",
-        "payment",
-        "refill",
-    ]
-    .iter()
-    .any(|w| k.contains(w));
-    if !sensitive {
-        return;
-    }
-    let third_party = match &ev.ctx.trackers {
-        None => true,
-        Some(list) => list.iter().any(|t| {
-            let t = t.to_ascii_lowercase();
-            !(t.is_empty()
-                || t == "none"
-                || t.contains("first_party")
-                || t.contains("first-party")
-                || t.contains("self_hosted")
-                || t.contains("self-hosted"))
-        }),
-    };
-    if third_party {
-        let spans: Vec<Span> = ev
-            .sig
-            .entities_of(EntityKind::Url)
-            .map(|e| (e.start, e.end))
-            .collect();
-        out.add(Fired::new(RuleId::TrkPixel, NeedsReview).spans(spans));
-    }
-}
-
-const PERSON_KEYS: &[&str] = &[
-    "patient",
-    "name",
-    "fname",
-    "lname",
-    "first_name",
-    "last_name",
-    "firstname",
-    "lastname",
-    "full_name",
-    "email",
-    "e-mail",
-    "phone",
-    "mobile",
-    "dob",
-    "birth",
-    "mrn",
-    "uhid",
-    "ssn",
-    "aadhaar",
-    "pid",
-    "patient_id",
-    "member",
-    "diagnosis",
-    "dx",
-    "condition",
-    "user",
+/// Adults whose care is not their relative's to hear about. A parent may hear about a
+/// child's ("your son", "aapki beti"), and a spouse is usually part of shared care (IVF,
+/// maternity), so neither is here: those messages stay a review.
+const ADULT_RELATIVES: &[&str] = &[
+    "mother",
+    "father",
+    "mom",
+    "dad",
+    "mum",
+    "brother",
+    "sister",
+    "grandma",
+    "grandpa",
+    "grandmother",
+    "grandfather",
+    "uncle",
+    "aunt",
+    "bahu",
+    "saas",
+    "sasur",
+    "maa",
+    "papa",
+    "pitaji",
+    "mummy",
+    "bhai",
+    "behen",
+    "dadi",
+    "nani",
+    "dada",
+    "nana",
+    "devar",
+    "nanad",
+    "jija",
+    "bhabhi",
+    "बहू",
+    "सास",
+    "ससुर",
+    "माँ",
+    "मां",
+    "पिता",
+    "पिताजी",
+    "भाई",
+    "बहन",
+    "दादी",
+    "नानी",
+    "भाभी",
 ];
 
-/// Path segments that make a slug about one person: "/stories/gloria-mendez-…".
-const PERSON_PATHS: &[&str] = &[
-    "patient",
-    "patients",
-    "story",
-    "stories",
-    "testimonial",
-    "testimonials",
-    "case",
-    "cases",
-    "journey",
-    "spotlight",
-    "success",
-];
-
-fn query_has_person(query: &str) -> bool {
-    query.split(['&', ';']).any(|pair| {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        let k = k.to_ascii_lowercase();
-        let digits = v.bytes().filter(u8::is_ascii_digit).count();
-        !v.is_empty()
-            && (PERSON_KEYS
-                .iter()
-                .any(|p| k == *p || k.strip_suffix(p).is_some_and(|r| r.ends_with('_')))
-                || v.contains('@')
-                || v.to_ascii_lowercase().contains("%40")
-                || digits >= 7)
-    })
-}
-
-fn url_phi(ev: &Eval<'_>, out: &mut Findings) {
+/// Health words in a sentence that points them at the addressee's adult relative.
+fn relayed_to_relative(ev: &Eval<'_>) -> Vec<Span> {
     let sig = ev.sig;
-    for u in sig.entities_of(EntityKind::Url) {
-        let url = sig.text(u.start, u.end);
-        let lower = url.to_ascii_lowercase();
-        // Host first, then path and query: only path and query can name a person.
-        let after_scheme = lower.find("://").map_or(0, |i| i + 3);
-        let path_at = lower[after_scheme..]
-            .find(['/', '?'])
-            .map_or(lower.len(), |i| after_scheme + i);
-        let rest_start = u.start + path_at;
-        let q = lower.find('?');
-        let in_rest = |c: &[Cue]| {
-            sig.of_any(c)
-                .any(|h| h.start >= rest_start && h.end <= u.end)
-        };
-        let sensitive = in_rest(&[
-            Cue::SensHivSti,
-            Cue::SensMental,
-            Cue::SensSubstance,
-            Cue::SensRepro,
-            Cue::Mtp,
-        ]);
-        let health = in_rest(HEALTH);
-        let rest = &lower[path_at..];
-        let person_path = rest
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| PERSON_PATHS.contains(&w));
-        // A name from the text (not staff) spelled out in the link.
-        let named = sig.personal_entities().any(|e| {
-            e.kind == EntityKind::Name
-                && !(e.start >= u.start && e.end <= u.end)
-                && sig
-                    .text(e.start, e.end)
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|w| w.len() >= 3 && rest.contains(&w.to_ascii_lowercase()))
-        });
-        let bad_query = q.is_some_and(|q| query_has_person(&lower[q + 1..]));
-        // A condition with a person in the link: a name from the text, or a story or
-        // patient path ("/stories/…-breast-cancer", "/patients/…").
-        let person =
-            named || u.slug_person || person_path && (sensitive || rest.contains("patient"));
-        if bad_query || health && person || sensitive && named {
-            out.add(Fired::new(RuleId::TrkUrlphi, Block).phi("URL", [(u.start, u.end)]));
+    let mut spans = Vec::new();
+    for h in sig.of(Cue::Poss2) {
+        let next = h.w1 + 1;
+        if next >= sig.p.words.len() || sig.p.words[next].sentence != h.sentence {
+            continue;
         }
+        let w = sig.p.word_text(next);
+        let w = w.strip_suffix("'s").unwrap_or(w);
+        if !ADULT_RELATIVES.iter().any(|r| r.eq_ignore_ascii_case(w)) {
+            continue;
+        }
+        spans.extend(
+            sig.hits
+                .iter()
+                .filter(|c| HEALTH.contains(&c.cue) && c.sentence == h.sentence)
+                .map(|c| (c.start, c.end)),
+        );
     }
+    spans
 }
 
 /// Inbound: a person posting their own (or someone else's) health details where others can
@@ -337,6 +271,8 @@ pub fn inbound(ev: &Eval<'_>, out: &mut Findings) {
         "report",
         "reports",
         "records",
+        "waiting room",
+        "room",
     ];
     let routine = |&(s, e): &Span| {
         sig.of(Cue::Routine).any(|r| r.start <= s && r.end >= e)

@@ -62,6 +62,14 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
         return;
     }
     let sig = ev.sig;
+    if ev.ctx.family.is_addressed() {
+        addressed_care(ev, out);
+        if out.has(RuleId::PhiRel) {
+            return;
+        }
+    }
+    // "If you have fever or severe pain, go to urgent care": triage for anyone.
+    let triage = |s: usize| ev.ctx.family.is_addressed() && sig.sentence_has(s, Cue::Hedge);
     let health: Vec<&crate::lexicon::Hit> = sig
         .hits
         .iter()
@@ -69,6 +77,8 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
             HEALTH.contains(&h.cue)
                 && !sig.sentence_has(h.sentence, Cue::Deflect)
                 && !sig.sentence_has(h.sentence, Cue::NoShare)
+                && !triage(h.sentence)
+                && !ties::ours(sig, h)
                 && !generic_health(sig.text(h.start, h.end))
         })
         .collect();
@@ -103,6 +113,28 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
     };
     if !flagged.is_empty() {
         out.add(Fired::new(RuleId::PhiClin, NeedsReview).phi("CLINICAL", flagged));
+    }
+}
+
+/// A reply or DM that puts the person it speaks to next to care ("always a treat when
+/// you're in the chair", "aapko dobara swasth dekh kar") says they are a patient, however
+/// it is phrased: a human looks before it goes out. Statements of policy ("for your
+/// privacy we never…") are hedged and do not count.
+fn addressed_care(ev: &Eval<'_>, out: &mut Findings) {
+    const CARE: &[Cue] = &[Cue::Outcome, Cue::CareArea];
+    let sig = ev.sig;
+    let spans: Vec<Span> = sig
+        .of_any(&[Cue::Poss2, Cue::You2])
+        .filter(|h| {
+            !sig.sentence_has(h.sentence, Cue::Hedge)
+                && !sig.sentence_has(h.sentence, Cue::Deflect)
+                && !sig.sentence_has(h.sentence, Cue::NoShare)
+                && CARE.iter().any(|&c| sig.sentence_has(h.sentence, c))
+        })
+        .map(|h| (h.start, h.end))
+        .collect();
+    if !spans.is_empty() {
+        out.add(Fired::new(RuleId::PhiRel, NeedsReview).phi("PATIENT_STATUS", spans));
     }
 }
 

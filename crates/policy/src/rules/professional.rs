@@ -71,9 +71,12 @@ fn advice(ev: &Eval<'_>, out: &mut Findings) {
         return;
     }
     let spans: Vec<Span> = answers.iter().map(|h| (h.start, h.end)).collect();
+    // Someone reporting an emergency ("meri behen ne phenyl pi liya") is asking for help
+    // whether or not they typed a question mark.
     let asked = ev.reply_to.is_some_and(|rt| {
         rt.has(Cue::AdviceQ)
-            || rt.p.norm.contains('?') && (rt.any(HEALTH) || rt.has(Cue::CrisisMedical))
+            || rt.has(Cue::CrisisMedical)
+            || rt.p.norm.contains('?') && rt.any(HEALTH)
     });
     let addressed = ev.ctx.family.is_addressed() || ev.ctx.has_reply_to;
     // A dose alone can be a record of what was given ("the 40 units you had"); telling
@@ -155,8 +158,17 @@ fn staff_post(ev: &Eval<'_>, out: &mut Findings) {
         && sig.any(&[Cue::ProNoun, Cue::OurPlace, Cue::VisitWord, Cue::CareArea])
         && sig.any(&[Cue::Today, Cue::TimeRef]);
     if !about_patient && famous_visit {
+        // "Guess who was in our ER last night… get well soon, champ!": where care happens,
+        // or with a get-well wish, the visit was for care.
+        let cared = sig.any(&[Cue::CareArea, Cue::RelPhrase, Cue::Outcome]) || sig.any(HEALTH);
         let spans: Vec<Span> = sig.of(Cue::Unique).map(|h| (h.start, h.end)).collect();
-        out.add(Fired::new(RuleId::ProStaffpost, NeedsReview).spans(spans));
+        out.add(
+            Fired::new(
+                RuleId::ProStaffpost,
+                if cared { Block } else { NeedsReview },
+            )
+            .spans(spans),
+        );
     }
     if about_patient {
         let mut spans: Vec<Span> = t.anchors.clone();

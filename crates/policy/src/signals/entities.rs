@@ -272,7 +272,12 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                     .split_whitespace()
                     .next()
                     .is_some_and(|w| ["Sister", "Matron", "Nurse", "Sr.", "Sr"].contains(&w));
+                // The title may be inside the detector's span: "said CEO Lynn Park".
+                let title_inside = hits
+                    .iter()
+                    .any(|h| h.cue == Cue::StaffTitle && h.start == e.start && h.end < e.end);
                 if titled
+                    || title_inside
                     || hit_near(Cue::StaffTitle, e, 2, 0)
                     || hits
                         .iter()
@@ -337,7 +342,11 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
             }
             // "World Health Day, 7 April": the date belongs to the observance.
             EntityKind::Date | EntityKind::Time => {
-                e.observance = hit_near(Cue::Observance, e, 8, 8)
+                e.observance = hit_near(Cue::Observance, e, 8, 8);
+                // "9am–5pm", "subah 10 se 4 baje": a range of times is opening hours.
+                if e.kind == EntityKind::Time && super::masks::in_time_range(p, e.start, e.end) {
+                    e.org = true;
+                }
             }
             EntityKind::Place | EntityKind::Address => {
                 let lower = text.to_lowercase();
@@ -360,6 +369,7 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
             _ => {}
         }
     }
+    super::people::same_as_staff(p, ents);
     // The detector may read our own number as an ID too ("patient advocate at 555-0162").
     let org_phones: Vec<(usize, usize)> = ents
         .iter()

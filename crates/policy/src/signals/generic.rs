@@ -24,6 +24,8 @@ const GENERIC_HEALTH: &[&str] = &[
     "reports",
     "procedure",
     "surgery",
+    "scan",
+    "scans",
     "injection",
     "vaccination",
     "vaccine",

@@ -93,6 +93,81 @@ pub fn apply(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
     drop_inside(hits, &spans);
 }
 
+/// Words between two days or two times that make them a range: opening hours ("Monday to
+/// Saturday", "Somvar se Shanivar", "9am–5pm", "subah 10 se 4 baje"), not a visit.
+pub(crate) fn range_word(w: &str) -> bool {
+    [
+        "to", "through", "thru", "till", "until", "se", "से", "tak", "तक", "-", "–",
+    ]
+    .iter()
+    .any(|r| r.eq_ignore_ascii_case(w.trim()))
+}
+
+/// "9am–5pm", "subah 10 se 4 baje": a time that opens or closes a range of times is
+/// opening hours.
+pub(crate) fn in_time_range(p: &Prepared<'_>, start: usize, end: usize) -> bool {
+    let before = p.norm[..start].trim_end();
+    let prev = before
+        .rsplit(|c: char| c == ' ' || c.is_ascii_digit())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let after = p.norm[end..].trim_start();
+    let next = after.split(' ').next().unwrap_or("");
+    let digit_before = before
+        .trim_end_matches(|c: char| !c.is_ascii_digit())
+        .ends_with(|c: char| c.is_ascii_digit());
+    let from_range = (range_word(prev) || before.ends_with(['-', '–'])) && digit_before;
+    let to_range = (range_word(next) || after.starts_with(['-', '–']))
+        && after
+            .trim_start_matches(|c: char| !c.is_ascii_digit())
+            .starts_with(|c: char| c.is_ascii_digit());
+    from_range || to_range
+}
+
+/// Day names that open or close a range are the organisation's hours, not a visit's date.
+pub fn hours(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
+    let days: Vec<usize> = (0..hits.len())
+        .filter(|&i| hits[i].cue == Cue::TimeRef)
+        .collect();
+    let mut drop: Vec<(usize, usize)> = Vec::new();
+    for &a in &days {
+        for &b in &days {
+            let (x, y) = (&hits[a], &hits[b]);
+            if x.sentence != y.sentence || y.start <= x.end {
+                continue;
+            }
+            let between = &p.norm[x.end..y.start];
+            let joined =
+                y.w0 == x.w1 + 1 && range_word(between) || y.w0 == x.w1 + 2 && range_word(between);
+            if joined {
+                drop.push((x.start, x.end));
+                drop.push((y.start, y.end));
+            }
+        }
+    }
+    if !drop.is_empty() {
+        hits.retain(|h| !(h.cue == Cue::TimeRef && drop.contains(&(h.start, h.end))));
+    }
+}
+
+/// A result word in a link's path ("…-bhcg-positive", "/hiv-neg"): with a person in the
+/// same link, a test result.
+pub(crate) fn result_in_path(path: &str) -> bool {
+    const RESULTS: &[&str] = &[
+        "positive",
+        "negative",
+        "pos",
+        "neg",
+        "reactive",
+        "abnormal",
+        "malignant",
+        "benign",
+        "detected",
+    ];
+    path.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| RESULTS.iter().any(|r| r.eq_ignore_ascii_case(w)))
+}
+
 /// Links whose path words, read as a title, contain a person's name: the detector reads
 /// "Anita Sharma Thyroid Tsh" for `/report/anita-sharma-thyroid-tsh`. Only for links with
 /// health words in the path.
@@ -108,7 +183,7 @@ pub fn slug_people(p: &Prepared<'_>, hits: &[Hit], detector: &phi::Detector, ent
             h.start >= path_start
                 && h.end <= e.end
                 && matches!(h.cue, Cue::Condition | Cue::TestResult | Cue::Procedure)
-        });
+        }) || result_in_path(&p.norm[path_start..e.end]);
         if !health {
             continue;
         }

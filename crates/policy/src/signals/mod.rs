@@ -3,17 +3,20 @@
 //! and from the phi detector, and which of them belong to the organisation rather than to a
 //! patient.
 
+mod crisis;
 mod entities;
 mod generic;
 mod masks;
 mod name_words;
 mod names;
 mod pairs;
+mod people;
 mod scan;
 mod third_person;
 pub mod ties;
 
 pub use entities::{Entity, EntityKind};
+pub(crate) use masks::result_in_path;
 pub use scan::Scanners;
 
 use crate::lexicon::{Cue, CueSet, Hit, Lexicon};
@@ -69,8 +72,8 @@ fn cue_set(hits: &[Hit]) -> CueSet {
     set
 }
 
-/// Room for every cue in the by-cue index (the `CueSet` holds 128).
-const CUE_SLOTS: usize = 128;
+/// Room for every cue in the by-cue index (the `CueSet` holds 192).
+const CUE_SLOTS: usize = 192;
 
 pub struct Signals<'a> {
     pub p: Prepared<'a>,
@@ -118,11 +121,13 @@ impl<'a> Signals<'a> {
                 entities::merge_phi(&p, detectors.health.detect(text), &mut entities, &mut hits);
             }
         }
+        people::drop_non_people(&p, &mut entities);
         entities::classify(&p, &hits, org, &mut entities);
         hits.extend(scanners.extra_hits(&p, &gates));
         let derived = pairs::derive(&p, &hits);
         hits.extend(derived);
         masks::apply(&p, &mut hits);
+        masks::hours(&p, &mut hits);
         masks::slug_people(&p, &hits, &detectors.identifiers, &mut entities);
         hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue));
         Signals::assemble(p, hits, entities)

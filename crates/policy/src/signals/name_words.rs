@@ -19,6 +19,9 @@ pub(super) const GREETINGS: &[&str] = &[
 /// Capitalised words that start sentences or titles but are not names.
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
+    // Tracking and platform products: "Meta Pixel", "Google Analytics".
+    "pixel", "meta", "analytics", "tag", "manager", "facebook", "instagram", "whatsapp", "youtube",
+    "tiktok", "linkedin", "hotjar", "clarity",
     "hall", "road", "marg", "nagar", "chowk", "bazaar", "market", "colony", "sector", "plaza", "mall",
     "tower", "building", "complex", "station", "airport", "temple", "church", "mosque", "citizens",
     "senior", "pharmacy", "ward", "wing", "block", "floor", "gate", "campus", "square", "bridge",

@@ -63,7 +63,15 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
         let w = word(i);
         let sent_start = i == 0 || p.words[i - 1].sentence != p.words[i].sentence;
         // Honorific + name: "Mrs. Kamala Devi", "Smt Rekha", "श्री रमेश".
-        let hon = next_marked(i) && w.len() <= 8 && in_list(HONORIFICS, w);
+        // "MS, Vascular Surgery" is a degree: an honorific runs straight into its name.
+        let hon = next_marked(i)
+            && w.len() <= 8
+            && in_list(HONORIFICS, w)
+            && i + 1 < n
+            && matches!(
+                &p.norm[p.words[i].end..p.words[i + 1].start],
+                " " | ". " | "."
+            );
         if hon
             && i + 1 < n
             && (p.words[i + 1].sentence == p.words[i].sentence
@@ -256,5 +264,7 @@ mod tests {
             vec!["Kamala Devi"]
         );
         assert!(names("Welcome to World Health Day at Lakeside Hospital").is_empty());
+        assert!(!names("Dr. Imran Qureshi (MS, Vascular Surgery) aayenge")
+            .contains(&"Vascular".to_string()));
     }
 }

@@ -64,7 +64,7 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
     // letters or more names a drug or a procedure.
     for h in hits
         .iter()
-        .filter(|h| matches!(h.cue, Cue::DrugSuffix | Cue::ProcSuffix))
+        .filter(|h| matches!(h.cue, Cue::DrugSuffix | Cue::ProcSuffix | Cue::CondSuffix))
     {
         let Some(w) = p.words.get(h.w0) else { continue };
         let word = &p.norm[w.start..w.end];
@@ -73,10 +73,32 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
             && word.len() >= 7
             && word.bytes().all(|b| b.is_ascii_alphabetic())
         {
-            let cue = if h.cue == Cue::DrugSuffix {
-                Cue::Medication
-            } else {
-                Cue::Procedure
+            // Ordinary words with a disease ending: "diploma", "diagnosis", "empathy".
+            const NOT_DISEASES: &[&str] = &[
+                "diploma",
+                "diplomas",
+                "oklahoma",
+                "diagnosis",
+                "prognosis",
+                "hypnosis",
+                "osmosis",
+                "symbiosis",
+                "metamorphosis",
+                "academia",
+                "bohemia",
+                "nostalgia",
+                "sympathy",
+                "empathy",
+                "telepathy",
+                "homeopathy",
+                "naturopathy",
+                "osteopathy",
+            ];
+            let cue = match h.cue {
+                Cue::DrugSuffix => Cue::Medication,
+                Cue::ProcSuffix => Cue::Procedure,
+                _ if NOT_DISEASES.iter().any(|n| n.eq_ignore_ascii_case(word)) => continue,
+                _ => Cue::Condition,
             };
             out.push(hit(cue, (w.start, w.end, h.w0, h.w0, h.sentence)));
         }
@@ -164,6 +186,19 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
     for s in followed(hits, Cue::Overcame, Cue::Condition, 3) {
         out.push(hit(Cue::Outcome, s));
     }
+    // A public figure is one identifiable person: every `Famous` word is `Unique` too, so
+    // the lexicon lists each once.
+    for h in hits.iter().filter(|h| h.cue == Cue::Famous) {
+        if !hits
+            .iter()
+            .any(|u| u.cue == Cue::Unique && u.start == h.start && u.end == h.end)
+        {
+            out.push(Hit {
+                cue: Cue::Unique,
+                ..*h
+            });
+        }
+    }
     // "a rare bone tumour": rarity makes a case identifiable.
     for s in followed(hits, Cue::RareWord, Cue::Condition, 2) {
         out.push(hit(Cue::Unique, s));
@@ -177,6 +212,80 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
             }
         }
     }
+    // "reverse autism symptoms", "heal long COVID", "diabetes ko jad se khatam": undoing a
+    // named disease is a cure claim, however the verb is spelled.
+    if has(Cue::ClaimVerb) {
+        for c in [Cue::Condition, Cue::DmrDisease, Cue::SensMental] {
+            for s in followed(hits, Cue::ClaimVerb, c, 2) {
+                out.push(hit(Cue::Subst, s));
+            }
+        }
+        for s in followed(hits, Cue::DmrDisease, Cue::ClaimVerb, 3) {
+            out.push(hit(Cue::Subst, s));
+        }
+    }
+    // "humne apne partner NutriStart ke saath share ki hain", "shared with our sponsor":
+    // data handed to someone outside the care relationship.
+    // "We never share patient data with partners" is the opposite.
+    if has(Cue::ThirdParty) && has(Cue::ShareVerb) {
+        let promised = |sent: usize| {
+            hits.iter()
+                .any(|h| h.cue == Cue::NoShare && h.sentence == sent)
+        };
+        for s in followed(hits, Cue::ThirdParty, Cue::ShareVerb, 4)
+            .into_iter()
+            .chain(followed(hits, Cue::ShareVerb, Cue::ThirdParty, 3))
+            .filter(|s| !promised(s.4))
+        {
+            out.push(hit(Cue::DataSource, s));
+        }
+    }
+    // "Rajasthan mein sabse zyada robotic knee replacements": a superlative about a service;
+    // "monsoon mein sabse zyada dengue ke cases" is a disease statistic, not a boast.
+    let disease_in = |(s, e): (usize, usize)| {
+        let counted = p.norm[s..e].to_lowercase();
+        ["case", "maamle", "mamle", "मामले"]
+            .iter()
+            .any(|c| counted.contains(c))
+            && hits.iter().any(|h| {
+                matches!(h.cue, Cue::Condition | Cue::DmrDisease) && h.start >= s && h.end <= e
+            })
+    };
+    for c in [
+        Cue::Procedure,
+        Cue::CareNoun,
+        Cue::ProNoun,
+        Cue::PatientWord,
+        Cue::GateVolume,
+    ] {
+        for s in followed(hits, Cue::Superlative, c, 3) {
+            if !disease_in((s.0, s.1)) {
+                out.push(hit(Cue::Boast, s));
+            }
+        }
+    }
+    // "Ask your doctor about Cabenuva": the capitalised word after the call to action is a
+    // brand when no lexicon knows it as anything else (a day, a service, a place).
+    for a in hits.iter().filter(|h| h.cue == Cue::AskAbout) {
+        let w = a.w1 + 1;
+        let Some(word) = p.words.get(w) else { continue };
+        let text = &p.norm[word.start..word.end];
+        let known = hits
+            .iter()
+            .any(|h| h.start < word.end && word.start < h.end);
+        if word.sentence == a.sentence
+            && !known
+            && text.len() >= 4
+            && super::names::is_cap(text)
+            && !super::name_words::not_name(text)
+        {
+            out.push(hit(
+                Cue::RxBrand,
+                (word.start, word.end, w, w, word.sentence),
+            ));
+        }
+    }
+    super::crisis::derive(hits, &mut out);
     out
 }
 
@@ -214,6 +323,13 @@ mod tests {
         assert!(derived("papa achanak gir gaye, sar se khoon").contains(&Cue::CrisisMedical));
         assert!(derived("my toddler just swallowed a magnet").contains(&Cue::CrisisMedical));
         assert!(!derived("My toddler loves your waiting room toys").contains(&Cue::CrisisMedical));
+        assert!(derived("removed a rare sacrococcygeal teratoma").contains(&Cue::Condition));
+        assert!(!derived("she earned her diploma with empathy").contains(&Cue::Condition));
+        assert!(derived("sabse zyada knee replacements").contains(&Cue::Boast));
+        assert!(!derived("monsoon mein sabse zyada dengue ke cases").contains(&Cue::Boast));
+        assert!(derived("humne partner NutriStart ke saath share ki").contains(&Cue::DataSource));
+        assert!(!derived("we never share your data with partners").contains(&Cue::DataSource));
+        assert!(derived("our laser therapy will reverse arthritis").contains(&Cue::Subst));
         assert!(derived("ab main sab kuch khatam kar dungi").contains(&Cue::CrisisSelfHarm));
         assert!(!derived("the end of the season sale").contains(&Cue::CrisisSelfHarm));
         assert!(

@@ -26,6 +26,8 @@ pub struct Scanners {
     frequency: Regex,
     overdose: Regex,
     room: Regex,
+    test_value: Regex,
+    visit_count: Regex,
 }
 
 fn re(p: &str) -> Regex {
@@ -76,9 +78,19 @@ impl Scanners {
             overdose: re(
                 r"(?i)(?-u:\b)(?:took|taken|swallowed|popped|kha li|kha liya|khaa li|le li|le liya)\s+(?:\w+\s+){0,3}\d{2,3}\s+(?:\w+\s+)?(?:pills|tablets|tabs|capsules|goli|goliyan|goliya)(?-u:\b)|(?-u:\b)\d{2,3}\s+(?:\w+\s+){0,2}(?:pills|tablets|goli|goliyan|goliya|गोलियां|गोलियाँ|गोली)\s+(?:\w+\s+){0,2}(?:kha|khaa|took|taken|swallowed|खा|ले)",
             ),
+            // "an AHI of 38", "LDL was 190", "TSH: 6.1": an abbreviated measurement with
+            // its value is a test result whatever the test is called.
+            test_value: re(
+                r"(?-u:\b)[A-Z][A-Z0-9]{1,5}(?-u:\b)\s*(?:of|was|is|:|=)\s*\d{1,3}(?:\.\d+)?(?-u:\b)",
+            ),
+            // "after 14 sessions", "those 42 days in Pod B", "your 3rd visit": counts and
+            // lengths of care.
+            visit_count: re(
+                r"(?i)(?-u:\b)(?:\d{1,3}(?:st|nd|rd|th)?|second|third|fourth|fifth|sixth|doosri|dusri|teesri|tisri|chauthi|paanchvi|dusra|teesra|chautha)\s+(?:sessions|visits|appointments|treatments|infusions|cycles|rounds|injections|adjustments|cleanings|fillings|sittings|session|visit|appointment|treatment|infusion|cycle|round|sitting|dose|doses)(?-u:\b)|(?-u:\b)\d{1,3}\s+(?:days|nights|weeks|months|din|raatein)\s+(?:in|at|on|with us|mein|में)(?-u:\b)",
+            ),
             // "Rm 312", "bed 12", "ward 4B": where one patient is.
             room: re(
-                r"(?i)(?-u:\b)(?:rm|room|bed|ward|cabin|bay|cubicle|bed no)\.?\s*(?:no\.?\s*)?#?\s*\d{1,4}[a-z]?(?-u:\b)|(?:बेड|कमरा|वार्ड)\s*(?:नं\.?|नंबर)?\s*\d{1,4}",
+                r"(?i)(?-u:\b)(?:rm|room|bed|ward|cabin|bay|cubicle|bed no)\.?\s*(?:no\.?\s*)?#?\s*\d{1,4}[a-z]?(?-u:\b)|(?-u:\b)(?:Pod|Bay|Ward|Room|Bed|Cabin|Unit)\s(?-i:[A-Z])(?-u:\b)|(?:बेड|कमरा|वार्ड)\s*(?:नं\.?|नंबर)?\s*\d{1,4}",
             ),
         }
     }
@@ -234,12 +246,34 @@ impl Scanners {
             for m in overdose.into_iter().flatten() {
                 add(Cue::CrisisSelfHarm, m.start(), m.end());
             }
+            // An abbreviation needs two capitals in a row somewhere: skip the regex otherwise.
+            let caps = t.as_bytes().windows(2).any(|w| {
+                w[0].is_ascii_uppercase() && (w[1].is_ascii_uppercase() || w[1].is_ascii_digit())
+            });
+            let test_value = caps.then(|| self.test_value.find_iter(t));
+            for m in test_value.into_iter().flatten() {
+                // "24/7", "10:30": a schedule, not a value.
+                if !t[m.end()..].starts_with(['/', ':']) {
+                    add(Cue::TestResult, m.start(), m.end());
+                }
+            }
             let room = gates
                 .contains(Cue::GateRoom)
                 .then(|| self.room.find_iter(t));
             for m in room.into_iter().flatten() {
+                add(Cue::VisitCount, m.start(), m.end());
                 add(Cue::VisitWord, m.start(), m.end());
             }
+        }
+        let numbered = gates.contains(Cue::GateOrdinal) || t.bytes().any(|b| b.is_ascii_digit());
+        let counted = (numbered
+            && [Cue::VisitWord, Cue::CareNoun, Cue::GatePeriod]
+                .iter()
+                .any(|&c| gates.contains(c)))
+        .then(|| self.visit_count.find_iter(t));
+        for m in counted.into_iter().flatten() {
+            add(Cue::VisitCount, m.start(), m.end());
+            add(Cue::VisitWord, m.start(), m.end());
         }
         if t.contains('(') {
             for c in self.brand_generic.captures_iter(t) {
@@ -321,6 +355,8 @@ mod tests {
             Cue::GatePeriod,
             Cue::GateVolume,
             Cue::GateRoom,
+            Cue::GateOrdinal,
+            Cue::VisitWord,
         ] {
             g.insert(c);
         }

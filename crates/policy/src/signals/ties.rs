@@ -175,7 +175,10 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
                 let after = c.w0 > h.w1 && c.w0 <= h.w1 + 5;
                 let before = (like_you || relative) && c.w1 < h.w0 && c.w1 + 4 >= h.w0;
                 // "you have never been treated": a denial, and a generic word.
-                if generic_health(sig.text(c.start, c.end)) || sig.overlapped_by(c, Cue::RelDeny) {
+                if generic_health(sig.text(c.start, c.end))
+                    || sig.overlapped_by(c, Cue::RelDeny)
+                    || ours(sig, c)
+                {
                     continue;
                 }
                 if after || before {
@@ -234,6 +237,7 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
             let visit = sig.sentence_has(i, Cue::VisitWord);
             let when = sig.sentence_has(i, Cue::TimeRef)
                 || sig.sentence_has(i, Cue::OurPlace)
+                || sig.sentence_has(i, Cue::VisitCount)
                 || sig.entities.iter().any(|x| {
                     x.sentence == i
                         && matches!(x.kind, EntityKind::Date | EntityKind::Time)
@@ -279,6 +283,7 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
         };
         for h in &sig.hits {
             let detail = h.cue == Cue::TimeRef
+                || h.cue == Cue::VisitCount
                 || h.cue == Cue::VisitWord
                     && (!generic_visit(sig.text(h.start, h.end)) || timed(h.sentence));
             if detail && t.addressed_sentences.contains(&h.sentence) {
@@ -300,6 +305,30 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
     super::third_person::self_disclosure(sig, &mut t);
     super::third_person::anchors(sig, &mut t);
     t
+}
+
+/// "Aap hamare psychiatry OPD mein aa sakti hain", "you can reach our oncology desk": a
+/// health word right after "our" names our service, not the addressee's condition.
+pub(crate) fn ours(sig: &Signals<'_>, c: &Hit) -> bool {
+    const OUR: &[&str] = &[
+        "our",
+        "hamare",
+        "humare",
+        "hamara",
+        "humara",
+        "hamari",
+        "humari",
+        "हमारे",
+        "हमारा",
+        "हमारी",
+    ];
+    (1..=2).any(|d| {
+        c.w0 >= d
+            && sig.p.words[c.w0 - d].sentence == c.sentence
+            && OUR
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(sig.p.word_text(c.w0 - d)))
+    })
 }
 
 /// "our patient relations team", "the patient portal": a department, not a person.

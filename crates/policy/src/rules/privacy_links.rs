@@ -1,0 +1,163 @@
+//! Links and landing pages: third-party trackers on booking and portal pages (TRK-PIXEL),
+//! and a person's identifiers or conditions spelled out in a link (TRK-URLPHI).
+
+use super::{Eval, Findings, Fired, RuleId};
+use crate::lexicon::Cue;
+use crate::result::Verdict::{Block, NeedsReview};
+use crate::signals::ties::{Span, HEALTH};
+use crate::signals::EntityKind;
+
+pub(super) fn pixel(ev: &Eval<'_>, out: &mut Findings) {
+    let Some(kind) = ev.ctx.landing_kind.as_deref() else {
+        return;
+    };
+    let k = kind.to_ascii_lowercase();
+    let sensitive = [
+        "booking",
+        "book",
+        "appointment",
+        "schedul",
+        "portal",
+        "intake",
+        "registration",
+        "login",
+        "telehealth",
+        "symptom",
+        "form",
+        "payment",
+        "refill",
+    ]
+    .iter()
+    .any(|w| k.contains(w));
+    if !sensitive {
+        return;
+    }
+    let third_party = match &ev.ctx.trackers {
+        None => true,
+        Some(list) => list.iter().any(|t| {
+            let t = t.to_ascii_lowercase();
+            !(t.is_empty()
+                || t == "none"
+                || t.contains("first_party")
+                || t.contains("first-party")
+                || t.contains("self_hosted")
+                || t.contains("self-hosted"))
+        }),
+    };
+    if third_party {
+        let spans: Vec<Span> = ev
+            .sig
+            .entities_of(EntityKind::Url)
+            .map(|e| (e.start, e.end))
+            .collect();
+        out.add(Fired::new(RuleId::TrkPixel, NeedsReview).spans(spans));
+    }
+}
+
+const PERSON_KEYS: &[&str] = &[
+    "patient",
+    "name",
+    "fname",
+    "lname",
+    "first_name",
+    "last_name",
+    "firstname",
+    "lastname",
+    "full_name",
+    "email",
+    "e-mail",
+    "phone",
+    "mobile",
+    "dob",
+    "birth",
+    "mrn",
+    "uhid",
+    "ssn",
+    "aadhaar",
+    "pid",
+    "patient_id",
+    "member",
+    "diagnosis",
+    "dx",
+    "condition",
+    "user",
+];
+
+/// Path segments that make a slug about one person: "/stories/gloria-mendez-…".
+const PERSON_PATHS: &[&str] = &[
+    "patient",
+    "patients",
+    "story",
+    "stories",
+    "testimonial",
+    "testimonials",
+    "case",
+    "cases",
+    "journey",
+    "spotlight",
+    "success",
+];
+
+fn query_has_person(query: &str) -> bool {
+    query.split(['&', ';']).any(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let k = k.to_ascii_lowercase();
+        let digits = v.bytes().filter(u8::is_ascii_digit).count();
+        !v.is_empty()
+            && (PERSON_KEYS
+                .iter()
+                .any(|p| k == *p || k.strip_suffix(p).is_some_and(|r| r.ends_with('_')))
+                || v.contains('@')
+                || v.to_ascii_lowercase().contains("%40")
+                || digits >= 7)
+    })
+}
+
+pub(super) fn url_phi(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    for u in sig.entities_of(EntityKind::Url) {
+        let url = sig.text(u.start, u.end);
+        let lower = url.to_ascii_lowercase();
+        // Host first, then path and query: only path and query can name a person.
+        let after_scheme = lower.find("://").map_or(0, |i| i + 3);
+        let path_at = lower[after_scheme..]
+            .find(['/', '?'])
+            .map_or(lower.len(), |i| after_scheme + i);
+        let rest_start = u.start + path_at;
+        let q = lower.find('?');
+        let in_rest = |c: &[Cue]| {
+            sig.of_any(c)
+                .any(|h| h.start >= rest_start && h.end <= u.end)
+        };
+        let sensitive = in_rest(&[
+            Cue::SensHivSti,
+            Cue::SensMental,
+            Cue::SensSubstance,
+            Cue::SensRepro,
+            Cue::Mtp,
+        ]);
+        let rest = &lower[path_at..];
+        let health = in_rest(HEALTH) || crate::signals::result_in_path(rest);
+        let person_path = rest
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| PERSON_PATHS.contains(&w));
+        // A name from the text (not staff) spelled out in the link.
+        let named = sig.personal_entities().any(|e| {
+            e.kind == EntityKind::Name
+                && !(e.start >= u.start && e.end <= u.end)
+                && sig
+                    .text(e.start, e.end)
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.len() >= 3 && rest.contains(&w.to_ascii_lowercase()))
+        });
+        let bad_query = q.is_some_and(|q| query_has_person(&lower[q + 1..]));
+        // A condition with a person in the link: a name from the text, or a story or
+        // patient path ("/stories/…-breast-cancer", "/patients/…").
+        let person =
+            named || u.slug_person || person_path && (sensitive || rest.contains("patient"));
+        if bad_query || health && person || sensitive && named {
+            out.add(Fired::new(RuleId::TrkUrlphi, Block).phi("URL", [(u.start, u.end)]));
+        }
+    }
+}

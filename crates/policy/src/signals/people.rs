@@ -1,0 +1,70 @@
+//! Which capitalised words are people, and which people are staff: corrections applied
+//! after every name finder has run, before entities are classified.
+
+use super::entities::{Entity, EntityKind};
+use crate::text::Prepared;
+
+/// Capitalised words that are not people after all: part of a street address ("4410
+/// Briarwood Pkwy"), or a saint in an institution's name ("St. Vincent's", "Saint Mary's").
+pub(super) fn drop_non_people(p: &Prepared<'_>, ents: &mut Vec<Entity>) {
+    let addresses: Vec<(usize, usize)> = ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Address)
+        .map(|e| (e.start, e.end))
+        .collect();
+    ents.retain(|e| {
+        if e.kind != EntityKind::Name {
+            return true;
+        }
+        let in_address = addresses.iter().any(|&(s, x)| e.start < x && s < e.end);
+        let before = p.norm[..e.start]
+            .trim_end()
+            .trim_end_matches('.')
+            .rsplit(|c: char| !crate::text::is_word_char(c))
+            .next()
+            .unwrap_or("");
+        let saint = ["st", "saint", "ste"]
+            .iter()
+            .any(|w| before.eq_ignore_ascii_case(w));
+        // "Hartwell Cancer Institute": a capitalised run from the name that ends in an
+        // institution word names the institution.
+        let mut last = e.w1;
+        while last + 1 < p.words.len()
+            && p.words[last + 1].sentence == e.sentence
+            && super::names::is_cap(p.word_text(last + 1))
+        {
+            last += 1;
+        }
+        let institution = last > e.w1 && super::name_words::institution_tail(p.word_text(last));
+        !in_address && !saint && !institution
+    });
+}
+
+/// A first or last name repeated from a staff member's full name ("Dr. Aaliyah Brooks …
+/// Aaliyah leads our clinic") is the same staff member.
+pub(super) fn same_as_staff(p: &Prepared<'_>, ents: &mut [Entity]) {
+    let staff: Vec<(String, Option<bool>)> = ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Name && e.staff)
+        .map(|e| (p.norm[e.start..e.end].to_lowercase(), e.staff_consent))
+        .collect();
+    if staff.is_empty() {
+        return;
+    }
+    for e in ents
+        .iter_mut()
+        .filter(|e| e.kind == EntityKind::Name && !e.staff)
+    {
+        let text = p.norm[e.start..e.end].to_lowercase();
+        let found = staff.iter().find(|(full, _)| {
+            full.split_whitespace().count() > 1
+                && text
+                    .split_whitespace()
+                    .all(|w| w.chars().count() >= 3 && full.split_whitespace().any(|f| f == w))
+        });
+        if let Some((_, consent)) = found {
+            e.staff = true;
+            e.staff_consent = *consent;
+        }
+    }
+}
