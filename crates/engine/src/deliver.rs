@@ -311,12 +311,17 @@ impl Engine {
             text: &job.checked_text,
         };
         let classes = service::posts::url_classes(&self.db, job.p.org_id).await?;
+        let media = service::posts::attached_media(&self.db, Some(job.p.post_id)).await?;
+        let attached = service::post_check::Attached {
+            consents: &consents,
+            classes: &classes,
+            media: &media,
+        };
         Ok(service::post_check::check_post(
             &engine,
             &job.checked_text,
             &[target],
-            &consents,
-            &classes,
+            &attached,
             now_ms,
         ))
     }

@@ -1,6 +1,7 @@
 //! Checking a post: every target's text (variant or base) on its platform's channel, with
-//! the facts its attached consents establish, plus each platform's length rules. The post's
-//! verdict is the worst of its targets'.
+//! the facts its attached consents establish, plus each platform's length rules; and its
+//! attached media — the alt text checked like any other text, the text read inside the
+//! image (its screening verdict). The post's verdict is the worst of all of them.
 
 use domain::content::{family_of_channel, ConsentScope};
 use domain::links::UrlClass;
@@ -32,6 +33,41 @@ pub struct PostCheck {
     pub targets: Vec<TargetCheck>,
     /// Consents that covered something in this check.
     pub consents_used: Vec<i64>,
+    /// One per attached image or video.
+    #[serde(default)]
+    pub media: Vec<MediaCheck>,
+}
+
+/// What a post carries besides its text, for the check.
+pub struct Attached<'a> {
+    pub consents: &'a [Consent],
+    /// The organisation's page classes (landing-page facts of links).
+    pub classes: &'a [UrlClass],
+    pub media: &'a [AttachedMedia],
+}
+
+/// An attached image or video as the check needs it.
+#[derive(Debug, Clone)]
+pub struct AttachedMedia {
+    pub media_id: i64,
+    pub alt_text: String,
+    /// The screening verdict of the text read inside it (upload time).
+    pub screened: Verdict,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MediaCheck {
+    pub media_id: i64,
+    /// The image's own screening (text inside it).
+    pub screened: Verdict,
+    /// The alt text, checked as outbound text.
+    pub alt: CheckResult,
+}
+
+impl MediaCheck {
+    pub fn verdict(&self) -> Verdict {
+        self.screened.max(verdict_of(self.alt.verdict))
+    }
 }
 
 impl PostCheck {
@@ -108,10 +144,10 @@ pub fn check_post(
     engine: &Engine,
     base_text: &str,
     targets: &[TargetText<'_>],
-    consents: &[Consent],
-    classes: &[UrlClass],
+    attached: &Attached<'_>,
     now_ms: i64,
 ) -> PostCheck {
+    let (consents, classes) = (attached.consents, attached.classes);
     // Where the text's links land comes from the organisation's classification of its pages.
     let request = |text: &str, channel: &str, facts: Facts| CheckRequest {
         text: text.to_string(),
@@ -153,6 +189,23 @@ pub fn check_post(
             .max()
             .unwrap_or(Verdict::Allow);
     }
+    let (media_facts, used) = facts_for("post", consents, now_ms);
+    let media: Vec<MediaCheck> = attached
+        .media
+        .iter()
+        .map(|m| MediaCheck {
+            media_id: m.media_id,
+            screened: m.screened,
+            alt: engine.check(&request(&m.alt_text, "post", media_facts.clone())),
+        })
+        .collect();
+    if !media.is_empty() {
+        consents_used.extend(used);
+    }
+    verdict = media
+        .iter()
+        .map(MediaCheck::verdict)
+        .fold(verdict, Verdict::max);
     consents_used.sort_unstable();
     consents_used.dedup();
     PostCheck {
@@ -160,5 +213,6 @@ pub fn check_post(
         base,
         targets: checks,
         consents_used,
+        media,
     }
 }

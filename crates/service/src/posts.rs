@@ -14,7 +14,7 @@ use store::{Db, StoreError};
 
 use crate::checker::Checker;
 use crate::error::Fields;
-use crate::post_check::{check_post, PostCheck, TargetText};
+use crate::post_check::{check_post, Attached, AttachedMedia, PostCheck, TargetText};
 use crate::{Actor, Result, ServiceError};
 
 /// What use cases that run the compliance check need.
@@ -177,10 +177,30 @@ pub async fn url_classes(db: &Db, org_id: i64) -> Result<Vec<domain::links::UrlC
     Ok(classes.into_iter().map(|(_, c)| c).collect())
 }
 
+/// The media attached to a post (none for a post not written yet).
+pub async fn attached_media(db: &Db, post_id: Option<i64>) -> Result<Vec<AttachedMedia>> {
+    let Some(id) = post_id else {
+        return Ok(Vec::new());
+    };
+    let mut c = db.conn().await?;
+    let items = store::media::of_post(&mut c, id).await?;
+    Ok(items
+        .into_iter()
+        .map(|m| AttachedMedia {
+            media_id: m.id,
+            alt_text: m.alt_text,
+            // Anything unreadable is for a person to look at.
+            screened: workflow::Verdict::parse(&m.verdict)
+                .unwrap_or(workflow::Verdict::NeedsReview),
+        })
+        .collect())
+}
+
 /// Run the check for a post's current text, targets and consents.
 pub(crate) async fn run_check(
     deps: Deps<'_>,
     org_id: i64,
+    post_id: Option<i64>,
     base_text: &str,
     targets: &[(SocialAccount, Option<String>)],
     consents: &[Consent],
@@ -188,6 +208,7 @@ pub(crate) async fn run_check(
 ) -> Result<PostCheck> {
     let engine = deps.checker.engine(deps.db, deps.sealer, org_id).await?;
     let classes = url_classes(deps.db, org_id).await?;
+    let media = attached_media(deps.db, post_id).await?;
     let texts: Vec<TargetText<'_>> = targets
         .iter()
         .map(|(a, v)| TargetText {
@@ -196,9 +217,12 @@ pub(crate) async fn run_check(
             text: v.as_deref().unwrap_or(base_text),
         })
         .collect();
-    Ok(check_post(
-        &engine, base_text, &texts, consents, &classes, now_ms,
-    ))
+    let attached = Attached {
+        consents,
+        classes: &classes,
+        media: &media,
+    };
+    Ok(check_post(&engine, base_text, &texts, &attached, now_ms))
 }
 
 pub async fn create(deps: Deps<'_>, actor: &Actor, input: &PostInput, now_ms: i64) -> Result<i64> {
@@ -209,7 +233,7 @@ pub async fn create(deps: Deps<'_>, actor: &Actor, input: &PostInput, now_ms: i6
         .iter()
         .map(|(a, t)| (a.clone(), t.variant_text.clone()))
         .collect();
-    let check = run_check(deps, actor.org_id, &v.base_text, &pairs, &[], now_ms).await?;
+    let check = run_check(deps, actor.org_id, None, &v.base_text, &pairs, &[], now_ms).await?;
     let mut tx = deps.db.begin().await?;
     let fields = PostFields {
         location_id: input.location_id,
@@ -293,7 +317,16 @@ pub async fn update(
         .iter()
         .map(|(a, t)| (a.clone(), t.variant_text.clone()))
         .collect();
-    let check = run_check(deps, actor.org_id, &v.base_text, &pairs, &consents, now_ms).await?;
+    let check = run_check(
+        deps,
+        actor.org_id,
+        Some(id),
+        &v.base_text,
+        &pairs,
+        &consents,
+        now_ms,
+    )
+    .await?;
     let status = status_of(&post);
     let facts = PostFacts {
         status,

@@ -60,7 +60,16 @@ async fn recheck_with(
         consents.extend(extra);
         ((pairs, timed), consents)
     };
-    let check = run_check(deps, org_id, &post.base_text, &targets.0, &consents, now_ms).await?;
+    let check = run_check(
+        deps,
+        org_id,
+        Some(post.id),
+        &post.base_text,
+        &targets.0,
+        &consents,
+        now_ms,
+    )
+    .await?;
     Ok((check, targets.1))
 }
 

@@ -224,6 +224,25 @@ pub enum Cue {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CueSet([u64; 3]);
 
+impl Cue {
+    /// Keywords matched inside words (scanner gates, word endings): never evidence about
+    /// the word they sit in.
+    pub fn is_fragment(self) -> bool {
+        matches!(
+            self,
+            Cue::GateTime
+                | Cue::GateUnit
+                | Cue::GatePeriod
+                | Cue::GateVolume
+                | Cue::GateRoom
+                | Cue::GateOrdinal
+                | Cue::DrugSuffix
+                | Cue::ProcSuffix
+                | Cue::CondSuffix
+        )
+    }
+}
+
 impl CueSet {
     pub fn insert(&mut self, c: Cue) {
         let i = c as usize;

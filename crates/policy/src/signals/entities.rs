@@ -155,12 +155,14 @@ pub fn merge_phi(
             continue;
         }
         // A "person" that our lexicons know as a procedure, drug, product, title or pronoun
-        // ("X-ray", "Botox", "Doctor", "Aapki") is not one. Pronouns only when they are the
+        // ("X-ray", "Botox", "Doctor", "Aapki") is not one. Gates and word endings match
+        // inside words ("unit" in Sunita, "pill" in Pillai) and say nothing about names. Pronouns only when they are the
         // whole candidate: "Priya's mom" is still Priya.
         let known_word = || {
             hits.iter().any(|h| {
                 h.start < e
                     && s < h.end
+                    && !h.cue.is_fragment()
                     && (!matches!(
                         h.cue,
                         Cue::FamilyMember | Cue::Pron3 | Cue::Poss2 | Cue::You2 | Cue::Poss1

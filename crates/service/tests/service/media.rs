@@ -15,6 +15,7 @@ on_both_backends!(
     bad_uploads_store_nothing,
     a_whiteboard_with_a_patients_name_is_blocked_where_it_shows,
     images_need_alt_text_before_attaching,
+    alt_text_and_image_screening_count_in_the_post_check,
 );
 
 fn config() -> MediaConfig {
@@ -275,4 +276,73 @@ async fn images_need_alt_text_before_attaching(t: &TestDb) {
         .unwrap();
     let (_, _, used) = service::media::item(&w.db, &author, item.id).await.unwrap();
     assert_eq!(used, vec![post]);
+}
+
+/// Alt text is outbound text and the text inside an image is screened: both count in the
+/// verdict of the post that carries them when it is submitted.
+async fn alt_text_and_image_screening_count_in_the_post_check(t: &TestDb) {
+    use service::review::ReviewAction;
+    let w = world(t).await;
+    let author = w.actor(Role::Author).await;
+    let poster = media::testing::text_png(&["FREE BP CHECKS"]);
+    let item = service::media::upload(
+        w.deps(),
+        w.dir.path(),
+        &config(),
+        &author,
+        "p.png",
+        &poster,
+        T0,
+    )
+    .await
+    .unwrap();
+    let describe =
+        |alt: &'static str| service::media::describe(&w.db, &author, item.id, alt, "", T0);
+    describe("Sunita Sharma in bed 4 after her knee replacement")
+        .await
+        .unwrap();
+    let text = "Free blood pressure checks at all four clinics this week.";
+    let post = service::posts::create(
+        w.deps(),
+        &author,
+        &input(text, vec![target(w.fb, None)]),
+        T0,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        w.post(post).await.verdict,
+        "allow",
+        "the text alone is fine"
+    );
+    service::media::attach(&w.db, &author, post, item.id, T0)
+        .await
+        .unwrap();
+    let v = w.post(post).await.version;
+    let e = service::review::act(w.deps(), &author, post, v, ReviewAction::Submit, T0)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(e, ServiceError::Refused(_)),
+        "the alt text names a patient: {e:?}"
+    );
+    assert_eq!(w.post(post).await.status, "draft");
+
+    // A harmless description: the post's verdict is then the image's own screening.
+    describe("Poster: free blood pressure checks")
+        .await
+        .unwrap();
+    let v = w.post(post).await.version;
+    service::review::act(w.deps(), &author, post, v, ReviewAction::Submit, T0)
+        .await
+        .unwrap();
+    let p = w.post(post).await;
+    let check = service::post_check::PostCheck::from_json(&p.check_json).unwrap();
+    let screened = domain::workflow::Verdict::parse(&item.verdict).unwrap();
+    assert_eq!(check.media.len(), 1);
+    assert_eq!(
+        (check.media[0].media_id, check.media[0].screened),
+        (item.id, screened)
+    );
+    assert_eq!(check.verdict, screened, "{}", p.check_json);
 }
