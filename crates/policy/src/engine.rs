@@ -7,6 +7,7 @@ use crate::context::Ctx;
 use crate::lexicon::Lexicon;
 use crate::org::OrgPolicy;
 use crate::request::CheckRequest;
+use crate::residual;
 use crate::result::{CheckResult, PhiSpan, RuleFinding, Verdict};
 use crate::rules::{self, catalog, Eval, Fired, RuleId};
 use crate::signals::{ties, Detectors, Scanners, Signals};
@@ -31,6 +32,32 @@ impl std::fmt::Debug for Engine {
 const MAX_SPANS_PER_RULE: usize = 8;
 
 impl Engine {
+    /// The residual model's features and score for a request, whatever the rules say
+    /// (for training and evaluating the model).
+    #[doc(hidden)]
+    pub fn residual_features(&self, req: &CheckRequest) -> Vec<residual::Feature> {
+        let ctx = Ctx::new(req, &self.org);
+        let sig = Signals::new(
+            &req.text,
+            &self.lexicon,
+            &self.scanners,
+            &self.detectors,
+            &self.org,
+        );
+        let reply_sig = req
+            .in_reply_to
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| Signals::light(s, &self.lexicon, &self.scanners));
+        residual::features(&ctx, &sig, reply_sig.as_ref())
+    }
+
+    /// The rules alone, without the residual model (for training and evaluating it).
+    #[doc(hidden)]
+    pub fn check_rules_only(&self, req: &CheckRequest) -> CheckResult {
+        self.check_with(req, false)
+    }
+
     pub fn new(org: OrgPolicy) -> Engine {
         // The organisation's own contact details and consented staff are never PHI; the
         // detector drops them before the rules see anything.
@@ -70,6 +97,10 @@ impl Engine {
     }
 
     pub fn check(&self, req: &CheckRequest) -> CheckResult {
+        self.check_with(req, true)
+    }
+
+    fn check_with(&self, req: &CheckRequest, second_opinion: bool) -> CheckResult {
         let ctx = Ctx::new(req, &self.org);
         let sig = Signals::new(
             &req.text,
@@ -91,13 +122,26 @@ impl Engine {
             org: &self.org,
             reply_to: reply_sig.as_ref(),
         };
-        let found = rules::evaluate(&ev);
-        let verdict = found
+        let mut found = rules::evaluate(&ev);
+        let mut verdict = found
             .fired
             .iter()
             .map(|f| f.verdict)
             .max()
             .unwrap_or(Verdict::Allow);
+        // A second opinion on what the rules let through (never stricter than review).
+        if verdict == Verdict::Allow && second_opinion {
+            if let Some(model) = residual::Model::shipped() {
+                let features = residual::features(&ctx, &sig, reply_sig.as_ref());
+                if model.score(&features) > model.threshold {
+                    let words = residual::top_words(model, &features);
+                    found
+                        .fired
+                        .push(Fired::new(RuleId::ReviewSimilar, Verdict::NeedsReview).spans(words));
+                    verdict = Verdict::NeedsReview;
+                }
+            }
+        }
         let offsets = Offsets::new(&sig);
         let mut findings = Vec::with_capacity(found.fired.len() * 2);
         for f in &found.fired {

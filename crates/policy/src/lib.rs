@@ -23,6 +23,10 @@ mod lang;
 mod lexicon;
 mod org;
 mod request;
+#[doc(hidden)]
+pub mod residual;
+#[doc(hidden)]
+pub mod residual_train;
 mod result;
 mod rules;
 mod signals;

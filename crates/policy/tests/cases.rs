@@ -43,6 +43,8 @@ fn every_rule_is_exercised_by_some_case() {
     let s = score(&Engine::new(OrgPolicy::default()), &cases);
     let missing: Vec<&str> = policy::rule_ids()
         .into_iter()
+        // The residual model has no cases of its own: it fires where no rule does.
+        .filter(|r| *r != "REVIEW-SIMILAR")
         .filter(|r| s.rules.get(*r).is_none_or(|t| t.hit == 0))
         .collect();
     assert!(missing.is_empty(), "rules never hit by a case: {missing:?}");
@@ -55,6 +57,7 @@ fn suggestions_are_allowed() {
         contact_phone: Some("(555) 010-2000".into()),
         ..OrgPolicy::default()
     });
+    let mut failures = Vec::new();
     for c in load() {
         let r = engine.check(&c.request);
         let Some(sug) = r.suggestion else { continue };
@@ -69,14 +72,22 @@ fn suggestions_are_allowed() {
         req.text = sug.clone();
         let again = engine.check(&req);
         let reply = matches!(c.request.channel.as_deref(), Some(ch) if ch.contains("reply") || ch.contains("dm") || ch.contains("messenger") || ch.contains("whatsapp"));
-        if reply {
-            assert_eq!(
-                again.verdict,
-                policy::Verdict::Allow,
+        // A redaction keeps the rest of the text, which the residual model may still want
+        // a person to read; that is a review, never a block.
+        let redaction_reviewed =
+            sug.contains(" detail]") && again.rule_ids().iter().all(|r| *r == "REVIEW-SIMILAR");
+        if reply && again.verdict != policy::Verdict::Allow && !redaction_reviewed {
+            failures.push(format!(
                 "{}: suggestion {sug:?} -> {:?}",
                 c.request.text,
                 again.rule_ids()
-            );
+            ));
         }
     }
+    assert!(
+        failures.is_empty(),
+        "{} suggestions not allowed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -46,3 +46,35 @@ fn examples_behave_as_documented() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The residual model's weights are what training on today's cases gives (training is
+/// deterministic). Regenerate with `cargo run --release -p policy --example train_residual`.
+#[test]
+fn residual_weights_are_current() {
+    use policy::residual_train::{choose_threshold, cross_validate, examples, train};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/cases")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    let mut cases = Vec::new();
+    for f in &files {
+        let (mut c, errors) = policy::eval::parse_cases(&std::fs::read_to_string(f).unwrap());
+        assert!(errors.is_empty(), "{f:?}: {errors:?}");
+        cases.append(&mut c);
+    }
+    let engine = Engine::new(OrgPolicy::default());
+    let data = examples(&engine, &cases);
+    let threshold = choose_threshold(&data, &cross_validate(&data));
+    let want = train(&data, threshold).to_bytes();
+    let have = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/residual_weights.bin"),
+    )
+    .unwrap_or_default();
+    assert!(
+        have == want,
+        "src/residual_weights.bin is stale: run `cargo run --release -p policy --example train_residual`"
+    );
+}

@@ -9,6 +9,7 @@ mod generic;
 mod masks;
 mod name_words;
 mod names;
+mod observances;
 mod pairs;
 mod people;
 mod scan;
@@ -122,7 +123,16 @@ impl<'a> Signals<'a> {
             }
         }
         people::drop_non_people(&p, &mut entities);
+        observances::find(&p, &mut hits);
         entities::classify(&p, &hits, org, &mut entities);
+        // A month inside an observance's date ("June" of "June 14 is World Blood Donor
+        // Day") dates the observance, not a visit.
+        hits.retain(|h| {
+            h.cue != Cue::TimeRef
+                || !entities
+                    .iter()
+                    .any(|e| e.observance && e.start <= h.start && h.end <= e.end)
+        });
         hits.extend(scanners.extra_hits(&p, &gates));
         let derived = pairs::derive(&p, &hits);
         hits.extend(derived);

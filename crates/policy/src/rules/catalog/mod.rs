@@ -45,6 +45,8 @@ pub enum RuleId {
     InMtp,
     InMhca,
     InDmr,
+    /// No rule matched, but the residual model finds the text close to risky ones.
+    ReviewSimilar,
 }
 
 /// An example request for the documentation; verified by the docs test.
@@ -112,6 +114,7 @@ pub static RULES: &[&RuleDef] = &[
     &india_defs::IN_MTP,
     &india_defs::IN_MHCA,
     &india_defs::IN_DMR,
+    &other_defs::REVIEW_SIMILAR,
 ];
 
 pub fn def(id: RuleId) -> &'static RuleDef {

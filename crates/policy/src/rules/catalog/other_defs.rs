@@ -169,3 +169,17 @@ pub const PRO_STAFFCONSENT: RuleDef = RuleDef {
     blocked: ex("Meet Nurse Kelly Brown from our night team!", "facebook_post", "US", r#"{"staff_consent":false}"#),
     allowed: ex("Meet Nurse Kelly Brown from our night team!", "facebook_post", "US", r#"{"staff_consent":true}"#),
 };
+
+pub const REVIEW_SIMILAR: RuleDef = RuleDef {
+    id: RuleId::ReviewSimilar,
+    code: "REVIEW-SIMILAR",
+    packs: &[Pack::Privacy],
+    default: NeedsReview,
+    default_note: "needs_review, only when no other rule fired",
+    catches: "Texts no specific rule matched that read like ones that disclosed patient information or needed a person: a second opinion from a model trained on Bedside's labelled cases (words, spellings, the engine's cues and the channel).",
+    why: "Rules recognise known phrasings; the same risk is written in endless new ways (quiet confirmations in replies, crisis hints, Hinglish spellings). Sending a close call to a person is safer than letting it through.",
+    message: "No rule matched, but this reads like texts that needed a person to check them (patient details, confirmations of care, distress). The highlighted words weighed most.",
+    fix: "Read it as a compliance officer would: does it confirm someone is a patient, repeat what they disclosed, or describe anyone's care? If not, approve it.",
+    blocked: ex("Glad the little one slept through the night after the drops!", "google_review_reply", "US", "{}"),
+    allowed: ex("Thank you for the kind words! We have shared them with the whole team.", "google_review_reply", "US", "{}"),
+};
