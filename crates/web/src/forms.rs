@@ -8,6 +8,16 @@ use jiff::tz::TimeZone;
 
 use crate::error::AppError;
 
+/// A multipart upload that could not be read: too large (413, the configured upload
+/// limit) or malformed (400).
+pub fn multipart_error(e: axum::extract::multipart::MultipartError) -> AppError {
+    if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::PayloadTooLarge
+    } else {
+        AppError::BadRequest("the upload could not be read".into())
+    }
+}
+
 /// All fields of an urlencoded form, in order, repeated keys kept.
 pub struct RawForm(pub Vec<(String, String)>);
 

@@ -1,6 +1,6 @@
 //! The router: every route here must also appear in [`crate::access::ROUTES`].
 
-use axum::extract::Request;
+use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderName, Uri};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
@@ -36,6 +36,8 @@ pub fn router(state: AppState) -> Router {
     let uploads = Router::new()
         .route("/consents", post(consents::create))
         .route("/media", post(media::upload))
+        // Multipart has its own 2 MB default; the configured limit is the one that counts.
+        .layer(DefaultBodyLimit::max(max_upload))
         .layer(RequestBodyLimitLayer::new(max_upload));
     Router::new()
         .route("/healthz", get(ops::healthz))

@@ -138,17 +138,20 @@ pub async fn create(
     let mut input = ConsentInput::default();
     let mut doc: Option<Vec<u8>> = None;
     let (mut from, mut until) = (String::new(), String::new());
-    let bad = |_| AppError::BadRequest("the upload could not be read".into());
-    while let Some(field) = mp.next_field().await.map_err(bad)? {
+    while let Some(field) = mp
+        .next_field()
+        .await
+        .map_err(crate::forms::multipart_error)?
+    {
         let name = field.name().unwrap_or("").to_string();
         if name == "document" {
-            let bytes = field.bytes().await.map_err(|_| AppError::PayloadTooLarge)?;
+            let bytes = field.bytes().await.map_err(crate::forms::multipart_error)?;
             if !bytes.is_empty() {
                 doc = Some(bytes.to_vec());
             }
             continue;
         }
-        let value = field.text().await.map_err(bad)?;
+        let value = field.text().await.map_err(crate::forms::multipart_error)?;
         match name.as_str() {
             "kind" => input.kind = value,
             "reference" => input.reference = value,

@@ -87,12 +87,15 @@ pub async fn upload(
     v: Viewer,
     mut mp: Multipart,
 ) -> Result<Response, AppError> {
-    let bad = |_| AppError::BadRequest("the upload could not be read".into());
     let mut file: Option<(String, Vec<u8>)> = None;
-    while let Some(field) = mp.next_field().await.map_err(bad)? {
+    while let Some(field) = mp
+        .next_field()
+        .await
+        .map_err(crate::forms::multipart_error)?
+    {
         if field.name() == Some("file") {
             let name = field.file_name().unwrap_or("").to_string();
-            let bytes = field.bytes().await.map_err(|_| AppError::PayloadTooLarge)?;
+            let bytes = field.bytes().await.map_err(crate::forms::multipart_error)?;
             file = Some((name, bytes.to_vec()));
         }
     }
