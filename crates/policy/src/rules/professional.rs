@@ -125,9 +125,16 @@ fn staff_post(ev: &Eval<'_>, out: &mut Findings) {
     }
     let sig = ev.sig;
     let t = ev.ties;
+    // "my mom", "meri behen": the author's own family, not a patient.
+    let own = |h: &&crate::lexicon::Hit| {
+        sig.hits.iter().any(|q| {
+            q.cue == Cue::Poss1 && q.sentence == h.sentence && (q.w0 == h.w0 || q.w1 + 1 == h.w0)
+        })
+    };
+    let someone_else = sig.of(Cue::IndivAnchor).any(|h| !own(&h));
     let about_patient = !t.anchor_health.is_empty()
         || !t.anchor_outcome.is_empty()
-        || sig.has(Cue::IndivAnchor)
+        || someone_else
         || sig.has(Cue::PatientWord)
             && (sig.any(HEALTH) || sig.any(&[Cue::Event, Cue::VisitWord, Cue::SensDeath]))
         || sig.any(&[Cue::Event, Cue::Unique]) && sig.any(HEALTH)

@@ -244,6 +244,54 @@ fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
 }
 
+/// "our nurse line is (470) 555-0118", "our draw station at 1180 Whitaker Ave", "hamare
+/// Indore centre ka number": "our" at most five words before a contact or address in the
+/// same sentence, with no "you"/"your" between, makes it the organisation's.
+fn our_before(p: &Prepared<'_>, e: &Entity) -> bool {
+    const OUR: &[&str] = &[
+        "our",
+        "hamare",
+        "humare",
+        "hamara",
+        "hamari",
+        "हमारे",
+        "हमारा",
+        "हमारी",
+    ];
+    const YOU: &[&str] = &[
+        "you",
+        "your",
+        "aap",
+        "aapke",
+        "aapka",
+        "aapki",
+        "आप",
+        "आपके",
+        "आपका",
+        "आपकी",
+        "my",
+        "mera",
+        "meri",
+        "mere",
+    ];
+    for back in 1..=5 {
+        let Some(i) = e.w0.checked_sub(back) else {
+            break;
+        };
+        if p.words[i].sentence != e.sentence {
+            break;
+        }
+        let w = p.word_text(i);
+        if YOU.iter().any(|y| w.eq_ignore_ascii_case(y)) {
+            return false;
+        }
+        if OUR.iter().any(|o| w.eq_ignore_ascii_case(o)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Mark entities that belong to the organisation, its staff, or an observance.
 pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Entity]) {
     let org_phones = org.phone_digits();
@@ -258,6 +306,7 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
     };
     for e in ents.iter_mut() {
         let text = &p.norm[e.start..e.end];
+        let our_before = our_before(p, e);
         match e.kind {
             EntityKind::Name => {
                 let lower = text.to_lowercase();
@@ -301,7 +350,10 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                     .iter()
                     .any(|o| d.len() >= 7 && (o.ends_with(&d) || d.ends_with(o.as_str())));
                 // "call our patient advocate at 555-0162": a call-to-action a few words before.
-                if ours || hit_near(Cue::OrgContact, e, 6, 0) || hit_near(Cue::OrgContact, e, 0, 2)
+                if ours
+                    || our_before
+                    || hit_near(Cue::OrgContact, e, 6, 0)
+                    || hit_near(Cue::OrgContact, e, 0, 2)
                 {
                     e.org = true;
                 }
@@ -364,7 +416,7 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                         .any(|w| prev.eq_ignore_ascii_case(w))
                         && (prev.eq_ignore_ascii_case("our") || prev2.eq_ignore_ascii_case("our"))
                 };
-                if ours || our_word {
+                if ours || our_word || our_before {
                     e.org = true;
                 }
             }
