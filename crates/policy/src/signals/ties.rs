@@ -105,8 +105,31 @@ pub(super) fn push(v: &mut Vec<Span>, s: Span) {
     }
 }
 
+/// Authorities written in capitals ("CDC says…", "WHO recommends…") and words of general
+/// guidance: with a hedge ("if you…") they make a sentence's "you" anyone.
+const AUTHORITIES: &[&str] = &["CDC", "WHO", "NIH", "FDA", "AAP", "ICMR", "NHS", "AIIMS"];
+const GENERAL_WORDS: &[&str] = &[
+    "guidelines",
+    "guideline",
+    "experts",
+    "studies",
+    "research",
+    "generally",
+    "typically",
+];
+
+fn general_guidance(sig: &Signals<'_>, sentence: usize) -> bool {
+    sig.sentence_has(sentence, Cue::Hedge)
+        && (0..sig.p.words.len()).any(|i| {
+            sig.p.words[i].sentence == sentence && {
+                let t = sig.p.word_text(i);
+                AUTHORITIES.contains(&t) || GENERAL_WORDS.iter().any(|g| t.eq_ignore_ascii_case(g))
+            }
+        })
+}
+
 pub(super) fn hedged(sig: &Signals<'_>, h: &Hit) -> bool {
-    if sig.overlapped_by(h, Cue::Hedge) {
+    if sig.overlapped_by(h, Cue::Hedge) || general_guidance(sig, h.sentence) {
         return true;
     }
     // "your report … with anyone": the promise follows what it protects.
