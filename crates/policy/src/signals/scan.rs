@@ -142,7 +142,11 @@ impl Scanners {
         for m in ids.into_iter().flatten() {
             push(&mut out, EntityKind::Id, m.start(), m.end(), "ID_NUMBER");
         }
-        for m in self.date.find_iter(t) {
+        for m in self
+            .date
+            .find_iter(t)
+            .filter(|m| plausible_date(m.as_str()))
+        {
             push(&mut out, EntityKind::Date, m.start(), m.end(), "DATE");
         }
         let time = gates
@@ -334,6 +338,24 @@ impl Shape {
             }
         }
         s
+    }
+}
+
+/// "15-49" (an age band), "24/7": two numbers that cannot be a day and a month (either
+/// order) are not a date. Worded dates ("March 3") always are.
+fn plausible_date(m: &str) -> bool {
+    let nums: Vec<u32> = m
+        .split(['/', '-'])
+        .map(|p| p.trim())
+        .take(2)
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    match nums.as_slice() {
+        [a, b] => {
+            (1..=31).contains(a) && (1..=12).contains(b)
+                || (1..=12).contains(a) && (1..=31).contains(b)
+        }
+        _ => true,
     }
 }
 
