@@ -17,5 +17,8 @@ pub mod workflow;
 #[cfg(test)]
 mod workflow_tests;
 
+/// Milliseconds in a day (instants are epoch milliseconds everywhere).
+pub const DAY_MS: i64 = 86_400_000;
+
 pub use fields::{DisplayName, Email, FieldError, LocationName, OrgName, Password};
 pub use roles::{Permission, Role};

@@ -13,7 +13,7 @@ use crate::FieldError;
 pub const PASS_PERCENT: usize = 80;
 /// Training is renewed every year (HIPAA expects periodic training; a year is common).
 pub const TRAINING_VALID_DAYS: i64 = 365;
-pub const DAY_MS: i64 = 86_400_000;
+pub use crate::DAY_MS;
 pub const MAX_TITLE: usize = 200;
 pub const MAX_BODY: usize = 100_000;
 pub const MAX_NOTE: usize = 500;

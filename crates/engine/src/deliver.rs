@@ -5,13 +5,12 @@
 //! (lease expired, row re-claimed, post withdrawn) finds its fenced writes refused and
 //! stops.
 
-use domain::platform::Platform;
-use domain::workflow::Verdict;
 use futures_util::stream::{self, StreamExt};
-use platforms::{Outgoing, PublishError};
+use platforms::PublishError;
 use store::publications::{self, Publication};
 
 use crate::creds;
+use crate::job::Job;
 use crate::notify;
 use crate::{Engine, EngineError, TickReport};
 use service::connections::Credentials;
@@ -27,21 +26,6 @@ pub(crate) enum Outcome {
     Lost,
     Reconciled,
     Review,
-}
-
-/// What a publication needs from the rest of the database.
-pub(crate) struct Job {
-    pub p: Publication,
-    pub platform: Platform,
-    pub outgoing: Outgoing,
-    /// The text as written and approved, which is what the check reads; `outgoing.text`
-    /// has its links replaced by Bedside's short links.
-    pub checked_text: String,
-    /// Why the attached media cannot be sent, if they cannot.
-    pub media_problem: Option<String>,
-    pub post_status: String,
-    pub accepted: Verdict,
-    pub author_id: i64,
 }
 
 impl Engine {
@@ -73,57 +57,6 @@ impl Engine {
             }
         }
         Ok(())
-    }
-
-    pub(crate) async fn job(&self, p: Publication) -> Result<Option<Job>, EngineError> {
-        let mut c = self.db.conn().await?;
-        let Some(post) = store::posts::get(&mut c, p.org_id, p.post_id).await? else {
-            return Ok(None);
-        };
-        let Some(account) = store::accounts::get(&mut c, p.org_id, p.account_id).await? else {
-            return Ok(None);
-        };
-        let targets = store::posts::targets(&mut c, p.post_id).await?;
-        let variant = targets
-            .iter()
-            .find(|t| t.id == p.target_id)
-            .and_then(|t| t.variant_text.clone());
-        let platform = Platform::parse(&account.platform).unwrap_or(Platform::Facebook);
-        let checked_text = variant.unwrap_or_else(|| post.base_text.clone());
-        drop(c);
-        let text = self.short_links(&p, &post, platform, &checked_text).await?;
-        let (media, media_problem) = match self.attachments(p.post_id).await? {
-            Ok(m) => (m, None),
-            Err(why) => (Vec::new(), Some(why)),
-        };
-        // A short link is unique to its target: lookups after an unknown outcome find the
-        // post by it instead of comparing whole texts.
-        let marker = self.cfg.link_base.as_deref().and_then(|base| {
-            domain::links::find_urls(&text)
-                .into_iter()
-                .map(|u| u.url)
-                .find(|u| u.starts_with(base))
-        });
-        let outgoing = Outgoing {
-            text,
-            title: None,
-            media,
-            idempotency_key: p.idempotency_key.clone(),
-            marker,
-            language: None,
-            created_at: jiff::Timestamp::from_millisecond(p.due_at)
-                .unwrap_or(jiff::Timestamp::UNIX_EPOCH),
-        };
-        Ok(Some(Job {
-            platform,
-            outgoing,
-            checked_text,
-            media_problem,
-            post_status: post.status,
-            accepted: Verdict::parse(&post.accepted_verdict).unwrap_or(Verdict::Allow),
-            author_id: post.author_id,
-            p,
-        }))
     }
 
     async fn finish(
@@ -220,7 +153,7 @@ impl Engine {
             tx.commit().await?;
             return Ok(Outcome::Cancelled);
         }
-        if job.media_problem.is_some() {
+        let Ok(job) = self.with_attachments(job).await? else {
             return Ok(
                 if self
                     .finish(&p, "claimed", "failed", None, "media:unreadable", now_ms)
@@ -231,7 +164,7 @@ impl Engine {
                     Outcome::Lost
                 },
             );
-        }
+        };
         let Some(creds) = creds::load(&self.db, &self.sealer, p.account_id).await? else {
             let mut tx = self.db.begin().await?;
             if !publications::mark_outcome(
@@ -297,33 +230,25 @@ impl Engine {
         job: &Job,
         now_ms: i64,
     ) -> Result<service::post_check::PostCheck, EngineError> {
-        let consents = {
-            let mut c = self.db.conn().await?;
-            store::consents::for_post(&mut c, job.p.post_id).await?
+        let deps = service::posts::Deps {
+            db: &self.db,
+            sealer: &self.sealer,
+            checker: &self.checker,
         };
-        let engine = self
-            .checker
-            .engine(&self.db, &self.sealer, job.p.org_id)
-            .await?;
         let target = service::post_check::TargetText {
             account_id: job.p.account_id,
             platform: job.platform,
             text: &job.checked_text,
         };
-        let classes = service::posts::url_classes(&self.db, job.p.org_id).await?;
-        let media = service::posts::attached_media(&self.db, Some(job.p.post_id)).await?;
-        let attached = service::post_check::Attached {
-            consents: &consents,
-            classes: &classes,
-            media: &media,
-        };
-        Ok(service::post_check::check_post(
-            &engine,
-            &job.checked_text,
-            &[target],
-            &attached,
+        let check = service::check_run::check_for_publication(
+            deps,
+            job.p.org_id,
+            job.p.post_id,
+            target,
             now_ms,
-        ))
+        )
+        .await?;
+        Ok(check)
     }
 
     /// Publish; on an expired token refresh once (nothing was created) and try again.

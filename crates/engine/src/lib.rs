@@ -12,6 +12,7 @@ mod attachments;
 pub mod creds;
 mod deliver;
 mod error;
+mod job;
 pub mod jobs;
 mod links;
 pub mod news;

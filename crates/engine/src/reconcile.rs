@@ -71,6 +71,11 @@ impl Engine {
                 let within = dedup_window.is_some_and(|w| now_ms - p.due_at < w);
                 if exact || within {
                     // The platform itself makes a second create with the same key a no-op.
+                    let Ok(job) = self.with_attachments(job).await? else {
+                        return self
+                            .back(&p, "review", None, "media:unreadable", now_ms)
+                            .await;
+                    };
                     let result = self.send_with_refresh(&job, &creds, now_ms).await;
                     return self.record(&job, "reconciling", result, now_ms).await;
                 }

@@ -4,6 +4,7 @@
 //! post down everywhere.
 
 use domain::audit::Summary;
+use domain::DAY_MS;
 use domain::{FieldError, Permission};
 use serde::{Deserialize, Serialize};
 use store::audit::{self, Event};
@@ -169,8 +170,6 @@ pub struct AccountHealth {
     /// Publications of this account that failed or wait for a person.
     pub failing: i64,
 }
-
-const DAY_MS: i64 = 86_400_000;
 
 /// Every account of the actor's organisation with its state.
 pub async fn health(db: &Db, actor: &Actor, now_ms: i64) -> Result<Vec<AccountHealth>> {

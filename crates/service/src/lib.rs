@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod auditlog;
 pub mod auth;
 pub mod calendar;
+pub mod check_run;
 pub mod checker;
 pub mod clock;
 pub mod connections;

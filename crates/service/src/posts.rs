@@ -12,9 +12,10 @@ use store::consents::Consent;
 use store::posts::{self, NewTarget, Post, PostFields, PostState, Target};
 use store::{Db, StoreError};
 
+use crate::check_run::run_check;
 use crate::checker::Checker;
 use crate::error::Fields;
-use crate::post_check::{check_post, Attached, AttachedMedia, PostCheck, TargetText};
+use crate::post_check::PostCheck;
 use crate::{Actor, Result, ServiceError};
 
 /// What use cases that run the compliance check need.
@@ -168,61 +169,6 @@ async fn validate(db: &Db, actor: &Actor, input: &PostInput, now_ms: i64) -> Res
         pillar,
         targets,
     })
-}
-
-/// The organisation's page classes, for the check's landing-page facts.
-pub async fn url_classes(db: &Db, org_id: i64) -> Result<Vec<domain::links::UrlClass>> {
-    let mut c = db.conn().await?;
-    let classes = crate::links::load_classes(&mut c, org_id).await?;
-    Ok(classes.into_iter().map(|(_, c)| c).collect())
-}
-
-/// The media attached to a post (none for a post not written yet).
-pub async fn attached_media(db: &Db, post_id: Option<i64>) -> Result<Vec<AttachedMedia>> {
-    let Some(id) = post_id else {
-        return Ok(Vec::new());
-    };
-    let mut c = db.conn().await?;
-    let items = store::media::of_post(&mut c, id).await?;
-    Ok(items
-        .into_iter()
-        .map(|m| AttachedMedia {
-            media_id: m.id,
-            alt_text: m.alt_text,
-            // Anything unreadable is for a person to look at.
-            screened: workflow::Verdict::parse(&m.verdict)
-                .unwrap_or(workflow::Verdict::NeedsReview),
-        })
-        .collect())
-}
-
-/// Run the check for a post's current text, targets and consents.
-pub(crate) async fn run_check(
-    deps: Deps<'_>,
-    org_id: i64,
-    post_id: Option<i64>,
-    base_text: &str,
-    targets: &[(SocialAccount, Option<String>)],
-    consents: &[Consent],
-    now_ms: i64,
-) -> Result<PostCheck> {
-    let engine = deps.checker.engine(deps.db, deps.sealer, org_id).await?;
-    let classes = url_classes(deps.db, org_id).await?;
-    let media = attached_media(deps.db, post_id).await?;
-    let texts: Vec<TargetText<'_>> = targets
-        .iter()
-        .map(|(a, v)| TargetText {
-            account_id: a.id,
-            platform: platform_of(a),
-            text: v.as_deref().unwrap_or(base_text),
-        })
-        .collect();
-    let attached = Attached {
-        consents,
-        classes: &classes,
-        media: &media,
-    };
-    Ok(check_post(&engine, base_text, &texts, &attached, now_ms))
 }
 
 pub async fn create(deps: Deps<'_>, actor: &Actor, input: &PostInput, now_ms: i64) -> Result<i64> {

@@ -11,8 +11,9 @@ use store::audit::{self, Event};
 use store::posts::{self, PostState};
 use store::{collab, Tx};
 
+use crate::check_run::run_check;
 use crate::post_check::PostCheck;
-use crate::posts::{conflict, load, platform_of, run_check, status_of, verdict_str, who, Deps};
+use crate::posts::{conflict, load, platform_of, status_of, verdict_str, who, Deps};
 use crate::{Actor, Result, ServiceError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

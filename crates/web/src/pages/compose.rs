@@ -404,7 +404,7 @@ pub async fn check(
 ) -> Result<Response, AppError> {
     let text = form.text("base_text");
     let engine = st.engine(v.actor().org_id).await?;
-    let classes = service::posts::url_classes(&st.db, v.actor().org_id).await?;
+    let classes = service::links::check_classes(&st.db, v.actor().org_id).await?;
     let req = policy::CheckRequest {
         text: text.clone(),
         channel: Some("post".into()),
