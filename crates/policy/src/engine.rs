@@ -36,19 +36,7 @@ impl Engine {
     /// (for training and evaluating the model).
     #[doc(hidden)]
     pub fn residual_features(&self, req: &CheckRequest) -> Vec<residual::Feature> {
-        let ctx = Ctx::new(req, &self.org);
-        let sig = Signals::new(
-            &req.text,
-            &self.lexicon,
-            &self.scanners,
-            &self.detectors,
-            &self.org,
-        );
-        let reply_sig = req
-            .in_reply_to
-            .as_deref()
-            .filter(|s| !s.trim().is_empty())
-            .map(|s| Signals::light(s, &self.lexicon, &self.scanners));
+        let (ctx, sig, reply_sig) = self.read(req);
         residual::features(&ctx, &sig, reply_sig.as_ref())
     }
 
@@ -100,7 +88,8 @@ impl Engine {
         self.check_with(req, true)
     }
 
-    fn check_with(&self, req: &CheckRequest, second_opinion: bool) -> CheckResult {
+    /// The context, the text's signals and those of the text being answered.
+    fn read<'r>(&self, req: &'r CheckRequest) -> (Ctx, Signals<'r>, Option<Signals<'r>>) {
         let ctx = Ctx::new(req, &self.org);
         let sig = Signals::new(
             &req.text,
@@ -114,6 +103,11 @@ impl Engine {
             .as_deref()
             .filter(|s| !s.trim().is_empty())
             .map(|s| Signals::light(s, &self.lexicon, &self.scanners));
+        (ctx, sig, reply_sig)
+    }
+
+    fn check_with(&self, req: &CheckRequest, second_opinion: bool) -> CheckResult {
+        let (ctx, sig, reply_sig) = self.read(req);
         let t = ties::compute(&sig, ctx.family.is_addressed() && ctx.outbound());
         let ev = Eval {
             ctx: &ctx,

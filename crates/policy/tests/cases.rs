@@ -91,3 +91,62 @@ fn suggestions_are_allowed() {
         failures.join("\n")
     );
 }
+
+/// General mechanisms found through blind batches, each pinned where it acts (each of
+/// these failed before its fix).
+#[test]
+fn general_fixes_hold() {
+    let sig = policy::debug_signals;
+    // Scanner gates match inside words ("unit" in Sunita); they must not unmake a name.
+    assert!(
+        sig("Sunita Sharma is recovering in bed 4 after her knee replacement.")
+            .contains("ENT Name \"Sunita Sharma\"")
+    );
+    // An awareness day the lexicon does not list still owns its date.
+    assert!(
+        sig("Mark your calendar: 17 November is World Prematurity Day.")
+            .contains("ENT Date \"17 November\" staff=false org=false obs=true")
+    );
+    // Contacts and addresses a few words after "our" are the organisation's.
+    let ours = sig("Our nurse line is (470) 555-0118 and our draw station at 1180 Whitaker Ave opens at 6:30 am.");
+    assert!(
+        ours.contains("ENT Phone \"(470) 555-0118\" staff=false org=true"),
+        "{ours}"
+    );
+    assert!(
+        ours.contains("ENT Address \"1180 Whitaker Ave\" staff=false org=true"),
+        "{ours}"
+    );
+    // Two numbers that cannot be a day and a month are an age band, not a date.
+    assert!(
+        !sig("NFHS-5 ke mutabik 15–49 saal ki mahilaon mein khoon ki kami hai")
+            .contains("ENT Date")
+    );
+
+    let engine = Engine::new(OrgPolicy::default());
+    let check = |text: &str, channel: &str, facts: &str| {
+        let req = format!(
+            r#"{{"text": {}, "channel": "{channel}", "direction": "outbound", "jurisdiction": "US", "facts": {facts}}}"#,
+            serde_json::to_string(text).unwrap()
+        );
+        let r = engine.check(&serde_json::from_str(&req).unwrap());
+        r.rule_ids()
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<String>>()
+    };
+    // A staff member's own family is not a patient.
+    let family = check(
+        "Passed my board exam today!!! Thanks to my mom for the endless coffee.",
+        "linkedin_post",
+        r#"{"account": "personal", "author": "staff"}"#,
+    );
+    assert!(!family.iter().any(|r| r == "PRO-STAFFPOST"), "{family:?}");
+    // Hedged guidance citing an authority speaks to anyone.
+    let cdc = check(
+        "Great question! CDC says a cold usually isn't a reason to skip your flu shot, but if you have a fever, wait until you feel better.",
+        "facebook_comment_reply",
+        "{}",
+    );
+    assert!(!cdc.iter().any(|r| r.starts_with("PHI-")), "{cdc:?}");
+}
