@@ -362,12 +362,12 @@ pub async fn edit_quiz(db: &Db, actor: &Actor, edit: Edit, now_ms: i64) -> Resul
     }
     // Edits name shipped questions by position (1-based) until they are copied.
     let resolve = |key: i64| -> Result<i64> {
-        let by_id = existing.iter().find(|r| r.id == key && !was_shipped);
-        let by_position = existing.get(usize::try_from(key - 1).unwrap_or(usize::MAX));
-        by_id
-            .or(if was_shipped { by_position } else { None })
-            .map(|r| r.id)
-            .ok_or(ServiceError::NotFound)
+        let row = if was_shipped {
+            usize::try_from(key - 1).ok().and_then(|i| existing.get(i))
+        } else {
+            existing.iter().find(|r| r.id == key)
+        };
+        row.map(|r| r.id).ok_or(ServiceError::NotFound)
     };
     let (action, id) = match edit {
         Edit::Add(d) => {

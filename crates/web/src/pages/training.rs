@@ -28,7 +28,7 @@ pub struct Missed {
     pub explanation: String,
 }
 
-pub struct Result {
+pub struct QuizResult {
     pub correct: usize,
     pub total: usize,
     pub percent: usize,
@@ -49,7 +49,7 @@ struct TrainingPage {
     questions: Vec<KeyedQuestion>,
     /// Answers as sent, by question key (what the form shows after grading).
     chosen: Vec<(i64, usize)>,
-    result: Option<Result>,
+    result: Option<QuizResult>,
     pass_percent: usize,
     valid_days: i64,
     errors: FormErrors,
@@ -77,9 +77,9 @@ async fn render_page(
     st: &AppState,
     v: &Viewer,
     chosen: Vec<(i64, usize)>,
-    result: Option<Result>,
+    result: Option<QuizResult>,
     errors: FormErrors,
-) -> std::result::Result<Response, AppError> {
+) -> Result<Response, AppError> {
     let a = v.actor();
     let now = st.now_ms();
     let policy = service::training::current_policy(&st.db, a).await?;
@@ -115,10 +115,7 @@ async fn render_page(
     ))
 }
 
-pub async fn page(
-    State(st): State<AppState>,
-    v: Viewer,
-) -> std::result::Result<Response, AppError> {
+pub async fn page(State(st): State<AppState>, v: Viewer) -> Result<Response, AppError> {
     render_page(&st, &v, Vec::new(), None, FormErrors::default()).await
 }
 
@@ -126,7 +123,7 @@ pub async fn attest(
     State(st): State<AppState>,
     v: Viewer,
     form: RawForm,
-) -> std::result::Result<Response, AppError> {
+) -> Result<Response, AppError> {
     let version = form.id("version")?;
     if form.get("accept").is_none() {
         let e = domain::FieldError::new("accept", "must be ticked to accept the policy");
@@ -142,7 +139,7 @@ pub async fn attest(
 }
 
 /// Answers arrive as `q<key>=<option index>`.
-pub fn answers(form: &RawForm) -> std::result::Result<Vec<(i64, String)>, AppError> {
+pub fn answers(form: &RawForm) -> Result<Vec<(i64, String)>, AppError> {
     form.0
         .iter()
         .filter_map(|(k, v)| k.strip_prefix('q').map(|key| (key, v)))
@@ -154,7 +151,7 @@ pub fn answers(form: &RawForm) -> std::result::Result<Vec<(i64, String)>, AppErr
         .collect()
 }
 
-fn describe(questions: &[KeyedQuestion], chosen: &[(i64, usize)], g: &Grade) -> Result {
+fn describe(questions: &[KeyedQuestion], chosen: &[(i64, usize)], g: &Grade) -> QuizResult {
     let missed = g
         .missed
         .iter()
@@ -176,7 +173,7 @@ fn describe(questions: &[KeyedQuestion], chosen: &[(i64, usize)], g: &Grade) -> 
             }
         })
         .collect();
-    Result {
+    QuizResult {
         correct: g.correct,
         total: g.total,
         percent: g.percent(),
@@ -189,7 +186,7 @@ pub async fn quiz(
     State(st): State<AppState>,
     v: Viewer,
     form: RawForm,
-) -> std::result::Result<Response, AppError> {
+) -> Result<Response, AppError> {
     let given = answers(&form)?;
     match service::training::take_quiz(&st.db, v.actor(), &given, st.now_ms()).await {
         Ok((quiz, g)) => {
