@@ -14,7 +14,7 @@ pub(super) const GROUPS: &[Group] = &[
             "लड़का", "लडका", "बेटा", "पुत्र", "male child", "baba",
             // Codes used by clinics caught in PCPNDT decoy operations.
             "jai shri krishna", "jai shree krishna", "जय श्री कृष्ण", "jai shri ram", "laddoo", "laddu",
-            "लड्डू", "blue",
+            "लड्डू", "blue", "krishna", "nanha krishna", "kanha", "nanhe kanha", "कान्हा", "कृष्ण", "laddoo gopal", "rajkumar", "राजकुमार", "chhota bheem", "वारिस", "waris", "kul ka deepak", "कुल का दीपक",
         ],
     ),
     (
@@ -22,7 +22,7 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "girl", "a girl", "daughter", "princess", "ladki", "ladkee", "larki", "beti",
             "putri", "लड़की", "लडकी", "बेटी", "पुत्री", "female child", "baby girl",
-            "jai mata di", "जय माता दी", "jalebi", "जलेबी", "barfi", "बर्फी", "pink",
+            "jai mata di", "जय माता दी", "jalebi", "जलेबी", "barfi", "बर्फी", "pink", "pari", "nanhi pari", "नन्ही परी", "परी", "gudiya", "गुड़िया", "lakshmi", "लक्ष्मी",
         ],
     ),
     (Cue::OrWord, &["or", "ya", "या", "/", "or a", "ya phir", "या फिर", "vs", "versus"]),
@@ -92,6 +92,7 @@ pub(super) const GROUPS: &[Group] = &[
             "your number from", "your contact details from", "your details from",
             "received your number", "shared your number", "shared your details",
             "from our partner", "from our partners", "purchased list", "customer list of",
+            "pre-approved for", "preapproved for", "pre-qualified for", "prequalified for", "offer from our partner", "partner offer", "hamare partner ki", "हमारे पार्टनर",
             "aapka number", "आपका नंबर", "aapka number hume", "aapki details",
             "shared your data", "shared your health data", "shared your information with",
             "sold your data", "data share kiya", "ke saath share kiya", "ke sath share kiya",

@@ -64,6 +64,7 @@ pub(super) const GROUPS: &[Group] = &[
             "बुखार", "दर्द", "कैंसर", "मधुमेह", "डायबिटीज", "शुगर", "लकवा", "पथरी", "दमा",
             "टीबी", "हार्ट अटैक", "दिल का दौरा", "ब्लड प्रेशर", "बीपी", "गठिया", "पीलिया",
             "डेंगू", "मलेरिया", "संक्रमण", "चोट", "फ्रैक्चर", "बीमारी", "कमजोरी",
+            "frozen shoulder", "फ्रोज़न शोल्डर", "फ्रोजन शोल्डर", "डिप्रेशन", "एंग्जायटी", "थायराइड", "थायरॉइड", "अस्थमा", "माइग्रेन", "साइटिका", "स्लिप डिस्क", "कमर दर्द", "घुटनों का दर्द", "घुटने का दर्द", "गर्दन का दर्द", "स्पॉन्डिलाइटिस", "आर्थराइटिस", "पीसीओएस", "पीसीओडी", "बांझपन", "मोतियाबिंद", "ग्लूकोमा", "एलर्जी", "इन्फेक्शन", "इंफेक्शन", "किडनी", "लिवर",
         ],
     ),
     (
@@ -258,6 +259,7 @@ pub(super) const GROUPS_2: &[Group] = &[
             "admit rahe", "admit rahi", "admit hue", "admit huye", "admit hui", "admit the", "admit thi",
             "admit kiya", "admit kiye", "admit karaya", "admit karwaya", "admit kar", "admit ho", "din admit",
             "bharti rahe", "bharti hue", "bharti the", "bharti kiya", "bharti karaya", "भर्ती", "एडमिट",
+            "सेशन", "सेशंस", "विज़िट", "विजिट", "ओटी", "ot mein", "ot me", "frequent flyer", "frequent flier", "back again for", "is back for", "for the 4th time", "for the 3rd time", "for the third time", "for the fourth time", "for the fifth time", "times this month", "times this week", "time this month", "time this week", "pichhle saal bhi aayi", "pichle saal bhi aayi", "pichhle saal bhi aaya", "phir se aayi", "phir aa gayi", "phir aa gaya",
         ],
     ),
     (

@@ -87,6 +87,7 @@ pub(super) const GROUPS: &[Group] = &[
             "लिंग जांच", "लिंग जाँच", "लिंग परीक्षण", "लिंग निर्धारण", "लिंग चयन",
             "बेटा या बेटी", "बेटी या बेटा", "लड़का या लड़की", "लडका या लडकी", "पुत्र प्राप्ति",
             "बेटा होगा", "ling jaanch", "ling janch", "ling parikshan",
+            "beti hone ka darr", "beti hone ka dar", "बेटी होने का डर", "doosri beti", "dusri beti", "doosri baar bhi beti", "दूसरी बेटी", "phir se beti", "फिर से बेटी", "another daughter again", "beta hi chahiye", "बेटा ही चाहिए", "sab kuch pata chal jaata", "sab pata chal jaata", "सब कुछ पता चल जाता",
         ],
     ),
     (

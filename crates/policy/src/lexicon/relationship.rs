@@ -15,6 +15,12 @@ pub(super) const GROUPS: &[Group] = &[
             "was able to fix", "was able to help you", "took care of you", "take care of you", "looked after you", "you were brought in", "saved your life", "our staff saved", "we saved",
             "sorry for your loss", "our condolences", "deepest condolences", "thoughts are with you", "thoughts are with your family", "praying for your", "prayers for your", "prayers for you",
             "see you at your", "see you next", "see you soon for", "see you at the", "was seen by", "was treated by", "was given", "as documented", "per the chart", "in the chart", "in his chart", "in her chart",
+            "getting to know you", "get to know you", "got to know you", "these past few months", "these past few weeks", "these last few months", "these last few weeks", "over the past few months with", "watching you progress", "seeing you progress", "watching you get stronger", "seeing you get stronger",
+            "the visit ran long", "your visit ran long", "your wait was long", "your wait in the", "the wait you had", "sorry about your wait", "sorry for your wait", "sorry your wait", "sorry about the wait you",
+            "you stopped showing up", "stopped showing up", "you stopped coming", "never came in for", "never showed up for", "you didn't show up", "you did not show up", "you no-showed", "you cancelled your", "you canceled your", "you missed your",
+            "glad the procedure", "glad your procedure", "glad the surgery", "glad your surgery", "glad the treatment", "glad your treatment", "procedure itself went", "the procedure went", "the surgery went", "the extraction went", "your extraction", "glad the extraction",
+            "new crown is", "the new crown", "your new crown", "new glasses are", "your new glasses", "the new glasses", "your new hearing aid", "new hearing aids are", "your refill", "mix-up with your", "per your chart", "in your chart", "your chart shows", "your file shows", "in your file",
+            "aapke session", "aapke sessions", "सेशन पूरे", "आपके सेशन", "आपकी एक्सरसाइज़", "आपकी एक्सरसाइज", "sessions poore", "session poore",
             "told you", "explained to you", "informed you", "advised you",
             // English: the reply itself says the person was here or is ours.
             "when you visited", "when you came in", "when you came to us",
@@ -183,6 +189,7 @@ pub(super) const GROUPS: &[Group] = &[
             "news anchor", "local news anchor", "tv anchor", "a singer", "country singer", "an actor", "an actress", "the actress", "influencer", "a youtuber", "a famous", "local celebrity",
             "your neighbor", "your neighbour", "a neighbor", "a neighbour", "the neighbor", "the neighbour", "our neighbor", "a resident", "the resident",
             "a motorcyclist", "the motorcyclist", "a biker", "a cyclist", "a pedestrian", "a construction worker", "a labourer", "a college student", "a housewife", "a homemaker", "a retired", "a businessman", "a shopkeeper", "an mla", "the actor", "a celebrity", "the minister", "a minister", "a cricketer", "the cricketer", "a politician", "an athlete", "a marine", "marine veteran", "the 19 yo", "a grandmother who", "a man who", "a woman who", "someone who came", "the one who",
+            "colony wali", "colony wala", "colony waali", "wali aunty", "wale uncle", "wala patient", "wali patient", "wali jo", "wala jo", "waali jo", "waala jo", "वाली जो", "वाला जो", "कॉलोनी वाली", "कॉलोनी वाला",
             "dono yuvak", "yuvak", "yuvati", "युवक", "युवती", "किशोरी", "किशोर", "kishori", "नाबालिग", "nabalig", "naabalig", "dono ladke", "ek yuvak", "एक युवक",
             "two children", "three children", "both children", "the children", "two kids", "the kids", "two boys", "two girls", "two men", "two women", "the two", "both of them", "दो बच्चे", "दोनों बच्चे", "do bachche", "dono bachche", "truck driver", "a truck driver", "auto driver", "rickshaw driver", "bus driver",
             "two patients", "three patients", "four patients", "both patients", "2 patients", "3 patients", "two victims", "three victims", "the victims", "the injured", "two people", "three people", "दो मरीज", "तीन मरीज",
@@ -205,6 +212,7 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::PatientWord,
         &[
             "patient", "patients", "मरीज", "मरीजों", "mareez", "marij", "rogi", "रोगी",
+            "frequent flyer", "frequent flier", "frequent flyers", "regular of ours",
         ],
     ),
     (

@@ -97,6 +97,7 @@ pub(super) const GROUPS: &[Group] = &[
             "update your review to", "change your review to", "raise your rating",
             "only positive", "4 or 5 stars", "4-5 stars", "achha review", "accha review",
             "achhi rating", "5 star rating",
+            "9 or 10", "9 or a 10", "a 9 or 10", "9-10", "a 10", "gave us a 10", "give us a 10", "rate us 10", "10/10", "if you loved", "if you love us", "if you loved us", "if you had a great", "if you enjoyed your", "if you were happy", "happy patients", "happy customers", "satisfied patients", "only if you", "loved your visit", "loved your experience",
         ],
     ),
     (

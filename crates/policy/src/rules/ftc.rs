@@ -134,7 +134,7 @@ fn connect(ev: &Eval<'_>, out: &mut Findings) {
     let customer = ["patient", "customer", "client", "consumer"]
         .iter()
         .any(|a| ctx.author.contains(a));
-    if !endorser || customer || ctx.connection_disclosed || sig.has(Cue::Disclosure) {
+    if !endorser || customer || ctx.connection_disclosed || disclosed(sig) {
         return;
     }
     // Off a review site, praise must be about the business or a product to be an endorsement.
@@ -159,6 +159,16 @@ fn connect(ev: &Eval<'_>, out: &mut Findings) {
     if !praise.is_empty() {
         out.add(Fired::new(RuleId::FtcConnect, Block).spans(praise));
     }
+}
+
+/// A disclosure that is not denied: "not sponsored lol", "this is not an ad, I was paid
+/// nothing" deny the connection they name (a paid endorser's denial is itself deceptive).
+fn disclosed(sig: &Signals<'_>) -> bool {
+    const DENIALS: &[&str] = &["not", "no", "non", "never", "isn't", "nahi", "nahin", "नहीं"];
+    sig.of(Cue::Disclosure).any(|h| {
+        let before = (h.w0 > 0).then(|| sig.p.word_text(h.w0 - 1)).unwrap_or("");
+        !DENIALS.iter().any(|d| before.eq_ignore_ascii_case(d))
+    })
 }
 
 const NOT_REWARD_BEFORE: &[&str] = &[

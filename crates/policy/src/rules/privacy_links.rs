@@ -156,7 +156,7 @@ pub(super) fn url_phi(ev: &Eval<'_>, out: &mut Findings) {
         // patient path ("/stories/…-breast-cancer", "/patients/…").
         let person =
             named || u.slug_person || person_path && (sensitive || rest.contains("patient"));
-        if bad_query || health && person || sensitive && named {
+        if bad_query || health && person || sensitive && named || u.slug_person {
             out.add(Fired::new(RuleId::TrkUrlphi, Block).phi("URL", [(u.start, u.end)]));
         }
     }

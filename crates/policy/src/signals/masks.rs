@@ -170,7 +170,7 @@ pub(crate) fn result_in_path(path: &str) -> bool {
 
 /// Links whose path words, read as a title, contain a person's name: the detector reads
 /// "Anita Sharma Thyroid Tsh" for `/report/anita-sharma-thyroid-tsh`. Only for links with
-/// health words in the path.
+/// health words in the path, or posted with a patient story.
 pub fn slug_people(p: &Prepared<'_>, hits: &[Hit], detector: &phi::Detector, ents: &mut [Entity]) {
     for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Url) {
         let url = &p.norm[e.start..e.end];
@@ -184,7 +184,13 @@ pub fn slug_people(p: &Prepared<'_>, hits: &[Hit], detector: &phi::Detector, ent
                 && h.end <= e.end
                 && matches!(h.cue, Cue::Condition | Cue::TestResult | Cue::Procedure)
         }) || result_in_path(&p.norm[path_start..e.end]);
-        if !health {
+        // A patient story posted with the link ("NICU graduate spotlight", "success
+        // story"): a name in its slug is the patient's, whatever condition words it has.
+        let story = hits.iter().any(|h| {
+            (h.end <= e.start || h.start >= e.end)
+                && matches!(h.cue, Cue::StoryMarker | Cue::Outcome)
+        });
+        if !health && !story {
             continue;
         }
         // Health-word and path-word tokens are not name parts: "/blog/lupus-signs".

@@ -77,6 +77,42 @@ const NOT_NAMES: &[&str] = &[
     "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
     "cross", "army", "rotary", "lions", "women", "men", "children", "kids", "fair", "expo",
     "summit", "conference", "seminar", "workshop",
+    "neighbors", "neighbours", "neighbor", "neighbour", "friends", "folks", "parents",
+    "yojana", "yojna", "abhiyan", "abhiyaan", "mission", "scheme", "programme", "program",
+    "karyakram", "bima", "card", "campaign",
+    // Romanised Hindi words that the name lists also hold ("kaat", "wali", "jagah"): Hinglish
+    // advice and status posts are full of them.
+    "diye", "karna", "karein",
+    "kijiye", "karte", "karti", "karta", "kiye", "hota", "hoti", "hote",
+    "hona", "hua", "hue", "rahe", "rakhein", "rakhe", "rakho", "jaye", "jaaye",
+    "jaana", "jaata", "jaati", "jaate", "jao", "aana", "aata", "aati", "aate",
+    "aaya", "aayi", "aaye", "milta", "milti", "milte", "mile", "milega",
+    "milegi", "lagta", "lagti", "lage", "laga", "lagi", "chahiye", "sakta",
+    "sakte", "pata", "dekho", "dekhein", "suno", "bolo", "bataiye", "batayein", "kaat",
+    "kaatna", "kaatne", "choosna", "hilne", "piyein", "khayein", "khana", "peena",
+    "chalein", "chalo", "rukiye", "daalein", "lagayein", "dhoyein", "jagah", "marij",
+    "mareez", "mariz", "sarkari", "aspataal", "aspatal", "dawai", "dawa", "dawaai",
+    "ilaaj", "ilaj", "jaanch", "janch", "bimari", "bimaari", "rog", "bukhar", "khaansi",
+    "khansi", "zukam", "paani", "pani", "doodh", "ghar", "gaon", "shahar", "raat",
+    "subah", "shaam", "hafte", "hafta", "mahina", "mahine", "umar", "umr", "logon",
+    "aadmi", "aurat", "mahila", "mahilaon", "bachcha", "bachche", "bacche", "bachchon",
+    "beti", "parivaar", "sehat", "swasthya", "seva", "sewa", "suvidha", "muft", "paisa",
+    "paise", "rupaye", "kharcha", "shivir", "takleef", "taklif", "pareshani", "madad",
+    "sawaal", "jawab", "salah", "dhyan", "khayal", "khyal", "zaroor", "zaroori", "turant",
+    "jaldi", "shaant", "haath", "pair", "aankh", "daant", "khoon", "accha", "achha",
+    "acchi", "achhi", "bura", "bada", "badi", "chhota", "chhoti", "nayi", "purana",
+    "zyada", "jyada", "sirf", "bas", "bilkul", "hamesha", "kabhi", "rozana",
+    "pehle", "baad", "saath", "bina", "upar", "neeche", "andar", "bahar", "yahan", "wahan",
+    "kaafi", "thoda", "thodi", "sabhi", "kisi", "kaun", "kyunki", "isliye", "jab",
+    "tak", "wali", "wala", "wale", "waali", "waala", "waale", "haan",
+    "tum", "unka", "unki", "unke", "uska", "uski", "uske", "iska", "hamein",
+    "humein", "apna", "apni", "apne", "khud", "jeene", "nahin", "kuchh",
+    // Devanagari words the name lists hold that are ordinary words ("दवा" medicine,
+    // "सरकार" government, "काम" work).
+    "दवा", "दवाई", "दवाओं", "काम", "दिल", "सरकार", "सरकारी", "लेखक", "मुसलमान", "नेपाल",
+    "नेपाली", "नाती", "योजना", "अभियान", "सेवा", "सेवाओं", "सूचना", "नियम", "केंद्र",
+    "जिला", "ज़िला", "गाँव", "गांव", "शहर", "लोग", "लोगों", "बच्चे", "बच्चों", "महिला",
+    "महिलाओं", "मुफ्त", "मुफ़्त", "इलाज", "जाँच", "जांच", "सलाह", "हिंदी", "अंग्रेज़ी",
 ];
 
 /// Words that make the capitalised word before them a place or an organisation, not a
@@ -165,6 +201,15 @@ pub(super) fn institution_tail(w: &str) -> bool {
         "fair",
         "expo",
         "summit",
+        "yojana",
+        "yojna",
+        "abhiyan",
+        "mission",
+        "scheme",
+        "programme",
+        "program",
+        "day",
+        "week",
     ];
     w.chars().next().is_some_and(char::is_uppercase) && in_list(TAILS, w)
 }
