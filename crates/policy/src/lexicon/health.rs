@@ -84,7 +84,7 @@ pub(super) const GROUPS: &[Group] = &[
             "normal delivery", "root canal", "extraction", "extracted", "filling", "crown",
             "implant", "implants", "dentures", "braces", "cleaning", "scaling", "whitening",
             "scan", "scans", "adjustment", "adjustments", "sitting", "sittings", "glasses", "eyeglasses", "spectacles", "contact lenses", "hearing aid", "hearing aids", "braces",
-            "retainer", "crutches", "wheelchair", "inhaler", "insulin pump", "pacemaker", "the cane", "a cane",
+            "retainer", "crutches", "wheelchair", "inhaler", "insulin pump", "pacemaker", "the cane", "a cane", "reline", "relines", "denture reline", "new uppers", "new lowers", "the uppers", "your uppers", "denture", "partial denture",
             "कीमो", "कीमोथेरेपी", "रेडिएशन", "डायलिसिस", "बायोप्सी", "एमआरआई", "सीटी स्कैन",
             "एंजियोप्लास्टी", "एंजियोग्राफी", "इंसुलिन", "थेरेपी", "आईवीएफ", "कैंसर", "ट्यूमर",
             "veneers", "biopsy", "chemo", "chemo round", "round of chemo", "oncology", "cpap", "bipap", "sleep study", "sleep studies", "polysomnography", "chemotherapy", "radiation", "radiotherapy",

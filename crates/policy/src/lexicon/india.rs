@@ -10,7 +10,7 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::Boast,
         &[
             "no. 1", "no.1", "no 1", "number 1", "number one", "#1", "nambar 1", "नंबर 1",
-            "नं. 1", "नंबर वन", "top-rated", "top rated", "top 10", "most trusted",
+            "नं. 1", "नंबर वन", "top-rated", "top rated", "top 10", "most trusted", "most preferred", "most recommended", "most popular", "trusted by over", "trusted by lakhs", "trusted by thousands", "trusted by millions", "lakhon ka bharosa", "लाखों का भरोसा", "sabse pasandida", "सबसे पसंदीदा",
             "most experienced", "most advanced", "most successful", "renowned", "world class",
             "world-class", "award-winning", "award winning", "highest success", "success rate",
             "success rates", "lowest cost", "lowest price", "lowest prices", "cheapest",

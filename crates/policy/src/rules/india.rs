@@ -109,7 +109,15 @@ fn advert(ev: &Eval<'_>, out: &mut Findings) {
         out.add(Fired::new(RuleId::InAdvert, Block).spans(strong));
         return;
     }
-    let mut soft: Vec<Span> = spans_of(ev, &[Cue::SoftPromo]);
+    // "Yahan share na karein — humein DM karein": a reply that moves someone to a private
+    // channel is what a reply should do, not solicitation; offers and prices still count.
+    let mut soft: Vec<Span> = spans_of(ev, &[Cue::SoftPromo])
+        .into_iter()
+        .filter(|&(a, b)| {
+            let t = sig.text(a, b).to_ascii_lowercase();
+            !(ev.ctx.family.is_addressed() && (t.starts_with("dm ") || t.starts_with("message ")))
+        })
+        .collect();
     soft.extend(awarded);
     // A count in an awareness post ("road safety week: 3,200 accident patients") informs.
     if !sig.has(Cue::Observance) {

@@ -29,6 +29,18 @@ fn personal_identifiers(sig: &Signals<'_>) -> Vec<(Span, &'static str)> {
 }
 
 /// Replies and DMs: "you" is one identifiable person.
+/// Visit words that name a booked visit.
+const SCHEDULED: &[&str] = &[
+    "session",
+    "appointment",
+    "follow-up",
+    "check-up",
+    "checkup",
+    "visit",
+    "consultation",
+    "reline",
+];
+
 pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
     let t = ev.ties;
     let sig = ev.sig;
@@ -66,13 +78,26 @@ pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
     // "Hi Tom! Glad the new hearing aids are working": a name in the greeting is the
     // person the whole reply is about.
     // The greeting may close the sentence too: "…that sprained ankle, Mike!".
+    // "Thank you Kaur aunty ji!": or just after the thanks that opens the reply.
+    const THANKS: &[&str] = &[
+        "thank",
+        "thanks",
+        "thx",
+        "dhanyavaad",
+        "dhanyawad",
+        "shukriya",
+    ];
+    let first = sig.p.words.first().map_or("", |_| sig.p.word_text(0));
+    let thanks_open = THANKS.iter().any(|w| first.eq_ignore_ascii_case(w))
+        || ["धन्यवाद", "शुक्रिया"].contains(&first);
     let vocative = sig.personal_entities().any(|e| {
         e.kind == EntityKind::Name
             && (e.w0 <= 1
+                || e.sentence == 0 && e.w0 <= 3 && thanks_open
                 || sig.p.norm[..e.start].trim_end().ends_with(',')
                     && sig.p.norm[e.end..]
                         .trim_start()
-                        .starts_with(['!', '.', '?']))
+                        .starts_with(['!', '.', '?', '—', '–']))
     });
     if vocative {
         clin.extend(
@@ -149,6 +174,36 @@ pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
         if !counted.is_empty() {
             out.add(Fired::new(RuleId::PhiRel, sev).phi("PATIENT_STATUS", counted.clone()));
             out.add(Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", counted));
+        }
+    }
+    // "Next session Thursday 5 baje", "see you at the 3 pm follow-up": a reply to a named
+    // person that schedules a visit says when they are seen ("no appointment needed" is
+    // not a visit).
+    if vocative || named {
+        let timed = |s: usize| {
+            sig.sentence_has(s, Cue::TimeRef)
+                || sig.entities.iter().any(|e| {
+                    matches!(e.kind, EntityKind::Date | EntityKind::Time)
+                        && e.sentence == s
+                        && !e.benign()
+                })
+        };
+        let scheduled: Vec<Span> = sig
+            .of(Cue::VisitWord)
+            .filter(|h| {
+                let w = sig.text(h.start, h.end).to_ascii_lowercase();
+                let before = (h.w0 > 0).then(|| sig.p.word_text(h.w0 - 1)).unwrap_or("");
+                SCHEDULED.iter().any(|v| w.starts_with(v))
+                    && !["no", "without", "any"]
+                        .iter()
+                        .any(|n| before.eq_ignore_ascii_case(n))
+                    && timed(h.sentence)
+            })
+            .map(|h| (h.start, h.end))
+            .collect();
+        if !scheduled.is_empty() {
+            out.add(Fired::new(RuleId::PhiRel, sev).phi("PATIENT_STATUS", scheduled.clone()));
+            out.add(Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", scheduled));
         }
     }
     if !t.addressed_visit.is_empty() {

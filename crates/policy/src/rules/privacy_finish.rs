@@ -34,12 +34,24 @@ pub(crate) fn generic_person(sig: &Signals<'_>, w: usize) -> bool {
         "अपने",
         "अपनी",
     ];
-    w > 0 && {
-        let t = sig.p.word_text(w - 1);
-        GENERIC
-            .iter()
-            .any(|g| g.len() == t.len() && g.eq_ignore_ascii_case(t))
-    }
+    // "अगर दोनों साथी वाहक हों तो बच्चे में…", "if a child swallows…": a person in a
+    // conditional is anyone's.
+    const CONDITIONAL: &[&str] = &["if", "agar", "अगर", "यदि", "unless"];
+    let sentence = sig.p.words.get(w).map(|x| x.sentence);
+    let conditional = (0..w)
+        .rev()
+        .take_while(|&i| Some(sig.p.words[i].sentence) == sentence)
+        .any(|i| {
+            let t = sig.p.word_text(i);
+            CONDITIONAL.iter().any(|c| c.eq_ignore_ascii_case(t))
+        });
+    conditional
+        || w > 0 && {
+            let t = sig.p.word_text(w - 1);
+            GENERIC
+                .iter()
+                .any(|g| g.len() == t.len() && g.eq_ignore_ascii_case(t))
+        }
 }
 
 /// Last line of defence against shapes the rules above do not know: health words near a

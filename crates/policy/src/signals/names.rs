@@ -167,11 +167,13 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
                 continue;
             }
         }
-        // Vocative at the end of a sentence: "Congrats on finishing chemo, Linda!"
+        // Vocative at the end of a clause: "Congrats on finishing chemo, Linda!", "so happy
+        // the new uppers feel right, Faith — no more glue".
         if is_cap(w) && !bad(i) && !sent_start && w.chars().count() > 2 {
             let before = &p.norm[..p.words[i].start];
             let after = p.norm[p.words[i].end..].trim_start();
-            if before.trim_end().ends_with(',') && after.starts_with(['!', '?', '.']) {
+            if before.trim_end().ends_with(',') && after.starts_with(['!', '?', '.', '—', '–'])
+            {
                 spans.push((i, i));
                 i += 1;
                 continue;
