@@ -50,7 +50,13 @@ fn building_number(ctx: &Ctx, i: usize) -> Option<usize> {
     let t = ctx.tok(i);
     let ok = match t.kind {
         TokKind::Num => t.len() <= 6,
-        TokKind::Alnum => t.len() <= 6 && ctx.raw(i).as_bytes()[0].is_ascii_digit(),
+        // "8pm CT", "10am ET" are times, not "12B Main St".
+        TokKind::Alnum => {
+            let w = ctx.low(i);
+            let time = (w.ends_with("am") || w.ends_with("pm"))
+                && w[..w.len() - 2].bytes().all(|b| b.is_ascii_digit());
+            t.len() <= 6 && ctx.raw(i).as_bytes()[0].is_ascii_digit() && !time
+        }
         _ => false,
     };
     if !ok {

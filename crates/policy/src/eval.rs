@@ -58,6 +58,8 @@ pub struct Score {
     pub false_blocks: usize,
     pub decoys: usize,
     pub decoys_flagged: usize,
+    /// "id: text" of each decoy span reported as PHI.
+    pub flagged_decoys: Vec<String>,
     /// confusion[expected][got]
     pub confusion: BTreeMap<String, BTreeMap<String, usize>>,
     pub rules: BTreeMap<String, RuleTally>,
@@ -92,6 +94,20 @@ impl Score {
             self.decoys += 1;
             if got.phi.iter().any(|p| p.start < d.end && d.start < p.end) {
                 self.decoys_flagged += 1;
+                let text: String = case
+                    .request
+                    .text
+                    .chars()
+                    .skip(d.start)
+                    .take(d.end.saturating_sub(d.start))
+                    .collect();
+                let id = case
+                    .request
+                    .id
+                    .as_ref()
+                    .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string));
+                self.flagged_decoys
+                    .push(format!("{}: {text:?}", id.unwrap_or_default()));
             }
         }
         *self
@@ -158,6 +174,12 @@ impl Score {
                 t.expected - t.hit,
                 t.extra
             ));
+        }
+        if !self.flagged_decoys.is_empty() {
+            s.push_str("\ndecoys reported as PHI:\n");
+            for d in &self.flagged_decoys {
+                s.push_str(&format!("  {d}\n"));
+            }
         }
         if !self.mismatches.is_empty() {
             s.push_str("\nverdict mismatches:\n");

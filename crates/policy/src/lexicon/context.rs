@@ -75,6 +75,7 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::StaffRole,
         &[
             "joins our", "joined our", "has joined", "have joined", "welcome aboard",
+            "and our whole", "and our entire", "and the rest of our", "and the whole team", "and our team", "and our crew",
             "welcomes", "new joinee", "new hire", "nursing supervisor", "nursing superintendent",
             "head nurse", "charge nurse", "staff nurse", "ward sister", "sister in charge",
             "sister-in-charge", "matron", "our head of", "head of department", "hod",

@@ -170,7 +170,7 @@ pub(super) const GROUPS: &[Group] = &[
             "adhd", "attention deficit", "vyvanse", "adderall", "ritalin", "concerta", "strattera", "methylphenidate", "rat poison", "consumed poison", "consuming poison", "swallowed poison", "drank poison", "pesticide", "insecticide", "attempted suicide", "tried to end her life", "tried to end his life", "tried to kill", "zeher", "zehar", "jahar", "ज़हर", "जहर", "कीटनाशक", "self harm", "self-harming", "cutting herself", "cutting himself",
             "bipolar", "bipolar ii", "depression", "depressed", "schizophrenia",
             "schizophrenic", "anxiety", "panic attacks", "psychiatric", "psychiatrist",
-            "psychosis", "psychotic", "ptsd", "ocd", "eating disorder", "anorexia", "bulimia",
+            "psychosis", "psychotic", "ptsd", "ocd", "eating disorder", "anorexia", "bulimia", "ppd", "postpartum depression", "post-partum depression", "postnatal depression", "postpartum anxiety", "postpartum psychosis", "baby blues",
             "suicidal", "suicide attempt", "self-harm", "mental health", "mental illness",
             "mental-health", "therapy session", "counselling", "counseling", "lithium",
             "antidepressant", "antidepressants", "antipsychotic", "sertraline", "fluoxetine",

@@ -268,7 +268,13 @@ fn dpdp(ev: &Eval<'_>, out: &mut Findings) {
     // kids"), near a name that is not staff, or shown in the media.
     let minor = ctx.guardian_consent != Some(true)
         && sig.of(Cue::SensMinor).any(|h| {
-            !generic_person(sig, h.w0)
+            // "Sai Child Clinic", "Rainbow Children's Hospital": part of a name.
+            let in_name = sig.text(h.start, h.end).starts_with(char::is_uppercase)
+                && sig
+                    .of(Cue::ProNoun)
+                    .any(|n| n.sentence == h.sentence && n.w0 == h.w1 + 1);
+            !in_name
+                && !generic_person(sig, h.w0)
                 && (people_shown
                     || sig.personal_entities().any(|e| {
                         e.kind == EntityKind::Name && e.sentence.abs_diff(h.sentence) <= 1

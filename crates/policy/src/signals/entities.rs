@@ -183,8 +183,12 @@ pub fn merge_phi(
         let (kind, label) = kind_of(f.kind);
         // A known place ("Madhya Pradesh", "Fayetteville") is not the two-capitalised-words
         // name our own heuristics guessed.
+        // "Civil Lines, Jaipur.": a listed place read as a closing vocative by our name
+        // heuristics is the place when it is exactly that word.
         if kind == EntityKind::Place && f.confidence >= 0.8 {
             ents.retain(|x| !(x.kind == EntityKind::Name && x.start >= s && x.end <= e));
+        } else if kind == EntityKind::Place && f.confidence >= 0.75 {
+            ents.retain(|x| !(x.kind == EntityKind::Name && x.start == s && x.end == e));
         }
         let dup = ents
             .iter()

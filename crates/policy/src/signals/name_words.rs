@@ -130,6 +130,7 @@ const PLACE_WORDS: &[&str] = &[
     "trust", "regional", "memorial", "healthcare", "dental", "medical", "family", "health",
     "general", "surgical", "eye", "heart", "mind", "valley", "heights", "hills", "fund",
     "society", "association", "program", "programme", "network", "services", "associates",
+    "lines", "library", "museum", "stadium", "auditorium", "grounds", "maidan",
 ];
 
 /// The word after a capitalised word makes it a place or an organisation. Ambiguous words
@@ -202,6 +203,9 @@ pub(super) fn institution_tail(w: &str) -> bool {
         "fair",
         "expo",
         "summit",
+        "library",
+        "museum",
+        "stadium",
         "care",
         "therapy",
         "method",
@@ -239,10 +243,13 @@ pub(super) fn not_name(w: &str) -> bool {
         .unwrap_or(w);
     // "Monday-Friday", "Mon-Sat": a range of non-names is not a name.
     if w.contains('-') {
+        const DAYS: &[&str] = &[
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        ];
         return w
             .split('-')
             .filter(|x| !x.is_empty())
-            .all(|x| crate::text::in_set(set, x));
+            .all(|x| crate::text::in_set(set, x) || in_list(DAYS, x));
     }
     crate::text::in_set(set, w)
 }
