@@ -11,7 +11,7 @@
 //! | staff_consent | unknown: named staff are fine, *shown* staff need review | names of clinicians are professional directory information; photos need media consent |
 //! | account | personal if the channel name says so, else organisation | |
 //! | author | staff on a personal account or an outbound review, else the organisation | |
-//! | connection_disclosed | not disclosed (unless the text says so) | |
+//! | connection_disclosed | not disclosed (unless the text says so); an explicit `false` says a material connection exists and is not disclosed | |
 //! | audience | patient list if the channel is an email/SMS list, else public | a DM sent to a public audience is treated as a post |
 //! | media shows | unknown (treated as possibly showing people) | |
 //! | landing page trackers | unknown: booking/portal/intake pages need review | |
@@ -37,6 +37,8 @@ pub struct Ctx {
     /// Lower-cased `facts.author` (empty when not stated).
     pub author: String,
     pub connection_disclosed: bool,
+    /// `facts.connection_disclosed` is explicitly false: there is a connection to disclose.
+    pub connection_undisclosed: bool,
     pub patient_list: bool,
     pub media: Vec<Media>,
     pub landing_kind: Option<String>,
@@ -102,6 +104,7 @@ impl Ctx {
             staff_author,
             author,
             connection_disclosed: f.connection_disclosed == Some(true),
+            connection_undisclosed: f.connection_disclosed == Some(false),
             patient_list: f.audience == Some(Audience::PatientList)
                 || f.audience.is_none() && family == ChannelFamily::Email,
             media: f.media.clone(),

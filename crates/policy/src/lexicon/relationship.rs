@@ -16,6 +16,7 @@ pub(super) const GROUPS: &[Group] = &[
             "sorry for your loss", "our condolences", "deepest condolences", "thoughts are with you", "thoughts are with your family", "praying for your", "prayers for your", "prayers for you",
             "see you at your", "see you next", "see you soon for", "see you at the", "was seen by", "was treated by", "was given", "as documented", "per the chart", "in the chart", "in his chart", "in her chart",
             "helped you find", "helped you get", "helped you through", "got you through", "get you through", "helped you feel", "helped you heal", "helped you recover", "helped you manage",
+            "wants to see you", "want to see you", "would like to see you", "needs to see you", "went over your", "went over them", "looked over your",
             "getting to know you", "get to know you", "got to know you", "these past few months", "these past few weeks", "these last few months", "these last few weeks", "over the past few months with", "watching you progress", "seeing you progress", "watching you get stronger", "seeing you get stronger",
             "the visit ran long", "your visit ran long", "your wait was long", "your wait in the", "the wait you had", "sorry about your wait", "sorry for your wait", "sorry your wait", "sorry about the wait you",
             "you stopped showing up", "stopped showing up", "you stopped coming", "never came in for", "never showed up for", "you didn't show up", "you did not show up", "you no-showed", "you cancelled your", "you canceled your", "you missed your",

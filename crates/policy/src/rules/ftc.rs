@@ -124,7 +124,8 @@ fn connect(ev: &Eval<'_>, out: &mut Findings) {
     ]
     .iter()
     .any(|a| ctx.author.contains(a));
-    let endorser = ctx.family == ChannelFamily::Review
+    let endorser = ctx.connection_undisclosed
+        || ctx.family == ChannelFamily::Review
         || ctx.personal_account && ctx.staff_author
         || paid_author && ctx.personal_account
         || ["influencer", "creator", "ambassador", "affiliate"]

@@ -143,6 +143,18 @@ fn endorse(ev: &Eval<'_>, out: &mut Findings) {
     }
     let mut spans = Vec::new();
     for e in sig.of(Cue::EndorseIn) {
+        // "डॉक्टर की सलाह के बिना दवा न लें", "without your doctor's advice": a warning to
+        // ask a doctor endorses nothing.
+        let after = sig.p.norm[e.end..].trim_start();
+        let before = sig.p.norm[..e.start].to_lowercase();
+        let without = ["के बिना", "ke bina", "bina", "बिना"]
+            .iter()
+            .any(|w| after.starts_with(w))
+            || before.trim_end().ends_with("without")
+            || before.trim_end().ends_with("बिना");
+        if without {
+            continue;
+        }
         let product = [Cue::ProductWord, Cue::Medication, Cue::RxBrand]
             .iter()
             .any(|&c| sig.sentence_has(e.sentence, c))

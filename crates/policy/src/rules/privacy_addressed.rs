@@ -70,6 +70,28 @@ pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
                 .map(|h| (h.start, h.end)),
         );
     }
+    // "Had my vasectomy here" answered with "Glad the procedure itself went smoothly":
+    // once the reply confirms the relationship, "the procedure" is the one the reviewer
+    // named, and the reply confirms it.
+    let named_care = ev.reply_to.is_some_and(|r| {
+        r.hits
+            .iter()
+            .any(|h| HEALTH.contains(&h.cue) && !generic_health(r.text(h.start, h.end)))
+    });
+    if !t.rel.is_empty() && named_care {
+        clin.extend(
+            sig.hits
+                .iter()
+                .filter(|h| {
+                    HEALTH.contains(&h.cue)
+                        && h.w0 > 0
+                        && ["the", "your", "that", "this", "aapka", "aapki", "aapke"]
+                            .iter()
+                            .any(|d| sig.p.word_text(h.w0 - 1).eq_ignore_ascii_case(d))
+                })
+                .map(|h| (h.start, h.end)),
+        );
+    }
     // Third person in a reply ("a patient who shows up drunk…") aimed at the reviewer.
     // A named third person ("Ms. Alvarez was seen by…") is pointed by itself.
     let named = sig

@@ -123,8 +123,18 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
             .map(|h| (h.start, h.end))
             .collect()
     };
+    // "We hear you, and we know juggling anxiety plus ADHD meds is stressful": a public
+    // reply that brings up a sensitive condition the reviewer never named says it of them.
+    let introduced = ev.ctx.family.is_public_reply()
+        && sig.any(&[Cue::You2, Cue::Poss2])
+        && health.iter().any(|h| {
+            SENSITIVE.contains(&h.cue)
+                && !sig.sentence_has(h.sentence, Cue::Hedge)
+                && !ev.reply_to.is_some_and(|r| r.has(h.cue))
+        });
     if !flagged.is_empty() {
-        out.add(Fired::new(RuleId::PhiClin, NeedsReview).phi("CLINICAL", flagged));
+        let v = if introduced { Block } else { NeedsReview };
+        out.add(Fired::new(RuleId::PhiClin, v).phi("CLINICAL", flagged));
     }
 }
 

@@ -107,7 +107,7 @@ const NOT_NAMES: &[&str] = &[
     "tak", "wali", "wala", "wale", "waali", "waala", "waale", "haan",
     "tum", "unka", "unki", "unke", "uska", "uski", "uske", "iska", "hamein",
     "humein", "apna", "apni", "apne", "khud", "jeene", "nahin", "kuchh", "din", "kami",
-    "sabzi", "sabziyan", "sabji", "goliyan", "goli", "mukt", "garmi", "sardi",
+    "saal", "kam", "sabzi", "sabziyan", "sabji", "goliyan", "goli", "mukt", "garmi", "sardi",
     // Devanagari words the name lists hold that are ordinary words ("दवा" medicine,
     // "सरकार" government, "काम" work).
     "दवा", "दवाई", "दवाओं", "काम", "दिल", "सरकार", "सरकारी", "लेखक", "मुसलमान", "नेपाल",

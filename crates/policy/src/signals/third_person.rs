@@ -70,6 +70,13 @@ fn anchor_ok_age(sig: &Signals<'_>, s: usize, e: usize) -> bool {
         "से",
         "तक",
     ];
+    // "30 साल के बाद", "40 saal ke baad har saal": after an age, everyone.
+    let next2 = sig.p.word_text(w1 + 2).to_lowercase();
+    if ["के", "ke"].contains(&next.as_str())
+        && ["बाद", "baad", "bad", "upar", "ऊपर", "पहले", "pehle"].contains(&next2.as_str())
+    {
+        return false;
+    }
     // "a 15-year-old from Obaidullaganj" describes one person whatever follows.
     if sig.p.norm[s..e].to_ascii_lowercase().contains("old") {
         return !bad_prev.contains(&prev.as_str());
