@@ -130,7 +130,11 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
         && health.iter().any(|h| {
             SENSITIVE.contains(&h.cue)
                 && !sig.sentence_has(h.sentence, Cue::Hedge)
-                && !ev.reply_to.is_some_and(|r| r.has(h.cue))
+                && !ev.reply_to.is_some_and(|r| {
+                    r.p.norm
+                        .to_lowercase()
+                        .contains(&sig.text(h.start, h.end).to_lowercase())
+                })
         });
     if !flagged.is_empty() {
         let v = if introduced { Block } else { NeedsReview };
