@@ -322,6 +322,11 @@ impl<'a> Prepared<'a> {
             .get(idx)
             .map_or("", |w| &self.norm[w.start..w.end])
     }
+
+    /// The word before word `idx` ("" at the start).
+    pub fn word_before(&self, idx: usize) -> &str {
+        idx.checked_sub(1).map_or("", |i| self.word_text(i))
+    }
 }
 
 pub use crate::lang::{detect_lang, in_set, FastSet, Lang};

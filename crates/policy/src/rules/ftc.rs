@@ -167,7 +167,7 @@ fn connect(ev: &Eval<'_>, out: &mut Findings) {
 fn disclosed(sig: &Signals<'_>) -> bool {
     const DENIALS: &[&str] = &["not", "no", "non", "never", "isn't", "nahi", "nahin", "नहीं"];
     sig.of(Cue::Disclosure).any(|h| {
-        let before = (h.w0 > 0).then(|| sig.p.word_text(h.w0 - 1)).unwrap_or("");
+        let before = sig.p.word_before(h.w0);
         !DENIALS.iter().any(|d| before.eq_ignore_ascii_case(d))
     })
 }

@@ -214,7 +214,7 @@ pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
             .of(Cue::VisitWord)
             .filter(|h| {
                 let w = sig.text(h.start, h.end).to_ascii_lowercase();
-                let before = (h.w0 > 0).then(|| sig.p.word_text(h.w0 - 1)).unwrap_or("");
+                let before = sig.p.word_before(h.w0);
                 SCHEDULED.iter().any(|v| w.starts_with(v))
                     && !["no", "without", "any"]
                         .iter()

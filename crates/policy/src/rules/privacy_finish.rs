@@ -126,7 +126,12 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
     // "We hear you, and we know juggling anxiety plus ADHD meds is stressful": a public
     // reply that brings up a sensitive condition the reviewer never named says it of them.
     let introduced = ev.ctx.family.is_public_reply()
-        && sig.any(&[Cue::You2, Cue::Poss2])
+        && (sig.any(&[Cue::You2, Cue::Poss2])
+            || (0..sig.p.words.len()).any(|i| {
+                ["you", "u", "aap", "आप"]
+                    .iter()
+                    .any(|y| sig.p.word_text(i).eq_ignore_ascii_case(y))
+            }))
         && health.iter().any(|h| {
             SENSITIVE.contains(&h.cue)
                 && !sig.sentence_has(h.sentence, Cue::Hedge)
