@@ -107,7 +107,7 @@ const NOT_NAMES: &[&str] = &[
     "tak", "wali", "wala", "wale", "waali", "waala", "waale", "haan",
     "tum", "unka", "unki", "unke", "uska", "uski", "uske", "iska", "hamein",
     "humein", "apna", "apni", "apne", "khud", "jeene", "nahin", "kuchh", "din", "kami",
-    "saal", "kam", "sabzi", "sabziyan", "sabji", "goliyan", "goli", "mukt", "garmi", "sardi",
+    "saal", "kam", "sabzi", "sabziyan", "dob", "mrn", "uhid", "dos", "sabji", "goliyan", "goli", "mukt", "garmi", "sardi",
     // Devanagari words the name lists hold that are ordinary words ("दवा" medicine,
     // "सरकार" government, "काम" work).
     "दवा", "दवाई", "दवाओं", "काम", "दिल", "सरकार", "सरकारी", "लेखक", "मुसलमान", "नेपाल",
@@ -221,8 +221,6 @@ pub(super) fn institution_tail(w: &str) -> bool {
         "scheme",
         "programme",
         "program",
-        "day",
-        "week",
     ];
     w.chars().next().is_some_and(char::is_uppercase) && in_list(TAILS, w)
 }

@@ -179,8 +179,9 @@ fn tesseract() -> bool {
 async fn a_whiteboard_with_a_patients_name_is_blocked_where_it_shows(t: &TestDb) {
     let w = world(t).await;
     let author = w.actor(Role::Author).await;
+    // Not a name on the demo staff list (the owner is Asha Verma, a staff member).
     let board = media::testing::text_png(&[
-        "PATIENT: ASHA VERMA",
+        "PATIENT: REKHA DESAI",
         "DOB 12/03/1961",
         "BED 4 POST-OP DAY 2",
     ]);
