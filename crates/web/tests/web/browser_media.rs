@@ -37,7 +37,7 @@ async fn upload_see_the_ocr_finding_describe_and_attach() {
     std::fs::write(
         &board,
         media::testing::text_png(&[
-            "PATIENT: ASHA VERMA",
+            "PATIENT: REKHA DESAI", // not the demo owner, Asha Verma (staff)
             "DOB 12/03/1961",
             "BED 4 POST-OP DAY 2",
         ]),

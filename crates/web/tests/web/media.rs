@@ -60,7 +60,7 @@ async fn media_upload_check_describe_attach(app: &TestApp) {
 
     // The whiteboard: its finding and where it is in the image.
     let board = media::testing::text_png(&[
-        "PATIENT: ASHA VERMA",
+        "PATIENT: REKHA DESAI", // not the demo owner, Asha Verma (staff)
         "DOB 12/03/1961",
         "BED 4 POST-OP DAY 2",
     ]);
