@@ -266,35 +266,13 @@ impl<'a> Prepared<'a> {
         if let Some(w) = self.words.last() {
             if w.end == i {
                 let word = &self.norm[w.start..w.end];
-                let abbrev = [
-                    "dr",
-                    "mr",
-                    "mrs",
-                    "ms",
-                    "st",
-                    "no",
-                    "vs",
-                    "prof",
-                    "smt",
-                    "jr",
-                    "sr",
-                    "mt",
-                    "rd",
-                    "ave",
-                    "dept",
-                    "approx",
-                    "etc",
-                    "e.g",
-                    "i.e",
-                    "ft",
-                    "lt",
-                    "col",
-                    "डॉ",
-                    "श्री",
-                    "श्रीमती",
-                    "कु",
+                #[rustfmt::skip]
+                const ABBREV: &[&str] = &[
+                    "dr", "mr", "mrs", "ms", "st", "no", "vs", "prof", "smt", "jr", "sr", "mt",
+                    "rd", "ave", "dept", "approx", "etc", "e.g", "i.e", "ft", "lt", "col",
+                    "डॉ", "श्री", "श्रीमती", "कु",
                 ];
-                if abbrev.iter().any(|a| word.eq_ignore_ascii_case(a))
+                if ABBREV.iter().any(|a| word.eq_ignore_ascii_case(a))
                     || word.chars().count() == 1 && word.chars().all(char::is_uppercase)
                 {
                     return false;

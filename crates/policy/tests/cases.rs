@@ -151,113 +151,70 @@ fn general_fixes_hold() {
     assert!(!cdc.iter().any(|r| r.starts_with("PHI-")), "{cdc:?}");
 }
 
+/// What a pinned case must come to.
+enum Expect {
+    /// Blocked.
+    Block,
+    /// Escalated as a crisis.
+    Crisis,
+    /// No rule fires (the residual model may still ask a person to read it).
+    RulesAllow,
+}
+
+/// (expected, text, channel, jurisdiction, in_reply_to, facts)
+type Pinned = (
+    Expect,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+);
+
 /// Second round of general mechanisms (blind batches 22–29), each failing before its fix.
 #[test]
 fn general_fixes_hold_2() {
+    use Expect::*;
+    let cases: &[Pinned] = &[
+        // Romanised Hindi words are not names ("kaat le"), nor are scheme names.
+        (RulesAllow, "Saanp kaat le toh turant 108 call karein. Anti-snake venom sarkari aspataal mein muft milta hai.", "facebook_post", "IN", None, "{}"),
+        (RulesAllow, "Sarkari aspataal mein TB ki dawai muft hai, aur Nikshay Poshan Yojana se ₹1000 mahina milta hai.", "instagram_post", "IN", None, "{}"),
+        // A farewell letter left for the children is a crisis, in Hindi too.
+        (Crisis, "बच्चों के नाम चिट्ठी लिख कर रख दी है। रात को कोई बात कर सकता है?", "facebook_comment_inbound", "IN", None, "{}"),
+        // Coded sex determination: a fairy or little Krishna.
+        (Block, "Jaaniye aapke ghar nanhi pari aayegi ya nanha Krishna! 3D sonography sirf ₹3,500.", "whatsapp_message", "IN", None, "{}"),
+        // Rewards only for top scores are conditioned on sentiment.
+        (Block, "If you gave us a 9 or 10, post it on Google and we'll mail you a free whitening pen!", "sms_message", "US", None, "{}"),
+        // "Not sponsored" from someone with an undisclosed connection is no disclosure.
+        (Block, "honestly obsessed 😍 @SlimPathHealth got me my meds in 2 days (not sponsored lol)", "tiktok_caption", "US", None, r#"{"author": "influencer", "connection_disclosed": false}"#),
+        // A name in the slug of a patient-story link.
+        (Block, "Read this week's NICU graduate spotlight 💙 https://kids.example/blog/liam-brennan-born-early", "facebook_post", "US", None, "{}"),
+        // Confirming "the procedure" a reviewer named.
+        (Block, "Glad the procedure itself went smoothly, and a little soreness is normal.", "google_review_reply", "US", Some("Had my vasectomy here last month."), "{}"),
+        // A reply that brings up a sensitive condition the reviewer never named.
+        (Block, "We hear you, and we know juggling anxiety plus ADHD meds is stressful.", "yelp_review_reply", "US", Some("Took 3 weeks to get my refill."), "{}"),
+        // A booked visit for the person thanked by name.
+        (Block, "Thank you Kaur aunty ji! Next session Thursday 5 baje, time pe aa jaana!", "google_review_reply", "IN", None, "{}"),
+        // "Post-Op Day 2" is care, not the name of an institution (a whiteboard as OCR reads it).
+        (Block, "Patieht! Asha Verma\nDob 12031961\nBeo 4+ Post-Op Day 2", "instagram_post", "US", None, "{}"),
+        // A time is not a house number; "Mon-Sat" and "30 साल के बाद" are no one.
+        (RulesAllow, "Questions: 1-833-555-0190, Monday–Friday, 8am–8pm CT.", "website_notice", "US", None, "{}"),
+        (RulesAllow, "14 नवंबर – विश्व मधुमेह दिवस। 30 साल के बाद साल में एक बार शुगर की जाँच ज़रूर कराएँ और डॉक्टर की सलाह के बिना दवा न लें।", "facebook_post", "IN", None, "{}"),
+    ];
     let engine = Engine::new(OrgPolicy::default());
-    let check = |text: &str, channel: &str, jur: &str, reply: Option<&str>, facts: &str| {
+    for (expect, text, channel, jur, reply, facts) in cases {
         let req = serde_json::json!({
             "text": text, "channel": channel, "jurisdiction": jur,
             "direction": if channel.ends_with("inbound") { "inbound" } else { "outbound" },
             "in_reply_to": reply, "facts": serde_json::from_str::<serde_json::Value>(facts).unwrap(),
         });
         let r = engine.check(&serde_json::from_value(req).unwrap());
-        (
-            r.verdict.as_str().to_string(),
-            r.rule_ids()
-                .into_iter()
-                .map(String::from)
-                .collect::<Vec<_>>(),
-        )
-    };
-    // Romanised Hindi words are not names ("kaat le"), nor are scheme names.
-    let (v, rules) = check("Saanp kaat le toh turant 108 call karein. Anti-snake venom sarkari aspataal mein muft milta hai.", "facebook_post", "IN", None, "{}");
-    assert!(rules_only_model(&v, &rules), "{rules:?}");
-    let (v, rules) = check("Sarkari aspataal mein TB ki dawai muft hai, aur Nikshay Poshan Yojana se ₹1000 mahina milta hai.", "instagram_post", "IN", None, "{}");
-    assert!(rules_only_model(&v, &rules), "{rules:?}");
-    // A farewell letter left for the children is a crisis, in Hindi too.
-    let (v, rules) = check(
-        "बच्चों के नाम चिट्ठी लिख कर रख दी है। रात को कोई बात कर सकता है?",
-        "facebook_comment_inbound",
-        "IN",
-        None,
-        "{}",
-    );
-    assert!(
-        v != "allow" && rules.contains(&"PRO-CRISIS".to_string()),
-        "{rules:?}"
-    );
-    // Coded sex determination: a fairy or little Krishna.
-    let (v, _) = check(
-        "Jaaniye aapke ghar nanhi pari aayegi ya nanha Krishna! 3D sonography sirf ₹3,500.",
-        "whatsapp_message",
-        "IN",
-        None,
-        "{}",
-    );
-    assert_eq!(v, "block");
-    // Rewards only for top scores are conditioned on sentiment.
-    let (v, _) = check(
-        "If you gave us a 9 or 10, post it on Google and we'll mail you a free whitening pen!",
-        "sms_message",
-        "US",
-        None,
-        "{}",
-    );
-    assert_eq!(v, "block");
-    // "Not sponsored" from someone with an undisclosed connection is no disclosure.
-    let (v, _) = check(
-        "honestly obsessed 😍 @SlimPathHealth got me my meds in 2 days (not sponsored lol)",
-        "tiktok_caption",
-        "US",
-        None,
-        r#"{"author": "influencer", "connection_disclosed": false}"#,
-    );
-    assert_eq!(v, "block");
-    // A name in the slug of a patient-story link.
-    let (v, _) = check("Read this week's NICU graduate spotlight 💙 https://kids.example/blog/liam-brennan-born-early", "facebook_post", "US", None, "{}");
-    assert_eq!(v, "block");
-    // Confirming "the procedure" a reviewer named.
-    let (v, _) = check(
-        "Glad the procedure itself went smoothly, and a little soreness is normal.",
-        "google_review_reply",
-        "US",
-        Some("Had my vasectomy here last month."),
-        "{}",
-    );
-    assert_eq!(v, "block");
-    // A reply that brings up a sensitive condition the reviewer never named.
-    let (v, _) = check(
-        "We hear you, and we know juggling anxiety plus ADHD meds is stressful.",
-        "yelp_review_reply",
-        "US",
-        Some("Took 3 weeks to get my refill."),
-        "{}",
-    );
-    assert_eq!(v, "block");
-    // A booked visit for the person thanked by name.
-    let (v, _) = check(
-        "Thank you Kaur aunty ji! Next session Thursday 5 baje, time pe aa jaana!",
-        "google_review_reply",
-        "IN",
-        None,
-        "{}",
-    );
-    assert_eq!(v, "block");
-    // A time is not a house number; "Mon-Sat" and "30 साल के बाद" are no one.
-    let (v, rules) = check(
-        "Questions: 1-833-555-0190, Monday–Friday, 8am–8pm CT.",
-        "website_notice",
-        "US",
-        None,
-        "{}",
-    );
-    assert!(rules_only_model(&v, &rules), "{rules:?}");
-    let (v, rules) = check("14 नवंबर – विश्व मधुमेह दिवस। 30 साल के बाद साल में एक बार शुगर की जाँच ज़रूर कराएँ और डॉक्टर की सलाह के बिना दवा न लें।", "facebook_post", "IN", None, "{}");
-    assert!(rules_only_model(&v, &rules), "{rules:?}");
-}
-
-/// Allowed by the rules: at most the residual model asks a person to read it.
-fn rules_only_model(verdict: &str, rules: &[String]) -> bool {
-    verdict == "allow" || rules.iter().all(|r| r == "REVIEW-SIMILAR")
+        let rules = r.rule_ids();
+        let ok = match expect {
+            Block => r.verdict == policy::Verdict::Block,
+            Crisis => r.verdict != policy::Verdict::Allow && rules.contains(&"PRO-CRISIS"),
+            RulesAllow => rules.iter().all(|id| *id == "REVIEW-SIMILAR"),
+        };
+        assert!(ok, "{text}: {} {rules:?}", r.verdict.as_str());
+    }
 }

@@ -146,12 +146,12 @@ fn endorse(ev: &Eval<'_>, out: &mut Findings) {
         // "डॉक्टर की सलाह के बिना दवा न लें", "without your doctor's advice": a warning to
         // ask a doctor endorses nothing.
         let after = sig.p.norm[e.end..].trim_start();
-        let before = sig.p.norm[..e.start].to_lowercase();
+        let before = sig.p.word_before(e.w0);
         let without = ["के बिना", "ke bina", "bina", "बिना"]
             .iter()
             .any(|w| after.starts_with(w))
-            || before.trim_end().ends_with("without")
-            || before.trim_end().ends_with("बिना");
+            || before.eq_ignore_ascii_case("without")
+            || before == "बिना";
         if without {
             continue;
         }

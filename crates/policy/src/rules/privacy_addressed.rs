@@ -83,11 +83,11 @@ pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
             sig.hits
                 .iter()
                 .filter(|h| {
+                    let before = sig.p.word_before(h.w0);
                     HEALTH.contains(&h.cue)
-                        && h.w0 > 0
                         && ["the", "your", "that", "this", "aapka", "aapki", "aapke"]
                             .iter()
-                            .any(|d| sig.p.word_text(h.w0 - 1).eq_ignore_ascii_case(d))
+                            .any(|d| before.eq_ignore_ascii_case(d))
                 })
                 .map(|h| (h.start, h.end)),
         );

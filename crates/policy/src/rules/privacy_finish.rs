@@ -125,6 +125,7 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
     };
     // "We hear you, and we know juggling anxiety plus ADHD meds is stressful": a public
     // reply that brings up a sensitive condition the reviewer never named says it of them.
+    let reviewer_said = ev.reply_to.map(|r| r.p.norm.to_lowercase());
     let introduced = ev.ctx.family.is_public_reply()
         && (sig.any(&[Cue::You2, Cue::Poss2])
             || (0..sig.p.words.len()).any(|i| {
@@ -133,13 +134,10 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
                     .any(|y| sig.p.word_text(i).eq_ignore_ascii_case(y))
             }))
         && health.iter().any(|h| {
+            let word = sig.text(h.start, h.end).to_lowercase();
             SENSITIVE.contains(&h.cue)
                 && !sig.sentence_has(h.sentence, Cue::Hedge)
-                && !ev.reply_to.is_some_and(|r| {
-                    r.p.norm
-                        .to_lowercase()
-                        .contains(&sig.text(h.start, h.end).to_lowercase())
-                })
+                && !reviewer_said.as_ref().is_some_and(|r| r.contains(&word))
         });
     if !flagged.is_empty() {
         let v = if introduced { Block } else { NeedsReview };
