@@ -7,14 +7,17 @@
 //! | direction | outbound | only outbound text can be published by us |
 //! | jurisdiction | the organisation's default, else US | |
 //! | patient_authorization | not on file | consent must be shown, not assumed |
-//! | guardian_consent | not on file | |
-//! | staff_consent | unknown: named staff are fine, *shown* staff need review | names of clinicians are professional directory information; photos need media consent |
+//! | guardian_consent (`parental_consent`) | not on file | |
+//! | authorization_channels | every channel | when stated, an authorisation covers only the channels it names |
+//! | patient_minor, authorization_signed_by | not a minor | a minor's authorisation signed by the child, or with guardian consent refused, covers nothing |
+//! | material_connection | none stated | `true` or a description, with `connection_disclosed` missing, is an undisclosed connection |
+//! | staff_consent (`staff_media_consent`) | unknown: named staff are fine, *shown* staff need review | names of clinicians are professional directory information; photos need media consent |
 //! | account | personal if the channel name says so, else organisation | |
 //! | author | staff on a personal account or an outbound review, else the organisation | |
 //! | connection_disclosed | not disclosed (unless the text says so); an explicit `false` says a material connection exists and is not disclosed | |
 //! | audience | patient list if the channel is an email/SMS list, else public | a DM sent to a public audience is treated as a post |
-//! | media shows | unknown (treated as possibly showing people) | |
-//! | landing page trackers | unknown: booking/portal/intake pages need review | |
+//! | media shows | unknown (treated as possibly showing people); free text is read by its words (`request_wire`) | |
+//! | landing page (`link`) trackers | unknown: booking/portal/intake pages need review | |
 
 use crate::channel::ChannelFamily;
 use crate::org::{OrgPolicy, Pack};
@@ -39,6 +42,8 @@ pub struct Ctx {
     pub connection_disclosed: bool,
     /// `facts.connection_disclosed` is explicitly false: there is a connection to disclose.
     pub connection_undisclosed: bool,
+    /// `facts.patient_minor`: the patient in the text or media is a child.
+    pub minor_subject: bool,
     pub patient_list: bool,
     pub media: Vec<Media>,
     pub landing_kind: Option<String>,
@@ -97,14 +102,18 @@ impl Ctx {
                 .in_reply_to
                 .as_deref()
                 .is_some_and(|s| !s.trim().is_empty()),
-            authorized: f.patient_authorization == Some(true),
+            authorized: f.patient_authorization == Some(true)
+                && covers_channel(f.authorization_channels.as_deref(), channel)
+                && signed_for_minor(f),
             guardian_consent: f.guardian_consent,
             staff_consent: f.staff_consent,
             personal_account,
             staff_author,
             author,
             connection_disclosed: f.connection_disclosed == Some(true),
-            connection_undisclosed: f.connection_disclosed == Some(false),
+            connection_undisclosed: f.connection_disclosed == Some(false)
+                || f.connection_disclosed.is_none() && material_connection(f),
+            minor_subject: f.patient_minor == Some(true),
             patient_list: f.audience == Some(Audience::PatientList)
                 || f.audience.is_none() && family == ChannelFamily::Email,
             media: f.media.clone(),
@@ -128,5 +137,114 @@ impl Ctx {
         self.media
             .iter()
             .any(|m| m.shows.unwrap_or(Shows::Unknown) == s)
+    }
+}
+
+/// An authorisation limited to some channels covers this one when an entry names it, its
+/// platform (`instagram` covers `instagram_reel_caption`), or the same platform and family
+/// (`instagram_post` covers `instagram_reel_caption`, not `instagram_dm`).
+fn covers_channel(allowed: Option<&[String]>, channel: &str) -> bool {
+    let Some(allowed) = allowed else {
+        return true;
+    };
+    let c = channel.to_ascii_lowercase();
+    let platform = |s: &str| s.split(['_', '-', ' ']).next().unwrap_or("").to_string();
+    let family = ChannelFamily::from_name(Some(&c));
+    allowed.iter().any(|e| {
+        let e = e.to_ascii_lowercase();
+        matches!(
+            e.as_str(),
+            "all" | "any" | "all_channels" | "social" | "social_media"
+        ) || !e.is_empty() && c.contains(&e)
+            || platform(&e) == platform(&c) && ChannelFamily::from_name(Some(&e)) == family
+    })
+}
+
+/// A minor's authorisation is a parent's or guardian's signature: one signed by the child,
+/// or with guardian consent refused, covers nothing.
+fn signed_for_minor(f: &crate::request::Facts) -> bool {
+    if f.patient_minor != Some(true) {
+        return true;
+    }
+    let by = f
+        .authorization_signed_by
+        .as_deref()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let guardian_signed = ["guardian", "parent", "mother", "father"]
+        .iter()
+        .any(|w| by.contains(w));
+    match f.guardian_consent {
+        Some(true) => true,
+        Some(false) => guardian_signed,
+        None => by.is_empty() || guardian_signed,
+    }
+}
+
+/// `facts.material_connection` says there is one: `true`, or a description that is not
+/// a denial.
+fn material_connection(f: &crate::request::Facts) -> bool {
+    match &f.material_connection {
+        Some(serde_json::Value::Bool(b)) => *b,
+        Some(serde_json::Value::String(s)) => {
+            let s = s.trim().to_ascii_lowercase();
+            !(s.is_empty() || matches!(s.as_str(), "none" | "no" | "false" | "n/a"))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn authorisation_covers_only_what_it_names() {
+        let list = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(covers_channel(None, "instagram_post"));
+        assert!(covers_channel(
+            Some(&list(&["instagram"])),
+            "instagram_reel_caption"
+        ));
+        assert!(covers_channel(
+            Some(&list(&["instagram_post"])),
+            "instagram_reel_caption"
+        ));
+        assert!(covers_channel(
+            Some(&list(&["website"])),
+            "website_testimonial"
+        ));
+        assert!(!covers_channel(
+            Some(&list(&["website_testimonial"])),
+            "instagram_post"
+        ));
+        assert!(!covers_channel(
+            Some(&list(&["instagram_post"])),
+            "instagram_dm"
+        ));
+        assert!(!covers_channel(Some(&[]), "facebook_post"));
+    }
+
+    #[test]
+    fn a_minor_cannot_sign_their_own_authorisation() {
+        let facts = |json: &str| serde_json::from_str::<crate::request::Facts>(json).unwrap();
+        assert!(signed_for_minor(&facts(
+            r#"{"patient_authorization":true}"#
+        )));
+        assert!(!signed_for_minor(&facts(
+            r#"{"patient_minor":true,"authorization_signed_by":"patient"}"#
+        )));
+        assert!(signed_for_minor(&facts(
+            r#"{"patient_minor":true,"authorization_signed_by":"mother"}"#
+        )));
+        assert!(!signed_for_minor(&facts(
+            r#"{"patient_minor":true,"guardian_consent":false}"#
+        )));
+        assert!(material_connection(&facts(
+            r#"{"material_connection":"free treatment"}"#
+        )));
+        assert!(!material_connection(&facts(
+            r#"{"material_connection":"none"}"#
+        )));
     }
 }

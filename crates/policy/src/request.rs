@@ -55,13 +55,26 @@ pub enum Jurisdiction {
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Facts {
     /// A written patient authorisation covering this use is on file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        alias = "patient_authorisation",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub patient_authorization: Option<bool>,
     /// Every staff member named or shown has given media consent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        alias = "staff_media_consent",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub staff_consent: Option<bool>,
     /// A parent or guardian signed for a minor who is named or shown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        alias = "parental_consent",
+        alias = "parent_consent",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub guardian_consent: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account: Option<Account>,
@@ -71,11 +84,38 @@ pub struct Facts {
     /// A material connection (employment, payment, free service) is disclosed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_disclosed: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        alias = "audience_source",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub audience: Option<Audience>,
+    /// Where the patient authorisation allows use (`instagram`, `facebook_post`,
+    /// `website`); when stated, channels not listed are not covered.
+    #[serde(
+        default,
+        alias = "consent_channels",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub authorization_channels: Option<Vec<String>>,
+    /// Who signed the authorisation (`patient`, `guardian`, `parent`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authorization_signed_by: Option<String>,
+    /// The patient in the text or media is a minor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patient_minor: Option<bool>,
+    /// A material connection exists (true, or a description such as "free treatment").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub material_connection: Option<serde_json::Value>,
     #[serde(default)]
     pub media: Vec<Media>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Also read as `link` or `landing`.
+    #[serde(
+        default,
+        alias = "link",
+        alias = "landing",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub landing_page: Option<LandingPage>,
 }
 
@@ -92,17 +132,21 @@ pub enum Account {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", from = "String")]
 pub enum Audience {
     Public,
     PatientList,
-    #[serde(other)]
     Unknown,
 }
 
 /// One attached image or video, as described by the uploader or the media library.
+///
+/// Read leniently (see [`crate::request_wire`]): a free-text `shows` such as
+/// `"x-ray, de-identified"` also sets `clinical_image` and `identifiers_removed`, and a
+/// `visible` list naming a whiteboard, wristband or screen marks identifiers as kept.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(from = "crate::request_wire::RawMedia")]
 pub struct Media {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
@@ -117,15 +161,17 @@ pub struct Media {
     pub identifiers_removed: Option<bool>,
 }
 
+/// Who can be seen. Besides the four names, a description such as `children_faces`,
+/// `patient_before_after` or `text_only` is read by the words it contains (see
+/// [`Shows::from_description`]); anything else is `unknown`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase", from = "String")]
 pub enum Shows {
     None,
     Staff,
     Patients,
     People,
-    #[serde(other)]
     Unknown,
 }
 
@@ -133,11 +179,20 @@ pub enum Shows {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct LandingPage {
-    /// `public_info`, `booking`, `portal`, `intake`, or another name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// `public_info`, `booking`, `portal`, `intake`, or another name (also read as
+    /// `lands_on` or `type`).
+    #[serde(
+        default,
+        alias = "lands_on",
+        alias = "type",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub kind: Option<String>,
-    /// Third-party trackers on that page (`meta_pixel`, `google_analytics`, …). `None` means
-    /// nobody checked.
+    /// The link itself, when the text does not show it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Third-party trackers on that page (`meta_pixel`, `google_analytics`, …). `None` means
+    /// nobody checked. Also read as `trackers`.
+    #[serde(default, alias = "trackers", skip_serializing_if = "Option::is_none")]
     pub third_party_trackers: Option<Vec<String>>,
 }

@@ -1,0 +1,298 @@
+//! Lenient reading of the request's descriptive fields. Clients (and people writing JSON by
+//! hand) describe media in words — `"children's faces"`, `"x-ray, de-identified"`,
+//! `"staff member only, staff lounge"` — and list what is visible; these are read by the
+//! words they contain, cautiously: anything not recognised stays `unknown`.
+
+use serde::Deserialize;
+
+use crate::request::{Audience, Media, Shows};
+
+fn has(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.contains(w))
+}
+
+const CLINICAL: &[&str] = &[
+    "clinical",
+    "x-ray",
+    "xray",
+    "x ray",
+    "scan",
+    "mri",
+    "radiograph",
+    "ultrasound",
+    "dermoscop",
+    "wound",
+    "ecg",
+    "ekg",
+    "lab report",
+    "report",
+    "chart",
+    "histolog",
+    "endoscop",
+    "biopsy",
+    "intraoral",
+    "opg",
+];
+
+const DEIDENTIFIED: &[&str] = &[
+    "de-identified",
+    "deidentified",
+    "anonymi",
+    "identifiers removed",
+    "no identifiers",
+    "cropped",
+    "redacted",
+];
+
+/// What, in a list of visible things, identifies a patient.
+const IDENTIFYING: &[&str] = &[
+    "name",
+    "whiteboard",
+    "census",
+    "wristband",
+    "armband",
+    "bracelet",
+    "chart",
+    "screen",
+    "monitor",
+    "label",
+    "room number",
+    "bed number",
+    "mrn",
+    "record",
+    "tag",
+    "face",
+    "file",
+    "prescription",
+];
+
+impl From<String> for Shows {
+    fn from(s: String) -> Self {
+        Shows::from_description(&s)
+    }
+}
+
+impl Shows {
+    /// Patients (and anyone screened or treated: children, newborns) before staff, staff
+    /// before people in general, and nobody only when the words say so.
+    pub fn from_description(s: &str) -> Shows {
+        let s = s.to_ascii_lowercase();
+        if has(&s, &["unknown", "unsure", "unclear"]) {
+            Shows::Unknown
+        } else if has(
+            &s,
+            &[
+                "patient", "child", "minor", "kid", "baby", "babies", "newborn", "infant",
+                "student", "pupil", "client", "resident",
+            ],
+        ) {
+            Shows::Patients
+        } else if has(
+            &s,
+            &[
+                "staff",
+                "doctor",
+                "nurse",
+                "team",
+                "employee",
+                "physician",
+                "surgeon",
+            ],
+        ) {
+            Shows::Staff
+        } else if has(
+            &s,
+            &[
+                "people",
+                "person",
+                "crowd",
+                "face",
+                "public",
+                "visitor",
+                "volunteer",
+                "participant",
+                "attendee",
+                "family",
+                "families",
+                "audience",
+                "community",
+            ],
+        ) {
+            Shows::People
+        } else if has(
+            &s,
+            &[
+                "none",
+                "nobody",
+                "no_one",
+                "no one",
+                "text",
+                "graphic",
+                "logo",
+                "illustration",
+                "infographic",
+                "poster",
+                "product",
+                "building",
+                "empty",
+                "icon",
+                "animation",
+                "equipment",
+            ],
+        ) {
+            Shows::None
+        } else {
+            Shows::Unknown
+        }
+    }
+}
+
+impl From<String> for Audience {
+    /// `patient_list`, or any description of people drawn from the organisation's records
+    /// ("custom audience uploaded from the patient list", "patient_contact_list").
+    fn from(s: String) -> Self {
+        let s = s.to_ascii_lowercase();
+        if has(
+            &s,
+            &[
+                "patient",
+                "crm",
+                "contact_list",
+                "contact list",
+                "customer",
+                "mailing",
+            ],
+        ) {
+            Audience::PatientList
+        } else if has(&s, &["public", "everyone", "follower", "general"]) {
+            Audience::Public
+        } else {
+            Audience::Unknown
+        }
+    }
+}
+
+/// [`Media`] as sent: `shows` as free text, plus an optional `visible` list.
+#[derive(Deserialize)]
+pub struct RawMedia {
+    #[serde(default, alias = "type")]
+    kind: Option<String>,
+    #[serde(default, alias = "content", alias = "subject")]
+    shows: Option<String>,
+    #[serde(default)]
+    faces_blurred: Option<bool>,
+    #[serde(default)]
+    clinical_image: Option<bool>,
+    #[serde(default)]
+    identifiers_removed: Option<bool>,
+    #[serde(default, alias = "visible_items", alias = "contains")]
+    visible: Vec<String>,
+}
+
+impl From<RawMedia> for Media {
+    fn from(r: RawMedia) -> Media {
+        let desc = r.shows.as_deref().unwrap_or("").to_ascii_lowercase();
+        let visible: Vec<String> = r.visible.iter().map(|v| v.to_ascii_lowercase()).collect();
+        let mut shows = r.shows.as_deref().map(Shows::from_description);
+        // Anything about a patient in the visible list puts a patient in the picture.
+        if visible.iter().any(|v| v.contains("patient")) && shows != Some(Shows::Patients) {
+            shows = Some(Shows::Patients);
+        }
+        let described_clinical = has(&desc, CLINICAL);
+        let identifying_visible = visible.iter().any(|v| has(v, IDENTIFYING));
+        let identifiers_removed = r.identifiers_removed.or(if identifying_visible {
+            Some(false)
+        } else if has(&desc, DEIDENTIFIED) {
+            Some(true)
+        } else {
+            None
+        });
+        let faces_blurred = r
+            .faces_blurred
+            .or_else(|| has(&desc, &["blurred", "pixelated"]).then_some(true));
+        Media {
+            kind: r.kind,
+            shows,
+            faces_blurred,
+            clinical_image: r
+                .clinical_image
+                .or_else(|| described_clinical.then_some(true)),
+            identifiers_removed,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::request::{Audience, Facts, Media, Shows};
+
+    fn media(json: &str) -> Media {
+        serde_json::from_str(json).expect("media parses")
+    }
+
+    #[test]
+    fn described_media_is_read_by_its_words() {
+        let cases = [
+            ("children's faces", Shows::Patients),
+            ("patient_face_before_after", Shows::Patients),
+            ("staff member only, staff lounge", Shows::Staff),
+            ("empty imaging suite", Shows::None),
+            ("text_only", Shows::None),
+            ("crowd at the health camp", Shows::People),
+            ("care_area", Shows::Unknown),
+            ("people", Shows::People),
+        ];
+        for (desc, want) in cases {
+            assert_eq!(Shows::from_description(desc), want, "{desc}");
+        }
+        let xray = media(r#"{"kind":"image","shows":"x-ray, de-identified"}"#);
+        assert_eq!(xray.clinical_image, Some(true));
+        assert_eq!(xray.identifiers_removed, Some(true));
+        let ward = media(
+            r#"{"shows":"staff","faces_blurred":true,"visible":["census whiteboard with names"]}"#,
+        );
+        assert_eq!(ward.identifiers_removed, Some(false));
+        let stated = media(r#"{"shows":"scan","clinical_image":false}"#);
+        assert_eq!(stated.clinical_image, Some(false), "a stated value wins");
+    }
+
+    #[test]
+    fn fact_aliases_and_audience_descriptions() {
+        let f: Facts = serde_json::from_str(
+            r#"{"parental_consent":false,"staff_media_consent":true,
+                "link":{"lands_on":"booking_page","trackers":["Meta Pixel"]},
+                "audience_source":"custom audience uploaded from the patient list"}"#,
+        )
+        .expect("facts parse");
+        assert_eq!(f.guardian_consent, Some(false));
+        assert_eq!(f.staff_consent, Some(true));
+        let page = f.landing_page.expect("link is the landing page");
+        assert_eq!(page.kind.as_deref(), Some("booking_page"));
+        assert_eq!(
+            page.third_party_trackers,
+            Some(vec!["Meta Pixel".to_string()])
+        );
+        assert_eq!(f.audience, Some(Audience::PatientList));
+        let round: Facts =
+            serde_json::from_str(&serde_json::to_string(&f_with_media()).unwrap()).unwrap();
+        assert_eq!(
+            round,
+            f_with_media(),
+            "canonical output reads back the same"
+        );
+    }
+
+    fn f_with_media() -> Facts {
+        Facts {
+            media: vec![Media {
+                kind: Some("image".into()),
+                shows: Some(Shows::Patients),
+                faces_blurred: Some(true),
+                clinical_image: None,
+                identifiers_removed: Some(false),
+            }],
+            audience: Some(Audience::Public),
+            ..Facts::default()
+        }
+    }
+}
