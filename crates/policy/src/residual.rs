@@ -120,6 +120,21 @@ pub fn features(ctx: &Ctx, sig: &Signals<'_>, reply_to: Option<&Signals<'_>>) ->
     if ctx.has_reply_to {
         push(&[b"r", fam], none);
     }
+    // What the organisation has on record: an authorised story reads like a risky one.
+    if ctx.authorized {
+        push(&[b"x", b"authorized"], none);
+        push(&[b"xf", b"authorized", fam], none);
+    }
+    if ctx.personal_account {
+        push(&[b"x", b"personal"], none);
+    }
+    if ctx.patient_list {
+        push(&[b"x", b"patient_list"], none);
+    }
+    for m in &ctx.media {
+        let shows = format!("{:?}", m.shows.unwrap_or(crate::request::Shows::Unknown));
+        push(&[b"m", shows.as_bytes()], none);
+    }
     let lower = sig.p.norm.to_lowercase();
     // Lower-casing can change lengths (rare letters); fall back to the words as they are.
     let text = if lower.len() == sig.p.norm.len() {

@@ -159,6 +159,8 @@ enum Expect {
     Crisis,
     /// No rule fires (the residual model may still ask a person to read it).
     RulesAllow,
+    /// Needs review, not blocked.
+    Review,
 }
 
 /// (expected, text, channel, jurisdiction, in_reply_to, facts)
@@ -201,6 +203,11 @@ fn general_fixes_hold_2() {
         (RulesAllow, "Questions: 1-833-555-0190, Monday–Friday, 8am–8pm CT.", "website_notice", "US", None, "{}"),
         (RulesAllow, "14 नवंबर – विश्व मधुमेह दिवस। 30 साल के बाद साल में एक बार शुगर की जाँच ज़रूर कराएँ और डॉक्टर की सलाह के बिना दवा न लें।", "facebook_post", "IN", None, "{}"),
     ];
+    check_pinned(cases);
+}
+
+fn check_pinned(cases: &[Pinned]) {
+    use Expect::*;
     let engine = Engine::new(OrgPolicy::default());
     for (expect, text, channel, jur, reply, facts) in cases {
         let req = serde_json::json!({
@@ -214,7 +221,45 @@ fn general_fixes_hold_2() {
             Block => r.verdict == policy::Verdict::Block,
             Crisis => r.verdict != policy::Verdict::Allow && rules.contains(&"PRO-CRISIS"),
             RulesAllow => rules.iter().all(|id| *id == "REVIEW-SIMILAR"),
+            Review => r.verdict == policy::Verdict::NeedsReview,
         };
         assert!(ok, "{text}: {} {rules:?}", r.verdict.as_str());
     }
+}
+
+/// Third round (blind batches 31–34): facts described in words, and rules, each failing
+/// before its fix.
+#[test]
+fn general_fixes_hold_3() {
+    use Expect::*;
+    let cases: &[Pinned] = &[
+        // Media described in words: a whiteboard in view, children from a school camp.
+        (Block, "Morning rounds on 6 East with our amazing charge nurses!", "instagram_post", "US", None, r#"{"staff_consent": true, "media": [{"kind": "image", "shows": "staff at the nurses' station", "visible": ["patient board with names and bed numbers"]}]}"#),
+        (Block, "Aaj Govt. Middle School, Sanchi mein 120 bacchon ka eye check-up hua. Dekhiye tasveerein!", "facebook_post", "IN", None, r#"{"parental_consent": false, "media": [{"kind": "image", "shows": "students' faces"}]}"#),
+        // An authorisation for the website does not cover Instagram.
+        (Block, "Meet Dolores, 58, who walked out of here pain-free six weeks after her spinal fusion!", "instagram_post", "US", None, r#"{"patient_authorization": true, "authorization_channels": ["website"], "media": [{"kind": "image", "shows": "patient"}]}"#),
+        // A booking page behind a `link` with trackers.
+        (Review, "Book your child's flu shot online in two minutes: kidsfirst.example/flu", "facebook_post", "US", None, r#"{"link": {"lands_on": "booking_page", "trackers": ["Meta Pixel"]}}"#),
+        // "Trusting us with your treatment here", in Hindi.
+        (Review, "हम पर भरोसा करके अपना इलाज यहाँ कराने के लिए शुक्रिया।", "google_review_reply", "IN", Some("अच्छा अस्पताल है"), "{}"),
+        // A symptom of the reviewer's child is clinical.
+        (Block, "So sorry your son had to wait while he was gasping for air.", "yelp_review_reply", "US", Some("Waited forever with my son in the ER."), "{}"),
+        // Years of service are not an age; a ward is not a surname.
+        (RulesAllow, "Congratulations to Priya Nair, RN, who has spent 25 years caring for families on 3 West!", "facebook_post", "US", None, r#"{"staff_consent": true}"#),
+        // Son or daughter, both precious: the campaign, not a hint.
+        (RulesAllow, "Beta ho ya beti, dono barabar hain. Garbh mein ling jaanch kanoonan apraadh hai.", "instagram_post", "IN", None, "{}"),
+        // A register's count is a statistic, not our volume.
+        (RulesAllow, "Vidisha zile mein 2025 mein dengue ke 860 mareez notify hue. Machhar se bachav karein.", "facebook_post", "IN", None, "{}"),
+        // The people of a public accident, counted and placed.
+        (Review, "Twelve workers injured in last night's factory fire in Pithampur were brought to our emergency department; five have been admitted.", "press_release", "IN", None, "{}"),
+        // "Your experience with us" says they were ours.
+        (Review, "We're sorry your visit with us fell short. Please call our office at 555-0148.", "google_review_reply", "US", Some("Not impressed."), "{}"),
+        // Contempt for reviewers, without the stock phrases.
+        (Review, "Some people have nothing better to do than trash a small clinic online.", "google_review_reply", "US", Some("Rude staff."), "{}"),
+        // Typical results stated with words between "most" and "patients".
+        (RulesAllow, "\u{201c}Back on the tennis court eight weeks after my knee replacement.\u{201d} Shared with permission. Most of our knee patients return to daily activities in 6 to 12 weeks.", "website_testimonial", "US", None, r#"{"patient_authorization": true}"#),
+        // Hindi dates and pronouns: a named patient's admission.
+        (Block, "श्री रमेश यादव जी को 4 मार्च को भर्ती किया गया था। वे अभी आईसीयू में हैं।", "x_reply", "IN", Some("@DainikKhabar: क्या रमेश यादव भर्ती हैं?"), "{}"),
+    ];
+    check_pinned(cases);
 }

@@ -22,7 +22,7 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "girl", "a girl", "daughter", "princess", "ladki", "ladkee", "larki", "beti",
             "putri", "लड़की", "लडकी", "बेटी", "पुत्री", "female child", "baby girl",
-            "jai mata di", "जय माता दी", "jalebi", "जलेबी", "barfi", "बर्फी", "pink", "pari", "nanhi pari", "नन्ही परी", "परी", "gudiya", "गुड़िया", "lakshmi", "लक्ष्मी",
+            "jai mata di", "जय माता दी", "jalebi", "जलेबी", "barfi", "बर्फी", "pink", "pari", "nanhi pari", "नन्ही परी", "परी", "gudiya", "गुड़िया", "lakshmi", "लक्ष्मी", "radha", "radha rani", "राधा", "राधा रानी", "sita", "सीता",
         ],
     ),
     (Cue::OrWord, &["or", "ya", "या", "/", "or a", "ya phir", "या फिर", "vs", "versus"]),
@@ -274,6 +274,8 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::StaffRole,
         &[
             "from the front desk", "from our front desk", "at the front desk", "our receptionist",
+            "media inquiries", "media enquiries", "media contact", "press contact", "press inquiries",
+            "press enquiries", "media relations", "our spokesperson", "hospital spokesperson",
             "from our billing team", "our office manager", "our hygienist", "our dental hygienist",
             "our medical assistant", "our nurse practitioner", "from our team", "of our team",
         ],

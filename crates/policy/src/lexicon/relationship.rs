@@ -39,6 +39,7 @@ pub(super) const GROUPS: &[Group] = &[
             "at intake", "at discharge", "at your visit", "at your appointment",
             "at your last", "at your recent", "during your stay", "during your visit",
             "during your appointment", "during your treatment", "your time with us",
+            "your experience with us", "your visit with us", "your stay with us",
             "trusting us with your", "trusting us for your", "for trusting us", "thanks for your trust",
             "thank you for your trust", "bharosa karne ke liye", "vishwas karne ke liye",
             "भरोसा करने के लिए", "विश्वास करने के लिए", "choosing us for your",
@@ -70,6 +71,11 @@ pub(super) const GROUPS: &[Group] = &[
             "आपको बताया", "आपको समझाया", "हमने आपको", "हमने आपका", "हमने आपकी", "हमने आपके",
             "हमारे मरीज", "हमारे मरीज़", "आपका इलाज", "आपके इलाज", "आपकी सर्जरी",
             "आपका ऑपरेशन", "आपकी डिलीवरी", "आपकी रिपोर्ट", "जल्दी ठीक", "जल्द स्वस्थ",
+            // "for trusting us and getting your treatment here"
+            "हम पर भरोसा करके", "हम पर विश्वास करके", "अपना इलाज यहाँ", "इलाज यहाँ कराने",
+            "यहाँ इलाज कराने", "इलाज यहां कराने", "यहां इलाज कराने", "hum par bharosa karke",
+            "humpe bharosa karke", "hum pe bharosa karke", "ilaj yahan karane", "ilaaj yahan karane",
+            "yahan ilaj karane", "yahan ilaaj karane", "ilaj yahan karwane", "yahan ilaj karwane",
         ],
     ),
     (
@@ -181,7 +187,7 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::Pron3,
         &[
             "he", "she", "his", "her", "him", "he's", "she's", "they arrived", "उनका", "उनकी",
-            "उनके", "उसका", "उसकी", "उसके", "उन्हें", "उसे", "वह", "unka", "unki", "unke",
+            "उनके", "उसका", "उसकी", "उसके", "उन्हें", "उसे", "वह", "वे", "उन्होंने", "unka", "unki", "unke",
             "uska", "uski", "uske", "unhe", "unhone", "usne",
         ],
     ),

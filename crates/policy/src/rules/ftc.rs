@@ -89,6 +89,7 @@ fn typical(ev: &Eval<'_>, out: &mut Findings) {
     if ev.ctx.family.is_addressed()
         || ev.ctx.family == ChannelFamily::Press
         || sig.has(Cue::TypicalDisclaimer)
+        || most_patients(sig)
     {
         return;
     }
@@ -106,6 +107,21 @@ fn typical(ev: &Eval<'_>, out: &mut Findings) {
     if testimonial && !results.is_empty() {
         out.add(Fired::new(RuleId::FtcTypical, NeedsReview).spans(results));
     }
+}
+
+/// "Most of our hip patients return to normal activities in 6 to 12 weeks": what patients
+/// generally achieve, with words between "most" and "patients".
+fn most_patients(sig: &crate::signals::Signals<'_>) -> bool {
+    let n = sig.p.words.len();
+    (0..n).any(|i| {
+        sig.p.word_text(i).eq_ignore_ascii_case("most")
+            && (i + 1..n.min(i + 6)).any(|j| {
+                sig.p.words[j].sentence == sig.p.words[i].sentence
+                    && ["patients", "people", "clients", "adults"]
+                        .iter()
+                        .any(|w| sig.p.word_text(j).eq_ignore_ascii_case(w))
+            })
+    })
 }
 
 fn connect(ev: &Eval<'_>, out: &mut Findings) {
@@ -269,7 +285,15 @@ fn fda_balance(ev: &Eval<'_>, out: &mut Findings) {
             h.w0 >= d && RISK_NEGATORS.contains(&sig.p.word_text(h.w0 - d).to_lowercase().as_str())
         })
     });
-    let v = if risk || !indication {
+    // "In clinical trials, adults lost an average of 15%": a benefit attributed to the
+    // trials, as labelling states it, is a regulatory reviewer's call, not a promise.
+    let attributed = (0..sig.p.words.len()).any(|i| {
+        let w = sig.p.word_text(i);
+        ["trial", "trials", "studies"]
+            .iter()
+            .any(|t| w.eq_ignore_ascii_case(t))
+    });
+    let v = if risk || !indication || attributed {
         NeedsReview
     } else {
         Block

@@ -60,13 +60,51 @@ fn advert(ev: &Eval<'_>, out: &mut Findings) {
     }
     // "over 2 lakh dengue cases": disease statistics, not our volume, unless the sentence
     // is about us.
+    // "Sehore zile mein TB ke 1,412 naye mareez notify hue (District TB Cell)": a count
+    // from a public register is a statistic too.
+    const REGISTER: &[&str] = &[
+        "district",
+        "zile",
+        "zila",
+        "जिले",
+        "जिला",
+        "state",
+        "rajya",
+        "राज्य",
+        "national",
+        "notified",
+        "notify",
+        "notification",
+        "survey",
+        "census",
+        "icmr",
+        "nfhs",
+        "who",
+        "government",
+        "govt",
+        "sarkari",
+        "सरकारी",
+        "ministry",
+        "mantralaya",
+        "data",
+    ];
+    let registered = |s: usize| {
+        sig.sentence_has(s, Cue::Condition)
+            && sig.p.words.iter().enumerate().any(|(i, w)| {
+                w.sentence == s && {
+                    let t = sig.p.word_text(i);
+                    REGISTER.iter().any(|r| t.eq_ignore_ascii_case(r))
+                }
+            })
+    };
     let volume: Vec<&crate::lexicon::Hit> = sig
         .of(Cue::VolumeClaim)
         .filter(|v| {
-            !(sig.text(v.start, v.end).ends_with("cases")
+            let counted_cases = sig.text(v.start, v.end).ends_with("cases")
                 && sig
                     .of(Cue::Condition)
-                    .any(|c| c.start >= v.start && c.end <= v.end)
+                    .any(|c| c.start >= v.start && c.end <= v.end);
+            !((counted_cases || registered(v.sentence))
                 && ![Cue::OurPlace, Cue::StaffTitle, Cue::ProNoun]
                     .iter()
                     .any(|&c| sig.sentence_has(v.sentence, c)))
@@ -325,9 +363,11 @@ fn dpdp(ev: &Eval<'_>, out: &mut Findings) {
 
 fn pcpndt(ev: &Eval<'_>, out: &mut Findings, v: Verdict) {
     let sig = ev.sig;
+    // "बेटा हो या बेटी, दोनों अनमोल हैं": the campaign against sex selection, not a hint.
+    let equal = |s: usize| super::privacy_finish::equality_sentence(sig, s);
     let spans: Vec<Span> = sig
         .of(Cue::Pcpndt)
-        .filter(|h| !sig.sentence_has(h.sentence, Cue::PcpndtDisclaimer))
+        .filter(|h| !sig.sentence_has(h.sentence, Cue::PcpndtDisclaimer) && !equal(h.sentence))
         .map(|h| (h.start, h.end))
         .collect();
     let spans = if spans.is_empty() {

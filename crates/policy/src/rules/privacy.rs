@@ -46,6 +46,7 @@ pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
         about_others(ev, sev, out);
         public_address(ev, sev, out);
     }
+    super::privacy_addressed::named_admission(ev, sev, out);
     indirect(ev, out);
 }
 
@@ -326,8 +327,38 @@ fn indirect(ev: &Eval<'_>, out: &mut Findings) {
             .any(|e| matches!(e.kind, EntityKind::Date | EntityKind::Time) && !e.benign());
     // "five patients from this morning's pileup": a small group from a public event,
     // dated, is a judgment call even without a person word.
-    let status = sig.any(&[Cue::DirectoryCondition, Cue::Outcome]);
-    if !referent && sig.has(Cue::PatientWord) && sig.has(Cue::Event) && timed && status {
+    // "Eleven passengers injured … four have been admitted": the people of an event,
+    // counted, with where they are now.
+    const GROUP: &[&str] = &[
+        "passengers",
+        "victims",
+        "workers",
+        "labourers",
+        "laborers",
+        "pilgrims",
+        "devotees",
+        "students",
+        "commuters",
+        "spectators",
+        "injured",
+        "casualties",
+        "yatri",
+        "मजदूर",
+        "यात्री",
+        "श्रद्धालु",
+        "घायल",
+    ];
+    let group = sig.has(Cue::PatientWord)
+        || (0..sig.p.words.len()).any(|i| {
+            let w = sig.p.word_text(i);
+            GROUP.iter().any(|g| w.eq_ignore_ascii_case(g))
+        });
+    let placed_now = sig.of(Cue::VisitWord).any(|h| {
+        let w = sig.text(h.start, h.end).to_ascii_lowercase();
+        w.starts_with("admitted") || w.starts_with("discharged") || w.starts_with("bharti")
+    });
+    let status = sig.any(&[Cue::DirectoryCondition, Cue::Outcome]) || placed_now;
+    if !referent && group && sig.has(Cue::Event) && timed && status {
         let spans: Vec<Span> = sig.of(Cue::Event).map(|h| (h.start, h.end)).collect();
         out.add(Fired::new(RuleId::PhiIndirect, NeedsReview).phi("EVENT_DETAIL", spans));
         return;

@@ -45,13 +45,49 @@ pub(crate) fn generic_person(sig: &Signals<'_>, w: usize) -> bool {
             let t = sig.p.word_text(i);
             CONDITIONAL.iter().any(|c| c.eq_ignore_ascii_case(t))
         });
+    // "WHO ka abhiyaan maa aur navjaat shishu ki sehat par": a campaign's theme; "बेटा हो या
+    // बेटी, दोनों अनमोल": everyone's children.
+    let campaign =
+        sentence.is_some_and(|s| sig.sentence_has(s, Cue::Observance) || equality_sentence(sig, s));
+    // "1,412 naye mareez", "300 patients": a count too large to point at anyone.
+    let counted = (w.saturating_sub(2)..w).any(|i| {
+        let t: String = sig.p.word_text(i).chars().filter(|c| *c != ',').collect();
+        t.parse::<u64>().is_ok_and(|n| n >= 20)
+    });
     conditional
+        || campaign
+        || counted
         || w > 0 && {
             let t = sig.p.word_text(w - 1);
             GENERIC
                 .iter()
                 .any(|g| g.len() == t.len() && g.eq_ignore_ascii_case(t))
         }
+}
+
+/// "Son or daughter, both are precious": a sentence that puts people on an equal footing
+/// speaks of everyone.
+pub(crate) fn equality_sentence(sig: &Signals<'_>, s: usize) -> bool {
+    const EQUAL: &[&str] = &[
+        "दोनों",
+        "dono",
+        "donon",
+        "both",
+        "बराबर",
+        "barabar",
+        "equal",
+        "equally",
+        "अनमोल",
+        "anmol",
+        "समान",
+        "samaan",
+    ];
+    sig.p.words.iter().enumerate().any(|(i, w)| {
+        w.sentence == s && {
+            let t = sig.p.word_text(i);
+            EQUAL.iter().any(|e| t.eq_ignore_ascii_case(e))
+        }
+    })
 }
 
 /// Last line of defence against shapes the rules above do not know: health words near a

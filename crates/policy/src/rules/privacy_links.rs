@@ -152,11 +152,21 @@ pub(super) fn url_phi(ev: &Eval<'_>, out: &mut Findings) {
                     .is_some_and(|w| w.len() >= 3 && rest.contains(&w.to_ascii_lowercase()))
         });
         let bad_query = q.is_some_and(|q| query_has_person(&lower[q + 1..]));
+        // A campaign tag naming a procedure, in a message to one person: the click ties
+        // that person to the procedure in the analytics tool.
+        let tagged_care = q.is_some_and(|q| {
+            let query_start = u.start + q;
+            lower[q..].contains("utm_")
+                && ev.ctx.family == crate::channel::ChannelFamily::DirectMessage
+                && sig
+                    .of_any(HEALTH)
+                    .any(|h| h.start >= query_start && h.end <= u.end)
+        });
         // A condition with a person in the link: a name from the text, or a story or
         // patient path ("/stories/…-breast-cancer", "/patients/…").
         let person =
             named || u.slug_person || person_path && (sensitive || rest.contains("patient"));
-        if bad_query || health && person || sensitive && named || u.slug_person {
+        if bad_query || tagged_care || health && person || sensitive && named || u.slug_person {
             out.add(Fired::new(RuleId::TrkUrlphi, Block).phi("URL", [(u.start, u.end)]));
         }
     }

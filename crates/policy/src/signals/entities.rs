@@ -215,6 +215,16 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
     if words.any(super::name_words::not_name) {
         return false;
     }
+    // "on 5 West", "4 North": a ward named by floor and wing.
+    let after_number = p.norm[..s]
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    let wing = ["North", "South", "East", "West", "Central", "Tower"];
+    if after_number && wing.contains(&text) {
+        return false;
+    }
     // "Mercy General", "Valley Dermatology": an institution, not a person.
     if text.contains(' ')
         && text
@@ -391,8 +401,16 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                 ];
                 let business =
                     e.kind == EntityKind::Email && !FREE_MAIL.iter().any(|f| lower.contains(f));
+                // "@VidishaSamachar", "@TOIIndiaNews": a news outlet's account, the
+                // journalist a statement answers, is nobody's health record.
+                const PRESS: &[&str] = &[
+                    "news", "samachar", "khabar", "times", "tribune", "herald", "express",
+                    "gazette", "reporter", "dainik", "newsroom", "patrika", "bhaskar",
+                ];
+                let press = e.kind == EntityKind::Handle && PRESS.iter().any(|w| lower.contains(w));
                 if ours
                     || business
+                    || press
                     || e.kind == EntityKind::Email && hit_near(Cue::OrgContact, e, 4, 0)
                 {
                     e.org = true;

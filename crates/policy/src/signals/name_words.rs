@@ -91,7 +91,7 @@ const NOT_NAMES: &[&str] = &[
     "sakte", "pata", "dekho", "dekhein", "suno", "bolo", "bataiye", "batayein", "kaat",
     "kaatna", "kaatne", "choosna", "hilne", "piyein", "khayein", "khana", "peena",
     "chalein", "chalo", "rukiye", "daalein", "lagayein", "dhoyein", "jagah", "marij",
-    "mareez", "mariz", "sarkari", "aspataal", "aspatal", "dawai", "dawa", "dawaai",
+    "mareez", "mariz", "kanoon", "kanun", "qanoon", "anusaar", "anusar", "adhiniyam", "niyam", "sarkari", "aspataal", "aspatal", "dawai", "dawa", "dawaai",
     "ilaaj", "ilaj", "jaanch", "janch", "bimari", "bimaari", "rog", "bukhar", "khaansi",
     "khansi", "zukam", "paani", "pani", "doodh", "ghar", "gaon", "shahar", "raat",
     "subah", "shaam", "hafte", "hafta", "mahina", "mahine", "umar", "umr", "logon",

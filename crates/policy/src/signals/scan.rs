@@ -47,7 +47,7 @@ impl Scanners {
             ),
             handle: re(r"(?:^|[^\w@.])(@[A-Za-z0-9_][A-Za-z0-9_.]{1,29})"),
             date: re(
-                r"(?i)(?-u:\b)\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?(?-u:\b)|(?-u:\b)(?:on|by|from|since|till|until)\s+the\s+\d{1,2}(?:st|nd|rd|th)(?-u:\b)|(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+\d{4})?|(?-u:\b)\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?-u:\b)(?:,?\s+\d{4})?",
+                r"(?i)(?-u:\b)\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?(?-u:\b)|(?-u:\b)(?:on|by|from|since|till|until)\s+the\s+\d{1,2}(?:st|nd|rd|th)(?-u:\b)|(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+\d{4})?|(?-u:\b)\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?-u:\b)(?:,?\s+\d{4})?|(?-u:\b)\d{1,2}\s+(?:जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर)(?:\s+\d{4})?",
             ),
             time: re(r"(?i)(?-u:\b)\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|baje|बजे)"),
             age: re(

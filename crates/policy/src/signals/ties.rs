@@ -232,11 +232,11 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
                     sents.push(h.sentence + d);
                 }
             }
-            for c in sig
-                .hits
-                .iter()
-                .filter(|c| HEALTH.contains(&c.cue) && sents.contains(&c.sentence))
-            {
+            // A symptom counts too: "your daughter … struggling to breathe".
+            for c in sig.hits.iter().filter(|c| {
+                (HEALTH.contains(&c.cue) || c.cue == Cue::CrisisMedical)
+                    && sents.contains(&c.sentence)
+            }) {
                 push(&mut t.addressed_health, (c.start, c.end));
                 t.addressed_sentences.push(c.sentence);
             }
