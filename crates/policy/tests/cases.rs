@@ -260,6 +260,26 @@ fn general_fixes_hold_3() {
         (RulesAllow, "\u{201c}Back on the tennis court eight weeks after my knee replacement.\u{201d} Shared with permission. Most of our knee patients return to daily activities in 6 to 12 weeks.", "website_testimonial", "US", None, r#"{"patient_authorization": true}"#),
         // Hindi dates and pronouns: a named patient's admission.
         (Block, "श्री रमेश यादव जी को 4 मार्च को भर्ती किया गया था। वे अभी आईसीयू में हैं।", "x_reply", "IN", Some("@DainikKhabar: क्या रमेश यादव भर्ती हैं?"), "{}"),
+        // Batches 35–37. Confirming care to someone who named a sensitive procedure.
+        (Block, "So sorry your recovery is slower than you hoped. Please call our nurse line at 555-0134.", "google_review_reply", "US", Some("Had my IUD placed two weeks ago and still cramping."), "{}"),
+        // Repeating the body part of the condition the parent named.
+        (Block, "Thanks for the feedback! Hope your little one's eye is all better.", "google_review_reply", "US", Some("Long wait with my son's pink eye infection."), "{}"),
+        // Their father's bill, in Hindi.
+        (Block, "वर्मा जी, आपके पिताजी के वार्ड में 4 दिन का बिल ₹62,000 था।", "google_review_reply", "IN", Some("बिल बहुत ज़्यादा था"), "{}"),
+        // A reply to stockpiled pills without the numbers.
+        (Crisis, "We're sorry you're struggling. Please DM us and our team will reach out next week.", "facebook_comment_reply", "US", Some("I've been stockpiling my pills and I can't keep doing this."), "{}"),
+        // A signed first-person quote is a testimonial.
+        (Block, "\u{201c}They removed my gallbladder and I was home the same day.\u{201d} \u{2014} Denise K., Ames", "website_testimonial", "US", None, r#"{"patient_authorization": false}"#),
+        // A few people at a named school, with their care.
+        (Block, "Proud of the three Roosevelt High juniors finishing our teen anxiety program this week!", "facebook_post", "US", None, "{}"),
+        // A staff member's baby patient by bed and ventilator days.
+        (Block, "Our little warrior in bed 7 finally came off the vent after 12 days!", "personal_instagram_post", "US", None, r#"{"account": "personal", "author": "staff"}"#),
+        // A DM that says it came from the patient list, for politics.
+        (Block, "Hi Joan, as a valued patient you're on our patient list: please vote for Dr. Park on March 3!", "facebook_dm", "US", None, "{}"),
+        // An awareness post: "मन" is the mind, "minor injuries" no child, a drug no person.
+        (RulesAllow, "World Mental Health Day: मन की बात कहना हिम्मत है। Tele-MANAS 14416 पर मुफ़्त सलाह।", "instagram_post", "IN", None, "{}"),
+        (RulesAllow, "Our emergency department is open; people with minor injuries may be seen faster at our urgent care near Caldwell.", "press_release", "US", None, "{}"),
+        (RulesAllow, "Book by June 30 for 15% off your first facial at Lotus MedSpa!", "instagram_post", "US", None, "{}"),
     ];
     check_pinned(cases);
 }

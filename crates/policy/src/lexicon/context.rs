@@ -14,7 +14,7 @@ pub(super) const GROUPS: &[Group] = &[
             "लड़का", "लडका", "बेटा", "पुत्र", "male child", "baba",
             // Codes used by clinics caught in PCPNDT decoy operations.
             "jai shri krishna", "jai shree krishna", "जय श्री कृष्ण", "jai shri ram", "laddoo", "laddu",
-            "लड्डू", "blue", "krishna", "nanha krishna", "kanha", "nanhe kanha", "कान्हा", "कृष्ण", "laddoo gopal", "rajkumar", "राजकुमार", "chhota bheem", "वारिस", "waris", "kul ka deepak", "कुल का दीपक",
+            "लड्डू", "blue", "krishna", "nanha krishna", "kanha", "nanhe kanha", "कान्हा", "कृष्ण", "laddoo gopal", "rajkumar", "राजकुमार", "kanhaiya", "kanhaiyya", "कन्हैया", "bal gopal", "बाल गोपाल", "chhota bheem", "वारिस", "waris", "kul ka deepak", "कुल का दीपक",
         ],
     ),
     (

@@ -40,6 +40,12 @@ pub(super) const GROUPS: &[Group] = &[
             "self-harm", "self harm", "cut myself", "cutting myself", "take all my pills",
             "took all my pills", "overdose", "overdosed", "swallowed pills", "jump off",
             "hang myself", "goodbye forever", "not be around much longer",
+            // stockpiling and a chosen night
+            "saving up my pills", "saving my pills", "saving up my sleeping pills", "saving up pills",
+            "stockpiling my pills", "stockpiling pills", "collecting my pills", "hoarding my pills",
+            "can't keep doing this", "cannot keep doing this", "can't do this anymore", "tonight is the night",
+            "tonight feels like the night", "goliyan jama kar", "goliyan jama kar rahi", "goliyan jama kar raha",
+            "गोलियां जमा कर", "गोलियाँ जमा कर",
             // Hinglish
             "marna chahta", "marna chahti", "mar jaana chahta", "mar jana chahta",
             "mar jaana chahti", "mar jana chahti", "jeena nahi chahta", "jeena nahi chahti",

@@ -97,7 +97,7 @@ pub(super) const GROUPS: &[Group] = &[
             "cholecystectomy", "vasectomy", "tubectomy", "sterilization", "lasik",
             "cataract surgery", "bariatric", "gastric bypass", "liposuction", "rhinoplasty",
             "tummy tuck", "botox", "fillers", "hair transplant", "intubated", "intubation",
-            "ventilator", "cpr", "resuscitated", "icu stay", "infusion", "transfusion",
+            "ventilator", "off the vent", "on the vent", "the vent", "extubated", "off oxygen", "cpr", "resuscitated", "icu stay", "infusion", "transfusion",
             "vaccination", "vaccinated", "injection", "medication adjustment", "treatment",
             "treated", "therapy sessions", "counselling", "counseling", "admitted",
             "discharged", "patched up", "stitched", "de-addiction", "detox", "mtp", "d&c",
@@ -219,7 +219,9 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "parents", "little one", "kiddo", "his parents", "her parents",
             "child", "children", "children's", "kid", "kids", "baby", "babies", "infant", "newborn",
-            "toddler", "minor", "teen", "teenager", "teenage", "adolescent", "student",
+            // "minor injuries" is an adjective; a minor is a person.
+            "toddler", "a minor", "the minor", "minors", "minor child", "minor girl", "minor boy",
+            "minor patient", "minor daughter", "minor son", "teen", "teenager", "teenage", "adolescent", "student",
             "students", "schoolgirl", "schoolboy", "boy", "girl", "son", "daughter",
             "triplets", "twins", "nicu", "pediatric", "paediatric", "class 5", "school",
             "बच्चा", "बच्चे", "बच्ची", "शिशु", "नवजात", "बेटा", "बेटी", "bachcha", "bacche",

@@ -44,7 +44,7 @@ pub(super) const MEDICATIONS: &[&str] = &[
     "mifepristone", "oral contraceptive", "the pill", "iron tablets", "folic acid",
     "vitamin d", "b12", "calcium tablets", "ivermectin", "remdesivir", "oseltamivir",
     "tamiflu", "acyclovir", "valacyclovir", "truvada", "descovy", "biktarvy", "rifampicin",
-    "isoniazid", "chloroquine", "artesunate", "medicine", "medicines", "medication", "meds", "refill", "refills", "auto-refill", "auto-refills", "autorefill", "prescriptions", "scripts",
+    "isoniazid", "chloroquine", "artesunate", "medicine", "medicines", "medication", "meds", "the drops", "eye drops", "ear drops", "nasal drops", "the new dosage", "new dosage", "the dosage", "the new dose", "new meds", "refill", "refills", "auto-refill", "auto-refills", "autorefill", "prescriptions", "scripts",
     "pills", "tablet", "tablets", "capsule", "capsules", "syrup", "painkiller", "painkillers",
     "dawa", "dawai", "davai", "goli", "दवा", "दवाई", "गोली", "टैबलेट", "सिरप", "इंजेक्शन",
     "injection",

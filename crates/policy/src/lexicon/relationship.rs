@@ -76,6 +76,9 @@ pub(super) const GROUPS: &[Group] = &[
             "यहाँ इलाज कराने", "इलाज यहां कराने", "यहां इलाज कराने", "hum par bharosa karke",
             "humpe bharosa karke", "hum pe bharosa karke", "ilaj yahan karane", "ilaaj yahan karane",
             "yahan ilaj karane", "yahan ilaaj karane", "ilaj yahan karwane", "yahan ilaj karwane",
+            // "for entrusting your treatment to us"
+            "ilaaj humein saunpne", "ilaj humein saunpne", "ilaaj hamein saunpne", "ilaj hume saunpne",
+            "humein saunpne", "hamein saunpne", "hume saunpne", "हमें सौंपने", "हमको सौंपने",
         ],
     ),
     (
@@ -197,6 +200,7 @@ pub(super) const GROUPS: &[Group] = &[
             "news anchor", "local news anchor", "tv anchor", "a singer", "country singer", "an actor", "an actress", "the actress", "influencer", "a youtuber", "a famous", "local celebrity",
             "your neighbor", "your neighbour", "a neighbor", "a neighbour", "the neighbor", "the neighbour", "our neighbor", "a resident", "the resident",
             "a motorcyclist", "the motorcyclist", "a biker", "a cyclist", "a pedestrian", "a construction worker", "a labourer", "a college student", "a housewife", "a homemaker", "a retired", "a businessman", "a shopkeeper", "an mla", "the actor", "a celebrity", "the minister", "a minister", "a cricketer", "the cricketer", "a politician", "an athlete", "a marine", "marine veteran", "the 19 yo", "a grandmother who", "a man who", "a woman who", "someone who came", "the one who",
+            "our little fighter", "little fighter", "little warrior", "tiny warrior", "our little warrior", "little champ", "our brave little",
             "our tiny", "our little guy", "our little girl", "our little man", "our little lady", "our littlest", "our preemie", "our micropreemie", "weeker",
             "colony wali", "colony wala", "colony waali", "wali aunty", "wale uncle", "wala patient", "wali patient", "wali jo", "wala jo", "waali jo", "waala jo", "वाली जो", "वाला जो", "कॉलोनी वाली", "कॉलोनी वाला",
             "अभिनेता", "अभिनेत्री", "फ़िल्म अभिनेता", "फिल्म अभिनेता", "abhineta", "abhinetri", "गायक", "गायिका", "क्रिकेटर", "खिलाड़ी", "विधायक", "सांसद", "मंत्री", "नेता जी", "netaji", "vidhayak", "mantri ji", "सरपंच", "sarpanch",

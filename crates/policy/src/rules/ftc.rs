@@ -37,7 +37,21 @@ pub fn claim_spans(sig: &Signals<'_>) -> Vec<Span> {
             .iter()
             .chain(&[Cue::Outcome, Cue::Benefit, Cue::DmrDisease, Cue::CareNoun])
             .any(|&c| window.clone().any(|s| sig.sentence_has(s, c)));
-        if health && !sig.overlapped_by(h, Cue::Subst) {
+        // "We stand by our team 100%": loyalty, not a success rate.
+        let loyal = (h.w0.saturating_sub(5)..h.w0).any(|i| {
+            [
+                "stand",
+                "stands",
+                "behind",
+                "agree",
+                "support",
+                "committed",
+                "back",
+            ]
+            .iter()
+            .any(|w| sig.p.word_text(i).eq_ignore_ascii_case(w))
+        });
+        if health && !loyal && !sig.overlapped_by(h, Cue::Subst) {
             spans.push((h.start, h.end));
         }
     }

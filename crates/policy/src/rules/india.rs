@@ -1,5 +1,5 @@
 //! India: IMC 2002 advertising, endorsement and confidentiality; NMC 2023 guidance; DPDP;
-//! PC&PNDT; MTP; MHCA; Drugs and Magic Remedies Act.
+//! MTP; MHCA. PC&PNDT and the Drugs and Magic Remedies Act are in `india_acts`.
 
 use super::ftc::{banned_spans, claim_spans};
 use super::privacy_finish::generic_person;
@@ -8,7 +8,7 @@ use crate::lexicon::Cue;
 use crate::request::Shows;
 use crate::result::Verdict::{self, Block, NeedsReview};
 use crate::signals::ties::Span;
-use crate::signals::{EntityKind, Signals};
+use crate::signals::EntityKind;
 
 pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
     advert(ev, out);
@@ -16,12 +16,12 @@ pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
     confidentiality(ev, out);
     nmc(ev, out);
     dpdp(ev, out);
-    pcpndt(ev, out, Block);
-    dmr(ev, out);
+    super::india_acts::pcpndt(ev, out, Block);
+    super::india_acts::dmr(ev, out);
 }
 
 pub fn inbound(ev: &Eval<'_>, out: &mut Findings) {
-    pcpndt(ev, out, NeedsReview);
+    super::india_acts::pcpndt(ev, out, NeedsReview);
 }
 
 fn spans_of(ev: &Eval<'_>, cues: &[Cue]) -> Vec<Span> {
@@ -358,67 +358,5 @@ fn dpdp(ev: &Eval<'_>, out: &mut Findings) {
             NeedsReview
         };
         out.add(Fired::new(RuleId::InDpdp, v).spans(spans));
-    }
-}
-
-fn pcpndt(ev: &Eval<'_>, out: &mut Findings, v: Verdict) {
-    let sig = ev.sig;
-    // "बेटा हो या बेटी, दोनों अनमोल हैं": the campaign against sex selection, not a hint.
-    let equal = |s: usize| super::privacy_finish::equality_sentence(sig, s);
-    let spans: Vec<Span> = sig
-        .of(Cue::Pcpndt)
-        .filter(|h| !sig.sentence_has(h.sentence, Cue::PcpndtDisclaimer) && !equal(h.sentence))
-        .map(|h| (h.start, h.end))
-        .collect();
-    let spans = if spans.is_empty() {
-        hinted_despite_disclaimer(ev)
-    } else {
-        spans
-    };
-    if !spans.is_empty() {
-        out.add(Fired::new(RuleId::InPcpndt, v).spans(spans));
-    }
-}
-
-/// "Kanoonan hum ling nahi bata sakte, lekin aapko ishaara toh de diya tha", "bata toh
-/// nahi sakte, par nursery ka rang blue rakhna": the law forbids telling the sex "by
-/// words, signs or in any other manner", so a hint after a disclaimer is a disclosure,
-/// where a pregnancy or scan is the subject.
-fn hinted_despite_disclaimer(ev: &Eval<'_>) -> Vec<Span> {
-    let sig = ev.sig;
-    let prenatal =
-        |s: &Signals<'_>| s.any(&[Cue::PrenatalCtx, Cue::SexMale, Cue::SexFemale, Cue::Pcpndt]);
-    if !(prenatal(sig) || ev.reply_to.is_some_and(prenatal)) {
-        return Vec::new();
-    }
-    let Some(d) = sig.of(Cue::PcpndtDisclaimer).next() else {
-        return Vec::new();
-    };
-    sig.of(Cue::Hint)
-        .filter(|h| h.start > d.end && h.sentence <= d.sentence + 1)
-        .map(|h| (h.start, h.end))
-        .collect()
-}
-
-fn dmr(ev: &Eval<'_>, out: &mut Findings) {
-    let sig = ev.sig;
-    let claims = claim_spans(sig);
-    let mut spans = Vec::new();
-    for d in sig.of(Cue::DmrDisease) {
-        // Ads are short: a claim in the same or a neighbouring sentence counts.
-        let claimed = claims
-            .iter()
-            .any(|&(s, _)| sig.p.sentence_of(s).abs_diff(d.sentence) <= 1);
-        let remedies = sig
-            .of(Cue::Remedy)
-            .filter(|r| r.sentence == d.sentence)
-            .count();
-        if claimed || remedies >= 2 {
-            spans.push((d.start, d.end));
-        }
-    }
-    if !spans.is_empty() {
-        spans.extend(claims);
-        out.add(Fired::new(RuleId::InDmr, Block).spans(spans));
     }
 }

@@ -6,10 +6,12 @@
 pub mod catalog;
 mod ftc;
 mod india;
+mod india_acts;
 mod privacy;
 mod privacy_addressed;
 mod privacy_context;
 mod privacy_finish;
+mod privacy_indirect;
 mod privacy_links;
 mod professional;
 

@@ -1,5 +1,5 @@
 //! PHI rules about the words themselves: relationship, identifiers, clinical details,
-//! visits, money, indirect identification, repeating a self-disclosure, sensitive
+//! visits, money, repeating a self-disclosure, sensitive
 //! categories, marketing stories and press statements.
 
 use super::{Eval, Findings, Fired, RuleId};
@@ -47,7 +47,7 @@ pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
         public_address(ev, sev, out);
     }
     super::privacy_addressed::named_admission(ev, sev, out);
-    indirect(ev, out);
+    super::privacy_indirect::indirect(ev, out);
 }
 
 /// A sentence that makes an anchor a specific, real person (not "a patient with diabetes
@@ -96,7 +96,7 @@ fn about_others(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
         }
         return;
     }
-    let story = sig.has(Cue::StoryMarker);
+    let story = sig.has(Cue::StoryMarker) || attributed_quote(sig);
     let press = ev.ctx.family == ChannelFamily::Press;
     let has_health = !t.anchor_health.is_empty();
     // "our patient Harold Brooks": naming someone as a patient is itself a disclosure.
@@ -263,122 +263,18 @@ fn generic_person_anchor(sig: &Signals<'_>, h: &crate::lexicon::Hit) -> bool {
     sig.overlapped_by(h, Cue::Hedge) || super::privacy_finish::generic_person(sig, h.w0)
 }
 
-/// Identifiable without a name: a unique person or event plus care details.
-fn indirect(ev: &Eval<'_>, out: &mut Findings) {
-    let sig = ev.sig;
-    if ev.ctx.family.is_addressed() {
-        return;
-    }
-    let named_referent = sig.any(&[Cue::IndivAnchor, Cue::FamilyMember, Cue::Pron3])
-        || sig.personal_entities().any(|e| e.kind == EntityKind::Name);
-    // "ek famous cricketer ki ACL surgery": a public figure is someone, but a celebrity's
-    // visit is not care unless care words say so.
-    // "ek famous singer hamare yahan 10 din admit rahe": an admission is care too.
-    let admitted = sig.of(Cue::VisitWord).any(|h| {
-        let w = sig.text(h.start, h.end).to_lowercase();
-        [
-            "admit",
-            "discharg",
-            "bharti",
-            "भर्ती",
-            "hospitali",
-            "डिस्चार्ज",
-            "एडमिट",
-        ]
-        .iter()
-        .any(|a| w.starts_with(a))
-    });
-    let famous_care = sig.has(Cue::Famous)
-        && (admitted
-            || sig
-                .hits
-                .iter()
-                .any(|h| HEALTH.contains(&h.cue) && !generic_health(sig.text(h.start, h.end))));
-    // "conjoined twins from Dewas", "a boy from Sehore": a person noun with a home town.
-    let placed = sig.of(Cue::PersonNoun).any(|h| {
-        sig.personal_entities().any(|e| {
-            e.kind == EntityKind::Place
-                && e.sentence == h.sentence
-                && e.w0 > h.w1
-                && e.w0 <= h.w1 + 2
-        })
-    });
-    let referent = named_referent || famous_care || placed;
-    // "the neighbours on Birchwood Lane … last night's medical emergency": a street and a
-    // time point at one household even without a person word.
-    let located: Vec<Span> = sig
-        .personal_entities()
-        .filter(|e| e.kind == EntityKind::Address)
-        .map(|e| (e.start, e.end))
-        .collect();
-    let timed_event = sig.has(Cue::TimeRef) && sig.has(Cue::Event);
-    if !located.is_empty() && timed_event && !sig.has(Cue::Observance) {
-        out.add(Fired::new(RuleId::PhiIndirect, NeedsReview).phi("EVENT_DETAIL", located));
-    }
-    let unique: Vec<Span> = sig
-        .of_any(&[Cue::Unique, Cue::Event])
-        .map(|h| (h.start, h.end))
-        .collect();
-    let care = sig.any(HEALTH) || sig.any(&[Cue::Outcome, Cue::VisitWord]);
-    let timed = sig.has(Cue::TimeRef)
-        || sig
-            .entities
-            .iter()
-            .any(|e| matches!(e.kind, EntityKind::Date | EntityKind::Time) && !e.benign());
-    // "five patients from this morning's pileup": a small group from a public event,
-    // dated, is a judgment call even without a person word.
-    // "Eleven passengers injured … four have been admitted": the people of an event,
-    // counted, with where they are now.
-    const GROUP: &[&str] = &[
-        "passengers",
-        "victims",
-        "workers",
-        "labourers",
-        "laborers",
-        "pilgrims",
-        "devotees",
-        "students",
-        "commuters",
-        "spectators",
-        "injured",
-        "casualties",
-        "yatri",
-        "मजदूर",
-        "यात्री",
-        "श्रद्धालु",
-        "घायल",
-    ];
-    let group = sig.has(Cue::PatientWord)
-        || (0..sig.p.words.len()).any(|i| {
-            let w = sig.p.word_text(i);
-            GROUP.iter().any(|g| w.eq_ignore_ascii_case(g))
-        });
-    let placed_now = sig.of(Cue::VisitWord).any(|h| {
-        let w = sig.text(h.start, h.end).to_ascii_lowercase();
-        w.starts_with("admitted") || w.starts_with("discharged") || w.starts_with("bharti")
-    });
-    let status = sig.any(&[Cue::DirectoryCondition, Cue::Outcome]) || placed_now;
-    if !referent && group && sig.has(Cue::Event) && timed && status {
-        let spans: Vec<Span> = sig.of(Cue::Event).map(|h| (h.start, h.end)).collect();
-        out.add(Fired::new(RuleId::PhiIndirect, NeedsReview).phi("EVENT_DETAIL", spans));
-        return;
-    }
-    if !referent || unique.is_empty() || !care {
-        return;
-    }
-    let single = sig.any(&[Cue::IndivAnchor, Cue::Unique]);
-    // Who it was plus what they had is a disclosure; who it was plus "an emergency" is a
-    // judgment call.
-    let clinical = sig.has(Cue::Unique)
-        || sig
-            .hits
-            .iter()
-            .any(|h| HEALTH.contains(&h.cue) && !generic_health(sig.text(h.start, h.end)))
-        || sig.has(Cue::Outcome);
-    let v = if (timed || single) && clinical {
-        Block
-    } else {
-        NeedsReview
+/// "“…made my colonoscopy feel like nothing.” — Marcus T., Cedar Rapids": a first-person
+/// quote signed with a name is a testimonial.
+fn attributed_quote(sig: &Signals<'_>) -> bool {
+    let t = &sig.p.norm;
+    let Some(close) = t.rfind(['\u{201d}', '"']) else {
+        return false;
     };
-    out.add(Fired::new(RuleId::PhiIndirect, v).phi("EVENT_DETAIL", unique));
+    let after = t[close..].trim_start_matches(['\u{201d}', '"', ' ']);
+    let signed = after.starts_with(['\u{2014}', '\u{2013}', '-', '~']);
+    signed
+        && sig.of(Cue::Poss1).any(|h| h.end <= close)
+        && sig
+            .personal_entities()
+            .any(|e| e.kind == EntityKind::Name && e.start > close)
 }

@@ -28,7 +28,29 @@ fn personal_identifiers(sig: &Signals<'_>) -> Vec<(Span, &'static str)> {
         .collect()
 }
 
-/// Replies and DMs: "you" is one identifiable person.
+/// Words of a named condition too common to count as repeating it.
+const ECHO_STOP: &[&str] = &[
+    "the",
+    "and",
+    "for",
+    "with",
+    "my",
+    "your",
+    "our",
+    "care",
+    "treatment",
+    "visit",
+    "doctor",
+    "pain",
+    "appointment",
+    "check",
+    "test",
+    "tests",
+    "ka",
+    "ki",
+    "ke",
+];
+
 /// Visit words that name a booked visit.
 const SCHEDULED: &[&str] = &[
     "session",
@@ -78,6 +100,31 @@ pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
             .iter()
             .any(|h| HEALTH.contains(&h.cue) && !generic_health(r.text(h.start, h.end)))
     });
+    // "We hope your little one's ear is feeling better" to "a toddler with an ear
+    // infection": once the relationship is confirmed, a word of the condition the person
+    // named, repeated, confirms the condition.
+    if let Some(r) = ev.reply_to.filter(|_| !t.rel.is_empty()) {
+        let named: Vec<String> = r
+            .hits
+            .iter()
+            .filter(|h| HEALTH.contains(&h.cue) && !generic_health(r.text(h.start, h.end)))
+            .flat_map(|h| {
+                r.text(h.start, h.end)
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .filter(|w| w.chars().count() >= 3 && !ECHO_STOP.contains(&w.as_str()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        for (i, w) in sig.p.words.iter().enumerate() {
+            if named
+                .iter()
+                .any(|n| sig.p.word_text(i).eq_ignore_ascii_case(n))
+            {
+                clin.push((w.start, w.end));
+            }
+        }
+    }
     if !t.rel.is_empty() && named_care {
         clin.extend(
             sig.hits

@@ -73,10 +73,34 @@ fn image(ev: &Eval<'_>, out: &mut Findings) {
 }
 
 fn purpose(ev: &Eval<'_>, out: &mut Findings) {
-    if !ev.ctx.patient_list {
+    let sig = ev.sig;
+    // "You're receiving this because you're on our patient list", "aapke pichhle test ke
+    // records ke hisaab se … offer": a message that says where the address came from.
+    const FROM_RECORDS: &[&str] = &[
+        "patient list",
+        "patient register",
+        "valued patient",
+        "our patients list",
+        "our records",
+        "your records",
+        "records ke hisaab",
+        "records ke hisab",
+        "records ke anusaar",
+        "रिकॉर्ड के अनुसार",
+        "रिकॉर्ड के हिसाब",
+    ];
+    let says_list = ev.ctx.family.is_addressed() && ev.ctx.outbound() && {
+        let low = sig.p.norm.to_lowercase();
+        FROM_RECORDS.iter().any(|w| low.contains(w))
+    };
+    if !ev.ctx.patient_list && !says_list {
         return;
     }
-    let sig = ev.sig;
+    // An offer built from someone's test history is marketing with their records.
+    if says_list && sig.any(&[Cue::SoftPromo, Cue::Reward]) && sig.any(HEALTH) {
+        let spans: Vec<Span> = sig.of(Cue::SoftPromo).map(|h| (h.start, h.end)).collect();
+        out.add(Fired::new(RuleId::PhiPurpose, Block).spans(spans));
+    }
     let political: Vec<Span> = sig.of(Cue::Political).map(|h| (h.start, h.end)).collect();
     if !political.is_empty() {
         out.add(Fired::new(RuleId::PhiPurpose, Block).spans(political));

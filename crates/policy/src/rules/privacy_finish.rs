@@ -117,7 +117,20 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
         }
     }
     // "If you have fever or severe pain, go to urgent care": triage for anyone.
-    let triage = |s: usize| ev.ctx.family.is_addressed() && sig.sentence_has(s, Cue::Hedge);
+    // "Any new or spreading rash deserves a prompt check": a sentence about any case.
+    let any_case = |s: usize| {
+        sig.p
+            .words
+            .iter()
+            .position(|w| w.sentence == s)
+            .is_some_and(|i| {
+                ["any", "every", "koi"]
+                    .iter()
+                    .any(|a| sig.p.word_text(i).eq_ignore_ascii_case(a))
+            })
+    };
+    let triage =
+        |s: usize| ev.ctx.family.is_addressed() && (sig.sentence_has(s, Cue::Hedge) || any_case(s));
     let health: Vec<&crate::lexicon::Hit> = sig
         .hits
         .iter()
@@ -208,19 +221,30 @@ fn addressed_care(ev: &Eval<'_>, out: &mut Findings) {
 pub fn finish(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
     let disclosure = out.any(DISCLOSURE);
+    // Answering someone about their therapist or their Zoloft: the reply discloses a
+    // sensitive relationship even if it does not repeat the word ("sorry your recovery is
+    // taking longer" to a man who wrote about his vasectomy).
+    let replied_about = ev.ctx.family.is_addressed()
+        && out.any(&[RuleId::PhiRel, RuleId::PhiClin, RuleId::PhiVisit]);
+    let reply_sensitive = replied_about && ev.reply_to.is_some_and(|r| r.any(SENSITIVE));
+    // Confirming the relationship alone blocks only for the care whose very existence is
+    // the secret (not a death the family announced, not "rehab", which may be physical).
+    let secret_care = ev.reply_to.is_some_and(|r| {
+        r.of_any(SENSITIVE).any(|h| {
+            h.cue != Cue::SensDeath && !r.text(h.start, h.end).to_lowercase().starts_with("rehab")
+        })
+    });
     let max_v = out
         .fired
         .iter()
-        .filter(|f| DISCLOSURE.contains(&f.rule))
+        .filter(|f| {
+            DISCLOSURE.contains(&f.rule)
+                || reply_sensitive && secret_care && f.rule == RuleId::PhiRel
+        })
         .map(|f| f.verdict)
         .max();
     if let Some(v) = max_v {
         let mut sens: Vec<Span> = sig.of_any(SENSITIVE).map(|h| (h.start, h.end)).collect();
-        // Answering someone about their therapist or their Zoloft: the reply discloses a
-        // sensitive relationship even if it does not repeat the word.
-        let replied_about = ev.ctx.family.is_addressed()
-            && out.any(&[RuleId::PhiRel, RuleId::PhiClin, RuleId::PhiVisit]);
-        let reply_sensitive = replied_about && ev.reply_to.is_some_and(|r| r.any(SENSITIVE));
         // A reply about "my daughter's surgery" is about a minor even if it only says "her".
         let reply_minor = replied_about && ev.reply_to.is_some_and(|r| r.has(Cue::SensMinor));
         let minor = sig.has(Cue::SensMinor)

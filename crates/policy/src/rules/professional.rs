@@ -131,14 +131,19 @@ fn staff_post(ev: &Eval<'_>, out: &mut Findings) {
             q.cue == Cue::Poss1 && q.sentence == h.sentence && (q.w0 == h.w0 || q.w1 + 1 == h.w0)
         })
     };
-    let someone_else = sig.of(Cue::IndivAnchor).any(|h| !own(&h));
+    // "Tell your mom friends!": the reader's people are no one in particular.
+    let someone_else = sig
+        .of(Cue::IndivAnchor)
+        .any(|h| !own(&h) && !super::privacy_finish::generic_person(sig, h.w0));
     let about_patient = !t.anchor_health.is_empty()
         || !t.anchor_outcome.is_empty()
         || someone_else
         || sig.has(Cue::PatientWord)
             && (sig.any(HEALTH) || sig.any(&[Cue::Event, Cue::VisitWord, Cue::SensDeath]))
         || sig.any(&[Cue::Event, Cue::Unique]) && sig.any(HEALTH)
-        || !t.anchors.is_empty()
+        || t.anchors
+            .iter()
+            .any(|&(s, _)| !super::privacy_finish::generic_person(sig, sig.p.word_at(s)))
             && (sig.any(HEALTH) || sig.any(&[Cue::VisitWord, Cue::SensDeath, Cue::Outcome]))
         || ev.ctx.media_shows(Shows::Patients);
     // "Years ago, a patient taught me…": an undated, unplaced vignette with nothing

@@ -10,6 +10,7 @@ mod masks;
 mod name_words;
 mod names;
 mod observances;
+mod owners;
 mod pairs;
 mod people;
 mod scan;
@@ -124,16 +125,20 @@ impl<'a> Signals<'a> {
         }
         people::drop_non_people(&p, &mut entities);
         observances::find(&p, &mut hits);
-        entities::classify(&p, &hits, org, &mut entities);
+        owners::classify(&p, &hits, org, &mut entities);
         // A month inside an observance's date ("June" of "June 14 is World Blood Donor
-        // Day") dates the observance, not a visit.
+        // Day"), an offer's deadline or an election day dates that, not a visit.
         hits.retain(|h| {
             h.cue != Cue::TimeRef
-                || !entities
-                    .iter()
-                    .any(|e| e.observance && e.start <= h.start && h.end <= e.end)
+                || !entities.iter().any(|e| {
+                    matches!(e.kind, EntityKind::Date | EntityKind::Time)
+                        && e.benign()
+                        && e.start <= h.start
+                        && h.end <= e.end
+                })
         });
         hits.extend(scanners.extra_hits(&p, &gates));
+        entities::drop_drug_names(&p, &hits, &mut entities);
         let derived = pairs::derive(&p, &hits);
         hits.extend(derived);
         masks::apply(&p, &mut hits);

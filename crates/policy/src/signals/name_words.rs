@@ -91,7 +91,7 @@ const NOT_NAMES: &[&str] = &[
     "sakte", "pata", "dekho", "dekhein", "suno", "bolo", "bataiye", "batayein", "kaat",
     "kaatna", "kaatne", "choosna", "hilne", "piyein", "khayein", "khana", "peena",
     "chalein", "chalo", "rukiye", "daalein", "lagayein", "dhoyein", "jagah", "marij",
-    "mareez", "mariz", "kanoon", "kanun", "qanoon", "anusaar", "anusar", "adhiniyam", "niyam", "sarkari", "aspataal", "aspatal", "dawai", "dawa", "dawaai",
+    "mareez", "mariz", "मन", "दिल", "kanoon", "kanun", "qanoon", "anusaar", "anusar", "adhiniyam", "niyam", "sarkari", "aspataal", "aspatal", "dawai", "dawa", "dawaai",
     "ilaaj", "ilaj", "jaanch", "janch", "bimari", "bimaari", "rog", "bukhar", "khaansi",
     "khansi", "zukam", "paani", "pani", "doodh", "ghar", "gaon", "shahar", "raat",
     "subah", "shaam", "hafte", "hafta", "mahina", "mahine", "umar", "umr", "logon",
@@ -221,8 +221,33 @@ pub(super) fn institution_tail(w: &str) -> bool {
         "scheme",
         "programme",
         "program",
+        "center",
+        "centre",
+        "associates",
+        "partners",
+        "specialists",
+        "wellness",
+        "imaging",
+        "physicians",
+        "hospice",
+        "diagnostic",
+        "nursing",
+        "vision",
+        "medicine",
+        "medspa",
+        "spa",
+        "aesthetics",
+        "studio",
     ];
-    w.chars().next().is_some_and(char::is_uppercase) && in_list(TAILS, w)
+    // Specialties: "Northgate Endocrinology", "Lakeside Psychiatry", "Metro Orthopaedics".
+    const SPECIALTY_ENDINGS: &[&str] = &["ology", "iatry", "iatrics", "pedics", "paedics"];
+    w.chars().next().is_some_and(char::is_uppercase)
+        && (in_list(TAILS, w)
+            || w.len() > 6
+                && SPECIALTY_ENDINGS.iter().any(|s| {
+                    w.get(w.len() - s.len()..)
+                        .is_some_and(|t| t.eq_ignore_ascii_case(s))
+                }))
 }
 
 /// Case-insensitive membership without allocating (lists are lower-case).

@@ -240,6 +240,15 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
                 push(&mut t.addressed_health, (c.start, c.end));
                 t.addressed_sentences.push(c.sentence);
             }
+            // "आपके पिताजी के आईसीयू में 6 दिन का कुल बिल": their bill and their ward.
+            for c in sig.hits.iter().filter(|c| sents.contains(&c.sentence)) {
+                match c.cue {
+                    Cue::Fin => push(&mut t.addressed_fin, (c.start, c.end)),
+                    Cue::CareArea => push(&mut t.addressed_visit, (c.start, c.end)),
+                    _ => continue,
+                }
+                t.addressed_sentences.push(c.sentence);
+            }
         }
         for h in sig.of(Cue::RelDeny) {
             push(&mut t.deny, (h.start, h.end));

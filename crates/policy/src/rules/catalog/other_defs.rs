@@ -180,6 +180,6 @@ pub const REVIEW_SIMILAR: RuleDef = RuleDef {
     why: "Rules recognise known phrasings; the same risk is written in endless new ways (quiet confirmations in replies, crisis hints, Hinglish spellings). Sending a close call to a person is safer than letting it through.",
     message: "No rule matched, but this reads like texts that needed a person to check them (patient details, confirmations of care, distress). The highlighted words weighed most.",
     fix: "Read it as a compliance officer would: does it confirm someone is a patient, repeat what they disclosed, or describe anyone's care? If not, approve it.",
-    blocked: ex("Glad the little one slept through the night after the drops!", "google_review_reply", "US", "{}"),
+    blocked: ex("So glad the little one is back to her old self!", "google_review_reply", "US", "{}"),
     allowed: ex("Thank you for the kind words! We have shared them with the whole team.", "google_review_reply", "US", "{}"),
 };

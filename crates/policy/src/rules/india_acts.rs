@@ -1,0 +1,72 @@
+//! India's statutes beyond the medical council's rules: PC&PNDT (prenatal sex
+//! determination, including coded words and hints after a disclaimer) and the Drugs and
+//! Magic Remedies Act (remedy claims for scheduled diseases).
+
+use super::ftc::claim_spans;
+use super::{Eval, Findings, Fired, RuleId};
+use crate::lexicon::Cue;
+use crate::result::Verdict::{self, Block};
+use crate::signals::ties::Span;
+use crate::signals::Signals;
+
+pub(super) fn pcpndt(ev: &Eval<'_>, out: &mut Findings, v: Verdict) {
+    let sig = ev.sig;
+    // "बेटा हो या बेटी, दोनों अनमोल हैं": the campaign against sex selection, not a hint.
+    let equal = |s: usize| super::privacy_finish::equality_sentence(sig, s);
+    let spans: Vec<Span> = sig
+        .of(Cue::Pcpndt)
+        .filter(|h| !sig.sentence_has(h.sentence, Cue::PcpndtDisclaimer) && !equal(h.sentence))
+        .map(|h| (h.start, h.end))
+        .collect();
+    let spans = if spans.is_empty() {
+        hinted_despite_disclaimer(ev)
+    } else {
+        spans
+    };
+    if !spans.is_empty() {
+        out.add(Fired::new(RuleId::InPcpndt, v).spans(spans));
+    }
+}
+
+/// "Kanoonan hum ling nahi bata sakte, lekin aapko ishaara toh de diya tha", "bata toh
+/// nahi sakte, par nursery ka rang blue rakhna": the law forbids telling the sex "by
+/// words, signs or in any other manner", so a hint after a disclaimer is a disclosure,
+/// where a pregnancy or scan is the subject.
+fn hinted_despite_disclaimer(ev: &Eval<'_>) -> Vec<Span> {
+    let sig = ev.sig;
+    let prenatal =
+        |s: &Signals<'_>| s.any(&[Cue::PrenatalCtx, Cue::SexMale, Cue::SexFemale, Cue::Pcpndt]);
+    if !(prenatal(sig) || ev.reply_to.is_some_and(prenatal)) {
+        return Vec::new();
+    }
+    let Some(d) = sig.of(Cue::PcpndtDisclaimer).next() else {
+        return Vec::new();
+    };
+    sig.of(Cue::Hint)
+        .filter(|h| h.start > d.end && h.sentence <= d.sentence + 1)
+        .map(|h| (h.start, h.end))
+        .collect()
+}
+
+pub(super) fn dmr(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    let claims = claim_spans(sig);
+    let mut spans = Vec::new();
+    for d in sig.of(Cue::DmrDisease) {
+        // Ads are short: a claim in the same or a neighbouring sentence counts.
+        let claimed = claims
+            .iter()
+            .any(|&(s, _)| sig.p.sentence_of(s).abs_diff(d.sentence) <= 1);
+        let remedies = sig
+            .of(Cue::Remedy)
+            .filter(|r| r.sentence == d.sentence)
+            .count();
+        if claimed || remedies >= 2 {
+            spans.push((d.start, d.end));
+        }
+    }
+    if !spans.is_empty() {
+        spans.extend(claims);
+        out.add(Fired::new(RuleId::InDmr, Block).spans(spans));
+    }
+}

@@ -1,0 +1,167 @@
+//! PHI-INDIRECT: no name, but identifiable — a rare case with a date, a small group from
+//! a public event, a few people at a named school, a household on a named street.
+
+use super::{Eval, Findings, Fired, RuleId};
+use crate::lexicon::Cue;
+use crate::result::Verdict::{Block, NeedsReview};
+use crate::signals::ties::{generic_health, Span, HEALTH};
+use crate::signals::{EntityKind, Signals};
+
+/// Identifiable without a name: a unique person or event plus care details.
+pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
+    let sig = ev.sig;
+    if ev.ctx.family.is_addressed() {
+        return;
+    }
+    let named_referent = sig.any(&[Cue::IndivAnchor, Cue::FamilyMember, Cue::Pron3])
+        || sig.personal_entities().any(|e| e.kind == EntityKind::Name);
+    // "ek famous cricketer ki ACL surgery": a public figure is someone, but a celebrity's
+    // visit is not care unless care words say so.
+    // "ek famous singer hamare yahan 10 din admit rahe": an admission is care too.
+    let admitted = sig.of(Cue::VisitWord).any(|h| {
+        let w = sig.text(h.start, h.end).to_lowercase();
+        [
+            "admit",
+            "discharg",
+            "bharti",
+            "भर्ती",
+            "hospitali",
+            "डिस्चार्ज",
+            "एडमिट",
+        ]
+        .iter()
+        .any(|a| w.starts_with(a))
+    });
+    let famous_care = sig.has(Cue::Famous)
+        && (admitted
+            || sig
+                .hits
+                .iter()
+                .any(|h| HEALTH.contains(&h.cue) && !generic_health(sig.text(h.start, h.end))));
+    // "conjoined twins from Dewas", "a boy from Sehore": a person noun with a home town.
+    let placed = sig.of(Cue::PersonNoun).any(|h| {
+        sig.personal_entities().any(|e| {
+            e.kind == EntityKind::Place
+                && e.sentence == h.sentence
+                && e.w0 > h.w1
+                && e.w0 <= h.w1 + 2
+        })
+    });
+    let referent = named_referent || famous_care || placed;
+    // "the neighbours on Birchwood Lane … last night's medical emergency": a street and a
+    // time point at one household even without a person word.
+    let located: Vec<Span> = sig
+        .personal_entities()
+        .filter(|e| e.kind == EntityKind::Address)
+        .map(|e| (e.start, e.end))
+        .collect();
+    let timed_event = sig.has(Cue::TimeRef) && sig.has(Cue::Event);
+    if !located.is_empty() && timed_event && !sig.has(Cue::Observance) {
+        out.add(Fired::new(RuleId::PhiIndirect, NeedsReview).phi("EVENT_DETAIL", located));
+    }
+    let unique: Vec<Span> = sig
+        .of_any(&[Cue::Unique, Cue::Event])
+        .map(|h| (h.start, h.end))
+        .collect();
+    let care = sig.any(HEALTH) || sig.any(&[Cue::Outcome, Cue::VisitWord]);
+    let timed = sig.has(Cue::TimeRef)
+        || sig
+            .entities
+            .iter()
+            .any(|e| matches!(e.kind, EntityKind::Date | EntityKind::Time) && !e.benign());
+    // "five patients from this morning's pileup": a small group from a public event,
+    // dated, is a judgment call even without a person word.
+    // "Eleven passengers injured … four have been admitted": the people of an event,
+    // counted, with where they are now.
+    const GROUP: &[&str] = &[
+        "passengers",
+        "victims",
+        "workers",
+        "labourers",
+        "laborers",
+        "pilgrims",
+        "devotees",
+        "students",
+        "commuters",
+        "spectators",
+        "injured",
+        "casualties",
+        "yatri",
+        "मजदूर",
+        "यात्री",
+        "श्रद्धालु",
+        "घायल",
+    ];
+    let group = sig.has(Cue::PatientWord)
+        || (0..sig.p.words.len()).any(|i| {
+            let w = sig.p.word_text(i);
+            GROUP.iter().any(|g| w.eq_ignore_ascii_case(g))
+        });
+    let placed_now = sig.of(Cue::VisitWord).any(|h| {
+        let w = sig.text(h.start, h.end).to_ascii_lowercase();
+        w.starts_with("admitted") || w.starts_with("discharged") || w.starts_with("bharti")
+    });
+    let status = sig.any(&[Cue::DirectoryCondition, Cue::Outcome]) || placed_now;
+    if !referent && group && sig.has(Cue::Event) && timed && status {
+        let spans: Vec<Span> = sig.of(Cue::Event).map(|h| (h.start, h.end)).collect();
+        out.add(Fired::new(RuleId::PhiIndirect, NeedsReview).phi("EVENT_DETAIL", spans));
+        return;
+    }
+    // "the two Lincoln High sophomores … in recovery": a few people at a named school,
+    // college or workplace, with their care, are known to everyone there.
+    let at_institution: Vec<Span> = sig
+        .of(Cue::IndivAnchor)
+        .filter_map(|h| named_institution(sig, h.sentence).map(|s| (h, s)))
+        .map(|(h, (s, e))| (h.start.min(s), h.end.max(e)))
+        .collect();
+    if !at_institution.is_empty() && care && sig.any(HEALTH) {
+        out.add(Fired::new(RuleId::PhiIndirect, Block).phi("EVENT_DETAIL", at_institution));
+        return;
+    }
+    if !referent || unique.is_empty() || !care {
+        return;
+    }
+    let single = sig.any(&[Cue::IndivAnchor, Cue::Unique]);
+    // Who it was plus what they had is a disclosure; who it was plus "an emergency" is a
+    // judgment call.
+    let clinical = sig.has(Cue::Unique)
+        || sig
+            .hits
+            .iter()
+            .any(|h| HEALTH.contains(&h.cue) && !generic_health(sig.text(h.start, h.end)))
+        || sig.has(Cue::Outcome);
+    let v = if (timed || single) && clinical {
+        Block
+    } else {
+        NeedsReview
+    };
+    out.add(Fired::new(RuleId::PhiIndirect, v).phi("EVENT_DETAIL", unique));
+}
+
+/// "Lincoln High", "Govt. Girls College", "Kendriya Vidyalaya": a capitalised word before an
+/// institution word, in sentence `s`; its span.
+fn named_institution(sig: &Signals<'_>, s: usize) -> Option<Span> {
+    const KINDS: &[&str] = &[
+        "High",
+        "School",
+        "College",
+        "Academy",
+        "University",
+        "Vidyalaya",
+        "Mahavidyalaya",
+        "Hostel",
+        "Factory",
+        "Mill",
+        "Plant",
+    ];
+    let words = &sig.p.words;
+    (1..words.len()).find_map(|i| {
+        let w = sig.p.word_text(i);
+        let prev = sig.p.word_text(i - 1);
+        (words[i].sentence == s
+            && words[i - 1].sentence == s
+            && KINDS.contains(&w)
+            && prev.chars().next().is_some_and(char::is_uppercase))
+        .then(|| (words[i - 1].start, words[i].end))
+    })
+}

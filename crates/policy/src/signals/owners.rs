@@ -1,0 +1,228 @@
+//! Whose an entity is: the organisation's (its phone numbers, addresses, handles, opening
+//! hours, an offer's deadline), a staff member's, a public observance's, or possibly a
+//! patient's. Only the last is ever reported as patient information.
+
+use super::entities::{Entity, EntityKind};
+use crate::lexicon::{Cue, Hit};
+use crate::org::OrgPolicy;
+use crate::text::Prepared;
+
+fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// "our nurse line is (470) 555-0118", "our draw station at 1180 Whitaker Ave", "hamare
+/// Indore centre ka number": "our" at most five words before a contact or address in the
+/// same sentence, with no "you"/"your" between, makes it the organisation's.
+fn our_before(p: &Prepared<'_>, e: &Entity) -> bool {
+    const OUR: &[&str] = &[
+        "our",
+        "hamare",
+        "humare",
+        "hamara",
+        "hamari",
+        "हमारे",
+        "हमारा",
+        "हमारी",
+    ];
+    const YOU: &[&str] = &[
+        "you",
+        "your",
+        "aap",
+        "aapke",
+        "aapka",
+        "aapki",
+        "आप",
+        "आपके",
+        "आपका",
+        "आपकी",
+        "my",
+        "mera",
+        "meri",
+        "mere",
+    ];
+    for back in 1..=5 {
+        let Some(i) = e.w0.checked_sub(back) else {
+            break;
+        };
+        if p.words[i].sentence != e.sentence {
+            break;
+        }
+        let w = p.word_text(i);
+        if YOU.iter().any(|y| w.eq_ignore_ascii_case(y)) {
+            return false;
+        }
+        if OUR.iter().any(|o| w.eq_ignore_ascii_case(o)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Mark entities that belong to the organisation, its staff, or an observance.
+pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Entity]) {
+    let org_phones = org.phone_digits();
+    let hit_near = |c: Cue, e: &Entity, before: usize, after: usize| {
+        hits.iter().any(|h| {
+            h.cue == c
+                && h.sentence == e.sentence
+                && h.w1 + before >= e.w0
+                && h.w0 <= e.w1 + after
+                && !(h.start >= e.start && h.end <= e.end)
+        })
+    };
+    for e in ents.iter_mut() {
+        let text = &p.norm[e.start..e.end];
+        let our_before = our_before(p, e);
+        match e.kind {
+            EntityKind::Name => {
+                let lower = text.to_lowercase();
+                if let Some(m) = org.staff.iter().find(|m| {
+                    let n = m.name.to_lowercase();
+                    !n.is_empty() && (lower.contains(&n) || n.contains(lower.trim()))
+                }) {
+                    e.staff = true;
+                    e.staff_consent = Some(m.consent);
+                }
+                // "Dr. Rao", "Nurse Kelly", "Samuel Reyes, MD", "our cardiologist Dr. X",
+                // "Sister Lalitha Nair, who joins our ICU as nursing supervisor".
+                let titled = text
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| ["Sister", "Matron", "Nurse", "Sr.", "Sr"].contains(&w));
+                // The title may be inside the detector's span: "said CEO Lynn Park".
+                let title_inside = hits
+                    .iter()
+                    .any(|h| h.cue == Cue::StaffTitle && h.start == e.start && h.end < e.end);
+                if titled
+                    || title_inside
+                    || hit_near(Cue::StaffTitle, e, 2, 0)
+                    || hits
+                        .iter()
+                        .any(|h| h.cue == Cue::StaffRole && h.sentence == e.sentence)
+                    || hits.iter().any(|h| {
+                        h.cue == Cue::StaffTitle
+                            && h.sentence == e.sentence
+                            && h.w0 > e.w1
+                            && h.w0 <= e.w1 + 3
+                            && p.norm[e.end..h.start].trim_start().starts_with([',', '('])
+                    })
+                {
+                    e.staff = true;
+                }
+            }
+            EntityKind::Phone => {
+                let d = digits(text);
+                let ours = org_phones
+                    .iter()
+                    .any(|o| d.len() >= 7 && (o.ends_with(&d) || d.ends_with(o.as_str())));
+                // "call our patient advocate at 555-0162": a call-to-action a few words before.
+                if ours
+                    || our_before
+                    || hit_near(Cue::OrgContact, e, 6, 0)
+                    || hit_near(Cue::OrgContact, e, 0, 2)
+                {
+                    e.org = true;
+                }
+            }
+            EntityKind::Email | EntityKind::Url | EntityKind::Handle => {
+                let lower = text.to_lowercase();
+                let ours = org.emails.iter().any(|x| x.eq_ignore_ascii_case(&lower))
+                    || org.handles.iter().any(|x| {
+                        x.trim_start_matches('@')
+                            .eq_ignore_ascii_case(lower.trim_start_matches('@'))
+                    })
+                    || org
+                        .domains
+                        .iter()
+                        .any(|d| !d.is_empty() && lower.contains(&d.to_lowercase()));
+                // A business-domain address in our own outbound text is ours; patients use
+                // free-mail providers.
+                const FREE_MAIL: &[&str] = &[
+                    "gmail.",
+                    "yahoo.",
+                    "hotmail.",
+                    "outlook.",
+                    "live.",
+                    "aol.",
+                    "icloud.",
+                    "proton",
+                    "rediffmail.",
+                    "ymail.",
+                    "msn.",
+                    "mail.com",
+                ];
+                let business =
+                    e.kind == EntityKind::Email && !FREE_MAIL.iter().any(|f| lower.contains(f));
+                // "@VidishaSamachar", "@TOIIndiaNews": a news outlet's account, the
+                // journalist a statement answers, is nobody's health record.
+                const PRESS: &[&str] = &[
+                    "news", "samachar", "khabar", "times", "tribune", "herald", "express",
+                    "gazette", "reporter", "dainik", "newsroom", "patrika", "bhaskar",
+                ];
+                let press = e.kind == EntityKind::Handle && PRESS.iter().any(|w| lower.contains(w));
+                if ours
+                    || business
+                    || press
+                    || e.kind == EntityKind::Email && hit_near(Cue::OrgContact, e, 4, 0)
+                {
+                    e.org = true;
+                }
+            }
+            // "World Health Day, 7 April": the date belongs to the observance.
+            EntityKind::Date | EntityKind::Time => {
+                e.observance = hit_near(Cue::Observance, e, 8, 8);
+                // "Book by May 31 for 20% off", "vote on November 4": the offer's deadline or
+                // the election's date, not anyone's visit.
+                let in_sentence = |cues: &[Cue]| {
+                    hits.iter()
+                        .any(|h| h.sentence == e.sentence && cues.contains(&h.cue))
+                };
+                let deadline = e.w0 > 0
+                    && ["by", "until", "till", "thru", "through", "before"]
+                        .iter()
+                        .any(|w| p.word_text(e.w0 - 1).eq_ignore_ascii_case(w));
+                if deadline && in_sentence(&[Cue::Reward, Cue::SoftPromo])
+                    || in_sentence(&[Cue::Political])
+                {
+                    e.org = true;
+                }
+                // "9am–5pm", "subah 10 se 4 baje": a range of times is opening hours.
+                if e.kind == EntityKind::Time && super::masks::in_time_range(p, e.start, e.end) {
+                    e.org = true;
+                }
+            }
+            EntityKind::Place | EntityKind::Address => {
+                let lower = text.to_lowercase();
+                let ours = org.addresses.iter().any(|a| {
+                    let a = a.to_lowercase();
+                    !a.is_empty() && (a.contains(&lower) || lower.contains(&a))
+                });
+                let our_word = e.w0 > 0 && {
+                    let prev = p.word_text(e.w0 - 1);
+                    let prev2 = if e.w0 > 1 { p.word_text(e.w0 - 2) } else { "" };
+                    ["our", "at", "visit"]
+                        .iter()
+                        .any(|w| prev.eq_ignore_ascii_case(w))
+                        && (prev.eq_ignore_ascii_case("our") || prev2.eq_ignore_ascii_case("our"))
+                };
+                if ours || our_word || our_before {
+                    e.org = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    super::people::same_as_staff(p, ents);
+    // The detector may read our own number as an ID too ("patient advocate at 555-0162").
+    let org_phones: Vec<(usize, usize)> = ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Phone && e.org)
+        .map(|e| (e.start, e.end))
+        .collect();
+    for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Id) {
+        if org_phones.iter().any(|&(s, x)| s < e.end && e.start < x) {
+            e.org = true;
+        }
+    }
+}
