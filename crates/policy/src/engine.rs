@@ -143,7 +143,21 @@ impl Engine {
         }
         let phi = phi_spans(&found.fired, &offsets);
         let escalate = found.fired.iter().any(|f| f.rule == RuleId::ProCrisis);
-        let suggestion = suggest::suggest(&ctx, &self.org, &req.text, verdict, &found.fired, &phi);
+        let crisis_thread = reply_sig.as_ref().is_some_and(|r| {
+            r.any(&[
+                crate::lexicon::Cue::CrisisSelfHarm,
+                crate::lexicon::Cue::CrisisMedical,
+            ])
+        });
+        let suggestion = suggest::suggest(
+            &ctx,
+            &self.org,
+            &req.text,
+            verdict,
+            &found.fired,
+            &phi,
+            crisis_thread,
+        );
         CheckResult {
             id: req.id.clone(),
             verdict,

@@ -119,13 +119,16 @@ pub fn suggest(
     verdict: Verdict,
     fired: &[Fired],
     phi: &[PhiSpan],
+    crisis_thread: bool,
 ) -> Option<String> {
     let has = |r: RuleId| fired.iter().any(|f| f.rule == r);
     if verdict == Verdict::Allow && !has(RuleId::ProCrisis) {
         return None;
     }
     let lang = detect_lang(text);
-    if has(RuleId::ProCrisis) {
+    // Answering someone in crisis, the safe reply is the crisis reply, whatever else the
+    // draft got wrong.
+    if has(RuleId::ProCrisis) || crisis_thread && !ctx.inbound {
         return Some(crisis_reply(org, ctx.jurisdiction, lang));
     }
     let reply = matches!(

@@ -280,6 +280,26 @@ fn general_fixes_hold_3() {
         (RulesAllow, "World Mental Health Day: मन की बात कहना हिम्मत है। Tele-MANAS 14416 पर मुफ़्त सलाह।", "instagram_post", "IN", None, "{}"),
         (RulesAllow, "Our emergency department is open; people with minor injuries may be seen faster at our urgent care near Caldwell.", "press_release", "US", None, "{}"),
         (RulesAllow, "Book by June 30 for 15% off your first facial at Lotus MedSpa!", "instagram_post", "US", None, "{}"),
+        // Batches 38–40. Weekday names, buildings and streets in Hindi are not people.
+        (RulesAllow, "Is Shanivar, 9 August ko Raisen ke Nehru Bhawan mein muft aankh jaanch camp, subah 10 se 2 baje tak.", "facebook_post", "IN", None, "{}"),
+        (RulesAllow, "We can't discuss anyone's care here, but our Patient Advocacy team can help: call 555-0110, Monday to Friday, 9 am to 5 pm.", "facebook_comment_reply", "US", Some("Waited 6 hours in your ER."), "{}"),
+        // A myth, debunked, is no claim.
+        (RulesAllow, "IVF myths: har IVF mein twins hote hain — galat. Pehli cycle fail matlab umeed khatam — galat.", "instagram_post", "IN", None, "{}"),
+        // Hindi relationship phrases and a Hindi root canal.
+        (Review, "आपकी सेवा करने का अवसर मिलना हमारे लिए सम्मान की बात थी।", "google_review_reply", "IN", Some("अच्छा अनुभव"), "{}"),
+        (Block, "सुनीता जी, आपका रूट कैनाल 3 अप्रैल को हुआ था और बिल ₹5,000 का था।", "google_review_reply", "IN", Some("दर्द अभी भी है"), "{}"),
+        // Reposting a patient's own story.
+        (Block, "Reposting @sam.lifts 💪 'Six weeks after my knee surgery at @corept and I'm back on the bike!' Proud of you, Sam!", "instagram_story", "US", None, r#"{"patient_authorization": false}"#),
+        // A doctor telling parents to give a product, with her discount code.
+        (Block, "Main Dr. Ritu Sharma, pediatrician. Apne bachchon ko roz BoostKid powder dijiye! Code DRRITU se 10% off.", "instagram_reel_caption", "IN", None, "{}"),
+        // A patient's first-person result is a testimonial, not the advertiser's claim.
+        (Review, "\"I lost 30 pounds in 12 weeks!\" \u{2014} Dana R., Boise. Start your journey today.", "website_testimonial", "US", None, r#"{"patient_authorization": true}"#),
+        // Sensitive medication and a first.last handle in a tracking link.
+        (Block, "Book your next slot here: book.example.org/s?utm_campaign=prep-refill&utm_content=lee.nguyen", "facebook_comment_reply", "US", Some("I ran out of my PrEP, how do I book?"), "{}"),
+        // A message that says it came from the treatment roster, for a gala.
+        (Block, "Hi Mr. Ortiz! As a graduate of our Riverside Recovery Program, please join our gala on May 2. Donations: riverside.example/gala", "instagram_dm", "US", None, "{}"),
+        // Children photographed at a named school with their findings.
+        (Block, "Today we screened 80 children at Little Flower School, Indore. Many had cavities — see the photos!", "facebook_post", "IN", None, r#"{"media": [{"kind": "image", "shows": "unknown"}]}"#),
     ];
     check_pinned(cases);
 }

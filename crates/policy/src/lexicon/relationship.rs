@@ -9,6 +9,10 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::RelPhrase,
         &[
+            "graduate of our", "as a graduate of", "alumni of our", "one of our valued",
+            "honor to serve you", "honour to serve you", "privilege to serve you", "pleasure serving you", "pleasure to serve you",
+            "आपकी सेवा करने का", "सेवा करने का अवसर", "आपकी सेवा का अवसर", "aapki seva karne ka", "seva karne ka avsar", "aapki seva ka mauka",
+            "आपके साथ हमारे अस्पताल", "हमारे अस्पताल में आपके साथ", "aapke saath hamare hospital", "aapke sath hamare hospital", "hamare hospital mein aapke saath", "aapke saath hamare yahan", "aapke saath humare",
             "joy to deliver", "honor to deliver", "privilege to deliver", "a joy to care for", "privilege to care for", "honor to care for", "a joy to treat", "to deliver her", "to deliver him", "to deliver your",
             "for coming in", "coming in to see us", "for coming to see us", "for visiting us", "thank you for visiting", "thanks for visiting", "for stopping by", "loved meeting you", "loved meeting your", "great to see you", "nice to see you", "good to see you", "nice meeting you", "pleasure meeting you", "pleasure to meet you", "pleasure taking care of", "pleasure caring for", "pleasure treating", "pleasure to treat", "enjoyed caring for", "enjoyed treating", "enjoyed meeting you", "glad you came in", "glad you chose us", "thanks for choosing us", "thank you for choosing us", "welcome back", "see you again", "see you next time", "until your next visit", "your little one", "healing well", "heals well", "healing nicely", "heal quickly", "feel better soon", "recover soon", "hope ur", "thx for coming", "aane ke liye dhanyavaad", "aane ke liye shukriya", "seva ka mauka", "sewa ka mauka", "seva ka avsar", "hume chunne ke liye", "humein chunne ke liye", "फिर से आइए", "आने के लिए धन्यवाद", "सेवा का मौका", "हमें चुनने के लिए",
             "see her for", "see him for", "see them for", "we'll see her", "we'll see him", "we will see her", "we will see him", "see you for your", "see your daughter", "see your son", "such a trooper", "was so brave during",
@@ -276,7 +280,7 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::CareNoun,
         &[
             "molars", "molar", "whitening", "grafts", "med check",
-            "bite", "partials", "partial", "dentures", "denture", "retainer", "aligners", "gums", "teeth", "tooth", "knee", "hip", "shoulder", "eyes", "vision", "hearing", "skin", "heart", "life", "recovery time",
+            "bite", "partials", "partial", "dentures", "denture", "retainer", "aligners", "gums", "teeth", "tooth", "knee", "hip", "shoulder", "eyes", "vision", "hearing", "skin", "heart", "recovery time",
             "adjustment", "vaccine", "vaccines", "teeka", "टीका", "hearing aids", "hearing aid", "fitting", "cast", "brace",
             "visit", "visits", "appointment", "appointments", "stay", "admission", "discharge",
             "procedure", "procedures", "surgery", "surgeries", "operation", "treatment",

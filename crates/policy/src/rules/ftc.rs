@@ -19,10 +19,21 @@ pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
 
 /// A claim hit not negated ("no cure", "can be cured", "cannot guarantee").
 fn unnegated<'s>(sig: &'s Signals<'_>, c: Cue) -> impl Iterator<Item = &'s Hit> + 's {
+    // "Pehli cycle fail matlab umeed khatam — galat": a myth, debunked just after.
+    const DEBUNKED: &[&str] = &["galat", "गलत", "myth", "false", "wrong", "jhooth", "झूठ"];
     sig.of(c).filter(move |h| {
-        !sig.of(Cue::SubstNeg).any(|n| {
-            n.sentence == h.sentence && n.start <= h.end && n.end + 1 >= h.start.saturating_sub(12)
-        })
+        let debunked = (h.w1 + 1..h.w1 + 4).any(|i| {
+            i < sig.p.words.len()
+                && DEBUNKED
+                    .iter()
+                    .any(|d| sig.p.word_text(i).eq_ignore_ascii_case(d))
+        });
+        !debunked
+            && !sig.of(Cue::SubstNeg).any(|n| {
+                n.sentence == h.sentence
+                    && n.start <= h.end
+                    && n.end + 1 >= h.start.saturating_sub(12)
+            })
     })
 }
 
@@ -51,7 +62,29 @@ pub fn claim_spans(sig: &Signals<'_>) -> Vec<Span> {
             .iter()
             .any(|w| sig.p.word_text(i).eq_ignore_ascii_case(w))
         });
-        if health && !loyal && !sig.overlapped_by(h, Cue::Subst) {
+        // "I dropped 42 pounds": a patient's own experience is a testimonial (FTC-TYPICAL),
+        // not the advertiser's claim.
+        const I: &[&str] = &[
+            "i",
+            "my",
+            "me",
+            "i'm",
+            "i've",
+            "mera",
+            "meri",
+            "mere",
+            "maine",
+            "mujhe",
+            "मेरा",
+            "मेरी",
+            "मेरे",
+            "मैंने",
+            "मुझे",
+        ];
+        let first_person = sig.p.words.iter().enumerate().any(|(i, w)| {
+            w.sentence == h.sentence && I.iter().any(|x| sig.p.word_text(i).eq_ignore_ascii_case(x))
+        });
+        if health && !loyal && !first_person && !sig.overlapped_by(h, Cue::Subst) {
             spans.push((h.start, h.end));
         }
     }

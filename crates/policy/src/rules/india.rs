@@ -211,7 +211,17 @@ fn endorse(ev: &Eval<'_>, out: &mut Findings) {
     }
     if doctor {
         for p in sig.of(Cue::ProductWord) {
-            let praised = [Cue::Endorse, Cue::BoastWord, Cue::Boast, Cue::Benefit]
+            // …or telling parents to give it ("roz subah NutriGrow dijiye"), or selling it
+            // with the doctor's own discount code.
+            let coded = sig.p.norm.to_lowercase().contains("code") && sig.has(Cue::Reward);
+            let praised = coded
+                || [
+                    Cue::Endorse,
+                    Cue::BoastWord,
+                    Cue::Boast,
+                    Cue::Benefit,
+                    Cue::AdviceA,
+                ]
                 .iter()
                 .any(|&c| sig.sentence_has(p.sentence, c));
             if praised {
@@ -291,8 +301,12 @@ fn nmc(ev: &Eval<'_>, out: &mut Findings) {
         .media
         .iter()
         .any(|m| m.clinical_image == Some(true) || m.shows == Some(Shows::Patients));
+    // "Case discussion: 52M, frozen shoulder … flexion improved": a case's results, even
+    // de-identified, are what NMC asks doctors not to post.
     let testimonial = sig.has(Cue::StoryMarker)
-        && (!ev.ties.anchors.is_empty() || sig.has(Cue::PatientWord))
+        && (!ev.ties.anchors.is_empty()
+            || sig.has(Cue::PatientWord)
+            || sig.any(crate::signals::ties::HEALTH))
         || !ev.ties.anchor_outcome.is_empty();
     if media || testimonial || out.has(RuleId::ProAdvice) {
         spans.extend(spans_of(ev, &[Cue::StoryMarker]));
@@ -313,7 +327,15 @@ fn dpdp(ev: &Eval<'_>, out: &mut Findings) {
         || out
             .get(RuleId::PhiImage)
             .is_some_and(|f| f.verdict == Block);
-    let people_shown = ctx.media_shows(Shows::People) || ctx.media_shows(Shows::Patients);
+    // "…see the photos!": pictures the text itself points to, of whoever it describes.
+    let pictured = ctx.media_shows(Shows::Unknown) && {
+        let low = sig.p.norm.to_lowercase();
+        ["photo", "picture", "pics", "tasveer", "तस्वीर", "फोटो"]
+            .iter()
+            .any(|w| low.contains(w))
+    };
+    let people_shown =
+        ctx.media_shows(Shows::People) || ctx.media_shows(Shows::Patients) || pictured;
     // A particular child: a minor word not addressed to everyone ("every child", "your
     // kids"), near a name that is not staff, or shown in the media.
     let minor = ctx.guardian_consent != Some(true)

@@ -138,6 +138,9 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
             HEALTH.contains(&h.cue)
                 && !sig.sentence_has(h.sentence, Cue::Deflect)
                 && !sig.sentence_has(h.sentence, Cue::NoShare)
+                // "For thoughts of suicide, call or text 988": a crisis line, for anyone.
+                && !sig.sentence_has(h.sentence, Cue::EmergencyUs)
+                && !sig.sentence_has(h.sentence, Cue::EmergencyIn)
                 && !triage(h.sentence)
                 && !ties::ours(sig, h)
                 && !generic_health(sig.text(h.start, h.end))

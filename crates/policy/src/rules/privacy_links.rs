@@ -103,13 +103,25 @@ fn query_has_person(query: &str) -> bool {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let k = k.to_ascii_lowercase();
         let digits = v.bytes().filter(u8::is_ascii_digit).count();
+        // "utm_content=jordan.alvarez": a first.last value, not a domain.
+        let dotted_person = v.split_once('.').is_some_and(|(a, b)| {
+            a.len() >= 2
+                && b.len() >= 3
+                && a.bytes().all(|c| c.is_ascii_alphabetic())
+                && b.bytes().all(|c| c.is_ascii_alphabetic())
+                && ![
+                    "com", "org", "net", "edu", "gov", "html", "php", "pdf", "jpg", "png",
+                ]
+                .contains(&b)
+        });
         !v.is_empty()
             && (PERSON_KEYS
                 .iter()
                 .any(|p| k == *p || k.strip_suffix(p).is_some_and(|r| r.ends_with('_')))
                 || v.contains('@')
                 || v.to_ascii_lowercase().contains("%40")
-                || digits >= 7)
+                || digits >= 7
+                || dotted_person)
     })
 }
 

@@ -188,7 +188,12 @@ pub fn merge_phi(
         if kind == EntityKind::Place && f.confidence >= 0.8 {
             ents.retain(|x| !(x.kind == EntityKind::Name && x.start >= s && x.end <= e));
         } else if kind == EntityKind::Place && f.confidence >= 0.75 {
-            ents.retain(|x| !(x.kind == EntityKind::Name && x.start == s && x.end == e));
+            // "Kochi's best team": the place, possessive.
+            let possessive =
+                |x: &Entity| x.end > e && matches!(&p.norm[e..x.end], "'s" | "\u{2019}s");
+            ents.retain(|x| {
+                !(x.kind == EntityKind::Name && x.start == s && (x.end == e || possessive(x)))
+            });
         }
         let dup = ents
             .iter()
@@ -236,10 +241,9 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
     }
     // "Mercy General", "Valley Dermatology": an institution, not a person.
     if text.contains(' ')
-        && text
-            .split(' ')
-            .next_back()
-            .is_some_and(super::name_words::institution_tail)
+        && text.split(' ').next_back().is_some_and(|w| {
+            super::name_words::institution_tail(w) || super::name_words::place_word(w)
+        })
     {
         return false;
     }

@@ -124,8 +124,9 @@ pub(crate) fn in_time_range(p: &Prepared<'_>, start: usize, end: usize) -> bool 
     from_range || to_range
 }
 
-/// Day names that open or close a range are the organisation's hours, not a visit's date.
-pub fn hours(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
+/// Day names that open or close a range are the organisation's hours, not a visit's date;
+/// the dates the detector read there ("Monday to Friday") become the organisation's too.
+pub fn hours(p: &Prepared<'_>, hits: &mut Vec<Hit>, ents: &mut [super::Entity]) {
     let days: Vec<usize> = (0..hits.len())
         .filter(|&i| hits[i].cue == Cue::TimeRef)
         .collect();
@@ -147,6 +148,14 @@ pub fn hours(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
     }
     if !drop.is_empty() {
         hits.retain(|h| !(h.cue == Cue::TimeRef && drop.contains(&(h.start, h.end))));
+        for e in ents
+            .iter_mut()
+            .filter(|e| matches!(e.kind, super::EntityKind::Date | super::EntityKind::Time))
+        {
+            if drop.iter().any(|&(s, x)| s < e.end && e.start < x) {
+                e.org = true;
+            }
+        }
     }
 }
 

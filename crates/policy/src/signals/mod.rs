@@ -142,7 +142,7 @@ impl<'a> Signals<'a> {
         let derived = pairs::derive(&p, &hits);
         hits.extend(derived);
         masks::apply(&p, &mut hits);
-        masks::hours(&p, &mut hits);
+        masks::hours(&p, &mut hits, &mut entities);
         masks::slug_people(&p, &hits, &detectors.identifiers, &mut entities);
         hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue));
         Signals::assemble(p, hits, entities)

@@ -91,7 +91,7 @@ const NOT_NAMES: &[&str] = &[
     "sakte", "pata", "dekho", "dekhein", "suno", "bolo", "bataiye", "batayein", "kaat",
     "kaatna", "kaatne", "choosna", "hilne", "piyein", "khayein", "khana", "peena",
     "chalein", "chalo", "rukiye", "daalein", "lagayein", "dhoyein", "jagah", "marij",
-    "mareez", "mariz", "मन", "दिल", "kanoon", "kanun", "qanoon", "anusaar", "anusar", "adhiniyam", "niyam", "sarkari", "aspataal", "aspatal", "dawai", "dawa", "dawaai",
+    "mareez", "mariz", "मन", "दिल", "advocacy", "relations", "gold", "silver", "platinum", "bronze", "plus", "guidelines", "har", "ravivar", "somvar", "mangalvar", "budhvar", "guruvar", "shukravar", "shanivar", "रविवार", "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "kanoon", "kanun", "qanoon", "anusaar", "anusar", "adhiniyam", "niyam", "sarkari", "aspataal", "aspatal", "dawai", "dawa", "dawaai",
     "ilaaj", "ilaj", "jaanch", "janch", "bimari", "bimaari", "rog", "bukhar", "khaansi",
     "khansi", "zukam", "paani", "pani", "doodh", "ghar", "gaon", "shahar", "raat",
     "subah", "shaam", "hafte", "hafta", "mahina", "mahine", "umar", "umr", "logon",
@@ -130,7 +130,9 @@ const PLACE_WORDS: &[&str] = &[
     "trust", "regional", "memorial", "healthcare", "dental", "medical", "family", "health",
     "general", "surgical", "eye", "heart", "mind", "valley", "heights", "hills", "fund",
     "society", "association", "program", "programme", "network", "services", "associates",
-    "lines", "library", "museum", "stadium", "auditorium", "grounds", "maidan",
+    "lines", "library", "museum", "stadium", "auditorium", "grounds", "maidan", "bhawan",
+    "bhavan", "hall", "mandir", "masjid", "gurudwara", "panchayat", "dharamshala", "रोड",
+    "मार्ग", "नगर", "भवन", "चौक", "कॉलोनी", "गली", "बाज़ार", "बाजार", "अस्पताल",
 ];
 
 /// The word after a capitalised word makes it a place or an organisation. Ambiguous words

@@ -110,6 +110,9 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                 {
                     e.staff = true;
                 }
+                if guest(p, e) {
+                    e.org = true;
+                }
             }
             EntityKind::Phone => {
                 let d = digits(text);
@@ -225,4 +228,56 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
             e.org = true;
         }
     }
+}
+
+/// "Chiefs tight end Marcus Bell stopped by to sign footballs": a public figure, named by
+/// their role, visiting as the organisation's guest, is not a patient.
+fn guest(p: &Prepared<'_>, e: &Entity) -> bool {
+    const ROLES: &[&str] = &[
+        "end",
+        "quarterback",
+        "pitcher",
+        "captain",
+        "coach",
+        "player",
+        "star",
+        "singer",
+        "actor",
+        "actress",
+        "rapper",
+        "mayor",
+        "governor",
+        "senator",
+        "mla",
+        "mp",
+        "minister",
+        "cricketer",
+        "batsman",
+        "bowler",
+        "goalkeeper",
+        "striker",
+        "forward",
+        "guard",
+        "champion",
+        "olympian",
+        "author",
+        "chef",
+        "anchor",
+        "rockstar",
+        "legend",
+    ];
+    const VISITS: &[&str] = &[
+        "stopped by",
+        "dropped by",
+        "came by",
+        "paid a visit",
+        "paid us a visit",
+        "stopped in",
+        "visited our",
+        "surprised our",
+    ];
+    let role = (e.w0.saturating_sub(3)..e.w0)
+        .any(|i| ROLES.iter().any(|r| p.word_text(i).eq_ignore_ascii_case(r)));
+    let after = p.norm[e.end..].trim_start().to_lowercase();
+    role && VISITS.iter().any(|v| after.starts_with(v))
 }
