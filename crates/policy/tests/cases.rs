@@ -300,6 +300,23 @@ fn general_fixes_hold_3() {
         (Block, "Hi Mr. Ortiz! As a graduate of our Riverside Recovery Program, please join our gala on May 2. Donations: riverside.example/gala", "instagram_dm", "US", None, "{}"),
         // Children photographed at a named school with their findings.
         (Block, "Today we screened 80 children at Little Flower School, Indore. Many had cavities — see the photos!", "facebook_post", "IN", None, r#"{"media": [{"kind": "image", "shows": "unknown"}]}"#),
+        // Batches 41–43. Contempt for the reviewer in new words.
+        (Review, "Some people will find anything to complain about. Maybe try another office.", "yelp_review_reply", "US", Some("Waited an hour."), "{}"),
+        // A de-identified scan posted by an Indian doctor is still NMC's concern.
+        (Review, "Teaching Tuesday: MRI showing a complete ACL tear. Image anonymised, all identifiers removed.", "instagram_post", "IN", None, "{}"),
+        // The named person the commenter asked about, confirmed as treated here.
+        (Block, "Haan ji, Meena ji ka procedure pichhle hafte humare yahan hua tha.", "facebook_comment_reply", "IN", Some("Meena ka abortion aapke yahan hua tha na?"), "{}"),
+        // A record number in a tracking value; a weight is not a helpline; a comma ends a title's name.
+        (Block, "Newly diagnosed? Book here: care.example/endo?utm_campaign=newdx&utm_content=pt55102", "x_post", "US", None, "{}"),
+        (Block, "Before & after: a year after her gastric sleeve with Dr. Patel, Maria from Tulsa is down 108 lbs!", "instagram_post", "US", None, r#"{"patient_authorization": false}"#),
+        // Examples, registrations, referrals and fire departments are no one's data.
+        (RulesAllow, "ABHA banwaiye aur reception par apna ABHA address (jaise naam@abdm) bataiye.", "instagram_post", "IN", None, "{}"),
+        (RulesAllow, "Welcome Dr. Ravi Iyer, MD (Medicine), MMC Reg. No. 2014/06/2231, to our Pune centre.", "facebook_post", "IN", None, "{}"),
+        (RulesAllow, "We can't give medical advice here; please talk with your care team before making any change.", "facebook_comment_reply", "US", Some("Can I double my metformin?"), "{}"),
+        (RulesAllow, "We thank Dayton Fire and Miami Township first responders for their work.", "press_statement", "US", None, "{}"),
+        (RulesAllow, "गोपनीयता के कारण हम यहाँ किसी के उपचार के बारे में बात नहीं कर सकते। कृपया क्लिनिक मैनेजर से बात करें।", "google_review_reply", "IN", Some("दर्द हुआ"), "{}"),
+        // A staff member's post about a de-addiction client, in Hinglish.
+        (Block, "Aaj humare centre se ek aur bhai ghar gaya, 2 baar relapse ke baad ab 60 din se sharab nahi.", "personal_facebook_post", "IN", None, r#"{"account": "personal", "author": "staff"}"#),
     ];
     check_pinned(cases);
 }

@@ -96,7 +96,7 @@ pub(super) const GROUPS: &[Group] = &[
             "rehab", "rehabilitation", "stitches", "sutures", "cast", "amputation",
             "appendectomy", "hysterectomy", "mastectomy", "lumpectomy", "tonsillectomy",
             "cholecystectomy", "vasectomy", "tubectomy", "sterilization", "lasik",
-            "cataract surgery", "bariatric", "gastric bypass", "liposuction", "rhinoplasty",
+            "cataract surgery", "bariatric", "gastric bypass", "gastric sleeve", "sleeve gastrectomy", "lap band", "gastric band", "liposuction", "rhinoplasty",
             "tummy tuck", "botox", "fillers", "hair transplant", "intubated", "intubation",
             "ventilator", "off the vent", "on the vent", "the vent", "extubated", "off oxygen", "cpr", "resuscitated", "icu stay", "infusion", "transfusion",
             "vaccination", "vaccinated", "injection", "medication adjustment", "treatment",

@@ -167,7 +167,7 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "patients often ask", "patients ask", "a patient asked", "a reader asked", "people often ask", "we often get asked", "frequently asked", "common question", "you asked", "faq",
             "whether any", "any person", "whether a person", "is or has been", "is or was", "not comment on", "do not comment", "don't comment", "cannot comment", "can't comment",
-            "any individual's", "any individual", "anyone's", "any patient's", "someone's", "whether someone", "not even to say", "cannot confirm", "can't confirm", "neither confirm", "confirm or deny", "any care", "kisi bhi", "किसी भी", "everyone's",
+            "any individual's", "any individual", "anyone's", "any patient's", "someone's", "whether someone", "not even to say", "cannot confirm", "can't confirm", "neither confirm", "confirm or deny", "any care", "kisi bhi", "किसी भी", "किसी के", "किसी की", "kisi ke", "kisi ki", "everyone's",
             "anything", "any questions", "for anything", "your privacy", "your own privacy",
             "for your safety", "for your security", "for your protection", "aapki suraksha ke liye",
             "aapki privacy", "आपकी सुरक्षा के लिए", "आपकी गोपनीयता",
@@ -204,6 +204,7 @@ pub(super) const GROUPS: &[Group] = &[
             "news anchor", "local news anchor", "tv anchor", "a singer", "country singer", "an actor", "an actress", "the actress", "influencer", "a youtuber", "a famous", "local celebrity",
             "your neighbor", "your neighbour", "a neighbor", "a neighbour", "the neighbor", "the neighbour", "our neighbor", "a resident", "the resident",
             "a motorcyclist", "the motorcyclist", "a biker", "a cyclist", "a pedestrian", "a construction worker", "a labourer", "a college student", "a housewife", "a homemaker", "a retired", "a businessman", "a shopkeeper", "an mla", "the actor", "a celebrity", "the minister", "a minister", "a cricketer", "the cricketer", "a politician", "an athlete", "a marine", "marine veteran", "the 19 yo", "a grandmother who", "a man who", "a woman who", "someone who came", "the one who",
+            "my regular", "my favorite patient", "my favourite patient", "the retired",
             "our little fighter", "little fighter", "little warrior", "tiny warrior", "our little warrior", "little champ", "our brave little",
             "our tiny", "our little guy", "our little girl", "our little man", "our little lady", "our littlest", "our preemie", "our micropreemie", "weeker",
             "colony wali", "colony wala", "colony waali", "wali aunty", "wale uncle", "wala patient", "wali patient", "wali jo", "wala jo", "waali jo", "waala jo", "वाली जो", "वाला जो", "कॉलोनी वाली", "कॉलोनी वाला",
@@ -268,7 +269,7 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "in our lobby", "our lobby", "our parking lot", "our waiting room", "our pharmacy", "our elevator", "in our parking",
             "our emergency", "our emergency department", "our trauma unit", "our trauma team", "our trauma center", "our trauma centre", "our psychiatry ward", "our heart institute", "our paediatric ward", "our pediatric ward", "our maternity ward", "our labour room", "our ot", "to our emergency", "hamare emergency", "हमारी इमरजेंसी", "हमारे इमरजेंसी",
-            "at our hospital", "at our clinic", "at our centre", "at our center",
+            "humare yahan", "hamare yahan", "हमारे यहाँ", "हमारे यहां", "at our hospital", "at our clinic", "at our centre", "at our center",
             "at our practice", "at our office", "in our hospital", "in our clinic",
             "our hospital", "our clinic", "our centre", "our center", "our practice",
             "our office", "our ward", "our icu", "our er", "our team", "our unit",

@@ -307,7 +307,9 @@ fn nmc(ev: &Eval<'_>, out: &mut Findings) {
         && (!ev.ties.anchors.is_empty()
             || sig.has(Cue::PatientWord)
             || sig.any(crate::signals::ties::HEALTH))
-        || !ev.ties.anchor_outcome.is_empty();
+        || !ev.ties.anchor_outcome.is_empty()
+        // "MRI of a knee … image anonymised": a patient's scan, de-identified, is still one.
+        || sig.has(Cue::Deidentified) && sig.any(crate::signals::ties::HEALTH);
     if media || testimonial || out.has(RuleId::ProAdvice) {
         spans.extend(spans_of(ev, &[Cue::StoryMarker]));
         fired = true;

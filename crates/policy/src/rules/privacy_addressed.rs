@@ -125,16 +125,26 @@ pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
             }
         }
     }
-    if !t.rel.is_empty() && named_care {
+    // "Pooja ji ka procedure pichhle mahine humare yahan hua tha": the person the commenter
+    // asked about, confirmed as treated here.
+    let here = sig.any(&[Cue::OurPlace, Cue::RelPhrase]);
+    if (!t.rel.is_empty() || here) && named_care {
         clin.extend(
             sig.hits
                 .iter()
                 .filter(|h| {
                     let before = sig.p.word_before(h.w0);
+                    // "Pooja ji ka procedure": a named person's, in Hindi.
+                    let named_ka = ["ka", "ki", "ke", "का", "की", "के"].contains(&before)
+                        && sig
+                            .personal_entities()
+                            .any(|e| e.kind == EntityKind::Name && e.w1 + 3 >= h.w0 && e.w1 < h.w0);
                     HEALTH.contains(&h.cue)
-                        && ["the", "your", "that", "this", "aapka", "aapki", "aapke"]
-                            .iter()
-                            .any(|d| before.eq_ignore_ascii_case(d))
+                        && (named_ka
+                            || !t.rel.is_empty()
+                                && ["the", "your", "that", "this", "aapka", "aapki", "aapke"]
+                                    .iter()
+                                    .any(|d| before.eq_ignore_ascii_case(d)))
                 })
                 .map(|h| (h.start, h.end)),
         );

@@ -98,6 +98,16 @@ const PERSON_PATHS: &[&str] = &[
     "success",
 ];
 
+/// "pt48213", "mrn_55012", "uhid-8841": a record number inside a value.
+fn record_token(v: &str) -> bool {
+    v.to_ascii_lowercase().split(['_', '-', '.', '+']).any(|t| {
+        ["pt", "mrn", "uhid", "pid", "patient"].iter().any(|p| {
+            t.strip_prefix(p)
+                .is_some_and(|rest| rest.len() >= 3 && rest.bytes().all(|b| b.is_ascii_digit()))
+        })
+    })
+}
+
 fn query_has_person(query: &str) -> bool {
     query.split(['&', ';']).any(|pair| {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
@@ -121,7 +131,8 @@ fn query_has_person(query: &str) -> bool {
                 || v.contains('@')
                 || v.to_ascii_lowercase().contains("%40")
                 || digits >= 7
-                || dotted_person)
+                || dotted_person
+                || record_token(v))
     })
 }
 

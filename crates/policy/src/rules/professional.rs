@@ -132,8 +132,11 @@ fn staff_post(ev: &Eval<'_>, out: &mut Findings) {
         })
     };
     // "Tell your mom friends!": the reader's people are no one in particular.
+    // "ek aur bhai ghar gaya … relapse": a "brother" who is not the author's own, with
+    // his care, is a patient too.
     let someone_else = sig
         .of(Cue::IndivAnchor)
+        .chain(sig.of(Cue::FamilyMember).filter(|_| sig.any(HEALTH)))
         .any(|h| !own(&h) && !super::privacy_finish::generic_person(sig, h.w0));
     let about_patient = !t.anchor_health.is_empty()
         || !t.anchor_outcome.is_empty()

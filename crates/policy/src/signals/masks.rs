@@ -91,6 +91,42 @@ pub fn apply(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
         });
     }
     drop_inside(hits, &spans);
+    // "down 112 lbs", "108 patients": a number with a unit is a quantity, not a helpline.
+    const UNITS: &[&str] = &[
+        "lbs",
+        "lb",
+        "pounds",
+        "kg",
+        "kgs",
+        "kilos",
+        "mg",
+        "ml",
+        "patients",
+        "people",
+        "days",
+        "beds",
+        "cases",
+        "minutes",
+        "mins",
+        "steps",
+        "%",
+        "percent",
+        "babies",
+        "surgeries",
+    ];
+    hits.retain(|h| {
+        if !matches!(h.cue, Cue::EmergencyUs | Cue::EmergencyIn)
+            || !p.norm[h.start..h.end].bytes().all(|b| b.is_ascii_digit())
+        {
+            return true;
+        }
+        let next = p.norm[h.end..]
+            .trim_start()
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+            .next()
+            .unwrap_or("");
+        !UNITS.iter().any(|u| next.eq_ignore_ascii_case(u))
+    });
 }
 
 /// Words between two days or two times that make them a range: opening hours ("Monday to

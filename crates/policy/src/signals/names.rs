@@ -80,8 +80,14 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
             let j = i + 1;
             let nw = word(j);
             if (is_cap(nw) && !bad(j)) || is_deva(nw) {
+                // "Dr. Heller, Tanya from…": a comma ends the name.
                 let mut k = j;
-                while k + 1 < n && is_cap(word(k + 1)) && !bad(k + 1) && k < j + 2 {
+                while k + 1 < n
+                    && is_cap(word(k + 1))
+                    && !bad(k + 1)
+                    && k < j + 2
+                    && &p.norm[p.words[k].end..p.words[k + 1].start] == " "
+                {
                     k += 1;
                 }
                 spans.push((j, k));

@@ -62,6 +62,8 @@ fn our_before(p: &Prepared<'_>, e: &Entity) -> bool {
 /// Mark entities that belong to the organisation, its staff, or an observance.
 pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Entity]) {
     let org_phones = org.phone_digits();
+    // "Dr. Heller, Tanya from Broken Arrow": a comma between separates the title's person
+    // from the next one.
     let hit_near = |c: Cue, e: &Entity, before: usize, after: usize| {
         hits.iter().any(|h| {
             h.cue == c
@@ -69,6 +71,9 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                 && h.w1 + before >= e.w0
                 && h.w0 <= e.w1 + after
                 && !(h.start >= e.start && h.end <= e.end)
+                && !(c == Cue::StaffTitle
+                    && h.end <= e.start
+                    && p.norm[h.end..e.start].contains(','))
         })
     };
     for e in ents.iter_mut() {
@@ -214,6 +219,56 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                 }
             }
             _ => {}
+        }
+    }
+    // "ABHA address (jaise naam@abdm)", "e.g. 1234-5678": a format shown as an example.
+    for e in ents.iter_mut().filter(|e| {
+        matches!(
+            e.kind,
+            EntityKind::Id | EntityKind::Email | EntityKind::Handle | EntityKind::Phone
+        )
+    }) {
+        let before = p.norm[..e.start].to_lowercase();
+        let tail = before.trim_end();
+        if [
+            "jaise",
+            "e.g.",
+            "eg",
+            "example:",
+            "for example",
+            "such as",
+            "जैसे",
+            "like",
+        ]
+        .iter()
+        .any(|w| tail.ends_with(w))
+        {
+            e.org = true;
+        }
+    }
+    // "Dr. Ananya Kulkarni, MMC Reg. No. 2011/04/1873": a doctor's public registration.
+    let staff_sentences: Vec<usize> = ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Name && e.staff)
+        .map(|e| e.sentence)
+        .collect();
+    for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Id) {
+        let before = p.norm[..e.start].to_lowercase();
+        let near = &before[before.len().saturating_sub(24)..];
+        let registration = [
+            "reg. no",
+            "reg no",
+            "registration no",
+            "registration number",
+            "licence no",
+            "license no",
+            "npi",
+        ]
+        .iter()
+        .any(|w| near.contains(w));
+        // ("Reg." may end a sentence for the splitter.)
+        if registration && staff_sentences.iter().any(|&s| s.abs_diff(e.sentence) <= 2) {
+            e.org = true;
         }
     }
     super::people::same_as_staff(p, ents);

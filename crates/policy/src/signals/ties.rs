@@ -164,7 +164,8 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
     };
     if addressed {
         for h in sig.hits.iter().filter(|h| h.cue == Cue::Poss2) {
-            if hedged(sig, h) {
+            // "Please talk with your care team": a referral to their own clinicians.
+            if hedged(sig, h) || sig.overlapped_by(h, Cue::Deflect) {
                 continue;
             }
             // Hindi and Hinglish possessives run longer ("aapki bitiya ki vaccine ki dose").
