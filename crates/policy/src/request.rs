@@ -192,7 +192,13 @@ pub struct LandingPage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Third-party trackers on that page (`meta_pixel`, `google_analytics`, …). `None` means
-    /// nobody checked. Also read as `trackers`.
-    #[serde(default, alias = "trackers", skip_serializing_if = "Option::is_none")]
+    /// nobody checked. Also read as `trackers`; `true` means "some, not listed" and
+    /// `false` means none.
+    #[serde(
+        default,
+        alias = "trackers",
+        deserialize_with = "crate::request_wire::trackers",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub third_party_trackers: Option<Vec<String>>,
 }

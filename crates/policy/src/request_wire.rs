@@ -172,6 +172,22 @@ impl From<String> for Audience {
     }
 }
 
+/// Trackers as a list, or as a yes/no: `true` is an unnamed third-party tracker.
+pub fn trackers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Wire {
+        List(Vec<String>),
+        Flag(bool),
+    }
+    Ok(match Option::<Wire>::deserialize(d)? {
+        None => None,
+        Some(Wire::List(v)) => Some(v),
+        Some(Wire::Flag(true)) => Some(vec!["unnamed third-party tracker".to_string()]),
+        Some(Wire::Flag(false)) => Some(Vec::new()),
+    })
+}
+
 /// [`Media`] as sent: `shows` as free text, plus an optional `visible` list.
 #[derive(Deserialize)]
 pub struct RawMedia {
@@ -199,7 +215,20 @@ impl From<RawMedia> for Media {
             shows = Some(Shows::Patients);
         }
         let described_clinical = has(&desc, CLINICAL);
-        let identifying_visible = visible.iter().any(|v| has(v, IDENTIFYING));
+        // "shows": "screen", "whiteboard", "wristband": the identifier is the subject.
+        let identifying_visible = visible.iter().any(|v| has(v, IDENTIFYING))
+            || has(
+                &desc,
+                &[
+                    "screen",
+                    "monitor",
+                    "whiteboard",
+                    "wristband",
+                    "census",
+                    "chart",
+                    "board",
+                ],
+            );
         let identifiers_removed = r.identifiers_removed.or(if identifying_visible {
             Some(false)
         } else if has(&desc, DEIDENTIFIED) {
@@ -273,6 +302,18 @@ mod tests {
             Some(vec!["Meta Pixel".to_string()])
         );
         assert_eq!(f.audience, Some(Audience::PatientList));
+        let flagged: Facts =
+            serde_json::from_str(r#"{"link":{"lands_on":"booking","third_party_trackers":true}}"#)
+                .expect("a yes/no tracker flag parses");
+        assert_eq!(
+            flagged
+                .landing_page
+                .and_then(|l| l.third_party_trackers)
+                .map(|t| t.len()),
+            Some(1)
+        );
+        let bad = serde_json::from_str::<Facts>(r#"{"link":{"third_party_trackers":"lots"}}"#);
+        assert!(bad.is_err(), "a string is neither a list nor a yes/no");
         let round: Facts =
             serde_json::from_str(&serde_json::to_string(&f_with_media()).unwrap()).unwrap();
         assert_eq!(

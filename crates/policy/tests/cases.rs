@@ -317,6 +317,15 @@ fn general_fixes_hold_3() {
         (RulesAllow, "गोपनीयता के कारण हम यहाँ किसी के उपचार के बारे में बात नहीं कर सकते। कृपया क्लिनिक मैनेजर से बात करें।", "google_review_reply", "IN", Some("दर्द हुआ"), "{}"),
         // A staff member's post about a de-addiction client, in Hinglish.
         (Block, "Aaj humare centre se ek aur bhai ghar gaya, 2 baar relapse ke baad ab 60 din se sharab nahi.", "personal_facebook_post", "IN", None, r#"{"account": "personal", "author": "staff"}"#),
+        // Batch 45. "Registered patient" says where the number came from.
+        (Block, "Namaste Suresh ji, aap City Hospital ke registered patient hain, isliye vinati hai: Dr. Verma ko vote dein.", "whatsapp_dm", "IN", None, "{}"),
+        // No cure, denied, is no claim; "our patient app" is a department.
+        (RulesAllow, "World Kidney Day: kidney disease has no permanent cure, but early tests help. Free creatinine test at our centres.", "facebook_post", "IN", None, "{}"),
+        (RulesAllow, "Aapki privacy ke liye hum yahan reports ki baat nahi karte. Kripya hamare patient app mein login karein.", "instagram_dm", "IN", Some("Mera CBC report ready hai kya?"), "{}"),
+        // An undisclosed connection on record: recommending the product is the endorsement.
+        (Block, "Dr. Lee, our podiatrist: \"The ArchPro insole is the first thing I tell every runner to try.\"", "instagram_post", "US", None, r#"{"connection_disclosed": false}"#),
+        // A legible screen in the photo.
+        (Block, "A look inside our renovated ICU!", "instagram_post", "US", None, r#"{"media": [{"kind": "image", "shows": "screen"}]}"#),
     ];
     check_pinned(cases);
 }

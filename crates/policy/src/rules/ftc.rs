@@ -28,7 +28,12 @@ fn unnegated<'s>(sig: &'s Signals<'_>, c: Cue) -> impl Iterator<Item = &'s Hit> 
                     .iter()
                     .any(|d| sig.p.word_text(i).eq_ignore_ascii_case(d))
         });
+        // "diabetes has no permanent cure": denied, not claimed.
+        let denied = ["no", "not", "never", "koi"]
+            .iter()
+            .any(|d| sig.p.word_before(h.w0).eq_ignore_ascii_case(d));
         !debunked
+            && !denied
             && !sig.of(Cue::SubstNeg).any(|n| {
                 n.sentence == h.sentence
                     && n.start <= h.end
@@ -216,10 +221,19 @@ fn connect(ev: &Eval<'_>, out: &mut Findings) {
     if !about_business {
         return;
     }
-    let praise: Vec<Span> = sig
+    let mut praise: Vec<Span> = sig
         .of_any(&[Cue::Endorse, Cue::PositiveOnly, Cue::Benefit, Cue::Boast])
         .map(|h| (h.start, h.end))
         .collect();
+    // The record says there is an undisclosed connection: recommending the product at all
+    // ("the first thing I tell every runner to try") is the endorsement.
+    if praise.is_empty() && ctx.connection_undisclosed {
+        praise.extend(
+            sig.of_any(&[Cue::ProductWord, Cue::RxBrand])
+                .filter(|h| !sig.text(h.start, h.end).starts_with('#'))
+                .map(|h| (h.start, h.end)),
+        );
+    }
     if !praise.is_empty() {
         out.add(Fired::new(RuleId::FtcConnect, Block).spans(praise));
     }

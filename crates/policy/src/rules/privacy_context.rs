@@ -50,8 +50,13 @@ fn image(ev: &Eval<'_>, out: &mut Findings) {
             _ => None,
         };
         // A scan, chart or wound photo: identifiers left in block; unknown needs review.
+        // A screen, whiteboard or wristband known to be legible blocks whatever else the
+        // photo shows.
         let v = match (m.clinical_image == Some(true), m.identifiers_removed) {
-            (true, Some(false)) => Some(Block),
+            // (Staff photos keep their own name badges.)
+            (_, Some(false)) if shows != Shows::Staff || m.clinical_image == Some(true) => {
+                Some(Block)
+            }
             (true, None) => v.max(Some(NeedsReview)),
             _ => v,
         };
@@ -80,6 +85,7 @@ fn purpose(ev: &Eval<'_>, out: &mut Findings) {
         "patient list",
         "patient register",
         "valued patient",
+        "registered patient",
         "one of our valued",
         "graduate of our",
         "alumni of our",

@@ -220,8 +220,16 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
                 out.push(hit(Cue::Subst, s));
             }
         }
+        // "diabetes has no permanent cure": the opposite of a claim.
+        let denied = |(a, b, ..): (usize, usize, usize, usize, usize)| {
+            p.norm[a..b]
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| ["no", "not", "never", "nahi", "नहीं", "na"].contains(&w))
+        };
         for s in followed(hits, Cue::DmrDisease, Cue::ClaimVerb, 3) {
-            out.push(hit(Cue::Subst, s));
+            if !denied(s) {
+                out.push(hit(Cue::Subst, s));
+            }
         }
     }
     // "humne apne partner NutriStart ke saath share ki hain", "shared with our sponsor":

@@ -391,6 +391,12 @@ pub(crate) fn department(sig: &Signals<'_>, h: &Hit) -> bool {
         "lounge",
         "parking",
         "family",
+        "app",
+        "application",
+        "login",
+        "helpline",
+        "registration",
+        "card",
     ];
     let t = sig.text(h.start, h.end).to_ascii_lowercase();
     // The next word, whether after a space or a hyphen ("patient-relations desk").
