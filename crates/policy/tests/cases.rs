@@ -312,6 +312,8 @@ fn general_fixes_hold_3() {
         // Examples, registrations, referrals and fire departments are no one's data.
         (RulesAllow, "ABHA banwaiye aur reception par apna ABHA address (jaise naam@abdm) bataiye.", "instagram_post", "IN", None, "{}"),
         (RulesAllow, "Welcome Dr. Ravi Iyer, MD (Medicine), MMC Reg. No. 2014/06/2231, to our Pune centre.", "facebook_post", "IN", None, "{}"),
+        // (Devanagari just before an identifier must not split a character.)
+        (Block, "डॉ. रवि अय्यर ने बताया कि मरीज़ सुनीता देवी का एमआरएन 48213377 है और उन्हें कैंसर है।", "facebook_post", "IN", None, "{}"),
         (RulesAllow, "We can't give medical advice here; please talk with your care team before making any change.", "facebook_comment_reply", "US", Some("Can I double my metformin?"), "{}"),
         (RulesAllow, "We thank Dayton Fire and Miami Township first responders for their work.", "press_statement", "US", None, "{}"),
         (RulesAllow, "गोपनीयता के कारण हम यहाँ किसी के उपचार के बारे में बात नहीं कर सकते। कृपया क्लिनिक मैनेजर से बात करें।", "google_review_reply", "IN", Some("दर्द हुआ"), "{}"),

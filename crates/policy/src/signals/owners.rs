@@ -254,7 +254,11 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
         .collect();
     for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Id) {
         let before = p.norm[..e.start].to_lowercase();
-        let near = &before[before.len().saturating_sub(24)..];
+        // The last 24 bytes, from a character boundary (Devanagari is 3 bytes a letter).
+        let from = (before.len().saturating_sub(24)..=before.len())
+            .find(|&i| before.is_char_boundary(i))
+            .unwrap_or(before.len());
+        let near = &before[from..];
         let registration = [
             "reg. no",
             "reg no",
