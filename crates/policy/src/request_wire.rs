@@ -7,8 +7,27 @@ use serde::Deserialize;
 
 use crate::request::{Audience, Media, Shows};
 
+/// Whether `s` (lower case) holds one of `words`: a phrase (with a space or hyphen) as a
+/// substring, a word as a whole word or its plural, a `stem*` as a word's beginning.
+/// "kidney" is no kid and "keyboard" no board.
 fn has(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| s.contains(w))
+    let tokens = || {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|t| !t.is_empty())
+    };
+    words.iter().any(|w| {
+        if let Some(stem) = w.strip_suffix('*') {
+            tokens().any(|t| t.starts_with(stem))
+        } else if w.contains([' ', '-', '_']) {
+            s.contains(w)
+        } else {
+            tokens().any(|t| {
+                t == *w
+                    || t.strip_suffix('s')
+                        .is_some_and(|b| b == *w || b.strip_suffix('e') == Some(w))
+            })
+        }
+    })
 }
 
 const CLINICAL: &[&str] = &[
@@ -20,15 +39,15 @@ const CLINICAL: &[&str] = &[
     "mri",
     "radiograph",
     "ultrasound",
-    "dermoscop",
+    "dermoscop*",
     "wound",
     "ecg",
     "ekg",
     "lab report",
     "report",
     "chart",
-    "histolog",
-    "endoscop",
+    "histolog*",
+    "endoscop*",
     "biopsy",
     "intraoral",
     "opg",
@@ -37,7 +56,7 @@ const CLINICAL: &[&str] = &[
 const DEIDENTIFIED: &[&str] = &[
     "de-identified",
     "deidentified",
-    "anonymi",
+    "anonymi*",
     "identifiers removed",
     "no identifiers",
     "cropped",
@@ -82,8 +101,8 @@ impl Shows {
         } else if has(
             &s,
             &[
-                "patient", "child", "minor", "kid", "baby", "babies", "newborn", "infant",
-                "student", "pupil", "client", "resident",
+                "patient", "child", "children", "minor", "kid", "baby", "babies", "newborn",
+                "infant", "student", "pupil", "client",
             ],
         ) {
             Shows::Patients
@@ -210,13 +229,22 @@ impl From<RawMedia> for Media {
         let desc = r.shows.as_deref().unwrap_or("").to_ascii_lowercase();
         let visible: Vec<String> = r.visible.iter().map(|v| v.to_ascii_lowercase()).collect();
         let mut shows = r.shows.as_deref().map(Shows::from_description);
-        // Anything about a patient in the visible list puts a patient in the picture.
-        if visible.iter().any(|v| v.contains("patient")) && shows != Some(Shows::Patients) {
+        // Anything about a patient in the visible list, or a patient identifier other than
+        // staff badges (a census board, a wristband), puts a patient in the picture.
+        let staff_badge = |v: &str| has(v, &["badge", "name tag", "id card", "lanyard"]);
+        if visible
+            .iter()
+            .any(|v| has(v, &["patient"]) || has(v, IDENTIFYING) && !staff_badge(v))
+            && shows != Some(Shows::Patients)
+        {
             shows = Some(Shows::Patients);
         }
         let described_clinical = has(&desc, CLINICAL);
-        // "shows": "screen", "whiteboard", "wristband": the identifier is the subject.
-        let identifying_visible = visible.iter().any(|v| has(v, IDENTIFYING))
+        // "shows": "screen", "whiteboard", "wristband": the identifier is the subject,
+        // unless the description says it was taken out ("chart, redacted").
+        let identifying_visible = visible
+            .iter()
+            .any(|v| has(v, IDENTIFYING) && !staff_badge(v))
             || has(
                 &desc,
                 &[
@@ -229,10 +257,10 @@ impl From<RawMedia> for Media {
                     "board",
                 ],
             );
-        let identifiers_removed = r.identifiers_removed.or(if identifying_visible {
-            Some(false)
-        } else if has(&desc, DEIDENTIFIED) {
+        let identifiers_removed = r.identifiers_removed.or(if has(&desc, DEIDENTIFIED) {
             Some(true)
+        } else if identifying_visible {
+            Some(false)
         } else {
             None
         });
@@ -281,6 +309,26 @@ mod tests {
             r#"{"shows":"staff","faces_blurred":true,"visible":["census whiteboard with names"]}"#,
         );
         assert_eq!(ward.identifiers_removed, Some(false));
+        let redacted = media(r#"{"shows":"chart, redacted"}"#);
+        assert_eq!(redacted.identifiers_removed, Some(true), "redaction wins");
+        assert_eq!(
+            Shows::from_description("kidney model"),
+            Shows::Unknown,
+            "no kid in kidney"
+        );
+        assert_eq!(media(r#"{"shows":"keyboard"}"#).identifiers_removed, None);
+        let badge = media(r#"{"shows":"staff","visible":["staff name badges"]}"#);
+        assert_eq!(
+            badge.shows,
+            Some(Shows::Staff),
+            "staff badges are the staff's"
+        );
+        let census = media(r#"{"shows":"staff","visible":["census whiteboard"]}"#);
+        assert_eq!(
+            census.shows,
+            Some(Shows::Patients),
+            "a census board is patients'"
+        );
         let stated = media(r#"{"shows":"scan","clinical_image":false}"#);
         assert_eq!(stated.clinical_image, Some(false), "a stated value wins");
     }

@@ -22,14 +22,18 @@ fn unnegated<'s>(sig: &'s Signals<'_>, c: Cue) -> impl Iterator<Item = &'s Hit> 
     // "Pehli cycle fail matlab umeed khatam — galat": a myth, debunked just after.
     const DEBUNKED: &[&str] = &["galat", "गलत", "myth", "false", "wrong", "jhooth", "झूठ"];
     sig.of(c).filter(move |h| {
+        // ("…guaranteed cure, no false promises" is not a debunking.)
         let debunked = (h.w1 + 1..h.w1 + 4).any(|i| {
             i < sig.p.words.len()
                 && DEBUNKED
                     .iter()
                     .any(|d| sig.p.word_text(i).eq_ignore_ascii_case(d))
+                && !["no", "not", "never"]
+                    .iter()
+                    .any(|n| sig.p.word_before(i).eq_ignore_ascii_case(n))
         });
         // "diabetes has no permanent cure": denied, not claimed.
-        let denied = ["no", "not", "never", "koi"]
+        let denied = ["no", "not", "never"]
             .iter()
             .any(|d| sig.p.word_before(h.w0).eq_ignore_ascii_case(d));
         !debunked
@@ -55,17 +59,9 @@ pub fn claim_spans(sig: &Signals<'_>) -> Vec<Span> {
             .any(|&c| window.clone().any(|s| sig.sentence_has(s, c)));
         // "We stand by our team 100%": loyalty, not a success rate.
         let loyal = (h.w0.saturating_sub(5)..h.w0).any(|i| {
-            [
-                "stand",
-                "stands",
-                "behind",
-                "agree",
-                "support",
-                "committed",
-                "back",
-            ]
-            .iter()
-            .any(|w| sig.p.word_text(i).eq_ignore_ascii_case(w))
+            ["stand", "stands", "standing"]
+                .iter()
+                .any(|w| sig.p.word_text(i).eq_ignore_ascii_case(w))
         });
         // "I dropped 42 pounds": a patient's own experience is a testimonial (FTC-TYPICAL),
         // not the advertiser's claim.
@@ -86,9 +82,13 @@ pub fn claim_spans(sig: &Signals<'_>) -> Vec<Span> {
             "मैंने",
             "मुझे",
         ];
-        let first_person = sig.p.words.iter().enumerate().any(|(i, w)| {
-            w.sentence == h.sentence && I.iter().any(|x| sig.p.word_text(i).eq_ignore_ascii_case(x))
-        });
+        // Only inside a quote: "My clinic guarantees a cure" is the advertiser speaking.
+        let quoted = sig.p.norm.contains(['"', '\u{201c}', '\u{201d}']);
+        let first_person = quoted
+            && sig.p.words.iter().enumerate().any(|(i, w)| {
+                w.sentence == h.sentence
+                    && I.iter().any(|x| sig.p.word_text(i).eq_ignore_ascii_case(x))
+            });
         if health && !loyal && !first_person && !sig.overlapped_by(h, Cue::Subst) {
             spans.push((h.start, h.end));
         }
@@ -348,11 +348,16 @@ fn fda_balance(ev: &Eval<'_>, out: &mut Findings) {
     });
     // "In clinical trials, adults lost an average of 15%": a benefit attributed to the
     // trials, as labelling states it, is a regulatory reviewer's call, not a promise.
-    let attributed = (0..sig.p.words.len()).any(|i| {
+    // ("a free trial" is not a clinical one.)
+    let attributed = (1..sig.p.words.len()).any(|i| {
         let w = sig.p.word_text(i);
-        ["trial", "trials", "studies"]
+        let before = sig.p.word_text(i - 1);
+        ["trial", "trials", "studies", "study"]
             .iter()
             .any(|t| w.eq_ignore_ascii_case(t))
+            && ["clinical", "in", "pivotal", "phase", "3", "published"]
+                .iter()
+                .any(|b| before.eq_ignore_ascii_case(b))
     });
     let v = if risk || !indication || attributed {
         NeedsReview

@@ -108,7 +108,10 @@ fn purpose(ev: &Eval<'_>, out: &mut Findings) {
     }
     // An offer built from someone's test history is marketing with their records.
     if says_list && sig.any(&[Cue::SoftPromo, Cue::Reward]) && sig.any(HEALTH) {
-        let spans: Vec<Span> = sig.of(Cue::SoftPromo).map(|h| (h.start, h.end)).collect();
+        let spans: Vec<Span> = sig
+            .of_any(&[Cue::SoftPromo, Cue::Reward])
+            .map(|h| (h.start, h.end))
+            .collect();
         out.add(Fired::new(RuleId::PhiPurpose, Block).spans(spans));
     }
     let political: Vec<Span> = sig.of(Cue::Political).map(|h| (h.start, h.end)).collect();
