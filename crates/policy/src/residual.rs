@@ -131,6 +131,13 @@ pub fn features(ctx: &Ctx, sig: &Signals<'_>, reply_to: Option<&Signals<'_>>) ->
     if ctx.patient_list {
         push(&[b"x", b"patient_list"], none);
     }
+    // Where a link lands and what it carries is on record: the words "book yours at" are
+    // not the risk, the trackers on the booking page are.
+    if let Some(kind) = &ctx.landing_kind {
+        push(&[b"lp", kind.to_ascii_lowercase().as_bytes()], none);
+        let tracked = ctx.trackers.as_ref().is_none_or(|t| !t.is_empty());
+        push(&[b"lpt", if tracked { b"yes" } else { b"no" }], none);
+    }
     for m in &ctx.media {
         let shows = format!("{:?}", m.shows.unwrap_or(crate::request::Shows::Unknown));
         push(&[b"m", shows.as_bytes()], none);
@@ -142,12 +149,25 @@ pub fn features(ctx: &Ctx, sig: &Signals<'_>, reply_to: Option<&Signals<'_>>) ->
     } else {
         &sig.p.norm
     };
+    // A link is one token: its host and path words ("example", "book") are for the link
+    // rules to read, not evidence that the text is risky.
+    let urls: Vec<(usize, usize)> = sig
+        .entities
+        .iter()
+        .filter(|e| e.kind == crate::signals::EntityKind::Url)
+        .map(|e| (e.start, e.end))
+        .collect();
+    let in_url = |w: &crate::text::Word| urls.iter().any(|&(s, e)| w.start >= s && w.end <= e);
     let words: Vec<(&str, (usize, usize))> = sig
         .p
         .words
         .iter()
+        .filter(|w| !in_url(w))
         .filter_map(|w| text.get(w.start..w.end).map(|s| (s, (w.start, w.end))))
         .collect();
+    if !urls.is_empty() {
+        push(&[b"w", b"<url>"], none);
+    }
     let mut chars: Vec<char> = Vec::with_capacity(32);
     let mut gram = [0u8; 16];
     for (i, (w, span)) in words.iter().enumerate() {
