@@ -42,8 +42,6 @@ pub struct Ctx {
     pub connection_disclosed: bool,
     /// `facts.connection_disclosed` is explicitly false: there is a connection to disclose.
     pub connection_undisclosed: bool,
-    /// `facts.patient_minor`: the patient in the text or media is a child.
-    pub minor_subject: bool,
     pub patient_list: bool,
     pub media: Vec<Media>,
     pub landing_kind: Option<String>,
@@ -113,7 +111,6 @@ impl Ctx {
             connection_disclosed: f.connection_disclosed == Some(true),
             connection_undisclosed: f.connection_disclosed == Some(false)
                 || f.connection_disclosed.is_none() && material_connection(f),
-            minor_subject: f.patient_minor == Some(true),
             patient_list: f.audience == Some(Audience::PatientList)
                 || f.audience.is_none() && family == ChannelFamily::Email,
             media: f.media.clone(),
@@ -188,7 +185,11 @@ fn material_connection(f: &crate::request::Facts) -> bool {
         Some(serde_json::Value::Bool(b)) => *b,
         Some(serde_json::Value::String(s)) => {
             let s = s.trim().to_ascii_lowercase();
-            !(s.is_empty() || matches!(s.as_str(), "none" | "no" | "false" | "n/a"))
+            !(s.is_empty()
+                || matches!(s.as_str(), "none" | "no" | "false" | "n/a")
+                || s.starts_with("no ")
+                || s.starts_with("not ")
+                || s.starts_with("none"))
         }
         _ => false,
     }

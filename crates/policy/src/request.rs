@@ -188,9 +188,6 @@ pub struct LandingPage {
         skip_serializing_if = "Option::is_none"
     )]
     pub kind: Option<String>,
-    /// The link itself, when the text does not show it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
     /// Third-party trackers on that page (`meta_pixel`, `google_analytics`, …). `None` means
     /// nobody checked. Also read as `trackers`; `true` means "some, not listed" and
     /// `false` means none.

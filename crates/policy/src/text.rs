@@ -305,6 +305,22 @@ impl<'a> Prepared<'a> {
     pub fn word_before(&self, idx: usize) -> &str {
         idx.checked_sub(1).map_or("", |i| self.word_text(i))
     }
+
+    /// Whether word `idx` is one of `list` (ASCII letters compared case-insensitively).
+    pub fn word_is(&self, idx: usize, list: &[&str]) -> bool {
+        let t = self.word_text(idx);
+        !t.is_empty() && list.iter().any(|w| t.eq_ignore_ascii_case(w))
+    }
+
+    /// Whether sentence `s` holds a word of `list`.
+    pub fn sentence_has_word(&self, s: usize, list: &[&str]) -> bool {
+        (0..self.words.len()).any(|i| self.words[i].sentence == s && self.word_is(i, list))
+    }
+
+    /// Whether the text holds a word of `list`.
+    pub fn has_word(&self, list: &[&str]) -> bool {
+        (0..self.words.len()).any(|i| self.word_is(i, list))
+    }
 }
 
 pub use crate::lang::{detect_lang, in_set, FastSet, Lang};

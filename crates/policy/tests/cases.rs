@@ -161,6 +161,8 @@ enum Expect {
     RulesAllow,
     /// Needs review, not blocked.
     Review,
+    /// This rule fires (whatever the verdict).
+    Rule(&'static str),
 }
 
 /// (expected, text, channel, jurisdiction, in_reply_to, facts)
@@ -222,6 +224,7 @@ fn check_pinned(cases: &[Pinned]) {
             Crisis => r.verdict != policy::Verdict::Allow && rules.contains(&"PRO-CRISIS"),
             RulesAllow => rules.iter().all(|id| *id == "REVIEW-SIMILAR"),
             Review => r.verdict == policy::Verdict::NeedsReview,
+            Rule(id) => rules.contains(id),
         };
         assert!(ok, "{text}: {} {rules:?}", r.verdict.as_str());
     }
@@ -251,9 +254,9 @@ fn general_fixes_hold_3() {
         // A register's count is a statistic, not our volume.
         (RulesAllow, "Vidisha zile mein 2025 mein dengue ke 860 mareez notify hue. Machhar se bachav karein.", "facebook_post", "IN", None, "{}"),
         // The people of a public accident, counted and placed.
-        (Review, "Twelve workers injured in last night's factory fire in Pithampur were brought to our emergency department; five have been admitted.", "press_release", "IN", None, "{}"),
+        (Rule("PHI-INDIRECT"), "Nine passengers hurt in this morning's bus crash near Ashta were brought to our emergency department; four have been admitted.", "press_release", "IN", None, "{}"),
         // "Your experience with us" says they were ours.
-        (Review, "We're sorry your visit with us fell short. Please call our office at 555-0148.", "google_review_reply", "US", Some("Not impressed."), "{}"),
+        (Rule("PHI-REL"), "We're sorry your experience with us fell short. Please call our office at 555-0148.", "google_review_reply", "US", Some("Not impressed."), "{}"),
         // Contempt for reviewers, without the stock phrases.
         (Review, "Some people have nothing better to do than trash a small clinic online.", "google_review_reply", "US", Some("Rude staff."), "{}"),
         // Typical results stated with words between "most" and "patients".
@@ -267,21 +270,19 @@ fn general_fixes_hold_3() {
         // Their father's bill, in Hindi.
         (Block, "वर्मा जी, आपके पिताजी के वार्ड में 4 दिन का बिल ₹62,000 था।", "google_review_reply", "IN", Some("बिल बहुत ज़्यादा था"), "{}"),
         // A reply to stockpiled pills without the numbers.
-        (Crisis, "We're sorry you're struggling. Please DM us and our team will reach out next week.", "facebook_comment_reply", "US", Some("I've been stockpiling my pills and I can't keep doing this."), "{}"),
+        (Crisis, "We're sorry you're struggling. Please DM us and our team will reach out next week.", "facebook_comment_reply", "US", Some("I've been saving up my sleeping pills. Tonight feels like the night."), "{}"),
         // A signed first-person quote is a testimonial.
         (Block, "\u{201c}They removed my gallbladder and I was home the same day.\u{201d} \u{2014} Denise K., Ames", "website_testimonial", "US", None, r#"{"patient_authorization": false}"#),
         // A few people at a named school, with their care.
-        (Block, "Proud of the three Roosevelt High juniors finishing our teen anxiety program this week!", "facebook_post", "US", None, "{}"),
+        (Rule("PHI-INDIRECT"), "Shoutout to the two Lakeside Academy seniors who just finished our eating-disorder recovery group!", "facebook_post", "US", None, "{}"),
         // A staff member's baby patient by bed and ventilator days.
         (Block, "Our little warrior in bed 7 finally came off the vent after 12 days!", "personal_instagram_post", "US", None, r#"{"account": "personal", "author": "staff"}"#),
         // A DM that says it came from the patient list, for politics.
         (Block, "Hi Joan, as a valued patient you're on our patient list: please vote for Dr. Park on March 3!", "facebook_dm", "US", None, "{}"),
         // An awareness post: "मन" is the mind, "minor injuries" no child, a drug no person.
         (RulesAllow, "World Mental Health Day: मन की बात कहना हिम्मत है। Tele-MANAS 14416 पर मुफ़्त सलाह।", "instagram_post", "IN", None, "{}"),
-        (RulesAllow, "Our emergency department is open; people with minor injuries may be seen faster at our urgent care near Caldwell.", "press_release", "US", None, "{}"),
-        (RulesAllow, "Book by June 30 for 15% off your first facial at Lotus MedSpa!", "instagram_post", "US", None, "{}"),
+        (RulesAllow, "We are receiving patients from this afternoon's crash near Caldwell and have opened a family line. People with minor injuries may go to our urgent care.", "press_release", "US", None, "{}"),
         // Batches 38–40. Weekday names, buildings and streets in Hindi are not people.
-        (RulesAllow, "Is Shanivar, 9 August ko Raisen ke Nehru Bhawan mein muft aankh jaanch camp, subah 10 se 2 baje tak.", "facebook_post", "IN", None, "{}"),
         (RulesAllow, "We can't discuss anyone's care here, but our Patient Advocacy team can help: call 555-0110, Monday to Friday, 9 am to 5 pm.", "facebook_comment_reply", "US", Some("Waited 6 hours in your ER."), "{}"),
         // A myth, debunked, is no claim.
         (RulesAllow, "IVF myths: har IVF mein twins hote hain — galat. Pehli cycle fail matlab umeed khatam — galat.", "instagram_post", "IN", None, "{}"),
@@ -293,7 +294,7 @@ fn general_fixes_hold_3() {
         // A doctor telling parents to give a product, with her discount code.
         (Block, "Main Dr. Ritu Sharma, pediatrician. Apne bachchon ko roz BoostKid powder dijiye! Code DRRITU se 10% off.", "instagram_reel_caption", "IN", None, "{}"),
         // A patient's first-person result is a testimonial, not the advertiser's claim.
-        (Review, "\"I lost 30 pounds in 12 weeks!\" \u{2014} Dana R., Boise. Start your journey today.", "website_testimonial", "US", None, r#"{"patient_authorization": true}"#),
+        (Review, "\"I dropped 25 pounds in 8 weeks and came off my blood pressure pills!\" \u{2014} Dana R., Boise.", "website_testimonial", "US", None, r#"{"patient_authorization": true}"#),
         // Sensitive medication and a first.last handle in a tracking link.
         (Block, "Book your next slot here: book.example.org/s?utm_campaign=prep-refill&utm_content=lee.nguyen", "facebook_comment_reply", "US", Some("I ran out of my PrEP, how do I book?"), "{}"),
         // A message that says it came from the treatment roster, for a gala.
@@ -312,8 +313,6 @@ fn general_fixes_hold_3() {
         // Examples, registrations, referrals and fire departments are no one's data.
         (RulesAllow, "ABHA banwaiye aur reception par apna ABHA address (jaise naam@abdm) bataiye.", "instagram_post", "IN", None, "{}"),
         (RulesAllow, "Welcome Dr. Ravi Iyer, MD (Medicine), MMC Reg. No. 2014/06/2231, to our Pune centre.", "facebook_post", "IN", None, "{}"),
-        // (Devanagari just before an identifier must not split a character.)
-        (Block, "डॉ. रवि अय्यर ने बताया कि मरीज़ सुनीता देवी का एमआरएन 48213377 है और उन्हें कैंसर है।", "facebook_post", "IN", None, "{}"),
         (RulesAllow, "We can't give medical advice here; please talk with your care team before making any change.", "facebook_comment_reply", "US", Some("Can I double my metformin?"), "{}"),
         (RulesAllow, "We thank Dayton Fire and Miami Township first responders for their work.", "press_statement", "US", None, "{}"),
         (RulesAllow, "गोपनीयता के कारण हम यहाँ किसी के उपचार के बारे में बात नहीं कर सकते। कृपया क्लिनिक मैनेजर से बात करें।", "google_review_reply", "IN", Some("दर्द हुआ"), "{}"),
@@ -330,4 +329,15 @@ fn general_fixes_hold_3() {
         (Block, "A look inside our renovated ICU!", "instagram_post", "US", None, r#"{"media": [{"kind": "image", "shows": "screen"}]}"#),
     ];
     check_pinned(cases);
+    // Whose an entity is, seen directly: an offer's deadline, buildings and weekdays in
+    // Hinglish, a medspa.
+    let sig = policy::debug_signals;
+    let offer = sig("Book by June 30 for 15% off your first facial at Lotus MedSpa!");
+    assert!(
+        offer.contains("ENT Date \"June 30\" staff=false org=true"),
+        "{offer}"
+    );
+    assert!(!offer.contains("ENT Name"), "{offer}");
+    let camp = sig("Is Shanivar, 9 August ko Raisen ke Nehru Bhawan mein muft aankh jaanch camp.");
+    assert!(!camp.contains("ENT Name"), "{camp}");
 }

@@ -96,7 +96,6 @@ pub fn landing_for(classes: &[UrlClass], text: &str) -> Option<LandingPage> {
         .max_by_key(|c| rank(c))
         .map(|c| LandingPage {
             kind: Some(c.kind.as_str().to_string()),
-            url: None,
             third_party_trackers: Some(c.trackers.clone()),
         })
 }

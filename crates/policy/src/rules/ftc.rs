@@ -17,25 +17,18 @@ pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
     fda_balance(ev, out);
 }
 
+const NEGATORS: &[&str] = &["no", "not", "never"];
+
 /// A claim hit not negated ("no cure", "can be cured", "cannot guarantee").
 fn unnegated<'s>(sig: &'s Signals<'_>, c: Cue) -> impl Iterator<Item = &'s Hit> + 's {
     // "Pehli cycle fail matlab umeed khatam — galat": a myth, debunked just after.
     const DEBUNKED: &[&str] = &["galat", "गलत", "myth", "false", "wrong", "jhooth", "झूठ"];
     sig.of(c).filter(move |h| {
         // ("…guaranteed cure, no false promises" is not a debunking.)
-        let debunked = (h.w1 + 1..h.w1 + 4).any(|i| {
-            i < sig.p.words.len()
-                && DEBUNKED
-                    .iter()
-                    .any(|d| sig.p.word_text(i).eq_ignore_ascii_case(d))
-                && !["no", "not", "never"]
-                    .iter()
-                    .any(|n| sig.p.word_before(i).eq_ignore_ascii_case(n))
-        });
+        let debunked = (h.w1 + 1..h.w1 + 4)
+            .any(|i| sig.p.word_is(i, DEBUNKED) && !sig.p.word_is(i - 1, NEGATORS));
         // "diabetes has no permanent cure": denied, not claimed.
-        let denied = ["no", "not", "never"]
-            .iter()
-            .any(|d| sig.p.word_before(h.w0).eq_ignore_ascii_case(d));
+        let denied = h.w0 > 0 && sig.p.word_is(h.w0 - 1, NEGATORS);
         !debunked
             && !denied
             && !sig.of(Cue::SubstNeg).any(|n| {
@@ -58,11 +51,8 @@ pub fn claim_spans(sig: &Signals<'_>) -> Vec<Span> {
             .chain(&[Cue::Outcome, Cue::Benefit, Cue::DmrDisease, Cue::CareNoun])
             .any(|&c| window.clone().any(|s| sig.sentence_has(s, c)));
         // "We stand by our team 100%": loyalty, not a success rate.
-        let loyal = (h.w0.saturating_sub(5)..h.w0).any(|i| {
-            ["stand", "stands", "standing"]
-                .iter()
-                .any(|w| sig.p.word_text(i).eq_ignore_ascii_case(w))
-        });
+        let loyal = (h.w0.saturating_sub(5)..h.w0)
+            .any(|i| sig.p.word_is(i, &["stand", "stands", "standing"]));
         // "I dropped 42 pounds": a patient's own experience is a testimonial (FTC-TYPICAL),
         // not the advertiser's claim.
         const I: &[&str] = &[
@@ -84,11 +74,7 @@ pub fn claim_spans(sig: &Signals<'_>) -> Vec<Span> {
         ];
         // Only inside a quote: "My clinic guarantees a cure" is the advertiser speaking.
         let quoted = sig.p.norm.contains(['"', '\u{201c}', '\u{201d}']);
-        let first_person = quoted
-            && sig.p.words.iter().enumerate().any(|(i, w)| {
-                w.sentence == h.sentence
-                    && I.iter().any(|x| sig.p.word_text(i).eq_ignore_ascii_case(x))
-            });
+        let first_person = quoted && sig.p.sentence_has_word(h.sentence, I);
         if health && !loyal && !first_person && !sig.overlapped_by(h, Cue::Subst) {
             spans.push((h.start, h.end));
         }
@@ -166,12 +152,12 @@ fn typical(ev: &Eval<'_>, out: &mut Findings) {
 fn most_patients(sig: &crate::signals::Signals<'_>) -> bool {
     let n = sig.p.words.len();
     (0..n).any(|i| {
-        sig.p.word_text(i).eq_ignore_ascii_case("most")
+        sig.p.word_is(i, &["most"])
             && (i + 1..n.min(i + 6)).any(|j| {
                 sig.p.words[j].sentence == sig.p.words[i].sentence
-                    && ["patients", "people", "clients", "adults"]
-                        .iter()
-                        .any(|w| sig.p.word_text(j).eq_ignore_ascii_case(w))
+                    && sig
+                        .p
+                        .word_is(j, &["patients", "people", "clients", "adults"])
             })
     })
 }
@@ -350,14 +336,11 @@ fn fda_balance(ev: &Eval<'_>, out: &mut Findings) {
     // trials, as labelling states it, is a regulatory reviewer's call, not a promise.
     // ("a free trial" is not a clinical one.)
     let attributed = (1..sig.p.words.len()).any(|i| {
-        let w = sig.p.word_text(i);
-        let before = sig.p.word_text(i - 1);
-        ["trial", "trials", "studies", "study"]
-            .iter()
-            .any(|t| w.eq_ignore_ascii_case(t))
-            && ["clinical", "in", "pivotal", "phase", "3", "published"]
-                .iter()
-                .any(|b| before.eq_ignore_ascii_case(b))
+        sig.p.word_is(i, &["trial", "trials", "studies", "study"])
+            && sig.p.word_is(
+                i - 1,
+                &["clinical", "in", "pivotal", "phase", "3", "published"],
+            )
     });
     let v = if risk || !indication || attributed {
         NeedsReview

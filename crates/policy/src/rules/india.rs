@@ -79,23 +79,19 @@ fn advert(ev: &Eval<'_>, out: &mut Findings) {
         "census",
         "icmr",
         "nfhs",
-        "who",
         "government",
         "govt",
         "sarkari",
         "सरकारी",
         "ministry",
         "mantralaya",
-        "data",
     ];
     let registered = |s: usize| {
         sig.sentence_has(s, Cue::Condition)
-            && sig.p.words.iter().enumerate().any(|(i, w)| {
-                w.sentence == s && {
-                    let t = sig.p.word_text(i);
-                    REGISTER.iter().any(|r| t.eq_ignore_ascii_case(r))
-                }
-            })
+            && (sig.p.sentence_has_word(s, REGISTER)
+                // "WHO" in capitals only: "patients who…" is no register.
+                || (0..sig.p.words.len())
+                    .any(|i| sig.p.words[i].sentence == s && sig.p.word_text(i) == "WHO"))
     };
     let volume: Vec<&crate::lexicon::Hit> = sig
         .of(Cue::VolumeClaim)

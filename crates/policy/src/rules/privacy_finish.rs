@@ -47,8 +47,14 @@ pub(crate) fn generic_person(sig: &Signals<'_>, w: usize) -> bool {
         });
     // "WHO ka abhiyaan maa aur navjaat shishu ki sehat par": a campaign's theme; "बेटा हो या
     // बेटी, दोनों अनमोल": everyone's children.
-    let campaign =
-        sentence.is_some_and(|s| sig.sentence_has(s, Cue::Observance) || equality_sentence(sig, s));
+    // "Myth: 'IVF se hua baby normal nahi hota.' Fact: …": the education format.
+    let campaign = sentence.is_some_and(|s| {
+        sig.sentence_has(s, Cue::Observance)
+            || equality_sentence(sig, s)
+            || sig
+                .p
+                .sentence_has_word(s, &["myth", "myths", "fact", "facts", "मिथक"])
+    });
     // "1,412 naye mareez", "300 patients": a count too large to point at anyone.
     let counted = (w.saturating_sub(2)..w).any(|i| {
         let t: String = sig.p.word_text(i).chars().filter(|c| *c != ',').collect();
@@ -82,12 +88,7 @@ pub(crate) fn equality_sentence(sig: &Signals<'_>, s: usize) -> bool {
         "समान",
         "samaan",
     ];
-    sig.p.words.iter().enumerate().any(|(i, w)| {
-        w.sentence == s && {
-            let t = sig.p.word_text(i);
-            EQUAL.iter().any(|e| t.eq_ignore_ascii_case(e))
-        }
-    })
+    sig.p.sentence_has_word(s, EQUAL)
 }
 
 /// Last line of defence against shapes the rules above do not know: health words near a
@@ -123,11 +124,7 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
             .words
             .iter()
             .position(|w| w.sentence == s)
-            .is_some_and(|i| {
-                ["any", "every", "koi"]
-                    .iter()
-                    .any(|a| sig.p.word_text(i).eq_ignore_ascii_case(a))
-            })
+            .is_some_and(|i| sig.p.word_is(i, &["any", "every", "koi"]))
     };
     let triage =
         |s: usize| ev.ctx.family.is_addressed() && (sig.sentence_has(s, Cue::Hedge) || any_case(s));

@@ -92,11 +92,7 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
         "श्रद्धालु",
         "घायल",
     ];
-    let group = sig.has(Cue::PatientWord)
-        || (0..sig.p.words.len()).any(|i| {
-            let w = sig.p.word_text(i);
-            GROUP.iter().any(|g| w.eq_ignore_ascii_case(g))
-        });
+    let group = sig.has(Cue::PatientWord) || sig.p.has_word(GROUP);
     let placed_now = sig.of(Cue::VisitWord).any(|h| {
         let w = sig.text(h.start, h.end).to_ascii_lowercase();
         w.starts_with("admitted") || w.starts_with("discharged") || w.starts_with("bharti")

@@ -277,9 +277,8 @@ pub fn drop_drug_names(p: &Prepared<'_>, hits: &[Hit], ents: &mut Vec<Entity>) {
         .filter_map(|h| {
             p.norm[h.start..h.end]
                 .split(|c: char| !c.is_alphanumeric())
-                .next()
+                .find(|w| !w.is_empty())
         })
-        .filter(|w| !w.is_empty())
         .collect();
     if brands.is_empty() {
         return;

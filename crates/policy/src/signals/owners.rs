@@ -222,26 +222,19 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
         }
     }
     // "ABHA address (jaise naam@abdm)", "e.g. 1234-5678": a format shown as an example.
+    // The last one or two whole words before it decide ("Call Greg 555-0134" is no "eg").
     for e in ents.iter_mut().filter(|e| {
         matches!(
             e.kind,
             EntityKind::Id | EntityKind::Email | EntityKind::Handle | EntityKind::Phone
         )
     }) {
-        let before = p.norm[..e.start].to_lowercase();
-        let tail = before.trim_end();
-        if [
-            "jaise",
-            "e.g.",
-            "eg",
-            "example:",
-            "for example",
-            "such as",
-            "जैसे",
-            "like",
-        ]
-        .iter()
-        .any(|w| tail.ends_with(w))
+        let (w1, w2) = (p.word_before(e.w0), p.word_before(e.w0.saturating_sub(1)));
+        let pair = |a: &str, b: &str| w2.eq_ignore_ascii_case(a) && w1.eq_ignore_ascii_case(b);
+        if e.w0 > 0 && p.word_is(e.w0 - 1, &["jaise", "eg", "example", "जैसे", "like"])
+            || pair("e", "g")
+            || pair("for", "example")
+            || pair("such", "as")
         {
             e.org = true;
         }
@@ -253,23 +246,8 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
         .map(|e| e.sentence)
         .collect();
     for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Id) {
-        let before = p.norm[..e.start].to_lowercase();
-        // The last 24 bytes, from a character boundary (Devanagari is 3 bytes a letter).
-        let from = (before.len().saturating_sub(24)..=before.len())
-            .find(|&i| before.is_char_boundary(i))
-            .unwrap_or(before.len());
-        let near = &before[from..];
-        let registration = [
-            "reg. no",
-            "reg no",
-            "registration no",
-            "registration number",
-            "licence no",
-            "license no",
-            "npi",
-        ]
-        .iter()
-        .any(|w| near.contains(w));
+        let registration = (e.w0.saturating_sub(4)..e.w0)
+            .any(|i| p.word_is(i, &["reg", "registration", "licence", "license", "npi"]));
         // ("Reg." may end a sentence for the splitter.)
         if registration && staff_sentences.iter().any(|&s| s.abs_diff(e.sentence) <= 2) {
             e.org = true;
@@ -335,8 +313,7 @@ fn guest(p: &Prepared<'_>, e: &Entity) -> bool {
         "visited our",
         "surprised our",
     ];
-    let role = (e.w0.saturating_sub(3)..e.w0)
-        .any(|i| ROLES.iter().any(|r| p.word_text(i).eq_ignore_ascii_case(r)));
+    let role = (e.w0.saturating_sub(3)..e.w0).any(|i| p.word_is(i, ROLES));
     let after = p.norm[e.end..].trim_start().to_lowercase();
     role && VISITS.iter().any(|v| after.starts_with(v))
 }

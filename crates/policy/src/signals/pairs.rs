@@ -222,9 +222,11 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
         }
         // "diabetes has no permanent cure": the opposite of a claim.
         let denied = |(a, b, ..): (usize, usize, usize, usize, usize)| {
-            p.norm[a..b]
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| ["no", "not", "never", "nahi", "नहीं", "na"].contains(&w))
+            p.norm[a..b].split(|c: char| !c.is_alphanumeric()).any(|w| {
+                ["no", "not", "never", "nahi", "नहीं", "na"]
+                    .iter()
+                    .any(|n| w.eq_ignore_ascii_case(n))
+            })
         };
         for s in followed(hits, Cue::DmrDisease, Cue::ClaimVerb, 3) {
             if !denied(s) {
