@@ -61,6 +61,24 @@ fn window_end(text: &str, start: usize) -> usize {
     end
 }
 
+/// What the embedded name lists say of one lower-case word: for reading handles such as
+/// `jmorales84` ("morales" is a surname; "spring" is a common word).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameWord {
+    pub given: bool,
+    pub surname: bool,
+    pub common: bool,
+}
+
+pub fn name_word(lower: &str) -> NameWord {
+    let bits = lexicon::Lexicon::get().bits(lower);
+    NameWord {
+        given: bits & lexicon::FIRST != 0,
+        surname: bits & lexicon::LAST != 0,
+        common: bits & lexicon::COMMON != 0,
+    }
+}
+
 /// The detector. Cheap to share (`Send + Sync`); build once. The embedded lexicons are
 /// process-wide and built on first use, so later detectors cost almost nothing.
 #[derive(Debug)]

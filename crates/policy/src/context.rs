@@ -17,7 +17,8 @@
 //! | connection_disclosed | not disclosed (unless the text says so); an explicit `false` says a material connection exists and is not disclosed | |
 //! | audience | patient list if the channel is an email/SMS list, else public | a DM sent to a public audience is treated as a post |
 //! | media shows | unknown (treated as possibly showing people); free text is read by its words (`request_wire`) | |
-//! | landing page (`link`) trackers | unknown: booking/portal/intake pages need review | |
+//! | landing page (`link`) trackers | unknown: booking/portal/intake pages need review | `landing_kind`/`link_lands` and `third_party_trackers` beside the other facts are read when `landing_page` does not say |
+//! | purpose | not stated | with a patient list, a stated political, fundraising or partner purpose is a use patients never agreed to |
 
 use crate::channel::ChannelFamily;
 use crate::org::{OrgPolicy, Pack};
@@ -46,6 +47,8 @@ pub struct Ctx {
     pub media: Vec<Media>,
     pub landing_kind: Option<String>,
     pub trackers: Option<Vec<String>>,
+    /// Lower-cased `facts.purpose` (empty when not stated).
+    pub purpose: String,
 }
 
 impl Ctx {
@@ -114,11 +117,17 @@ impl Ctx {
             patient_list: f.audience == Some(Audience::PatientList)
                 || f.audience.is_none() && family == ChannelFamily::Email,
             media: f.media.clone(),
-            landing_kind: f.landing_page.as_ref().and_then(|l| l.kind.clone()),
+            landing_kind: f
+                .landing_page
+                .as_ref()
+                .and_then(|l| l.kind.clone())
+                .or_else(|| f.landing_kind.clone()),
             trackers: f
                 .landing_page
                 .as_ref()
-                .and_then(|l| l.third_party_trackers.clone()),
+                .and_then(|l| l.third_party_trackers.clone())
+                .or_else(|| f.third_party_trackers.clone()),
+            purpose: f.purpose.as_deref().unwrap_or("").to_ascii_lowercase(),
         }
     }
 

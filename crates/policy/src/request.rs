@@ -109,14 +109,37 @@ pub struct Facts {
     pub material_connection: Option<serde_json::Value>,
     #[serde(default)]
     pub media: Vec<Media>,
-    /// Also read as `link` or `landing`.
+    /// Also read as `link` or `landing`, and as a string naming the kind (`"booking"`).
     #[serde(
         default,
         alias = "link",
         alias = "landing",
+        deserialize_with = "crate::request_wire::landing",
         skip_serializing_if = "Option::is_none"
     )]
     pub landing_page: Option<LandingPage>,
+    /// The landing page's kind given beside the other facts (`link_lands`, `lands_on`)
+    /// instead of inside `landing_page`; read only when `landing_page` has none.
+    #[serde(
+        default,
+        alias = "link_lands",
+        alias = "lands_on",
+        alias = "landing_type",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub landing_kind: Option<String>,
+    /// The landing page's trackers given beside the other facts; read only when
+    /// `landing_page` lists none.
+    #[serde(
+        default,
+        alias = "trackers",
+        deserialize_with = "crate::request_wire::trackers",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub third_party_trackers: Option<Vec<String>>,
+    /// What a message to a list is for, in words (`"political"`, `"partner promotion"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,7 +155,7 @@ pub enum Account {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[serde(rename_all = "snake_case", from = "String")]
+#[serde(rename_all = "snake_case", from = "serde_json::Value")]
 pub enum Audience {
     Public,
     PatientList,
@@ -185,6 +208,8 @@ pub struct LandingPage {
         default,
         alias = "lands_on",
         alias = "type",
+        alias = "landing",
+        alias = "page",
         skip_serializing_if = "Option::is_none"
     )]
     pub kind: Option<String>,

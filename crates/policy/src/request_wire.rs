@@ -166,10 +166,26 @@ impl Shows {
     }
 }
 
-impl From<String> for Audience {
+/// Every string in a JSON value (object values, not keys), joined by spaces.
+fn words_of(v: &serde_json::Value, out: &mut String) {
+    match v {
+        serde_json::Value::String(s) => {
+            out.push_str(s);
+            out.push(' ');
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|i| words_of(i, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|i| words_of(i, out)),
+        _ => {}
+    }
+}
+
+impl From<serde_json::Value> for Audience {
     /// `patient_list`, or any description of people drawn from the organisation's records
-    /// ("custom audience uploaded from the patient list", "patient_contact_list").
-    fn from(s: String) -> Self {
+    /// ("custom audience uploaded from the patient list", "patient_contact_list"), also as
+    /// an object (`{"source": "patient_mobile_list", "purpose": "…"}`, read by its values).
+    fn from(v: serde_json::Value) -> Self {
+        let mut s = String::new();
+        words_of(&v, &mut s);
         let s = s.to_ascii_lowercase();
         if has(
             &s,
@@ -191,17 +207,39 @@ impl From<String> for Audience {
     }
 }
 
-/// Trackers as a list, or as a yes/no: `true` is an unnamed third-party tracker.
+/// A landing page as an object, or as a string naming its kind (`"booking"`).
+pub fn landing<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<crate::request::LandingPage>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Wire {
+        Kind(String),
+        Page(crate::request::LandingPage),
+    }
+    Ok(match Option::<Wire>::deserialize(d)? {
+        None => None,
+        Some(Wire::Kind(k)) => Some(crate::request::LandingPage {
+            kind: Some(k),
+            third_party_trackers: None,
+        }),
+        Some(Wire::Page(p)) => Some(p),
+    })
+}
+
+/// Trackers as a list, one name, or a yes/no: `true` is an unnamed third-party tracker.
 pub fn trackers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Wire {
         List(Vec<String>),
+        One(String),
         Flag(bool),
     }
     Ok(match Option::<Wire>::deserialize(d)? {
         None => None,
         Some(Wire::List(v)) => Some(v),
+        Some(Wire::One(t)) => Some(vec![t]),
         Some(Wire::Flag(true)) => Some(vec!["unnamed third-party tracker".to_string()]),
         Some(Wire::Flag(false)) => Some(Vec::new()),
     })
@@ -350,6 +388,11 @@ mod tests {
             Some(vec!["Meta Pixel".to_string()])
         );
         assert_eq!(f.audience, Some(Audience::PatientList));
+        let f: Facts = serde_json::from_str(
+            r#"{"audience": {"source": "patient_mobile_list", "marketing_consent": false}}"#,
+        )
+        .unwrap();
+        assert_eq!(f.audience, Some(Audience::PatientList));
         let flagged: Facts =
             serde_json::from_str(r#"{"link":{"lands_on":"booking","third_party_trackers":true}}"#)
                 .expect("a yes/no tracker flag parses");
@@ -360,8 +403,36 @@ mod tests {
                 .map(|t| t.len()),
             Some(1)
         );
-        let bad = serde_json::from_str::<Facts>(r#"{"link":{"third_party_trackers":"lots"}}"#);
-        assert!(bad.is_err(), "a string is neither a list nor a yes/no");
+        let one: Facts =
+            serde_json::from_str(r#"{"link":{"third_party_trackers":"meta_pixel"}}"#).unwrap();
+        assert_eq!(
+            one.landing_page.and_then(|l| l.third_party_trackers),
+            Some(vec!["meta_pixel".to_string()])
+        );
+        let bad = serde_json::from_str::<Facts>(r#"{"link":{"third_party_trackers":7}}"#);
+        assert!(
+            bad.is_err(),
+            "a number is neither a list, a name nor a yes/no"
+        );
+        // Beside the other facts, and a landing page given as its kind.
+        let beside: Facts = serde_json::from_str(
+            r#"{"link_lands":"booking_page","third_party_trackers":["Meta Pixel"]}"#,
+        )
+        .unwrap();
+        assert_eq!(beside.landing_kind.as_deref(), Some("booking_page"));
+        assert_eq!(beside.third_party_trackers.map(|t| t.len()), Some(1));
+        let kind: Facts = serde_json::from_str(r#"{"landing_page":"portal"}"#).unwrap();
+        assert_eq!(
+            kind.landing_page.and_then(|l| l.kind).as_deref(),
+            Some("portal")
+        );
+        let nested: Facts =
+            serde_json::from_str(r#"{"link":{"landing":"booking","trackers":["tiktok"]}}"#)
+                .unwrap();
+        assert_eq!(
+            nested.landing_page.and_then(|l| l.kind).as_deref(),
+            Some("booking")
+        );
         let round: Facts =
             serde_json::from_str(&serde_json::to_string(&f_with_media()).unwrap()).unwrap();
         assert_eq!(

@@ -32,6 +32,12 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "ever again", "forever", "for life",
             "reversed", "dropped",
+            // Everyone helped, nobody failed: a 100 % claim without the number.
+            "every patient who's tried", "every patient who has tried", "every patient who tried",
+            "every single patient has", "every patient has been", "each patient who tried",
+            "everyone who has tried", "everyone who's tried", "everyone who tried",
+            "never had a failure", "not a single failure", "har mareez ko", "har patient ko",
+            "हर मरीज को",
             "cure", "guarantee", "guaranteed", "guarantees", "miracle", "miraculous",
             "permanently", "eliminates", "eradicates", "get rid of", "risk-free", "risk free",
             "clinically proven", "scientifically proven", "instant relief", "boosts immunity",

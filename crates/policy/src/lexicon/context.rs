@@ -214,7 +214,7 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::GateRoom,
         &[ "pod",
             "*rm", "*room", "*bed", "*ward", "*cabin", "*bay", "*cubicle", "*बेड", "*कमरा",
-            "*वार्ड",
+            "*वार्ड", "west", "east", "north", "south",
         ],
     ),
     // Word endings (no left boundary; `signals::pairs` keeps them only on whole words of

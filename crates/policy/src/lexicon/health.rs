@@ -179,6 +179,8 @@ pub(super) const GROUPS: &[Group] = &[
             "escitalopram", "quetiapine", "olanzapine", "risperidone", "clozapine",
             "mood stabilizer", "psych ward", "behavioral health", "behavioural health",
             "मानसिक", "डिप्रेशन", "अवसाद", "मानसिक रोग", "पागल", "depression hai", "mansik",
+            "man ki udaasi", "mann ki udaasi", "man ki udasi", "मन की उदासी", "avsaad", "avsad",
+            "depression se jujh", "depression se jhoojh", "tele-counselling", "tele-counseling",
         ],
     ),
     (

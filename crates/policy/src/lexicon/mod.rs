@@ -218,6 +218,10 @@ pub enum Cue {
     VisitCount,
     /// The prescription-ad call to action: "ask your doctor about", "ask about".
     AskAbout,
+    /// Serving the person addressed: "help you", "took care of you", "आपकी देखभाल".
+    ServedYou,
+    /// A stay with us: "with us", "hamare saath", "हमारे साथ".
+    WithUs,
 }
 
 /// A small fixed bitset of cues.
@@ -362,12 +366,43 @@ impl Lexicon {
         let text = p.norm.as_str();
         // About one hit per three words; room for the scanners' and derived hits too.
         let mut hits = Vec::with_capacity(p.words.len() / 2 + 16);
+        self.scan_region(p, text, 0, &mut hits, false);
+        // Links: "/ivf/egg-retrieval-aftercare" says what "egg retrieval" says. Read each
+        // link once more with its separators as spaces, keeping only the phrases that
+        // span a separator (the rest were found above).
+        let mut start = 0;
+        for token in text.split(' ') {
+            let end = start + token.len();
+            if is_link(token) && token.contains(['-', '_', '+']) {
+                let spaced = token.replace(['-', '_', '+'], " ");
+                self.scan_region(p, &spaced, start, &mut hits, true);
+            }
+            start = end + 1;
+        }
+        hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue));
+        hits
+    }
+
+    /// Matches in `text` (a copy of `p.norm` from `offset`, of the same length); with
+    /// `across_spaces`, only phrases containing a space.
+    fn scan_region(
+        &self,
+        p: &Prepared<'_>,
+        text: &str,
+        offset: usize,
+        hits: &mut Vec<Hit>,
+        across_spaces: bool,
+    ) {
         for m in self.ac.find_overlapping_iter(text) {
             let pat = &self.patterns[m.pattern().as_usize()];
             let (s, e) = (m.start(), m.end());
             if pat.left_bound && !left_ok(text, s) || pat.right_bound && !right_ok(text, e) {
                 continue;
             }
+            if across_spaces && !text[s..e].contains(' ') {
+                continue;
+            }
+            let (s, e) = (s + offset, e + offset);
             let w0 = p.word_at(s);
             let w1 = p.word_at(e.saturating_sub(1)).max(w0);
             let sentence = p.sentence_of(s);
@@ -382,9 +417,16 @@ impl Lexicon {
                 });
             }
         }
-        hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue));
-        hits
     }
+}
+
+/// "https://…", "www.…" or "clinic.in/path": a link whose path words can be read.
+fn is_link(token: &str) -> bool {
+    token.contains("://")
+        || token.starts_with("www.")
+        || token
+            .find('/')
+            .is_some_and(|slash| token[..slash].contains('.'))
 }
 
 fn left_ok(text: &str, s: usize) -> bool {
@@ -418,6 +460,19 @@ mod tests {
         assert!(cues.contains(&Cue::RelPhrase), "{hits:?}");
         let p = Prepared::new("the scarcely noticed");
         assert!(!lex.scan(&p).iter().any(|h| h.cue == Cue::Condition));
+    }
+
+    #[test]
+    fn phrases_inside_link_slugs() {
+        let lex = Lexicon::new(&[]);
+        let p = Prepared::new("Details: https://clinic.example/ivf/egg_retrieval-aftercare?src=a");
+        let hits = lex.scan(&p);
+        let found =
+            |h: &&Hit| h.cue == Cue::Procedure && &p.norm[h.start..h.end] == "egg_retrieval";
+        assert!(hits.iter().any(|h| found(&h)), "{hits:?}");
+        // Outside links a hyphenated compound is left as written.
+        let p = Prepared::new("an egg_retrieval note");
+        assert!(!lex.scan(&p).iter().any(|h| h.cue == Cue::Procedure));
     }
 
     #[test]

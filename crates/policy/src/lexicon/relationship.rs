@@ -302,4 +302,18 @@ pub(super) const GROUPS: &[Group] = &[
             "dawai", "davai", "delivery", "bimari", "beemari", "bharti", "opration",
         ],
     ),
+    (
+        Cue::ServedYou,
+        &[
+            "help you", "helped you", "helping you", "care for you", "cared for you",
+            "caring for you", "take care of you", "took care of you", "taking care of you",
+            "treat you", "treated you", "treating you", "see you", "saw you", "seeing you",
+            "serve you", "served you", "serving you", "assist you", "assisted you",
+            "look after you", "looked after you", "looking after you", "had you in",
+            "having you in", "aapki madad", "aapki dekhbhal", "आपकी मदद", "मदद कर सकी",
+            "मदद कर सके", "मदद कर पाई", "मदद कर पाए", "आपकी देखभाल", "की देखभाल में",
+            "madad kar saki", "madad kar sake", "madad kar paye",
+        ],
+    ),
+    (Cue::WithUs, &["with us", "hamare saath", "humare saath", "हमारे साथ", "हमारे यहां", "हमारे यहाँ"]),
 ];

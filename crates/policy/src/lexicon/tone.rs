@@ -85,6 +85,9 @@ pub(super) const GROUPS: &[Group] = &[
             "review", "reviews", "rate us", "rating", "ratings", "stars", "star",
             "google review", "leave us", "write a review", "review us", "testimonial",
             "feedback", "रिव्यू", "रेटिंग",
+            "on google", "on yelp", "on practo", "on justdial", "on healthgrades", "on zocdoc",
+            "google par", "practo par", "justdial par", "honest experience",
+            "share your experience", "rate your visit", "rate your experience",
         ],
     ),
     (
@@ -163,6 +166,8 @@ pub(super) const GROUPS: &[Group] = &[
             "athlete", "influencer", "local celebrity", "tv actress", "tv actor", "singer",
             "minister", "politician", "senator", "congressman", "youtuber", "sarpanch", "सरपंच",
             "vidhayak", "विधायक", "mukhiya", "parshad", "पार्षद", "pradhan ji",
+            "jaane-maane", "jane-mane", "jaane maane", "जाने-माने", "जाने माने", "mashhoor",
+            "मशहूर", "prasiddh", "प्रसिद्ध", "school principal", "principal of",
         ],
     ),
     (

@@ -9,6 +9,7 @@ mod india;
 mod india_acts;
 mod privacy;
 mod privacy_addressed;
+mod privacy_care;
 mod privacy_context;
 mod privacy_finish;
 mod privacy_indirect;

@@ -46,7 +46,8 @@ pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
         about_others(ev, sev, out);
         public_address(ev, sev, out);
     }
-    super::privacy_addressed::named_admission(ev, sev, out);
+    super::privacy_care::named_admission(ev, sev, out);
+    super::privacy_care::served_when(ev, sev, out);
     super::privacy_indirect::indirect(ev, out);
 }
 

@@ -11,7 +11,7 @@ use crate::signals::ties::{generic_health, Span, HEALTH};
 use crate::signals::{EntityKind, Signals};
 
 /// Names, contact details and IDs that could belong to a patient.
-fn personal_identifiers(sig: &Signals<'_>) -> Vec<(Span, &'static str)> {
+pub(super) fn personal_identifiers(sig: &Signals<'_>) -> Vec<(Span, &'static str)> {
     sig.personal_entities()
         .filter(|e| {
             matches!(
@@ -350,58 +350,5 @@ pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
             }
         }
         out.add(Fired::new(RuleId::PhiSelfdisc, sev).spans(spans));
-    }
-}
-
-/// "Mr. Ramesh Yadav was admitted on 4 March. He is in the ICU now": a named person's
-/// admission or discharge, dated or placed in a ward, says they are a patient and when,
-/// whoever the text answers.
-pub fn named_admission(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
-    const STATUS: &[&str] = &["admitted", "discharged", "bharti", "भर्ती", "डिस्चार्ज"];
-    let sig = ev.sig;
-    let names: Vec<usize> = sig
-        .personal_entities()
-        .filter(|e| e.kind == EntityKind::Name && !e.staff)
-        .map(|e| e.sentence)
-        .collect();
-    let nsent = sig.p.sentences.len();
-    let dated = |s: usize| {
-        sig.entities.iter().any(|e| {
-            matches!(e.kind, EntityKind::Date | EntityKind::Time) && e.sentence == s && !e.benign()
-        }) || sig.sentence_has(s, Cue::TimeRef)
-    };
-    // The ward may follow in the next sentence, through a pronoun ("He is in the ICU").
-    let placed = |s: usize| {
-        sig.sentence_has(s, Cue::CareArea)
-            || s + 1 < nsent
-                && sig.sentence_has(s + 1, Cue::Pron3)
-                && sig.sentence_has(s + 1, Cue::CareArea)
-    };
-    let status: Vec<Span> = sig
-        .of(Cue::VisitWord)
-        .filter(|h| {
-            let w = sig.text(h.start, h.end).to_lowercase();
-            STATUS.iter().any(|v| w.starts_with(v))
-                && names.contains(&h.sentence)
-                && !sig.sentence_has(h.sentence, Cue::Hedge)
-                && (dated(h.sentence) || placed(h.sentence))
-        })
-        .map(|h| (h.start, h.end))
-        .collect();
-    if status.is_empty() {
-        return;
-    }
-    out.add(Fired::new(RuleId::PhiRel, sev).phi("PATIENT_STATUS", status.clone()));
-    out.add(Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", status));
-    let ids: Vec<(Span, &str)> = personal_identifiers(sig)
-        .into_iter()
-        .filter(|(_, l)| *l == "PERSON")
-        .collect();
-    if !ids.is_empty() {
-        let mut f = Fired::new(RuleId::PhiId, sev);
-        for (s, label) in ids {
-            f = f.phi(label, [s]);
-        }
-        out.add(f);
     }
 }

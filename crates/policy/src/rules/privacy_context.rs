@@ -96,10 +96,21 @@ fn purpose(ev: &Eval<'_>, out: &mut Findings) {
         "records ke hisaab",
         "records ke hisab",
         "records ke anusaar",
+        "report ke aadhaar",
+        "report ke aadhar",
+        "report ke adhaar",
+        "based on your last",
+        "based on your recent",
+        "based on your previous",
+        "pichhli report",
+        "pichli report",
+        "पिछली रिपोर्ट",
+        "रिपोर्ट के आधार",
         "रिकॉर्ड के अनुसार",
         "रिकॉर्ड के हिसाब",
     ];
-    let says_list = ev.ctx.family.is_addressed() && ev.ctx.outbound() && {
+    let to_people = ev.ctx.family.is_addressed() || ev.ctx.family == ChannelFamily::Email;
+    let says_list = to_people && ev.ctx.outbound() && {
         let low = sig.p.norm.to_lowercase();
         FROM_RECORDS.iter().any(|w| low.contains(w))
     };
@@ -117,6 +128,27 @@ fn purpose(ev: &Eval<'_>, out: &mut Findings) {
     let political: Vec<Span> = sig.of(Cue::Political).map(|h| (h.start, h.end)).collect();
     if !political.is_empty() {
         out.add(Fired::new(RuleId::PhiPurpose, Block).spans(political));
+    }
+    // A purpose on record that patients never agreed to, for a list built from their care.
+    const FOREIGN_PURPOSES: &[&str] = &[
+        "politic", "election", "campaign", "fundrais", "donat", "partner", "third", "sponsor",
+        "resale", "sale of", "brand",
+    ];
+    if ev.ctx.patient_list && FOREIGN_PURPOSES.iter().any(|w| ev.ctx.purpose.contains(w)) {
+        out.add(Fired::new(RuleId::PhiPurpose, Block));
+    }
+    // "Hamare partner jeweller … code HOSPITAL10 se 10% discount": a partner's offer sent
+    // to the patient list.
+    let partner_offer: Vec<Span> = sig
+        .of(Cue::ThirdParty)
+        .filter(|h| {
+            sig.sentence_has(h.sentence, Cue::Reward)
+                || sig.sentence_has(h.sentence, Cue::SoftPromo)
+        })
+        .map(|h| (h.start, h.end))
+        .collect();
+    if ev.ctx.patient_list && !partner_offer.is_empty() {
+        out.add(Fired::new(RuleId::PhiPurpose, Block).spans(partner_offer));
     }
     // Patients' data handed to a partner for its own offers is a use they never agreed to.
     let shared: Vec<Span> = sig.of(Cue::DataSource).map(|h| (h.start, h.end)).collect();

@@ -97,7 +97,59 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
         let w = sig.text(h.start, h.end).to_ascii_lowercase();
         w.starts_with("admitted") || w.starts_with("discharged") || w.starts_with("bharti")
     });
-    let status = sig.any(&[Cue::DirectoryCondition, Cue::Outcome]) || placed_now;
+    // "Three students were brought to our emergency department": a counted few, placed
+    // in our care ("several people" is nobody in particular).
+    const FEW: &[&str] = &[
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "do",
+        "teen",
+        "char",
+        "paanch",
+        "दो",
+        "तीन",
+        "चार",
+        "पांच",
+        "पाँच",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+        "9",
+        "10",
+    ];
+    let counted = sig.p.words.iter().enumerate().any(|(i, _)| {
+        i > 0
+            && sig.p.word_is(i - 1, FEW)
+            && (sig.p.word_is(i, GROUP)
+                || sig.p.word_is(
+                    i,
+                    &[
+                        "patients",
+                        "people",
+                        "children",
+                        "kids",
+                        "log",
+                        "लोग",
+                        "बच्चे",
+                    ],
+                ))
+    });
+    let in_our_care = counted
+        && sig
+            .of(Cue::CareArea)
+            .any(|h| sig.sentence_has(h.sentence, Cue::OurPlace));
+    let status = sig.any(&[Cue::DirectoryCondition, Cue::Outcome]) || placed_now || in_our_care;
     if !referent && group && sig.has(Cue::Event) && timed && status {
         let spans: Vec<Span> = sig.of(Cue::Event).map(|h| (h.start, h.end)).collect();
         out.add(Fired::new(RuleId::PhiIndirect, NeedsReview).phi("EVENT_DETAIL", spans));

@@ -4,7 +4,7 @@
 use super::{Eval, Findings, Fired, RuleId};
 use crate::lexicon::Cue;
 use crate::result::Verdict::{Block, NeedsReview};
-use crate::signals::ties::{Span, HEALTH};
+use crate::signals::ties::{generic_health, Span, HEALTH};
 use crate::signals::EntityKind;
 
 pub(super) fn pixel(ev: &Eval<'_>, out: &mut Findings) {
@@ -108,6 +108,54 @@ fn record_token(v: &str) -> bool {
     })
 }
 
+/// "utm_content=jmorales84", "ref=priyasharma": a campaign or referral value that is one
+/// person's handle — an initial and a surname, or a name and a surname, with at most a few
+/// digits.
+fn handle_value(k: &str, v: &str) -> bool {
+    const KEYS: &[&str] = &[
+        "utm_content",
+        "utm_term",
+        "ref",
+        "uid",
+        "u",
+        "user",
+        "who",
+        "recipient",
+        "cid",
+        "contact",
+        "to",
+        "for",
+    ];
+    if !KEYS.contains(&k) {
+        return false;
+    }
+    // "lmartinez_referral": each part of a value on its own.
+    v.to_ascii_lowercase()
+        .split(['_', '-', '.', '+'])
+        .any(handle_part)
+}
+
+fn handle_part(v: &str) -> bool {
+    let letters = v.trim_end_matches(|c: char| c.is_ascii_digit());
+    if letters.len() < 5
+        || v.len() - letters.len() > 4
+        || !letters.bytes().all(|b| b.is_ascii_lowercase())
+    {
+        return false;
+    }
+    // An initial and a surname ("jmorales"), or a given name and a surname run together
+    // ("priyasharma"); a listed word ("banner", "story") is no handle.
+    let w = phi::name_word;
+    let plain = |s: &str| !w(s).common;
+    let surname = |s: &str| s.len() >= 4 && w(s).surname && plain(s);
+    plain(letters)
+        && !w(letters).given
+        && !w(letters).surname
+        && (surname(&letters[1..])
+            || (3..letters.len() - 2)
+                .any(|i| w(&letters[..i]).given && plain(&letters[..i]) && surname(&letters[i..])))
+}
+
 fn query_has_person(query: &str) -> bool {
     query.split(['&', ';']).any(|pair| {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
@@ -175,6 +223,23 @@ pub(super) fn url_phi(ev: &Eval<'_>, out: &mut Findings) {
                     .is_some_and(|w| w.len() >= 3 && rest.contains(&w.to_ascii_lowercase()))
         });
         let bad_query = q.is_some_and(|q| query_has_person(&lower[q + 1..]));
+        // A handle in the link of a text about a condition: the click tells the analytics
+        // tool who has it.
+        // The handle's own span: the rest of the link may be plain education.
+        let handle: Option<Span> = q
+            .and_then(|q| {
+                let mut at = u.start + q + 1;
+                lower[q + 1..].split(['&', ';']).find_map(|pair| {
+                    let here = at;
+                    at += pair.len() + 1;
+                    let (k, v) = pair.split_once('=')?;
+                    handle_value(k, v).then(|| (here + k.len() + 1, here + pair.len()))
+                })
+            })
+            .filter(|_| {
+                sig.of_any(HEALTH)
+                    .any(|h| !generic_health(sig.text(h.start, h.end)))
+            });
         // A campaign tag naming a procedure, in a message to one person: the click ties
         // that person to the procedure in the analytics tool.
         let tagged_care = q.is_some_and(|q| {
@@ -191,6 +256,8 @@ pub(super) fn url_phi(ev: &Eval<'_>, out: &mut Findings) {
             named || u.slug_person || person_path && (sensitive || rest.contains("patient"));
         if bad_query || tagged_care || health && person || sensitive && named || u.slug_person {
             out.add(Fired::new(RuleId::TrkUrlphi, Block).phi("URL", [(u.start, u.end)]));
+        } else if let Some(span) = handle {
+            out.add(Fired::new(RuleId::TrkUrlphi, Block).phi("URL", [span]));
         }
     }
 }

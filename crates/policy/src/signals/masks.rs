@@ -91,6 +91,28 @@ pub fn apply(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
         });
     }
     drop_inside(hits, &spans);
+    // "Diabetes ke mareez dhyan dein", "sabhi mareez": Hindi "mareez" is also a plural;
+    // after a condition and "ke", or after "all"/"every", it addresses a group.
+    let groups: Vec<usize> = hits
+        .iter()
+        .filter(|h| h.cue == Cue::IndivAnchor && h.w0 == h.w1 && h.w0 > 0)
+        .filter(|h| {
+            let before = p.word_text(h.w0 - 1);
+            let all = ["sabhi", "saare", "sare", "har", "सभी", "सारे", "हर"]
+                .iter()
+                .any(|w| before.eq_ignore_ascii_case(w));
+            let of_condition = (before == "ke" || before == "के")
+                && h.w0 >= 2
+                && hits
+                    .iter()
+                    .any(|c| matches!(c.cue, Cue::Condition | Cue::DmrDisease) && c.w1 == h.w0 - 2);
+            all || of_condition
+        })
+        .map(|h| h.w0)
+        .collect();
+    if !groups.is_empty() {
+        hits.retain(|h| !(h.cue == Cue::IndivAnchor && groups.contains(&h.w0)));
+    }
     // "down 112 lbs", "108 patients": a number with a unit is a quantity, not a helpline.
     const UNITS: &[&str] = &[
         "lbs",
@@ -248,25 +270,42 @@ pub fn slug_people(p: &Prepared<'_>, hits: &[Hit], detector: &phi::Detector, ent
                 .any(|h| h.start <= at && at + len <= h.end && NAMED_CUES.contains(&h.cue))
         };
         let base = p.norm.as_ptr() as usize;
-        let title: Vec<String> = p.norm[path_start..e.end]
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .filter(|w| w.len() >= 2)
-            .filter(|w| {
-                let at = w.as_ptr() as usize - base;
-                !covered(at, w.len()) && !PATH_WORDS.contains(&w.to_ascii_lowercase().as_str())
+        // Path segments and query values that read as slugs; hosts ("book.clinic.org"),
+        // parameter lists ("a=1;b=2") and ad-server ids are not titles.
+        let rest = &p.norm[path_start..e.end];
+        let (path, query) = rest.split_once(['?', '#']).unwrap_or((rest, ""));
+        let slugs = path
+            .split('/')
+            .filter(|seg| {
+                !seg.contains([':', '=', ';']) && !(seg.contains('.') && !seg.contains(['-', '_']))
             })
-            .map(|w| {
-                let mut t = w.to_ascii_lowercase();
-                t[..1].make_ascii_uppercase();
-                t
-            })
-            .collect();
-        if title.len() >= 2 {
-            let text = title.join(" ");
-            e.slug_person = detector
-                .detect(&text)
-                .iter()
-                .any(|f| f.kind == phi::Kind::Person);
-        }
+            .chain(
+                query
+                    .split(['&', ';'])
+                    .filter_map(|kv| kv.split_once('=').map(|(_, v)| v))
+                    .filter(|v| v.contains(['-', '_', '+']) && !v.contains(':')),
+            );
+        // Each slug is read on its own: a name sits inside one ("anita-sharma-thyroid").
+        let mut slugs = slugs;
+        e.slug_person = slugs.any(|seg| {
+            let title: Vec<String> = seg
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 2)
+                .filter(|w| {
+                    let at = w.as_ptr() as usize - base;
+                    !covered(at, w.len()) && !PATH_WORDS.contains(&w.to_ascii_lowercase().as_str())
+                })
+                .map(|w| {
+                    let mut t = w.to_ascii_lowercase();
+                    t[..1].make_ascii_uppercase();
+                    t
+                })
+                .collect();
+            title.len() >= 2
+                && detector
+                    .detect(&title.join(" "))
+                    .iter()
+                    .any(|f| f.kind == phi::Kind::Person)
+        });
     }
 }

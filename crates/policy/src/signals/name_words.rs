@@ -114,6 +114,9 @@ const NOT_NAMES: &[&str] = &[
     "नेपाली", "नाती", "योजना", "अभियान", "सेवा", "सेवाओं", "सूचना", "नियम", "केंद्र",
     "जिला", "ज़िला", "गाँव", "गांव", "शहर", "लोग", "लोगों", "बच्चे", "बच्चों", "महिला",
     "महिलाओं", "मुफ्त", "मुफ़्त", "इलाज", "जाँच", "जांच", "सलाह", "हिंदी", "अंग्रेज़ी",
+    // Hindi pronouns and determiners: "अपने परिवार" is "your own family", nobody's name.
+    "अपने", "अपना", "अपनी", "आपकी", "हमारी", "उनके", "उनका", "उनकी", "मेरे", "मेरा", "मेरी",
+    "इस", "उस", "सभी", "सब", "हर", "किसी", "पूरे", "पूरा", "पूरी", "हमें", "आपको", "इनके", "उन",
 ];
 
 /// Words that make the capitalised word before them a place or an organisation, not a
@@ -192,6 +195,10 @@ pub(super) fn institution_tail(w: &str) -> bool {
         "foundation",
         "trust",
         "dermatology",
+        "dentistry",
+        "children's",
+        "childrens",
+        "women's",
         "pediatrics",
         "paediatrics",
         "orthopedics",

@@ -115,7 +115,15 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                 {
                     e.staff = true;
                 }
-                if guest(p, e) {
+                // "vote for my friend Greg Larson for County Commissioner": a candidate is
+                // a public figure, not a patient.
+                let candidate = hits.iter().any(|h| {
+                    h.cue == Cue::Political
+                        && h.sentence == e.sentence
+                        && h.w1 < e.w0
+                        && e.w0 <= h.w1 + 4
+                });
+                if guest(p, e) || candidate {
                     e.org = true;
                 }
             }

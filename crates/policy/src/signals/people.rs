@@ -36,7 +36,43 @@ pub(super) fn drop_non_people(p: &Prepared<'_>, ents: &mut Vec<Entity>) {
             last += 1;
         }
         let institution = last > e.w1 && super::name_words::institution_tail(p.word_text(last));
-        !in_address && !saint && !institution
+        let text = &p.norm[e.start..e.end];
+        // "RNs", "CNAs": a plural of an acronym is a job title.
+        let acronyms = text.len() <= 6
+            && text
+                .strip_suffix('s')
+                .is_some_and(|a| a.len() >= 2 && a.bytes().all(|b| b.is_ascii_uppercase()));
+        // "our Dayton and Kettering home-care teams": places naming a team or branch.
+        let mut after = e.w1 + 1;
+        while after + 1 < p.words.len()
+            && p.word_text(after).eq_ignore_ascii_case("and")
+            && super::names::is_cap(p.word_text(after + 1))
+        {
+            after += 2;
+        }
+        const UNITS: &[&str] = &[
+            "team",
+            "teams",
+            "office",
+            "offices",
+            "location",
+            "locations",
+            "branch",
+            "branches",
+            "campus",
+            "campuses",
+            "site",
+            "sites",
+            "home-care",
+            "region",
+            "chapter",
+            "outlet",
+        ];
+        let unit = !text.ends_with("'s")
+            && after < p.words.len()
+            && p.words[after].sentence == e.sentence
+            && p.word_is(after, UNITS);
+        !in_address && !saint && !institution && !acronyms && !unit
     });
 }
 

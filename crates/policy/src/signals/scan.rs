@@ -90,7 +90,7 @@ impl Scanners {
             ),
             // "Rm 312", "bed 12", "ward 4B": where one patient is.
             room: re(
-                r"(?i)(?-u:\b)(?:rm|room|bed|ward|cabin|bay|cubicle|bed no)\.?\s*(?:no\.?\s*)?#?\s*\d{1,4}[a-z]?(?-u:\b)|(?-u:\b)(?:Pod|Bay|Ward|Room|Bed|Cabin|Unit)\s(?-i:[A-Z])(?-u:\b)|(?:बेड|कमरा|वार्ड)\s*(?:नं\.?|नंबर)?\s*\d{1,4}",
+                r"(?i)(?-u:\b)(?:rm|room|bed|ward|cabin|bay|cubicle|bed no)\.?\s*(?:no\.?\s*)?#?\s*\d{1,4}[a-z]?(?-u:\b)|(?-u:\b)(?:Pod|Bay|Ward|Room|Bed|Cabin|Unit)\s(?-i:[A-Z])(?-u:\b)|(?:बेड|कमरा|वार्ड)\s*(?:नं\.?|नंबर)?\s*\d{1,4}|(?-u:\b)\d{1,2}\s?(?-i:West|East|North|South)(?-u:\b)",
             ),
         }
     }
@@ -265,6 +265,18 @@ impl Scanners {
                 .contains(Cue::GateRoom)
                 .then(|| self.room.find_iter(t));
             for m in room.into_iter().flatten() {
+                // "4 West" is a ward; "4 West Main St" is an address.
+                let compass = ["West", "East", "North", "South"]
+                    .iter()
+                    .any(|d| m.as_str().ends_with(d));
+                if compass {
+                    // A unit of the building, like "the ICU": where someone is, not a visit.
+                    let after = t[m.end()..].strip_prefix(' ').unwrap_or("");
+                    if !after.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+                        add(Cue::CareArea, m.start(), m.end());
+                    }
+                    continue;
+                }
                 add(Cue::VisitCount, m.start(), m.end());
                 add(Cue::VisitWord, m.start(), m.end());
             }

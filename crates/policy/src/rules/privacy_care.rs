@@ -1,0 +1,118 @@
+//! Care confirmed by when and where: a named person's admission or stay, dated or placed
+//! in a ward, and a reply that says we helped the person it answers on a given day.
+
+use super::{Eval, Findings, Fired, RuleId};
+use crate::lexicon::Cue;
+use crate::result::Verdict;
+use crate::signals::ties::Span;
+use crate::signals::EntityKind;
+
+/// "Mr. Ramesh Yadav was admitted on 4 March. He is in the ICU now": a named person's
+/// admission or discharge, dated or placed in a ward, says they are a patient and when,
+/// whoever the text answers.
+pub fn named_admission(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
+    const STATUS: &[&str] = &["admitted", "discharged", "bharti", "भर्ती", "डिस्चार्ज"];
+    let sig = ev.sig;
+    let names: Vec<usize> = sig
+        .personal_entities()
+        .filter(|e| e.kind == EntityKind::Name && !e.staff)
+        .map(|e| e.sentence)
+        .collect();
+    let nsent = sig.p.sentences.len();
+    let dated = |s: usize| {
+        sig.entities.iter().any(|e| {
+            matches!(e.kind, EntityKind::Date | EntityKind::Time) && e.sentence == s && !e.benign()
+        }) || sig.sentence_has(s, Cue::TimeRef)
+    };
+    // The ward may follow in the next sentence, through a pronoun ("He is in the ICU",
+    // "He's in good spirits up on 4 West").
+    let ward = |s: usize| sig.sentence_has(s, Cue::CareArea);
+    let placed =
+        |s: usize| ward(s) || s + 1 < nsent && sig.sentence_has(s + 1, Cue::Pron3) && ward(s + 1);
+    let status: Vec<Span> = sig
+        .of(Cue::VisitWord)
+        .filter(|h| {
+            let w = sig.text(h.start, h.end).to_lowercase();
+            STATUS.iter().any(|v| w.starts_with(v))
+                && names.contains(&h.sentence)
+                && !sig.sentence_has(h.sentence, Cue::Hedge)
+                && (dated(h.sentence) || placed(h.sentence))
+        })
+        .map(|h| (h.start, h.end))
+        .collect();
+    // "Great to have Coach Dan Riley with us this week! He's … up on 4 West": a stay
+    // with us, dated, and a ward.
+    let status = if status.is_empty() {
+        sig.of(Cue::WithUs)
+            .filter(|h| names.contains(&h.sentence) && dated(h.sentence) && placed(h.sentence))
+            .map(|h| (h.start, h.end))
+            .collect()
+    } else {
+        status
+    };
+    if status.is_empty() {
+        return;
+    }
+    out.add(Fired::new(RuleId::PhiRel, sev).phi("PATIENT_STATUS", status.clone()));
+    out.add(Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", status));
+    let ids: Vec<(Span, &str)> = super::privacy_addressed::personal_identifiers(sig)
+        .into_iter()
+        .filter(|(_, l)| *l == "PERSON")
+        .collect();
+    if !ids.is_empty() {
+        let mut f = Fired::new(RuleId::PhiId, sev);
+        for (s, label) in ids {
+            f = f.phi(label, [s]);
+        }
+        out.add(f);
+    }
+}
+
+/// "We're so glad the team could help you last Tuesday", "पिछले सोमवार आपके पिताजी की
+/// देखभाल में हमारी टीम मदद कर सकी": a reply that says we served the person it answers
+/// (or their family) on a past day confirms the visit and its date.
+pub fn served_when(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
+    if !ev.ctx.family.is_addressed() || ev.ctx.inbound {
+        return;
+    }
+    let sig = ev.sig;
+    const PAST_MARKS: &[&str] = &[
+        "last",
+        "past",
+        "pichhle",
+        "pichhli",
+        "pichle",
+        "पिछले",
+        "पिछली",
+    ];
+    const PAST: &[&str] = &[
+        "yesterday",
+        "last night",
+        "last week",
+        "last month",
+        "this morning",
+        "earlier today",
+        "over the weekend",
+        "last weekend",
+        "pichhle hafte",
+    ];
+    let past: Vec<Span> = sig
+        .of(Cue::TimeRef)
+        .filter(|h| {
+            let w = sig.text(h.start, h.end);
+            PAST.iter().any(|p| w.eq_ignore_ascii_case(p))
+                || sig.p.word_is(h.w0.wrapping_sub(1), PAST_MARKS)
+        })
+        .filter(|h| {
+            sig.sentence_has(h.sentence, Cue::ServedYou)
+                && !sig.sentence_has(h.sentence, Cue::Hedge)
+        })
+        .map(|h| (h.start, h.end))
+        .collect();
+    if past.is_empty() {
+        return;
+    }
+    let served: Vec<Span> = sig.of(Cue::ServedYou).map(|h| (h.start, h.end)).collect();
+    out.add(Fired::new(RuleId::PhiRel, sev).phi("PATIENT_STATUS", served));
+    out.add(Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", past));
+}
