@@ -61,10 +61,12 @@ pub struct Facts {
         skip_serializing_if = "Option::is_none"
     )]
     pub patient_authorization: Option<bool>,
-    /// Every staff member named or shown has given media consent.
+    /// Every staff member named or shown has given media consent. Also read as a map of
+    /// names to yes/no (`{"Maria Lopez": true, "Jamal Wright": false}`): true only if all are.
     #[serde(
         default,
         alias = "staff_media_consent",
+        deserialize_with = "crate::request_wire::all_consented",
         skip_serializing_if = "Option::is_none"
     )]
     pub staff_consent: Option<bool>,

@@ -207,6 +207,22 @@ impl From<serde_json::Value> for Audience {
     }
 }
 
+/// A consent as a yes/no, or per person (`{"Maria Lopez": true, "Jamal Wright": false}`):
+/// given only when every person listed gave it.
+pub fn all_consented<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Wire {
+        Flag(bool),
+        People(std::collections::BTreeMap<String, bool>),
+    }
+    Ok(match Option::<Wire>::deserialize(d)? {
+        None => None,
+        Some(Wire::Flag(b)) => Some(b),
+        Some(Wire::People(m)) => Some(!m.is_empty() && m.values().all(|&b| b)),
+    })
+}
+
 /// A landing page as an object, or as a string naming its kind (`"booking"`).
 pub fn landing<'de, D: serde::Deserializer<'de>>(
     d: D,
@@ -421,6 +437,11 @@ mod tests {
         .unwrap();
         assert_eq!(beside.landing_kind.as_deref(), Some("booking_page"));
         assert_eq!(beside.third_party_trackers.map(|t| t.len()), Some(1));
+        let people: Facts = serde_json::from_str(
+            r#"{"staff_media_consent": {"Maria Lopez": true, "Jamal Wright": false}}"#,
+        )
+        .unwrap();
+        assert_eq!(people.staff_consent, Some(false));
         let kind: Facts = serde_json::from_str(r#"{"landing_page":"portal"}"#).unwrap();
         assert_eq!(
             kind.landing_page.and_then(|l| l.kind).as_deref(),

@@ -211,13 +211,21 @@ fn general_fixes_hold_2() {
 fn check_pinned(cases: &[Pinned]) {
     use Expect::*;
     let engine = Engine::new(OrgPolicy::default());
+    let mut failed = Vec::new();
     for (expect, text, channel, jur, reply, facts) in cases {
         let req = serde_json::json!({
             "text": text, "channel": channel, "jurisdiction": jur,
             "direction": if channel.ends_with("inbound") { "inbound" } else { "outbound" },
             "in_reply_to": reply, "facts": serde_json::from_str::<serde_json::Value>(facts).unwrap(),
         });
-        let r = engine.check(&serde_json::from_value(req).unwrap());
+        let req = match serde_json::from_value(req) {
+            Ok(req) => req,
+            Err(e) => {
+                failed.push(format!("{text}: request not read: {e}"));
+                continue;
+            }
+        };
+        let r = engine.check(&req);
         let rules = r.rule_ids();
         let ok = match expect {
             Block => r.verdict == policy::Verdict::Block,
@@ -226,8 +234,16 @@ fn check_pinned(cases: &[Pinned]) {
             Review => r.verdict == policy::Verdict::NeedsReview,
             Rule(id) => rules.contains(id),
         };
-        assert!(ok, "{text}: {} {rules:?}", r.verdict.as_str());
+        if !ok {
+            failed.push(format!("{text}: {} {rules:?}", r.verdict.as_str()));
+        }
     }
+    assert!(
+        failed.is_empty(),
+        "{} pinned rows fail:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
 }
 
 /// Third round (blind batches 31–34): facts described in words, and rules, each failing
@@ -340,4 +356,63 @@ fn general_fixes_hold_3() {
     assert!(!offer.contains("ENT Name"), "{offer}");
     let camp = sig("Is Shanivar, 9 August ko Raisen ke Nehru Bhawan mein muft aankh jaanch camp.");
     assert!(!camp.contains("ENT Name"), "{camp}");
+}
+
+/// Fourth round (blind batches 50–53 and 56): facts sent as objects or beside the others,
+/// handles in links, care confirmed by a past day or a ward; each row fails before its fix.
+#[test]
+fn general_fixes_hold_4() {
+    use Expect::*;
+    let cases: &[Pinned] = &[
+        // The audience as an object; a partner's offer to the patient list.
+        (Rule("PHI-PURPOSE"), "Dear patients, our partner Sunrise Jewellers is offering you 15% off this Diwali with code CARE15!", "whatsapp_broadcast", "IN", None, r#"{"audience": {"source": "patient_mobile_list", "marketing_consent": false}}"#),
+        // A stated purpose the patients never agreed to.
+        (Rule("PHI-PURPOSE"), "Join us Saturday at the Riverside town hall!", "email_broadcast", "US", None, r#"{"audience": "patient_list", "purpose": "political campaign"}"#),
+        // An offer built from the reader's last report, in a broadcast.
+        (Rule("PHI-PURPOSE"), "Namaste! Aapki pichhli lipid report ke aadhaar par aapke liye Heart Check sirf ₹1,499.", "whatsapp_broadcast", "IN", None, r#"{"audience_source": "patient_records"}"#),
+        // Where the link lands, beside the other facts or under `landing`.
+        (Rule("TRK-PIXEL"), "Feeling low lately? Our counsellors have openings this week: mindcare.example/book", "facebook_post", "US", None, r#"{"link_lands": "booking_page", "third_party_trackers": ["TikTok Pixel"]}"#),
+        (Rule("TRK-PIXEL"), "Book a flu shot online: clinic.example/flu", "facebook_post", "US", None, r#"{"link": {"landing": "booking", "third_party_trackers": "meta_pixel"}}"#),
+        // A person's handle in a campaign link of a text about a condition; a banner is no one.
+        (Block, "Managing lupus? Your plan is ready: care.example/plan?utm_content=rkapoor22", "facebook_post", "US", None, "{}"),
+        (Block, "Newly diagnosed with HIV? Our guide: care.example/guide?utm_content=dgomez_referral", "x_post", "US", None, "{}"),
+        (RulesAllow, "Managing asthma? Our guide: care.example/asthma?utm_content=banner12", "facebook_post", "US", None, "{}"),
+        // "We took care of you last Friday": the visit and its day.
+        (Block, "So happy our team could help you yesterday, hope the rest of your week is easy!", "google_review_reply", "US", Some("Quick and kind."), "{}"),
+        (Block, "Glad we could help you over the weekend.", "google_review_reply", "US", Some("5 stars"), "{}"),
+        (Block, "पिछले शुक्रवार आपकी माताजी की देखभाल में हमारी टीम मदद कर सकी, यह जानकर खुशी हुई।", "google_review_reply", "IN", Some("अच्छा स्टाफ"), "{}"),
+        // A named person's stay, dated, in a ward.
+        (Block, "So good to have Principal Maria Gomez with us this week! She's resting up on 6 North.", "facebook_post", "US", None, "{}"),
+        // A counted few from a public event, in our emergency department.
+        (Rule("PHI-INDIRECT"), "Two workers hurt in yesterday's factory fire near Pithampur were brought to our emergency department.", "press_release", "IN", None, "{}"),
+        // Asking for reviews without the word, with a prize.
+        (Rule("FTC-INCENT"), "Tell us about your visit on Google this month and you could win a $25 gift card!", "facebook_post", "US", None, "{}"),
+        // Everyone who tried it: a 100 % claim without the number.
+        (Rule("FTC-SUBST"), "Everyone who's tried our PRP knee injections has avoided knee replacement surgery.", "instagram_post", "US", None, "{}"),
+        // The before & after pictures are the result.
+        (Rule("FTC-TYPICAL"), "Before & after: three months into our laser resurfacing program. Individual results may vary.", "instagram_post", "US", None, r#"{"patient_authorization": true}"#),
+        // "Diabetes ke mareez" addresses a group; a lab's price list is no doctor's promotion.
+        (RulesAllow, "Diabetes ke mareez dhyan dein: insulin ko fridge mein rakhein, freezer mein nahi.", "facebook_post", "IN", None, "{}"),
+        (RulesAllow, "Winter wellness package ₹1,299: CBC, HbA1c, lipid profile aur TSH. Ghar se sample collection.", "facebook_post", "IN", None, "{}"),
+        // Consent per person: one refusal means not every staff member shown agreed.
+        (Review, "Meet our night shift!", "instagram_post", "US", None, r#"{"staff_media_consent": {"Maria Lopez": true, "Jamal Wright": false}, "media": [{"kind": "image", "shows": "staff"}]}"#),
+    ];
+    check_pinned(cases);
+    // Not people: Hindi pronouns before "family", job-title plurals, branch places,
+    // a candidate.
+    let sig = policy::debug_signals;
+    for text in [
+        "अपने परिवार के बुज़ुर्गों को ज़रूर लाएँ।",
+        "We're hiring RNs for our Dayton and Kettering home-care teams.",
+        "Dr. Aisha Rahman at Cedar Ridge Children's explains type 1 diabetes.",
+    ] {
+        let s = sig(text);
+        let people = s.matches("ENT Name").count() - s.matches("staff=true").count();
+        assert_eq!(people, 0, "{s}");
+    }
+    let vote = sig("Please vote for my friend Greg Larson for County Commissioner.");
+    assert!(
+        vote.contains("ENT Name \"Greg Larson\" staff=false org=true"),
+        "{vote}"
+    );
 }

@@ -141,7 +141,17 @@ fn typical(ev: &Eval<'_>, out: &mut Findings) {
     let testimonial = sig.has(Cue::StoryMarker)
         || sig.has(Cue::Poss1) && sig.has(Cue::Outcome)
         || !ev.ties.anchor_outcome.is_empty();
-    let results: Vec<Span> = sig.of(Cue::Outcome).map(|h| (h.start, h.end)).collect();
+    let mut results: Vec<Span> = sig.of(Cue::Outcome).map(|h| (h.start, h.end)).collect();
+    // "Before & after: six months into our laser program": the pictures are the result,
+    // whether or not the words name one.
+    results.extend(
+        sig.of(Cue::StoryMarker)
+            .filter(|h| {
+                let t = sig.text(h.start, h.end).to_lowercase();
+                t.contains("before") && t.contains("after")
+            })
+            .map(|h| (h.start, h.end)),
+    );
     if testimonial && !results.is_empty() {
         out.add(Fired::new(RuleId::FtcTypical, NeedsReview).spans(results));
     }

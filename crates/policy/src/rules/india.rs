@@ -145,11 +145,15 @@ fn advert(ev: &Eval<'_>, out: &mut Findings) {
     }
     // "Yahan share na karein — humein DM karein": a reply that moves someone to a private
     // channel is what a reply should do, not solicitation; offers and prices still count.
+    // "Monsoon health package ₹999: HbA1c, lipid profile…": a lab's priced list of tests,
+    // with no doctor in it, is a price list, not a doctor soliciting patients.
+    let lab_list = !sig.has(Cue::StaffTitle) && sig.any(&[Cue::CareNoun, Cue::TestResult]);
     let mut soft: Vec<Span> = spans_of(ev, &[Cue::SoftPromo])
         .into_iter()
         .filter(|&(a, b)| {
             let t = sig.text(a, b).to_ascii_lowercase();
             !(ev.ctx.family.is_addressed() && (t.starts_with("dm ") || t.starts_with("message ")))
+                && !(lab_list && t.starts_with("package"))
         })
         .collect();
     soft.extend(awarded);
