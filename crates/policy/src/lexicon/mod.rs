@@ -371,7 +371,8 @@ impl Lexicon {
         // link once more with its separators as spaces, keeping only the phrases that
         // span a separator (the rest were found above).
         let mut start = 0;
-        for token in text.split(' ') {
+        let links = text.contains('/').then(|| text.split(' '));
+        for token in links.into_iter().flatten() {
             let end = start + token.len();
             if is_link(token) && token.contains(['-', '_', '+']) {
                 let spaced = token.replace(['-', '_', '+'], " ");

@@ -128,29 +128,28 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
         "9",
         "10",
     ];
-    let counted = sig.p.words.iter().enumerate().any(|(i, _)| {
-        i > 0
-            && sig.p.word_is(i - 1, FEW)
-            && (sig.p.word_is(i, GROUP)
-                || sig.p.word_is(
-                    i,
-                    &[
-                        "patients",
-                        "people",
-                        "children",
-                        "kids",
-                        "log",
-                        "लोग",
-                        "बच्चे",
-                    ],
-                ))
-    });
-    let in_our_care = counted
-        && sig
-            .of(Cue::CareArea)
-            .any(|h| sig.sentence_has(h.sentence, Cue::OurPlace));
-    let status = sig.any(&[Cue::DirectoryCondition, Cue::Outcome]) || placed_now || in_our_care;
-    if !referent && group && sig.has(Cue::Event) && timed && status {
+    const FOLK: &[&str] = &[
+        "patients",
+        "people",
+        "children",
+        "kids",
+        "log",
+        "लोग",
+        "बच्चे",
+    ];
+    let counted = || {
+        (1..sig.p.words.len()).any(|i| {
+            sig.p.word_is(i - 1, FEW) && (sig.p.word_is(i, GROUP) || sig.p.word_is(i, FOLK))
+        })
+    };
+    let in_our_care = || {
+        sig.of(Cue::CareArea)
+            .any(|h| sig.sentence_has(h.sentence, Cue::OurPlace))
+            && counted()
+    };
+    let status =
+        || sig.any(&[Cue::DirectoryCondition, Cue::Outcome]) || placed_now || in_our_care();
+    if !referent && group && sig.has(Cue::Event) && timed && status() {
         let spans: Vec<Span> = sig.of(Cue::Event).map(|h| (h.start, h.end)).collect();
         out.add(Fired::new(RuleId::PhiIndirect, NeedsReview).phi("EVENT_DETAIL", spans));
         return;

@@ -277,7 +277,9 @@ pub fn slug_people(p: &Prepared<'_>, hits: &[Hit], detector: &phi::Detector, ent
         let slugs = path
             .split('/')
             .filter(|seg| {
-                !seg.contains([':', '=', ';']) && !(seg.contains('.') && !seg.contains(['-', '_']))
+                let params = seg.contains([':', '=', ';']);
+                let host = seg.contains('.') && !seg.contains(['-', '_']);
+                !params && !host
             })
             .chain(
                 query
