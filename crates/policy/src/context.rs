@@ -63,12 +63,14 @@ impl Ctx {
         let mut family = ChannelFamily::from_name(req.channel.as_deref());
         // A message to the whole patient list is a broadcast, not a conversation.
         if family == ChannelFamily::DirectMessage
-            && req.facts.audience == Some(Audience::PatientList)
+            && req.facts.audience_kind() == Some(Audience::PatientList)
         {
             family = ChannelFamily::Email;
         }
         // A "message" whose audience is the public is a post.
-        if family == ChannelFamily::DirectMessage && req.facts.audience == Some(Audience::Public) {
+        if family == ChannelFamily::DirectMessage
+            && req.facts.audience_kind() == Some(Audience::Public)
+        {
             family = ChannelFamily::Post;
         }
         let inbound = req.direction == Some(Direction::Inbound)
@@ -114,8 +116,8 @@ impl Ctx {
             connection_disclosed: f.connection_disclosed == Some(true),
             connection_undisclosed: f.connection_disclosed == Some(false)
                 || f.connection_disclosed.is_none() && material_connection(f),
-            patient_list: f.audience == Some(Audience::PatientList)
-                || f.audience.is_none() && family == ChannelFamily::Email,
+            patient_list: f.audience_kind() == Some(Audience::PatientList)
+                || f.audience_kind().is_none() && family == ChannelFamily::Email,
             media: f.media.clone(),
             landing_kind: f
                 .landing_page

@@ -86,12 +86,12 @@ pub struct Facts {
     /// A material connection (employment, payment, free service) is disclosed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_disclosed: Option<bool>,
-    #[serde(
-        default,
-        alias = "audience_source",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<Audience>,
+    /// Where the audience came from, when sent beside `audience` (both may be given; a
+    /// patient list in either is a patient list).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience_source: Option<Audience>,
     /// Where the patient authorisation allows use (`instagram`, `facebook_post`,
     /// `website`); when stated, channels not listed are not covered.
     #[serde(
@@ -142,6 +142,19 @@ pub struct Facts {
     /// What a message to a list is for, in words (`"political"`, `"partner promotion"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
+}
+
+impl Facts {
+    /// The audience from `audience` and `audience_source` together: a patient list if
+    /// either says so.
+    pub fn audience_kind(&self) -> Option<Audience> {
+        let both = [self.audience, self.audience_source];
+        if both.contains(&Some(Audience::PatientList)) {
+            Some(Audience::PatientList)
+        } else {
+            self.audience.or(self.audience_source)
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

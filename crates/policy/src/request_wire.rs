@@ -397,13 +397,13 @@ mod tests {
         .expect("facts parse");
         assert_eq!(f.guardian_consent, Some(false));
         assert_eq!(f.staff_consent, Some(true));
-        let page = f.landing_page.expect("link is the landing page");
+        let page = f.landing_page.clone().expect("link is the landing page");
         assert_eq!(page.kind.as_deref(), Some("booking_page"));
         assert_eq!(
             page.third_party_trackers,
             Some(vec!["Meta Pixel".to_string()])
         );
-        assert_eq!(f.audience, Some(Audience::PatientList));
+        assert_eq!(f.audience_kind(), Some(Audience::PatientList));
         let f: Facts = serde_json::from_str(
             r#"{"audience": {"source": "patient_mobile_list", "marketing_consent": false}}"#,
         )

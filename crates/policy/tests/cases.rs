@@ -416,3 +416,33 @@ fn general_fixes_hold_4() {
         "{vote}"
     );
 }
+
+/// Fifth round (blind batches 60–63): false blocks on announcements, reports and
+/// characters; each row fails on 6f18a22.
+#[test]
+fn general_fixes_hold_5() {
+    use Expect::*;
+    let cases: &[Pinned] = &[
+        // `audience` and `audience_source` together.
+        (Rule("PHI-PURPOSE"), "Vote for Councillor Mehta on 5 May!", "whatsapp_broadcast", "IN", None, r#"{"audience": "public", "audience_source": "patient_list"}"#),
+        // Donors in a building's name, and the building's address.
+        (RulesAllow, "Riverside Health opens the Harold and June Whitaker Imaging Pavilion on Monday at 4400 Canal Street, Stockton.", "press_release", "US", None, "{}"),
+        // When a broadcast airs; a show's name.
+        (RulesAllow, "Tune in Thursday at 8:15 am: Dr. Lena Ortiz joins KXLY Morning News to talk about flu symptoms in toddlers.", "facebook_post", "US", None, r#"{"staff_consent": true}"#),
+        // Hinglish "teen" is three; "18 se 60 saal" is an age band.
+        (RulesAllow, "World Blood Donor Day par Raisen Town Hall mein raktdaan shivir, subah 9 se shaam 4 baje tak. 18 se 60 saal ke swasth log aayein. Ek unit khoon teen zindagiyan bachata hai.", "instagram_post", "IN", None, "{}"),
+        // A thousands separator after a comma is no age.
+        (RulesAllow, "Our year in numbers: 9,120 flu shots, 1,480 mammograms and 2,310 babies born.", "linkedin_post", "US", None, "{}"),
+        // A cartoon character is nobody.
+        (RulesAllow, "Meet Max, a cartoon character who walks kids through an MRI. Max is not a real patient.", "youtube_description", "US", None, "{}"),
+        // "X, our front desk lead" is one of us.
+        (RulesAllow, "Meet Tom Reyes, our front desk lead for 9 years. Say hi next time you're in for your flu shot!", "facebook_post", "US", None, r#"{"staff_consent": true}"#),
+        // "अब जीना नहीं है" in the comment answered.
+        (Crisis, "हमें दुख है 🙏 कृपया हमें इनबॉक्स करें।", "facebook_comment_reply", "IN", Some("मेरे भाई कहते हैं अब जीना नहीं है।"), "{}"),
+        // A staff member's post about the patient in room 14 tonight.
+        (Block, "POV: bed 9 in step-down just buzzed for the 6th time tonight to ask for the TV remote 🙄 #nightshift", "personal_instagram_post", "US", None, r#"{"account": "personal", "author": "staff"}"#),
+        // Weekdays spelt with a long "aa": the next session of a named person's relative.
+        (Block, "Dhanyavaad Suresh ji! Mummy ji ko pranam, agle Budhvaar ke session mein milte hain.", "google_review_reply", "IN", Some("Achha staff."), "{}"),
+    ];
+    check_pinned(cases);
+}

@@ -279,7 +279,8 @@ pub(super) const GROUPS_2: &[Group] = &[
             "september", "october", "november", "december", "in march", "last march",
             "this march", "in may", "कल", "परसों", "सोमवार", "मंगलवार", "बुधवार", "गुरुवार",
             "शुक्रवार", "शनिवार", "रविवार", "kal", "parso", "somvar", "mangalvar", "budhvar",
-            "guruvar", "shukravar", "shanivar", "ravivar", "pichhle hafte",
+            "guruvar", "shukravar", "shanivar", "ravivar", "pichhle hafte", "somvaar", "mangalvaar",
+            "budhvaar", "guruvaar", "shukravaar", "shanivaar", "ravivaar", "agle hafte",
         ],
     ),
     (

@@ -148,7 +148,15 @@ fn staff_post(ev: &Eval<'_>, out: &mut Findings) {
             .iter()
             .any(|&(s, _)| !super::privacy_finish::generic_person(sig, sig.p.word_at(s)))
             && (sig.any(HEALTH) || sig.any(&[Cue::VisitWord, Cue::SensDeath, Cue::Outcome]))
-        || ev.ctx.media_shows(Shows::Patients);
+        || ev.ctx.media_shows(Shows::Patients)
+        // "POV: bed 12 in step-down just hit his call light": a bed or room, with a
+        // pronoun or a time, is one patient to everyone on the unit.
+        || sig.of(Cue::VisitCount).any(|h| {
+            sig.text(h.start, h.end).chars().any(|c| c.is_ascii_digit())
+                && [Cue::Pron3, Cue::TimeRef, Cue::Today]
+                    .iter()
+                    .any(|&c| sig.sentence_has(h.sentence, c))
+        });
     // "Years ago, a patient taught me…": an undated, unplaced vignette with nothing
     // clinical points at no one.
     let specific = sig.any(&[

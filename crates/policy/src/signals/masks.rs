@@ -91,11 +91,44 @@ pub fn apply(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
         });
     }
     drop_inside(hits, &spans);
+    // "Ek unit khoon teen zindagiyan bacha sakta hai": in Hinglish "teen" is three.
+    // "teen zindagiyan", "do ya teen din": a count of things.
+    const COUNTED: &[&str] = &[
+        "zindagiyan",
+        "zindagi",
+        "din",
+        "dino",
+        "mahine",
+        "mahino",
+        "saal",
+        "baar",
+        "ghante",
+        "log",
+        "logon",
+        "bachche",
+        "hafte",
+        "guna",
+        "minute",
+        "kadam",
+        "tarike",
+        "cheezein",
+    ];
+    let teen = |h: &Hit| {
+        h.w0 == h.w1
+            && p.word_text(h.w0).eq_ignore_ascii_case("teen")
+            && (p.word_is(h.w0 + 1, COUNTED)
+                || h.w0 > 0 && p.word_is(h.w0 - 1, &["ya", "do", "ek", "se"]))
+    };
+    if hits.iter().any(teen) {
+        hits.retain(|h| {
+            !(teen(h) && matches!(h.cue, Cue::SensMinor | Cue::PersonNoun | Cue::FamilyMember))
+        });
+    }
     // "Diabetes ke mareez dhyan dein", "sabhi mareez": Hindi "mareez" is also a plural;
     // after a condition and "ke", or after "all"/"every", it addresses a group.
     let groups: Vec<usize> = hits
         .iter()
-        .filter(|h| h.cue == Cue::IndivAnchor && h.w0 == h.w1 && h.w0 > 0)
+        .filter(|h| h.cue == Cue::IndivAnchor && h.w0 > 0)
         .filter(|h| {
             let before = p.word_text(h.w0 - 1);
             let all = ["sabhi", "saare", "sare", "har", "सभी", "सारे", "हर"]
@@ -106,7 +139,11 @@ pub fn apply(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
                 && hits
                     .iter()
                     .any(|c| matches!(c.cue, Cue::Condition | Cue::DmrDisease) && c.w1 == h.w0 - 2);
-            all || of_condition
+            // "Sam is not a real patient": nobody.
+            let denied = ["not", "no", "nahi", "नहीं"]
+                .iter()
+                .any(|w| before.eq_ignore_ascii_case(w));
+            all || of_condition || denied
         })
         .map(|h| h.w0)
         .collect();

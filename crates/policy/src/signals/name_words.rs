@@ -117,6 +117,8 @@ const NOT_NAMES: &[&str] = &[
     // Hindi pronouns and determiners: "अपने परिवार" is "your own family", nobody's name.
     "अपने", "अपना", "अपनी", "आपकी", "हमारी", "उनके", "उनका", "उनकी", "मेरे", "मेरा", "मेरी",
     "इस", "उस", "सभी", "सब", "हर", "किसी", "पूरे", "पूरा", "पूरी", "हमें", "आपको", "इनके", "उन",
+    // Broadcast words: "Good Morning Cincinnati" is a show.
+    "morning", "evening", "afternoon", "tonight", "live", "radio", "podcast", "episode",
 ];
 
 /// Words that make the capitalised word before them a place or an organisation, not a
@@ -196,6 +198,10 @@ pub(super) fn institution_tail(w: &str) -> bool {
         "trust",
         "dermatology",
         "dentistry",
+        "pavilion",
+        "wing",
+        "auditorium",
+        "annex",
         "children's",
         "childrens",
         "women's",

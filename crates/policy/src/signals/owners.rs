@@ -99,7 +99,23 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                 let title_inside = hits
                     .iter()
                     .any(|h| h.cue == Cue::StaffTitle && h.start == e.start && h.end < e.end);
+                // "Meet Rosa Delgado, our lab lead": "X, our …" names one of us, unless
+                // the apposition is "our patient".
+                let after = p.norm[e.end..].trim_start().to_lowercase();
+                let ours_apposed = ["our ", "hamare ", "hamari ", "humare ", "humari "]
+                    .iter()
+                    .any(|o| {
+                        after
+                            .strip_prefix(',')
+                            .is_some_and(|a| a.trim_start().starts_with(o))
+                    })
+                    && !after.split_whitespace().take(7).any(|w| {
+                        w.starts_with("patient")
+                            || w.starts_with("mareez")
+                            || w.starts_with("client")
+                    });
                 if titled
+                    || ours_apposed
                     || title_inside
                     || hit_near(Cue::StaffTitle, e, 2, 0)
                     || hits
@@ -198,8 +214,21 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                     && ["by", "until", "till", "thru", "through", "before"]
                         .iter()
                         .any(|w| p.word_text(e.w0 - 1).eq_ignore_ascii_case(w));
+                // "Tune in Tuesday at 7:40 am": when a broadcast airs, not a visit.
+                const BROADCAST: &[&str] = &[
+                    "tune",
+                    "airs",
+                    "airing",
+                    "broadcast",
+                    "livestream",
+                    "webinar",
+                    "podcast",
+                    "episode",
+                    "telecast",
+                ];
                 if deadline && in_sentence(&[Cue::Reward, Cue::SoftPromo])
                     || in_sentence(&[Cue::Political])
+                    || p.sentence_has_word(e.sentence, BROADCAST)
                 {
                     e.org = true;
                 }
@@ -222,7 +251,17 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                         .any(|w| prev.eq_ignore_ascii_case(w))
                         && (prev.eq_ignore_ascii_case("our") || prev2.eq_ignore_ascii_case("our"))
                 };
-                if ours || our_word || our_before {
+                // "… opens the Whitaker Imaging Pavilion on Monday at 4400 Canal Street": a
+                // facility's address, the facility named before it in the sentence.
+                let facility = e.kind == EntityKind::Address
+                    && (0..e.w0)
+                        .rev()
+                        .take_while(|&i| p.words[i].sentence == e.sentence)
+                        .any(|i| {
+                            super::name_words::institution_tail(p.word_text(i))
+                                && !p.word_is(i, &["care", "family", "high", "school"])
+                        });
+                if ours || our_word || our_before || facility {
                     e.org = true;
                 }
             }

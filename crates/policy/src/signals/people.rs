@@ -12,6 +12,8 @@ pub(super) fn drop_non_people(p: &Prepared<'_>, ents: &mut Vec<Entity>) {
         .filter(|e| e.kind == EntityKind::Address)
         .map(|e| (e.start, e.end))
         .collect();
+    let not_real = ents.iter().any(|e| e.kind == EntityKind::Name)
+        && p.norm.to_ascii_lowercase().contains("not a real ");
     ents.retain(|e| {
         if e.kind != EntityKind::Name {
             return true;
@@ -28,12 +30,23 @@ pub(super) fn drop_non_people(p: &Prepared<'_>, ents: &mut Vec<Entity>) {
             .any(|w| before.eq_ignore_ascii_case(w));
         // "Hartwell Cancer Institute": a capitalised run from the name that ends in an
         // institution word names the institution.
+        // "the Harold and June Whitaker Imaging Pavilion": donors' names through "and".
         let mut last = e.w1;
-        while last + 1 < p.words.len()
-            && p.words[last + 1].sentence == e.sentence
-            && super::names::is_cap(p.word_text(last + 1))
-        {
-            last += 1;
+        loop {
+            let next = last + 1;
+            let and = next + 1 < p.words.len()
+                && p.word_is(next, &["and"])
+                && super::names::is_cap(p.word_text(next + 1));
+            if next < p.words.len()
+                && p.words[next].sentence == e.sentence
+                && super::names::is_cap(p.word_text(next))
+            {
+                last = next;
+            } else if and && p.words[next + 1].sentence == e.sentence {
+                last = next + 1;
+            } else {
+                break;
+            }
         }
         let institution = last > e.w1 && super::name_words::institution_tail(p.word_text(last));
         let text = &p.norm[e.start..e.end];
@@ -72,7 +85,19 @@ pub(super) fn drop_non_people(p: &Prepared<'_>, ents: &mut Vec<Entity>) {
             && after < p.words.len()
             && p.words[after].sentence == e.sentence
             && p.word_is(after, UNITS);
-        !in_address && !saint && !institution && !acronyms && !unit
+        // "Meet Sam, a cartoon character … Sam is not a real patient": nobody real.
+        const FICTION: &[&str] = &[
+            "cartoon",
+            "fictional",
+            "animated",
+            "mascot",
+            "hypothetical",
+            "imaginary",
+            "kaalpanik",
+            "काल्पनिक",
+        ];
+        let fiction = p.sentence_has_word(e.sentence, FICTION) || not_real;
+        !in_address && !saint && !institution && !acronyms && !unit && !fiction
     });
 }
 

@@ -167,6 +167,10 @@ impl Scanners {
                 }
                 let _ = g;
             }
+            // "vaccines, 2,960 screenings": a thousands separator, not "Dorothy, 82,".
+            if c.get(4).is_some() && t[m.end()..].starts_with(|ch: char| ch.is_ascii_digit()) {
+                continue;
+            }
             let v = (1..=5)
                 .filter_map(|i| c.get(i))
                 .find_map(|g| g.as_str().parse::<u32>().ok());

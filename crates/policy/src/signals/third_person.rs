@@ -80,6 +80,9 @@ fn anchor_ok_age(sig: &Signals<'_>, s: usize, e: usize) -> bool {
         "than",
         "से",
         "तक",
+        // Hinglish ranges: "18 se 65 saal ke log", "60 ke upar".
+        "se",
+        "tak",
         // durations: "has spent 20 years", "nearly 30 years", "completed 25 years"
         "spent",
         "spend",
