@@ -423,6 +423,8 @@ fn general_fixes_hold_4() {
 fn general_fixes_hold_5() {
     use Expect::*;
     let cases: &[Pinned] = &[
+        // A text that starts with "Day" (the observance look-back ran before word 0).
+        (RulesAllow, "Day two of our free eye camp in Sehore: walk in any time before 4 pm.", "facebook_post", "IN", None, "{}"),
         // `audience` and `audience_source` together.
         (Rule("PHI-PURPOSE"), "Vote for Councillor Mehta on 5 May!", "whatsapp_broadcast", "IN", None, r#"{"audience": "public", "audience_source": "patient_list"}"#),
         // Donors in a building's name, and the building's address.

@@ -61,7 +61,7 @@ pub fn find(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
             }
         }
         let awareness = end >= 2 && p.word_text(end - 1).eq_ignore_ascii_case("awareness");
-        let start = found.or(awareness.then_some(end - 1));
+        let start = found.or(awareness.then(|| end - 1));
         if let Some(start) = start.filter(|s| *s < end) {
             hits.push(Hit {
                 cue: Cue::Observance,
