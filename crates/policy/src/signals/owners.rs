@@ -101,18 +101,16 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                     .any(|h| h.cue == Cue::StaffTitle && h.start == e.start && h.end < e.end);
                 // "Meet Rosa Delgado, our lab lead": "X, our …" names one of us, unless
                 // the apposition is "our patient".
-                let after = p.norm[e.end..].trim_start().to_lowercase();
-                let ours_apposed = ["our ", "hamare ", "hamari ", "humare ", "humari "]
-                    .iter()
-                    .any(|o| {
-                        after
-                            .strip_prefix(',')
-                            .is_some_and(|a| a.trim_start().starts_with(o))
-                    })
-                    && !after.split_whitespace().take(7).any(|w| {
-                        w.starts_with("patient")
-                            || w.starts_with("mareez")
-                            || w.starts_with("client")
+                // Read by words, never by copying the rest of the text for each name.
+                let next = e.w1 + 1;
+                let ours_apposed = next < p.words.len()
+                    && p.norm[e.end..p.words[next].start].trim() == ","
+                    && p.word_is(next, &["our", "hamare", "hamari", "humare", "humari"])
+                    && !(next + 1..(next + 7).min(p.words.len())).any(|i| {
+                        let w = p.word_text(i).to_ascii_lowercase();
+                        ["patient", "mareez", "client"]
+                            .iter()
+                            .any(|x| w.starts_with(x))
                     });
                 if titled
                     || ours_apposed
