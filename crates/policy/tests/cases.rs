@@ -447,4 +447,10 @@ fn general_fixes_hold_5() {
         (Block, "Dhanyavaad Suresh ji! Mummy ji ko pranam, agle Budhvaar ke session mein milte hain.", "google_review_reply", "IN", Some("Achha staff."), "{}"),
     ];
     check_pinned(cases);
+    // "Not a real patient" clears the character it names, not everyone in the text.
+    let two = policy::debug_signals(
+        "Dorothy Jenkins had her hip replaced here in March. Max is not a real patient.",
+    );
+    assert!(two.contains("ENT Name \"Dorothy Jenkins\""), "{two}");
+    assert!(!two.contains("ENT Name \"Max\""), "{two}");
 }

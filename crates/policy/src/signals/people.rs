@@ -12,8 +12,19 @@ pub(super) fn drop_non_people(p: &Prepared<'_>, ents: &mut Vec<Entity>) {
         .filter(|e| e.kind == EntityKind::Address)
         .map(|e| (e.start, e.end))
         .collect();
-    let not_real = ents.iter().any(|e| e.kind == EntityKind::Name)
-        && p.norm.to_ascii_lowercase().contains("not a real ");
+    // Sentences that say "… is not a real patient/person": the names they mention are
+    // characters wherever they appear ("Meet Sam, … Sam is not a real patient").
+    let n = p.words.len();
+    let unreal: Vec<usize> = (0..n.saturating_sub(2))
+        .filter(|&i| {
+            p.word_is(i, &["not"]) && p.word_is(i + 1, &["a"]) && p.word_is(i + 2, &["real"])
+        })
+        .map(|i| p.words[i].sentence)
+        .collect();
+    let named_unreal = |e: &Entity| {
+        let first = p.word_text(e.w0);
+        (0..n).any(|i| unreal.contains(&p.words[i].sentence) && p.word_text(i) == first)
+    };
     ents.retain(|e| {
         if e.kind != EntityKind::Name {
             return true;
@@ -96,7 +107,8 @@ pub(super) fn drop_non_people(p: &Prepared<'_>, ents: &mut Vec<Entity>) {
             "kaalpanik",
             "काल्पनिक",
         ];
-        let fiction = p.sentence_has_word(e.sentence, FICTION) || not_real;
+        let fiction =
+            p.sentence_has_word(e.sentence, FICTION) || !unreal.is_empty() && named_unreal(e);
         !in_address && !saint && !institution && !acronyms && !unit && !fiction
     });
 }
