@@ -2,6 +2,9 @@
 //! for the named cases (or every case whose verdict is wrong), the expected and actual
 //! verdicts, each finding with its words, and the cues and entities the engine saw.
 
+use std::fmt::Write as _;
+use std::io::Write as _;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let file = args.next().unwrap_or_default();
@@ -12,6 +15,7 @@ fn main() {
         eprintln!("line {line}: {e}");
     }
     let engine = policy::Engine::new(policy::OrgPolicy::default());
+    let mut stdout = std::io::stdout().lock();
     for c in cases {
         let id = c
             .request
@@ -24,14 +28,16 @@ fn main() {
         if !wanted && (!ids.is_empty() || got.verdict == c.expected.verdict) {
             continue;
         }
-        println!(
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
             "== {id} [{:?}] expected {} {:?}",
             c.request.channel, c.expected.verdict, c.expected.rules
         );
-        println!("   got {} {:?}", got.verdict, got.rule_ids());
-        println!("   text: {}", c.request.text);
+        let _ = writeln!(out, "   got {} {:?}", got.verdict, got.rule_ids());
+        let _ = writeln!(out, "   text: {}", c.request.text);
         for f in &got.findings {
-            println!("   {} {} {:?}", f.rule, f.verdict, f.text);
+            let _ = writeln!(out, "   {} {} {:?}", f.rule, f.verdict, f.text);
         }
         for p in &got.phi {
             let t: String = c
@@ -41,10 +47,14 @@ fn main() {
                 .skip(p.start)
                 .take(p.end - p.start)
                 .collect();
-            println!("   phi {} {:?}", p.kind, t);
+            let _ = writeln!(out, "   phi {} {:?}", p.kind, t);
         }
         for line in policy::debug_signals(&c.request.text).lines() {
-            println!("   | {line}");
+            let _ = writeln!(out, "   | {line}");
+        }
+        // A closed pipe (`| head`) ends the listing instead of panicking.
+        if stdout.write_all(out.as_bytes()).is_err() {
+            return;
         }
     }
 }
