@@ -207,19 +207,27 @@ impl From<serde_json::Value> for Audience {
     }
 }
 
-/// A consent as a yes/no, or per person (`{"Maria Lopez": true, "Jamal Wright": false}`):
-/// given only when every person listed gave it.
+/// A consent as a yes/no, or per person (`{"Maria Lopez": true, "Jamal Wright": false}`
+/// or `[{"name": "Maria Lopez", "consent": true}, …]`): given only when every person
+/// listed gave it; a person whose consent is not stated has not given it.
 pub fn all_consented<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    #[derive(Deserialize)]
+    struct Person {
+        #[serde(default, alias = "consented", alias = "given", alias = "on_file")]
+        consent: Option<bool>,
+    }
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Wire {
         Flag(bool),
         People(std::collections::BTreeMap<String, bool>),
+        List(Vec<Person>),
     }
     Ok(match Option::<Wire>::deserialize(d)? {
         None => None,
         Some(Wire::Flag(b)) => Some(b),
         Some(Wire::People(m)) => Some(!m.is_empty() && m.values().all(|&b| b)),
+        Some(Wire::List(l)) => Some(!l.is_empty() && l.iter().all(|p| p.consent == Some(true))),
     })
 }
 
@@ -442,6 +450,23 @@ mod tests {
         )
         .unwrap();
         assert_eq!(people.staff_consent, Some(false));
+        let listed = |json: &str| {
+            serde_json::from_str::<Facts>(json)
+                .map(|f| f.staff_consent)
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(
+            listed(
+                r#"{"staff_consent": [{"name": "Carla", "consent": true}, {"name": "Jamal", "consented": true}]}"#
+            ),
+            Ok(Some(true))
+        );
+        assert_eq!(
+            listed(
+                r#"{"staff_consent": [{"name": "Hannah Cho", "consent": true}, {"name": "Miguel Santos"}]}"#
+            ),
+            Ok(Some(false))
+        );
         let kind: Facts = serde_json::from_str(r#"{"landing_page":"portal"}"#).unwrap();
         assert_eq!(
             kind.landing_page.and_then(|l| l.kind).as_deref(),
