@@ -9,6 +9,7 @@
 //! | patient_authorization | not on file | consent must be shown, not assumed |
 //! | guardian_consent (`parental_consent`) | not on file | |
 //! | authorization_channels | every channel | when stated, an authorisation covers only the channels it names |
+//! | authorization (a record: `signed_by`, `channels`, `status`) | none | read where the flat fields are missing; a revoked, withdrawn or expired record covers nothing |
 //! | patient_minor, authorization_signed_by | not a minor | a minor's authorisation signed by the child, or with guardian consent refused, covers nothing |
 //! | material_connection | none stated | `true` or a description, with `connection_disclosed` missing, is an undisclosed connection |
 //! | staff_consent (`staff_media_consent`) | unknown: named staff are fine, *shown* staff need review | names of clinicians are professional directory information; photos need media consent |
@@ -105,8 +106,8 @@ impl Ctx {
                 .in_reply_to
                 .as_deref()
                 .is_some_and(|s| !s.trim().is_empty()),
-            authorized: f.patient_authorization == Some(true)
-                && covers_channel(f.authorization_channels.as_deref(), channel)
+            authorized: f.authorization_on_file()
+                && covers_channel(f.authorization_channels(), channel)
                 && signed_for_minor(f),
             guardian_consent: f.guardian_consent,
             staff_consent: f.staff_consent,
@@ -175,8 +176,7 @@ fn signed_for_minor(f: &crate::request::Facts) -> bool {
         return true;
     }
     let by = f
-        .authorization_signed_by
-        .as_deref()
+        .authorization_signed_by()
         .unwrap_or("")
         .to_ascii_lowercase();
     let guardian_signed = ["guardian", "parent", "mother", "father"]
@@ -258,5 +258,31 @@ mod tests {
         assert!(!material_connection(&facts(
             r#"{"material_connection":"none"}"#
         )));
+    }
+
+    #[test]
+    fn an_authorisation_record_is_read_like_the_flat_fields() {
+        let ctx = |facts: &str, channel: &str| {
+            let req: CheckRequest = serde_json::from_str(&format!(
+                r#"{{"text":"x","channel":"{channel}","facts":{facts}}}"#
+            ))
+            .unwrap();
+            Ctx::new(&req, &OrgPolicy::default()).authorized
+        };
+        let website = r#"{"patient_authorization":true,"authorization":{"signed_by":"guardian (mother)","channels":["website"]}}"#;
+        assert!(ctx(website, "website_case_study"));
+        assert!(!ctx(website, "instagram_reel_caption"));
+        assert!(ctx(
+            r#"{"authorization":{"channels":["all"]}}"#,
+            "facebook_post"
+        ));
+        assert!(!ctx(
+            r#"{"patient_authorization":true,"authorization":{"status":"revoked"}}"#,
+            "facebook_post"
+        ));
+        assert!(!ctx(
+            r#"{"patient_minor":true,"authorization":{"signed_by":"patient"}}"#,
+            "facebook_post"
+        ));
     }
 }

@@ -103,6 +103,15 @@ pub struct Facts {
     /// Who signed the authorisation (`patient`, `guardian`, `parent`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization_signed_by: Option<String>,
+    /// The authorisation as one record (`{"signed_by": …, "channels": […], "status": …}`),
+    /// read where the flat fields above are not given.
+    #[serde(
+        default,
+        alias = "authorisation",
+        alias = "consent_record",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub authorization: Option<AuthorizationRecord>,
     /// The patient in the text or media is a minor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub patient_minor: Option<bool>,
@@ -144,7 +153,50 @@ pub struct Facts {
     pub purpose: Option<String>,
 }
 
+/// A patient authorisation on record, as the consent registry describes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct AuthorizationRecord {
+    /// Where it allows use; channels not listed are not covered.
+    #[serde(
+        default,
+        alias = "covers_channels",
+        alias = "platforms",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub channels: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_by: Option<String>,
+    /// `active`, `revoked`, `expired`, `withdrawn`: anything but active covers nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+}
+
 impl Facts {
+    /// Channels the authorisation covers, from the flat field or the record.
+    pub fn authorization_channels(&self) -> Option<&[String]> {
+        self.authorization_channels
+            .as_deref()
+            .or_else(|| self.authorization.as_ref()?.channels.as_deref())
+    }
+
+    /// Who signed the authorisation, from the flat field or the record.
+    pub fn authorization_signed_by(&self) -> Option<&str> {
+        self.authorization_signed_by
+            .as_deref()
+            .or_else(|| self.authorization.as_ref()?.signed_by.as_deref())
+    }
+
+    /// An authorisation is on file: stated, or given as a record that is not revoked,
+    /// withdrawn or expired (an explicit `patient_authorization` wins).
+    pub fn authorization_on_file(&self) -> bool {
+        match (self.patient_authorization, &self.authorization) {
+            (Some(b), rec) => b && rec.as_ref().is_none_or(AuthorizationRecord::active),
+            (None, Some(rec)) => rec.active(),
+            (None, None) => false,
+        }
+    }
+
     /// The audience from `audience` and `audience_source` together: a patient list if
     /// either says so.
     pub fn audience_kind(&self) -> Option<Audience> {
@@ -238,4 +290,20 @@ pub struct LandingPage {
         skip_serializing_if = "Option::is_none"
     )]
     pub third_party_trackers: Option<Vec<String>>,
+}
+
+impl AuthorizationRecord {
+    fn active(&self) -> bool {
+        let st = self.status.as_deref().unwrap_or("").to_ascii_lowercase();
+        ![
+            "revoked",
+            "expired",
+            "withdrawn",
+            "lapsed",
+            "cancelled",
+            "inactive",
+        ]
+        .iter()
+        .any(|w| st.contains(w))
+    }
 }

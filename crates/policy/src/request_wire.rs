@@ -301,6 +301,26 @@ impl From<RawMedia> for Media {
         {
             shows = Some(Shows::Patients);
         }
+        // "staff in front of the unit whiteboard; OCR reads 'Rm 412 HALVERSON…'": a board,
+        // band or chart with patients' details puts those patients in the picture too,
+        // unless the description says they were taken out.
+        if has(
+            &desc,
+            &[
+                "whiteboard",
+                "census",
+                "wristband",
+                "armband",
+                "ocr",
+                "names",
+                "room number",
+                "bed number",
+            ],
+        ) && !has(&desc, DEIDENTIFIED)
+            && !staff_badge(&desc)
+        {
+            shows = Some(Shows::Patients);
+        }
         let described_clinical = has(&desc, CLINICAL);
         // "shows": "screen", "whiteboard", "wristband": the identifier is the subject,
         // unless the description says it was taken out ("chart, redacted").
@@ -385,6 +405,13 @@ mod tests {
             Some(Shows::Staff),
             "staff badges are the staff's"
         );
+        let board = media(
+            r#"{"shows":"staff in front of the unit whiteboard; OCR reads 'Rm 412 HALVERSON - NPO'"}"#,
+        );
+        assert_eq!(board.shows, Some(Shows::Patients));
+        assert_eq!(board.identifiers_removed, Some(false));
+        let wiped = media(r#"{"shows":"staff at the whiteboard, names redacted"}"#);
+        assert_eq!(wiped.shows, Some(Shows::Staff));
         let census = media(r#"{"shows":"staff","visible":["census whiteboard"]}"#);
         assert_eq!(
             census.shows,

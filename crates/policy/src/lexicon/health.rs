@@ -215,6 +215,8 @@ pub(super) const GROUPS: &[Group] = &[
             "stillbirth", "ectopic", "erectile dysfunction", "impotence", "गर्भपात", "गर्भ",
             "गर्भवती", "बांझपन", "garbhpat", "garbh", "pregnant hai", "#morningsickness",
             "morning sickness", "egg retrieval", "egg freezing", "embryo transfer", "icsi",
+            "embryology", "embryologist", "embryo", "embryos", "ivf cycle", "fertility treatment",
+            "beta hcg", "egg donor", "surrogacy", "surrogate",
         ],
     ),
     (

@@ -246,6 +246,8 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "good condition", "fair condition", "serious condition", "critical condition",
             "stable condition", "condition is undetermined", "condition undetermined",
+            "condition is good", "condition is fair", "condition is serious", "condition is critical",
+            "condition is stable", "condition is listed as",
         ],
     ),
     (

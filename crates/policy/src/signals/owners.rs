@@ -59,6 +59,25 @@ fn our_before(p: &Prepared<'_>, e: &Entity) -> bool {
     false
 }
 
+/// "inquiries about Mr. David Ortiz": the person asked about is the subject, not the
+/// press contact the role in the sentence names.
+fn asked_about(p: &Prepared<'_>, e: &Entity) -> bool {
+    (e.w0.saturating_sub(2)..e.w0).any(|i| {
+        p.word_is(
+            i,
+            &[
+                "about",
+                "regarding",
+                "concerning",
+                "re",
+                "ke",
+                "baare",
+                "bare",
+            ],
+        )
+    })
+}
+
 /// Mark entities that belong to the organisation, its staff, or an observance.
 pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Entity]) {
     let org_phones = org.phone_digits();
@@ -119,6 +138,7 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                     || hits
                         .iter()
                         .any(|h| h.cue == Cue::StaffRole && h.sentence == e.sentence)
+                        && !asked_about(p, e)
                     || hits.iter().any(|h| {
                         h.cue == Cue::StaffTitle
                             && h.sentence == e.sentence
