@@ -19,6 +19,7 @@
 //! | audience | patient list if the channel is an email/SMS list, else public | a DM sent to a public audience is treated as a post |
 //! | media shows | unknown (treated as possibly showing people); free text is read by its words (`request_wire`) | |
 //! | landing page (`link`) trackers | unknown: booking/portal/intake pages need review | `landing_kind`/`link_lands` and `third_party_trackers` beside the other facts are read when `landing_page` does not say |
+//! | marketing_consent | not stated: a promotion to a patient list needs review | `false` makes an Indian promotion to the list a DPDP block |
 //! | purpose | not stated | with a patient list, a stated political, fundraising or partner purpose is a use patients never agreed to |
 
 use crate::channel::ChannelFamily;
@@ -50,6 +51,8 @@ pub struct Ctx {
     pub trackers: Option<Vec<String>>,
     /// Lower-cased `facts.purpose` (empty when not stated).
     pub purpose: String,
+    /// `facts.marketing_consent`: the people on a list agreed (or did not) to promotions.
+    pub marketing_consent: Option<bool>,
 }
 
 impl Ctx {
@@ -131,6 +134,7 @@ impl Ctx {
                 .and_then(|l| l.third_party_trackers.clone())
                 .or_else(|| f.third_party_trackers.clone()),
             purpose: f.purpose.as_deref().unwrap_or("").to_ascii_lowercase(),
+            marketing_consent: f.marketing_consent,
         }
     }
 

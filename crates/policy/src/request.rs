@@ -151,6 +151,14 @@ pub struct Facts {
     /// What a message to a list is for, in words (`"political"`, `"partner promotion"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
+    /// The people on the list consented to promotional messages.
+    #[serde(
+        default,
+        alias = "consent_to_marketing",
+        alias = "marketing_opt_in",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub marketing_consent: Option<bool>,
 }
 
 /// A patient authorisation on record, as the consent registry describes it.

@@ -263,6 +263,7 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "er", "emergency room", "emergency department", "icu", "nicu", "picu", "ccu",
             "intensive care", "ward", "wards", "trauma bay", "operating room", "operating theatre",
+            "operation theatre", "operation theater", "operating theater",
             "ot", "labor and delivery", "labour ward", "l&d", "recovery room", "pre-op", "post-op",
             "bedside", "patient room", "patient rooms", "exam room", "labour room", "labor room",
             "delivery room", "लेबर रूम", "infusion center",
@@ -284,6 +285,7 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::NotHealth,
         &[
             "give me a heart attack", "gave me a heart attack", "giving me a heart attack",
+            "operation theatre", "operation theater", "operation theatres", "operation theaters",
             "going to give me a heart attack", "gonna give me a heart attack", "heart attack waiting",
             "a pain in the neck", "pain in the neck", "gives me a headache", "giving me a headache",
             "gave me a headache", "sick and tired", "sick of waiting", "makes me sick",

@@ -354,8 +354,11 @@ fn dpdp(ev: &Eval<'_>, out: &mut Findings) {
                         e.kind == EntityKind::Name && e.sentence.abs_diff(h.sentence) <= 1
                     }))
         });
-    let list_promo =
-        ctx.patient_list && sig.any(&[Cue::SoftPromo, Cue::Political, Cue::Fundraise, Cue::Boast]);
+    // A free camp or a price told to the list is news to patients, unless they refused
+    // promotions.
+    let list_promo = ctx.patient_list
+        && (sig.any(&[Cue::SoftPromo, Cue::Political, Cue::Fundraise, Cue::Boast])
+            || ctx.marketing_consent == Some(false) && sig.has(Cue::Reward));
     // "We got your number from Sunrise Pharmacy": someone else's data reused; a patient's
     // report messaged to a relative is handed to someone else too.
     let borrowed = sig.has(Cue::DataSource)
@@ -366,8 +369,14 @@ fn dpdp(ev: &Eval<'_>, out: &mut Findings) {
     // Promoting our own services to our own patient list is a judgment call (marketing
     // consent may be on file); someone else's data, a child's, or identifiable patient
     // data used without consent is not.
+    // Marketing consent recorded as refused (or never given) settles it.
     if list_promo && !(personal && !ctx.authorized || minor || borrowed) {
-        out.add(Fired::new(RuleId::InDpdp, NeedsReview));
+        let v = if ctx.marketing_consent == Some(false) {
+            Block
+        } else {
+            NeedsReview
+        };
+        out.add(Fired::new(RuleId::InDpdp, v));
         return;
     }
     if (personal && !ctx.authorized) || minor || borrowed {

@@ -129,10 +129,20 @@ fn handle_value(k: &str, v: &str) -> bool {
     if !KEYS.contains(&k) {
         return false;
     }
-    // "lmartinez_referral": each part of a value on its own.
-    v.to_ascii_lowercase()
-        .split(['_', '-', '.', '+'])
-        .any(handle_part)
+    // "lmartinez_referral": each part of a value on its own; "maria_lopez_type2": a given
+    // name and a surname as neighbouring parts.
+    let lower = v.to_ascii_lowercase();
+    let parts: Vec<&str> = lower.split(['_', '-', '.', '+']).collect();
+    let w = phi::name_word;
+    let named_pair = parts.windows(2).any(|p| {
+        p[0].len() >= 3
+            && p[1].len() >= 3
+            && w(p[0]).given
+            && !w(p[0]).common
+            && w(p[1]).surname
+            && !w(p[1]).common
+    });
+    named_pair || parts.into_iter().any(handle_part)
 }
 
 fn handle_part(v: &str) -> bool {

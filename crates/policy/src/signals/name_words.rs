@@ -289,6 +289,15 @@ pub(super) fn institution_tail(w: &str) -> bool {
         "league",
         "alliance",
         "network",
+        // Documents and laws: "Notice of Privacy Practices", "Clinical Establishments Act".
+        "practice",
+        "practices",
+        "policy",
+        "notice",
+        "rule",
+        "rules",
+        "act",
+        "regulations",
     ];
     // Specialties: "Northgate Endocrinology", "Lakeside Psychiatry", "Metro Orthopaedics".
     const SPECIALTY_ENDINGS: &[&str] = &["ology", "iatry", "iatrics", "pedics", "paedics"];

@@ -110,10 +110,12 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                 }
                 // "Dr. Rao", "Nurse Kelly", "Samuel Reyes, MD", "our cardiologist Dr. X",
                 // "Sister Lalitha Nair, who joins our ICU as nursing supervisor".
+                const TITLES: &[&str] = &["Sister", "Matron", "Nurse", "Sr.", "Sr", "Brother"];
                 let titled = text
                     .split_whitespace()
                     .next()
-                    .is_some_and(|w| ["Sister", "Matron", "Nurse", "Sr.", "Sr"].contains(&w));
+                    .is_some_and(|w| TITLES.contains(&w))
+                    || e.w0 > 0 && TITLES.contains(&p.word_text(e.w0 - 1).trim_end_matches('.'));
                 // The title may be inside the detector's span: "said CEO Lynn Park".
                 let title_inside = hits
                     .iter()
@@ -160,6 +162,10 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                 if guest(p, e) || candidate {
                     e.org = true;
                 }
+                // "National Blood Donor Month": words of an observance's name.
+                e.observance = hits
+                    .iter()
+                    .any(|h| h.cue == Cue::Observance && h.start <= e.start && h.end >= e.end);
             }
             EntityKind::Phone => {
                 let d = digits(text);
