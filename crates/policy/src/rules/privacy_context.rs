@@ -114,6 +114,27 @@ fn purpose(ev: &Eval<'_>, out: &mut Findings) {
         let low = sig.p.norm.to_lowercase();
         FROM_RECORDS.iter().any(|w| low.contains(w))
     };
+    // "Dear patient: as someone who relies on our dialysis unit…": a message that reaches
+    // people as our patients; asking them for votes uses their care for politics.
+    const AS_PATIENTS: &[&str] = &[
+        "dear patient",
+        "as our patient",
+        "as one of our patients",
+        "as someone who relies on our",
+        "as a patient of",
+        "priya mareez",
+        "प्रिय मरीज",
+        "प्रिय रोगी",
+    ];
+    let as_patients = to_people && ev.ctx.outbound() && {
+        let low = sig.p.norm.to_lowercase();
+        AS_PATIENTS.iter().any(|w| low.contains(w))
+    };
+    if as_patients && !ev.ctx.patient_list && !says_list && sig.has(Cue::Political) {
+        let political: Vec<Span> = sig.of(Cue::Political).map(|h| (h.start, h.end)).collect();
+        out.add(Fired::new(RuleId::PhiPurpose, Block).spans(political));
+        return;
+    }
     if !ev.ctx.patient_list && !says_list {
         return;
     }

@@ -81,6 +81,13 @@ const PERSON_KEYS: &[&str] = &[
     "dx",
     "condition",
     "user",
+    // "pt=thomas-becker": the clinical shorthand for patient.
+    "pt",
+    "ptid",
+    "pt_id",
+    "pat",
+    "client",
+    "recipient",
 ];
 
 /// Path segments that make a slug about one person: "/stories/gloria-mendez-…".

@@ -19,6 +19,11 @@ pub(super) const GREETINGS: &[&str] = &[
 /// Capitalised words that start sentences or titles but are not names.
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
+    // AP state abbreviations in datelines: "ROCHESTER, Minn. —".
+    "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ill", "ind", "kan", "mass",
+    "mich", "minn", "mont", "neb", "nev", "okla", "ore", "tenn", "wis", "wyo",
+    // Insurance programmes: "Original Medicare", "Medicare Advantage".
+    "medicare", "medicaid", "tricare", "advantage", "obamacare", "marketplace", "cghs", "ayushman",
     // Tracking and platform products: "Meta Pixel", "Google Analytics".
     "pixel", "meta", "analytics", "tag", "manager", "facebook", "instagram", "whatsapp", "youtube",
     "tiktok", "linkedin", "hotjar", "clarity",

@@ -171,6 +171,9 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
             // Hindi and Hinglish possessives run longer ("aapki bitiya ki vaccine ki dose").
             let ascii_en = sig.text(h.start, h.end).eq_ignore_ascii_case("your");
             for c in care_after(h, if ascii_en { 4 } else { 6 }) {
+                if insurance_plan(sig, c) {
+                    continue;
+                }
                 push(&mut t.addressed_care, (h.start, c.end));
                 // "your treatment" confirms the relationship; "your hernia" says what it was.
                 if HEALTH.contains(&c.cue) && !generic_health(sig.text(c.start, c.end)) {
@@ -407,4 +410,31 @@ pub(crate) fn department(sig: &Signals<'_>, h: &Hit) -> bool {
         .unwrap_or("")
         .to_ascii_lowercase();
     t.ends_with("patient") && DEPARTMENTS.contains(&next.as_str())
+}
+
+/// "we accept Medicare Advantage … our billing team can check your specific plan": the
+/// plan of a text about insurance is a policy, not a care plan.
+fn insurance_plan(sig: &Signals<'_>, c: &Hit) -> bool {
+    let w = sig.text(c.start, c.end);
+    (w.eq_ignore_ascii_case("plan") || w.eq_ignore_ascii_case("plans"))
+        && c.w0 > 0
+        && !sig.p.word_is(
+            c.w0 - 1,
+            &["treatment", "care", "diet", "birth", "meal", "exercise"],
+        )
+        && sig.of(Cue::Fin).any(|f| {
+            let fw = sig.text(f.start, f.end).to_ascii_lowercase();
+            [
+                "medicare",
+                "medicaid",
+                "insurance",
+                "insurer",
+                "coverage",
+                "tpa",
+                "cghs",
+                "ayushman",
+            ]
+            .iter()
+            .any(|x| fw.contains(x))
+        })
 }
