@@ -101,6 +101,7 @@ pub(super) const GROUPS: &[Group] = &[
             "ventilator", "off the vent", "on the vent", "the vent", "extubated", "off oxygen", "cpr", "resuscitated", "icu stay", "infusion", "transfusion",
             "vaccination", "vaccinated", "injection", "medication adjustment", "treatment",
             "treated", "therapy sessions", "counselling", "counseling", "admitted",
+            "काउंसलिंग", "परामर्श सत्र",
             "discharged", "patched up", "stitched", "de-addiction", "detox", "mtp", "d&c",
             "abortion", "termination", "procedure",
             // Hinglish / Hindi
@@ -175,6 +176,7 @@ pub(super) const GROUPS: &[Group] = &[
             "psychosis", "psychotic", "ptsd", "ocd", "eating disorder", "anorexia", "bulimia", "ppd", "postpartum depression", "post-partum depression", "postnatal depression", "postpartum anxiety", "postpartum psychosis", "baby blues",
             "suicidal", "suicide attempt", "self-harm", "mental health", "mental illness",
             "mental-health", "therapy session", "counselling", "counseling", "lithium",
+            "काउंसलिंग", "काउंसलिंग सेशन",
             "antidepressant", "antidepressants", "antipsychotic", "sertraline", "fluoxetine",
             "escitalopram", "quetiapine", "olanzapine", "risperidone", "clozapine",
             "mood stabilizer", "psych ward", "behavioral health", "behavioural health",

@@ -105,6 +105,12 @@ pub(super) const GROUPS: &[Group] = &[
             "nursery pink", "paint the nursery", "buy blue", "buy pink", "blue clothes", "pink clothes",
             "nursery ka rang", "नीला रंग", "गुलाबी रंग", "samajh gaye honge", "samajh jaiye", "samajh jayiye", "समझ गए होंगे",
             "समझ जाइए", "pink or blue", "blue or pink",
+            // The question every parent is "really" asking, answered with a wink.
+            "sach mein jaanna", "sach me jaanna", "sach mein janna", "jo aap jaanna chahti",
+            "jo aap jaanna chahte", "jo aap janna chahti", "jo aap janna chahte",
+            "जो आप जानना चाहती", "जो आप जानना चाहते", "सच में जानना", "😉",
+            "what you really want to know", "what you're really curious about",
+            "the answer you're really waiting for",
         ],
     ),
     (

@@ -298,7 +298,7 @@ pub(super) const GROUPS: &[Group] = &[
             "stay with us", "next cleaning", "next visit", "procedure's", "इलाज", "उपचार",
             "सर्जरी", "ऑपरेशन", "रिपोर्ट", "जांच", "जाँच", "दवा", "दवाई", "दवाइयां", "डिलीवरी",
             "प्रसव", "भर्ती", "अपॉइंटमेंट", "विजिट", "टेस्ट", "स्कैन", "बिल", "बीमारी", "केस",
-            "फाइल", "पर्चा", "ilaj", "ilaaj", "upchar", "report", "jaanch", "janch", "dawa",
+            "फाइल", "पर्चा", "खुराक", "डोज", "डोज़", "दवाइयाँ", "सेशन", "ilaj", "ilaaj", "upchar", "report", "jaanch", "janch", "dawa",
             "dawai", "davai", "delivery", "bimari", "beemari", "bharti", "opration",
         ],
     ),

@@ -31,7 +31,7 @@ pub(super) fn pcpndt(ev: &Eval<'_>, out: &mut Findings, v: Verdict) {
 /// "Kanoonan hum ling nahi bata sakte, lekin aapko ishaara toh de diya tha", "bata toh
 /// nahi sakte, par nursery ka rang blue rakhna": the law forbids telling the sex "by
 /// words, signs or in any other manner", so a hint after a disclaimer is a disclosure,
-/// where a pregnancy or scan is the subject.
+/// where a pregnancy or scan is the subject; without a disclaimer, a hint beside the scan.
 fn hinted_despite_disclaimer(ev: &Eval<'_>) -> Vec<Span> {
     let sig = ev.sig;
     let prenatal =
@@ -40,7 +40,13 @@ fn hinted_despite_disclaimer(ev: &Eval<'_>) -> Vec<Span> {
         return Vec::new();
     }
     let Some(d) = sig.of(Cue::PcpndtDisclaimer).next() else {
-        return Vec::new();
+        // "Hamare 4D scan mein sab kuch dikhta hai 😉 — jo aap sach mein jaanna chahti
+        // hain": a wink at the one thing a scan may not tell, in the scan's own sentence.
+        return sig
+            .of(Cue::Hint)
+            .filter(|h| sig.sentence_has(h.sentence, Cue::PrenatalCtx))
+            .map(|h| (h.start, h.end))
+            .collect();
     };
     sig.of(Cue::Hint)
         .filter(|h| h.start > d.end && h.sentence <= d.sentence + 1)
