@@ -1,0 +1,69 @@
+//! Pinned rows: one text per general mechanism, each verified to fail on the engine
+//! before its fix. `rounds` holds rounds 2–5 (blind batches 22–65), `round6` batches 66–70.
+
+mod round6;
+mod rounds;
+
+use policy::{Engine, OrgPolicy};
+
+/// What a pinned case must come to.
+pub(crate) enum Expect {
+    /// Blocked.
+    Block,
+    /// Escalated as a crisis.
+    Crisis,
+    /// No rule fires (the residual model may still ask a person to read it).
+    RulesAllow,
+    /// Needs review, not blocked.
+    Review,
+    /// This rule fires (whatever the verdict).
+    Rule(&'static str),
+}
+
+/// (expected, text, channel, jurisdiction, in_reply_to, facts)
+pub(crate) type Pinned = (
+    Expect,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+);
+
+pub(crate) fn check_pinned(cases: &[Pinned]) {
+    use Expect::*;
+    let engine = Engine::new(OrgPolicy::default());
+    let mut failed = Vec::new();
+    for (expect, text, channel, jur, reply, facts) in cases {
+        let req = serde_json::json!({
+            "text": text, "channel": channel, "jurisdiction": jur,
+            "direction": if channel.ends_with("inbound") { "inbound" } else { "outbound" },
+            "in_reply_to": reply, "facts": serde_json::from_str::<serde_json::Value>(facts).unwrap(),
+        });
+        let req = match serde_json::from_value(req) {
+            Ok(req) => req,
+            Err(e) => {
+                failed.push(format!("{text}: request not read: {e}"));
+                continue;
+            }
+        };
+        let r = engine.check(&req);
+        let rules = r.rule_ids();
+        let ok = match expect {
+            Block => r.verdict == policy::Verdict::Block,
+            Crisis => r.verdict != policy::Verdict::Allow && rules.contains(&"PRO-CRISIS"),
+            RulesAllow => rules.iter().all(|id| *id == "REVIEW-SIMILAR"),
+            Review => r.verdict == policy::Verdict::NeedsReview,
+            Rule(id) => rules.contains(id),
+        };
+        if !ok {
+            failed.push(format!("{text}: {} {rules:?}", r.verdict.as_str()));
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{} pinned rows fail:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
+}
