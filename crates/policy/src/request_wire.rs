@@ -95,7 +95,27 @@ impl Shows {
     /// Patients (and anyone screened or treated: children, newborns) before staff, staff
     /// before people in general, and nobody only when the words say so.
     pub fn from_description(s: &str) -> Shows {
-        let s = s.to_ascii_lowercase();
+        let mut s = s.to_ascii_lowercase();
+        // "exterior of the van, no people": who is said to be absent is not shown.
+        const ABSENT: &[&str] = &[
+            "no people",
+            "no patients",
+            "no patient",
+            "no persons",
+            "no person",
+            "no staff",
+            "no faces",
+            "no humans",
+            "without people",
+            "without patients",
+        ];
+        let mut absent = false;
+        for a in ABSENT {
+            if s.contains(a) {
+                s = s.replace(a, " ");
+                absent = true;
+            }
+        }
         if has(&s, &["unknown", "unsure", "unclear"]) {
             Shows::Unknown
         } else if has(
@@ -158,7 +178,8 @@ impl Shows {
                 "animation",
                 "equipment",
             ],
-        ) {
+        ) || absent
+        {
             Shows::None
         } else {
             Shows::Unknown
@@ -346,9 +367,23 @@ impl From<RawMedia> for Media {
         } else {
             None
         });
-        let faces_blurred = r
-            .faces_blurred
-            .or_else(|| has(&desc, &["blurred", "pixelated"]).then_some(true));
+        // "photographed from behind; faces not visible": hidden faces, as blurred ones.
+        let faces_blurred = r.faces_blurred.or_else(|| {
+            has(
+                &desc,
+                &[
+                    "blurred",
+                    "pixelated",
+                    "from behind",
+                    "faces not visible",
+                    "faces hidden",
+                    "no faces visible",
+                    "backs to the camera",
+                    "silhouette*",
+                ],
+            )
+            .then_some(true)
+        });
         Media {
             kind: r.kind,
             shows,
@@ -380,6 +415,9 @@ mod tests {
             ("crowd at the health camp", Shows::People),
             ("care_area", Shows::Unknown),
             ("people", Shows::People),
+            ("exterior of the mammography van, no people", Shows::None),
+            ("empty ward, no patients", Shows::None),
+            ("no people, but a nurse at the desk", Shows::Staff),
         ];
         for (desc, want) in cases {
             assert_eq!(Shows::from_description(desc), want, "{desc}");
@@ -410,6 +448,11 @@ mod tests {
         );
         assert_eq!(board.shows, Some(Shows::Patients));
         assert_eq!(board.identifiers_removed, Some(false));
+        let behind = media(
+            r#"{"shows":"waiting area with 20 patients photographed from behind; faces not visible"}"#,
+        );
+        assert_eq!(behind.shows, Some(Shows::Patients));
+        assert_eq!(behind.faces_blurred, Some(true));
         let wiped = media(r#"{"shows":"staff at the whiteboard, names redacted"}"#);
         assert_eq!(wiped.shows, Some(Shows::Staff));
         let census = media(r#"{"shows":"staff","visible":["census whiteboard"]}"#);

@@ -32,7 +32,9 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::SubstWeak,
         &[
-            "ever again", "forever", "for life",
+            "ever again", "forever", "for life", "for good",
+            "normal ho jaata", "normal ho jata", "normal ho jaati", "normal ho jati",
+            "नॉर्मल हो जाता", "नॉर्मल हो जाती", "सामान्य हो जाता", "सामान्य हो जाती",
             "reversed", "dropped",
             // Everyone helped, nobody failed: a 100 % claim without the number.
             "every patient who's tried", "every patient who has tried", "every patient who tried",

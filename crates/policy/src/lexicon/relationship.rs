@@ -144,6 +144,11 @@ pub(super) const GROUPS: &[Group] = &[
             "get you in", "got you in", "fit you in", "squeeze you in", "having you in", "having you and", "loved having you", "great having you",
             "good to have you in", "see you at your", "see you at", "see you next", "see you in",
             "see you soon at", "see you for", "aapko dobara dekhkar", "phir milenge",
+            // A next visit presumes a last one.
+            "next time you visit", "next time you come", "next time you're in", "next time you are in",
+            "next time you're here", "next time you are here", "when you come back", "on your next visit",
+            "agli baar aap aayein", "agli baar aap aaye", "agli baar jab aap", "agli baar aap aao",
+            "अगली बार आप आएं", "अगली बार आप आएँ", "अगली बार जब आप",
         ],
     ),
     (

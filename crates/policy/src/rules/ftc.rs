@@ -75,7 +75,12 @@ pub fn claim_spans(sig: &Signals<'_>) -> Vec<Span> {
         // Only inside a quote: "My clinic guarantees a cure" is the advertiser speaking.
         let quoted = sig.p.norm.contains(['"', '\u{201c}', '\u{201d}']);
         let first_person = quoted && sig.p.sentence_has_word(h.sentence, I);
-        if health && !loyal && !first_person && !sig.overlapped_by(h, Cue::Subst) {
+        // "for good health", "for good reason": an adjective, not "permanently".
+        let adjective = sig.text(h.start, h.end).eq_ignore_ascii_case("for good")
+            && sig.p.words.get(h.w1 + 1).is_some_and(|w| {
+                w.sentence == h.sentence && sig.p.norm[h.end..w.start].trim().is_empty()
+            });
+        if health && !loyal && !first_person && !adjective && !sig.overlapped_by(h, Cue::Subst) {
             spans.push((h.start, h.end));
         }
     }

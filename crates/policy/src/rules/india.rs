@@ -209,6 +209,18 @@ fn endorse(ev: &Eval<'_>, out: &mut Findings) {
     if doctor && sig.of(Cue::EndorseIn).count() >= 2 {
         spans.extend(sig.of(Cue::EndorseIn).map(|h| (h.start, h.end)));
     }
+    // "ek chammach Madhunashak Churna … — Dr. Kavita Joshi, MD #ad": a doctor's paid post
+    // for a remedy or product is an endorsement, however it is worded.
+    if doctor && sig.has(Cue::Disclosure) {
+        let paid_for: Vec<Span> = sig
+            .of_any(&[Cue::Remedy, Cue::ProductWord])
+            .map(|h| (h.start, h.end))
+            .collect();
+        if !paid_for.is_empty() {
+            spans.extend(paid_for);
+            spans.extend(sig.of(Cue::Disclosure).map(|h| (h.start, h.end)));
+        }
+    }
     if doctor {
         for p in sig.of(Cue::ProductWord) {
             // …or telling parents to give it ("roz subah NutriGrow dijiye"), or selling it

@@ -122,6 +122,7 @@ fn handle_value(k: &str, v: &str) -> bool {
     const KEYS: &[&str] = &[
         "utm_content",
         "utm_term",
+        "utm_campaign",
         "ref",
         "uid",
         "u",

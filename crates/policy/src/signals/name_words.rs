@@ -27,7 +27,7 @@ const NOT_NAMES: &[&str] = &[
     // Tracking and platform products: "Meta Pixel", "Google Analytics".
     "pixel", "meta", "analytics", "tag", "manager", "facebook", "instagram", "whatsapp", "youtube",
     "tiktok", "linkedin", "hotjar", "clarity",
-    "hall", "road", "marg", "nagar", "chowk", "bazaar", "market", "colony", "sector", "plaza", "mall",
+    "public", "private", "hall", "road", "marg", "nagar", "chowk", "bazaar", "market", "colony", "sector", "plaza", "mall",
     "tower", "building", "complex", "station", "airport", "temple", "church", "mosque", "citizens",
     "senior", "pharmacy", "ward", "wing", "block", "floor", "gate", "campus", "square", "bridge",
     "the", "a", "an", "we", "our", "your", "you", "i", "it", "this", "that", "these", "those",
@@ -294,6 +294,16 @@ pub(super) fn institution_tail(w: &str) -> bool {
         "league",
         "alliance",
         "network",
+        // Remedies and products: "Madhunashak Churna", "Liv Tablets".
+        "churna",
+        "churan",
+        "vati",
+        "bhasma",
+        "kadha",
+        "tablets",
+        "capsules",
+        "syrup",
+        "tonic",
         // Documents and laws: "Notice of Privacy Practices", "Clinical Establishments Act".
         "practice",
         "practices",

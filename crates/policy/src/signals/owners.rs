@@ -78,6 +78,38 @@ fn asked_about(p: &Prepared<'_>, e: &Entity) -> bool {
     })
 }
 
+/// "Dr. Rahman joins us from Johns Hopkins", "trained at Tata Memorial": where a
+/// clinician worked or trained is an institution, whatever its name looks like.
+fn former_workplace(p: &Prepared<'_>, e: &Entity) -> bool {
+    e.w0 > 0
+        && p.word_is(e.w0 - 1, &["from", "at"])
+        && (e.w0.saturating_sub(5)..e.w0 - 1).any(|i| {
+            p.word_is(
+                i,
+                &[
+                    "joins",
+                    "joined",
+                    "joining",
+                    "trained",
+                    "training",
+                    "worked",
+                    "working",
+                    "served",
+                    "comes",
+                    "came",
+                    "moves",
+                    "moved",
+                    "fellowship",
+                    "residency",
+                    "graduated",
+                    "graduate",
+                    "practised",
+                    "practiced",
+                ],
+            )
+        })
+}
+
 /// Mark entities that belong to the organisation, its staff, or an observance.
 pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Entity]) {
     let org_phones = org.phone_digits();
@@ -159,7 +191,7 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                         && h.w1 < e.w0
                         && e.w0 <= h.w1 + 4
                 });
-                if guest(p, e) || candidate {
+                if guest(p, e) || candidate || former_workplace(p, e) {
                     e.org = true;
                 }
                 // "National Blood Donor Month": words of an observance's name.
