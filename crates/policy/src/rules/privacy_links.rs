@@ -254,9 +254,12 @@ pub(super) fn url_phi(ev: &Eval<'_>, out: &mut Findings) {
                     handle_value(k, v).then(|| (here + k.len() + 1, here + pair.len()))
                 })
             })
+            // …or in a link to patients' stories ("/stories?utm_campaign=rmendez-…").
             .filter(|_| {
-                sig.of_any(HEALTH)
-                    .any(|h| !generic_health(sig.text(h.start, h.end)))
+                person_path
+                    || sig
+                        .of_any(HEALTH)
+                        .any(|h| !generic_health(sig.text(h.start, h.end)))
             });
         // A campaign tag naming a procedure, in a message to one person: the click ties
         // that person to the procedure in the analytics tool.

@@ -317,7 +317,23 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                             super::name_words::institution_tail(p.word_text(i))
                                 && !p.word_is(i, &["care", "family", "high", "school"])
                         });
-                if ours || our_word || our_before || facility {
+                // "Saturday hours start at Elm Street", "our new branch opens at MG Road":
+                // where opening hours are, not where someone lives.
+                let opening_at = e.w0 > 0
+                    && p.word_is(e.w0 - 1, &["at", "on", "par"])
+                    && (0..e.w0)
+                        .rev()
+                        .take_while(|&i| p.words[i].sentence == e.sentence)
+                        .any(|i| {
+                            p.word_is(
+                                i,
+                                &[
+                                    "hours", "open", "opens", "opening", "timings", "branch",
+                                    "location", "office", "clinic", "camp",
+                                ],
+                            )
+                        });
+                if ours || our_word || our_before || facility || opening_at {
                     e.org = true;
                 }
             }
