@@ -1,7 +1,8 @@
 //! Pinned rows: one text per general mechanism, each verified to fail on the engine
-//! before its fix. `rounds` holds rounds 2–5 (blind batches 22–65), `round6` batches 66–70.
+//! before its fix. `rounds` holds rounds 2–5 (blind batches 22–65), `round6` batches 66–70, `round7` batch 75.
 
 mod round6;
+mod round7;
 mod rounds;
 
 use policy::{Engine, OrgPolicy};
