@@ -125,6 +125,9 @@ pub(super) const GROUPS: &[Group] = &[
             // are not enough (FTC Endorsement Guides, 2009 revision of 255.2).
             "typical results", "typical patient", "typically", "most patients", "on average",
             "average patient", "generally expected", "the average result", "median",
+            "typical weight loss", "typical recovery", "typical result", "typical outcome",
+            "most participants", "aam taur par mareez", "zyadatar mareez", "zyaadatar mareez",
+            "ज़्यादातर मरीज़", "ज़्यादातर मरीज", "अधिकतर मरीज",
         ],
     ),
     (

@@ -44,7 +44,10 @@ pub fn claim_spans(sig: &Signals<'_>) -> Vec<Span> {
     let mut spans: Vec<Span> = unnegated(sig, Cue::Subst)
         .map(|h| (h.start, h.end))
         .collect();
-    for h in unnegated(sig, Cue::SubstWeak) {
+    // "Tom dropped 25 pounds … typical weight loss is 6-8%": a testimonial set beside
+    // what is typical is qualified (FTC-TYPICAL's business), not a bare claim.
+    let qualified = sig.has(Cue::TypicalDisclaimer);
+    for h in unnegated(sig, Cue::SubstWeak).filter(|_| !qualified) {
         let window = h.sentence.saturating_sub(1)..=h.sentence + 1;
         let health = HEALTH
             .iter()
