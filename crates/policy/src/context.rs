@@ -9,7 +9,7 @@
 //! | patient_authorization | not on file | consent must be shown, not assumed |
 //! | guardian_consent (`parental_consent`) | not on file | |
 //! | authorization_channels | every channel | when stated, an authorisation covers only the channels it names |
-//! | authorization (a record: `signed_by`, `channels`, `status`) | none | read where the flat fields are missing; a revoked, withdrawn or expired record covers nothing |
+//! | authorization (a record: `signed_by`, `channels`, `status`, `covers`, `expires`) | none | read where the flat fields are missing; a revoked, withdrawn or expired record covers nothing (expired: `expires` before `publish_date`); with `covers`, only the kinds of detail it names are cleared |
 //! | patient_minor, authorization_signed_by | not a minor | a minor's authorisation signed by the child, or with guardian consent refused, covers nothing |
 //! | material_connection | none stated | `true` or a description, with `connection_disclosed` missing, is an undisclosed connection |
 //! | staff_consent (`staff_media_consent`) | unknown: named staff are fine, *shown* staff need review | names of clinicians are professional directory information; photos need media consent |
@@ -53,6 +53,8 @@ pub struct Ctx {
     pub purpose: String,
     /// `facts.marketing_consent`: the people on a list agreed (or did not) to promotions.
     pub marketing_consent: Option<bool>,
+    /// What the authorisation record says may be shared, lower-cased (`None`: all of it).
+    pub auth_covers: Option<Vec<String>>,
 }
 
 impl Ctx {
@@ -131,10 +133,15 @@ impl Ctx {
             trackers: f
                 .landing_page
                 .as_ref()
-                .and_then(|l| l.third_party_trackers.clone())
+                .and_then(|l| l.trackers_found())
                 .or_else(|| f.third_party_trackers.clone()),
             purpose: f.purpose.as_deref().unwrap_or("").to_ascii_lowercase(),
             marketing_consent: f.marketing_consent,
+            auth_covers: f
+                .authorization
+                .as_ref()
+                .and_then(|a| a.covers.as_ref())
+                .map(|c| c.iter().map(|x| x.to_lowercase()).collect()),
         }
     }
 

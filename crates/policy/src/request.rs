@@ -159,6 +159,17 @@ pub struct Facts {
         skip_serializing_if = "Option::is_none"
     )]
     pub marketing_consent: Option<bool>,
+    /// When the text goes out (`YYYY-MM-DD…`); an authorisation that expired before it
+    /// covers nothing.
+    #[serde(
+        default,
+        alias = "publish_at",
+        alias = "scheduled_for",
+        alias = "post_date",
+        alias = "published_on",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub publish_date: Option<String>,
 }
 
 /// A patient authorisation on record, as the consent registry describes it.
@@ -178,6 +189,24 @@ pub struct AuthorizationRecord {
     /// `active`, `revoked`, `expired`, `withdrawn`: anything but active covers nothing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
+    /// What it allows to be shared (`["first name", "quote"]`); when stated, what it does
+    /// not name stays uncovered.
+    #[serde(
+        default,
+        alias = "scope",
+        alias = "may_share",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub covers: Option<Vec<String>>,
+    /// Last day it is valid (`YYYY-MM-DD`); compared with `facts.publish_date`.
+    #[serde(
+        default,
+        alias = "expiry",
+        alias = "valid_until",
+        alias = "expires_on",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub expires: Option<String>,
 }
 
 impl Facts {
@@ -198,9 +227,10 @@ impl Facts {
     /// An authorisation is on file: stated, or given as a record that is not revoked,
     /// withdrawn or expired (an explicit `patient_authorization` wins).
     pub fn authorization_on_file(&self) -> bool {
+        let when = self.publish_date.as_deref();
         match (self.patient_authorization, &self.authorization) {
-            (Some(b), rec) => b && rec.as_ref().is_none_or(AuthorizationRecord::active),
-            (None, Some(rec)) => rec.active(),
+            (Some(b), rec) => b && rec.as_ref().is_none_or(|r| r.active(when)),
+            (None, Some(rec)) => rec.active(when),
             (None, None) => false,
         }
     }
@@ -289,21 +319,47 @@ pub struct LandingPage {
     )]
     pub kind: Option<String>,
     /// Third-party trackers on that page (`meta_pixel`, `google_analytics`, …). `None` means
-    /// nobody checked. Also read as `trackers`; `true` means "some, not listed" and
-    /// `false` means none.
+    /// nobody checked. `true` means "some, not listed" and `false` means none.
     #[serde(
         default,
-        alias = "trackers",
         deserialize_with = "crate::request_wire::trackers",
         skip_serializing_if = "Option::is_none"
     )]
     pub third_party_trackers: Option<Vec<String>>,
+    /// The same under its short name; both may be sent and are read together
+    /// ([`LandingPage::trackers_found`]).
+    #[serde(
+        default,
+        deserialize_with = "crate::request_wire::trackers",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trackers: Option<Vec<String>>,
+}
+
+impl LandingPage {
+    /// Trackers from `third_party_trackers` and `trackers` together: named ones over a
+    /// bare "yes", `None` only when neither says.
+    pub fn trackers_found(&self) -> Option<Vec<String>> {
+        match (&self.third_party_trackers, &self.trackers) {
+            (None, None) => None,
+            (a, b) => {
+                let mut all: Vec<String> = a.iter().chain(b).flatten().cloned().collect();
+                if all.len() > 1 {
+                    all.retain(|t| t != crate::request_wire::UNNAMED_TRACKER);
+                }
+                all.dedup();
+                Some(all)
+            }
+        }
+    }
 }
 
 impl AuthorizationRecord {
-    fn active(&self) -> bool {
+    /// Not revoked, and not expired before `when` (both dates as `YYYY-MM-DD`; without
+    /// both, expiry is for the consent registry to enforce).
+    fn active(&self, when: Option<&str>) -> bool {
         let st = self.status.as_deref().unwrap_or("").to_ascii_lowercase();
-        ![
+        let revoked = [
             "revoked",
             "expired",
             "withdrawn",
@@ -312,6 +368,22 @@ impl AuthorizationRecord {
             "inactive",
         ]
         .iter()
-        .any(|w| st.contains(w))
+        .any(|w| st.contains(w));
+        let lapsed = match (
+            self.expires.as_deref().and_then(iso_day),
+            when.and_then(iso_day),
+        ) {
+            (Some(until), Some(on)) => until < on,
+            _ => false,
+        };
+        !revoked && !lapsed
     }
+}
+
+/// The `YYYY-MM-DD` a date string starts with.
+fn iso_day(s: &str) -> Option<&str> {
+    let d = s.get(..10)?;
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    (b[4] == b'-' && b[7] == b'-' && digits(0..4) && digits(5..7) && digits(8..10)).then_some(d)
 }

@@ -266,13 +266,16 @@ pub fn landing<'de, D: serde::Deserializer<'de>>(
         None => None,
         Some(Wire::Kind(k)) => Some(crate::request::LandingPage {
             kind: Some(k),
-            third_party_trackers: None,
+            ..Default::default()
         }),
         Some(Wire::Page(p)) => Some(p),
     })
 }
 
 /// Trackers as a list, one name, or a yes/no: `true` is an unnamed third-party tracker.
+/// What `"trackers": true` stands for: some tracker, not named.
+pub const UNNAMED_TRACKER: &str = "unnamed third-party tracker";
+
 pub fn trackers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
@@ -285,7 +288,7 @@ pub fn trackers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<Str
         None => None,
         Some(Wire::List(v)) => Some(v),
         Some(Wire::One(t)) => Some(vec![t]),
-        Some(Wire::Flag(true)) => Some(vec!["unnamed third-party tracker".to_string()]),
+        Some(Wire::Flag(true)) => Some(vec![UNNAMED_TRACKER.to_string()]),
         Some(Wire::Flag(false)) => Some(Vec::new()),
     })
 }
@@ -477,10 +480,7 @@ mod tests {
         assert_eq!(f.staff_consent, Some(true));
         let page = f.landing_page.clone().expect("link is the landing page");
         assert_eq!(page.kind.as_deref(), Some("booking_page"));
-        assert_eq!(
-            page.third_party_trackers,
-            Some(vec!["Meta Pixel".to_string()])
-        );
+        assert_eq!(page.trackers_found(), Some(vec!["Meta Pixel".to_string()]));
         assert_eq!(f.audience_kind(), Some(Audience::PatientList));
         let f: Facts = serde_json::from_str(
             r#"{"audience": {"source": "patient_mobile_list", "marketing_consent": false}}"#,
@@ -541,6 +541,14 @@ mod tests {
         assert_eq!(
             kind.landing_page.and_then(|l| l.kind).as_deref(),
             Some("portal")
+        );
+        let both: Facts = serde_json::from_str(
+            r#"{"link":{"lands_on":"booking","third_party_trackers":true,"trackers":["meta_pixel"]}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            both.landing_page.and_then(|l| l.trackers_found()),
+            Some(vec!["meta_pixel".to_string()])
         );
         let nested: Facts =
             serde_json::from_str(r#"{"link":{"landing":"booking","trackers":["tiktok"]}}"#)

@@ -97,6 +97,7 @@ pub fn landing_for(classes: &[UrlClass], text: &str) -> Option<LandingPage> {
         .map(|c| LandingPage {
             kind: Some(c.kind.as_str().to_string()),
             third_party_trackers: Some(c.trackers.clone()),
+            ..Default::default()
         })
 }
 

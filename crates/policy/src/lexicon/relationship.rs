@@ -208,6 +208,7 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "news anchor", "local news anchor", "tv anchor", "a singer", "country singer", "an actor", "an actress", "the actress", "influencer", "a youtuber", "a famous", "local celebrity",
             "your neighbor", "your neighbour", "a neighbor", "a neighbour", "the neighbor", "the neighbour", "our neighbor", "a resident", "the resident",
+            "the cyclist", "the biker", "the pedestrian", "the driver", "the rider", "the hiker", "the swimmer", "the jogger", "the runner", "the worker", "the passenger", "the victim",
             "a motorcyclist", "the motorcyclist", "a biker", "a cyclist", "a pedestrian", "a construction worker", "a labourer", "a college student", "a housewife", "a homemaker", "a retired", "a businessman", "a shopkeeper", "an mla", "the actor", "a celebrity", "the minister", "a minister", "a cricketer", "the cricketer", "a politician", "an athlete", "a marine", "marine veteran", "the 19 yo", "a grandmother who", "a man who", "a woman who", "someone who came", "the one who",
             "my regular", "my favorite patient", "my favourite patient", "the retired",
             "our little fighter", "little fighter", "little warrior", "tiny warrior", "our little warrior", "little champ", "our brave little",

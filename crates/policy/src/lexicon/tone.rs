@@ -175,6 +175,7 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "medical emergency", "last night's emergency", "emergency call", "ambulance was called", "911 call",
             "pileup", "pile-up", "multi-car", "wreck", "plane crash", "building collapse",
+            "struck by", "was struck", "struck on", "hit-and-run", "hit and run", "run over",
             "pulled from", "river", "lake", "pond",
             "crash", "car crash", "accident", "collision", "rolled his", "rolled her",
             "rolled over", "pickup", "truck", "motorcycle", "fire", "blaze", "shooting",

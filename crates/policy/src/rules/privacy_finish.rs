@@ -285,9 +285,56 @@ pub fn finish(ev: &Eval<'_>, out: &mut Findings) {
                 .personal_entities()
                 .any(|e| e.kind == EntityKind::Age && e.value.is_some_and(|a| a < 18));
         if !minor || ev.ctx.guardian_consent != Some(false) {
-            out.fired.retain(|f| !AUTH_CLEARS.contains(&f.rule));
+            let covers = ev.ctx.auth_covers.as_deref();
+            out.fired
+                .retain(|f| !(AUTH_CLEARS.contains(&f.rule) && covered(covers, f.rule)));
         }
     }
+}
+
+/// Whether an authorisation limited to `covers` clears `rule`. Health details stay
+/// uncovered only when every entry names an identity detail (`["first name", "quote"]`):
+/// an entry such as "procedure" or "cardiac rehab participation" names care.
+fn covered(covers: Option<&[String]>, rule: RuleId) -> bool {
+    let Some(covers) = covers else {
+        return true;
+    };
+    let health_rule = matches!(
+        rule,
+        RuleId::PhiClin | RuleId::PhiSens | RuleId::PhiVisit | RuleId::InConfid | RuleId::InMhca
+    );
+    const IDENTITY: &[&str] = &[
+        "first",
+        "last",
+        "full",
+        "name",
+        "initial",
+        "and",
+        "photo",
+        "photos",
+        "picture",
+        "image",
+        "video",
+        "face",
+        "quote",
+        "quotes",
+        "city",
+        "town",
+        "age",
+        "occupation",
+        "facility",
+        "year",
+        "only",
+        "her",
+        "his",
+        "their",
+    ];
+    !health_rule
+        || covers.iter().any(|c| {
+            c.split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .any(|w| !IDENTITY.contains(&w))
+        })
 }
 
 /// Disclosure rules that a de-identified post with nothing identifying left only sends to

@@ -138,9 +138,26 @@ fn staff_post(ev: &Eval<'_>, out: &mut Findings) {
         .of(Cue::IndivAnchor)
         .chain(sig.of(Cue::FamilyMember).filter(|_| sig.any(HEALTH)))
         .any(|h| !own(&h) && !super::privacy_finish::generic_person(sig, h.w0));
+    // "a 14-year-old … showing up in L&D at 2 am": someone of an age, where care happens,
+    // at a time, is one patient to everyone on the unit.
+    let aged_in_care = sig.has(Cue::CareArea)
+        && sig.personal_entities().any(|e| {
+            // "a 14-year-old", not "12 years as an ICU nurse".
+            let t = sig.text(e.start, e.end).to_lowercase();
+            e.kind == EntityKind::Age
+                && !e.benign()
+                && ["old", "yo", "y/o", "aged", "saal", "साल", "वर्ष"]
+                    .iter()
+                    .any(|w| t.contains(w))
+        })
+        && (sig.any(&[Cue::TimeRef, Cue::Today])
+            || sig
+                .personal_entities()
+                .any(|e| matches!(e.kind, EntityKind::Date | EntityKind::Time)));
     let about_patient = !t.anchor_health.is_empty()
         || !t.anchor_outcome.is_empty()
         || someone_else
+        || aged_in_care
         || sig.has(Cue::PatientWord)
             && (sig.any(HEALTH) || sig.any(&[Cue::Event, Cue::VisitWord, Cue::SensDeath]))
         || sig.any(&[Cue::Event, Cue::Unique]) && sig.any(HEALTH)
