@@ -293,6 +293,13 @@ pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
     if !t.addressed_fin.is_empty() {
         out.add(Fired::new(RuleId::PhiFin, sev).phi("FINANCIAL", t.addressed_fin.clone()));
     }
+    // "My son had his tonsils out at your Dublin campus" answered with "so happy his
+    // tonsillectomy recovery is going well": "his" is the relative the message named.
+    let relative_care = relatives_care(ev);
+    if !relative_care.is_empty() {
+        out.add(Fired::new(RuleId::PhiRel, sev).phi("PATIENT_STATUS", relative_care.clone()));
+        out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", relative_care));
+    }
     let disclosed = out.any(&[
         RuleId::PhiRel,
         RuleId::PhiClin,
@@ -351,4 +358,29 @@ pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
         }
         out.add(Fired::new(RuleId::PhiSelfdisc, sev).spans(spans));
     }
+}
+
+/// Health words after "his"/"her"/"unka" in a reply to a message that named the writer's
+/// relative: that relative's care, confirmed in public.
+fn relatives_care(ev: &Eval<'_>) -> Vec<Span> {
+    let sig = ev.sig;
+    let replying = matches!(
+        ev.ctx.family,
+        ChannelFamily::ReviewReply | ChannelFamily::CommentReply
+    );
+    if !replying || !ev.reply_to.is_some_and(|rt| rt.has(Cue::FamilyMember)) {
+        return Vec::new();
+    }
+    sig.of(Cue::Pron3)
+        .flat_map(|p| {
+            sig.hits.iter().filter(move |h| {
+                HEALTH.contains(&h.cue)
+                    && h.sentence == p.sentence
+                    && h.w0 > p.w1
+                    && h.w0 <= p.w1 + 2
+                    && !generic_health(sig.text(h.start, h.end))
+            })
+        })
+        .map(|h| (h.start, h.end))
+        .collect()
 }

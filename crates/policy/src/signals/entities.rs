@@ -195,9 +195,16 @@ pub fn merge_phi(
                 !(x.kind == EntityKind::Name && x.start == s && (x.end == e || possessive(x)))
             });
         }
-        let dup = ents
-            .iter()
-            .any(|x| x.start < e && s < x.end && (x.kind == kind || kind == EntityKind::Place));
+        // "our patient experience team is at (614) 555-0142": a phone number read as a
+        // record number for the word "patient" nearby is still the phone number.
+        let phone_too = kind == EntityKind::Id
+            && ents
+                .iter()
+                .any(|x| x.kind == EntityKind::Phone && x.start <= s && e <= x.end);
+        let dup = phone_too
+            || ents
+                .iter()
+                .any(|x| x.start < e && s < x.end && (x.kind == kind || kind == EntityKind::Place));
         if !dup {
             ents.push(Entity::new(p, kind, s, e, label));
         }

@@ -340,6 +340,31 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
             _ => {}
         }
     }
+    // "Please welcome Priya Raman, RN … Priya brings 14 years…": a later mention of one of
+    // our staff by a part of the name is the same person.
+    let staff_words: Vec<(String, Option<bool>)> = ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Name && e.staff)
+        .flat_map(|e| {
+            p.norm[e.start..e.end]
+                .split_whitespace()
+                .filter(|w| w.chars().count() >= 3 && !w.ends_with('.'))
+                .map(|w| (w.to_lowercase(), e.staff_consent))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if !staff_words.is_empty() {
+        for e in ents
+            .iter_mut()
+            .filter(|e| e.kind == EntityKind::Name && !e.staff)
+        {
+            let lower = p.norm[e.start..e.end].trim_end_matches("'s").to_lowercase();
+            if let Some((_, consent)) = staff_words.iter().find(|(w, _)| *w == lower) {
+                e.staff = true;
+                e.staff_consent = e.staff_consent.or(*consent);
+            }
+        }
+    }
     // "ABHA address (jaise naam@abdm)", "e.g. 1234-5678": a format shown as an example.
     // The last one or two whole words before it decide ("Call Greg 555-0134" is no "eg").
     for e in ents.iter_mut().filter(|e| {
