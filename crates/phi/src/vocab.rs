@@ -79,6 +79,10 @@ const PERSON_CUES_AFTER: &[&str] = &[
     "says", "said", "says:", "is", "was", "has", "had", "lives", "wrote", "writes", "told",
     "asked", "replied", "passed", "died", "who", "will", "and", "retired", "shouted", "went",
     "spent", "began", "explained", "agreed", "points", "employs", "listed", "called", "from",
+    // What patients in stories did: "Maria beat breast cancer", "Gail finished her last…".
+    "beat", "finished", "completed", "celebrated", "rang", "walked", "won", "survived",
+    "underwent", "received", "got", "came", "lost", "gained", "graduated", "returned",
+    "turned", "shared", "thanked", "visited", "fought", "overcame", "recovered", "delivered",
 ];
 
 /// Cues before a place ("from Bhopal", "near Raisen").

@@ -295,5 +295,17 @@ mod tests {
             r#"{"patient_minor":true,"authorization":{"signed_by":"patient"}}"#,
             "facebook_post"
         ));
+        // Expiry is read against the publish date, when both are given.
+        let dated = |expires: &str, publish: &str| {
+            ctx(
+                &format!(
+                    r#"{{"patient_authorization":true,"authorization":{{"expires":"{expires}"}},"publish_date":"{publish}"}}"#
+                ),
+                "facebook_post",
+            )
+        };
+        assert!(!dated("2025-06-30", "2025-09-15"));
+        assert!(dated("2025-12-31", "2025-09-15T10:00:00Z"));
+        assert!(dated("soon", "2025-09-15"));
     }
 }

@@ -204,8 +204,24 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                 let ours = org_phones
                     .iter()
                     .any(|o| d.len() >= 7 && (o.ends_with(&d) || d.ends_with(o.as_str())));
+                // "The number on Google, (512) 555-0117, keeps going to voicemail": a listed
+                // number is the clinic's, whoever quotes it.
+                let listed = (e.w0.saturating_sub(6)..e.w0).any(|i| {
+                    p.word_is(
+                        i,
+                        &[
+                            "google",
+                            "website",
+                            "listed",
+                            "clinic's",
+                            "hospital's",
+                            "justdial",
+                        ],
+                    )
+                });
                 // "call our patient advocate at 555-0162": a call-to-action a few words before.
                 if ours
+                    || listed
                     || our_before
                     || hit_near(Cue::OrgContact, e, 6, 0)
                     || hit_near(Cue::OrgContact, e, 0, 2)

@@ -1,8 +1,9 @@
 //! Pinned rows: one text per general mechanism, each verified to fail on the engine
-//! before its fix. `rounds` holds rounds 2–5 (blind batches 22–65), `round6` batches 66–70, `round7` batch 75.
+//! before its fix. `rounds` holds rounds 2–5 (blind batches 22–65), `round6` batches 66–70, `round7` batch 75, `round8` batches 76 and 79.
 
 mod round6;
 mod round7;
+mod round8;
 mod rounds;
 
 use policy::{Engine, OrgPolicy};
