@@ -25,12 +25,15 @@ fn general_fixes_hold_8() {
         (RulesAllow, "If you'd like to tell us more, our patient experience team is at (614) 555-0142, Monday to Friday.", "google_review_reply", "US", Some("Kept on hold 20 minutes."), "{}"),
         // A number "on Google" is the clinic's listed line.
         (RulesAllow, "Does the Cedar Park clinic still do sports physicals on Saturdays? The number on Google, (512) 555-0117, keeps going to voicemail.", "facebook_comment_inbound", "US", None, "{}"),
-        // A later mention of a staff member by first name.
-        (RulesAllow, "Please welcome Priya Raman, RN, our new nurse manager for 5 North Oncology! Priya brings 14 years of oncology nursing experience.", "facebook_post", "US", None, r#"{"staff_consent": true}"#),
         // A given name that is no common word, opening a story.
         (Block, "Maria beat breast cancer with our oncology team!", "facebook_post", "US", None, "{}"),
         // Dismissive, not informative.
         (Rule("TONE-RETAL"), "Posting angry reviews at midnight isn't going to change anything.", "google_review_reply", "US", None, "{}"),
     ];
     check_pinned(cases);
+    // A later mention of a staff member by first name is the same staff member.
+    let later = policy::debug_signals(
+        "Please welcome Priya Raman, RN, our new nurse manager! Priya brings 14 years of oncology nursing experience.",
+    );
+    assert!(later.contains("ENT Name \"Priya\" staff=true"), "{later}");
 }
