@@ -244,7 +244,7 @@ pub(super) const GROUPS: &[Group] = &[
             "गुज़र गए", "स्वर्गवास",
             "passed away", "died", "death", "deceased", "late mr", "late mrs", "rip",
             "rest in peace", "in loving memory", "hospice", "palliative", "end-of-life",
-            "end of life", "terminally ill", "last days", "निधन", "मृत्यु", "देहांत",
+            "end of life", "terminally ill", "last days", "final days", "final hours", "last hours", "निधन", "मृत्यु", "देहांत",
             "guzar gaye", "nidhan",
         ],
     ),

@@ -340,6 +340,20 @@ fn fda_balance(ev: &Eval<'_>, out: &mut Findings) {
     }
     let drugs: Vec<Span> = sig.of(Cue::RxBrand).map(|h| (h.start, h.end)).collect();
     if drugs.is_empty() {
+        // "Semaglutide helped adults lose 15% … Ask about our weight program": a
+        // prescription drug by its generic name, with its benefit, selling our service.
+        let generic: Vec<Span> = sig
+            .of(Cue::Medication)
+            .filter(|m| {
+                sig.of(Cue::DrugSuffix)
+                    .any(|d| d.start >= m.start && d.end <= m.end)
+            })
+            .map(|h| (h.start, h.end))
+            .collect();
+        let promoted = sig.any(&[Cue::AskAbout, Cue::SoftPromo, Cue::Reward, Cue::EngageAsk]);
+        if !generic.is_empty() && promoted && sig.has(Cue::Benefit) {
+            out.add(Fired::new(RuleId::FdaBalance, NeedsReview).spans(generic));
+        }
         return;
     }
     // Any prescription-drug promotion goes to regulatory review; benefit claims with no

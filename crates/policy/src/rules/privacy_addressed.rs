@@ -371,6 +371,15 @@ fn relatives_care(ev: &Eval<'_>) -> Vec<Span> {
     if !replying || !ev.reply_to.is_some_and(|rt| rt.has(Cue::FamilyMember)) {
         return Vec::new();
     }
+    // "Please tell her everyone up on 3 North is cheering her on": the ward she is on.
+    // A numbered ward or an intensive-care unit, not the OPD everyone visits.
+    let ward = |p: &crate::lexicon::Hit, h: &crate::lexicon::Hit| {
+        let w = sig.text(h.start, h.end).to_ascii_lowercase();
+        h.cue == Cue::CareArea
+            && h.sentence == p.sentence
+            && (w.chars().any(|c| c.is_ascii_digit())
+                || ["icu", "nicu", "picu", "ccu", "intensive care"].contains(&w.as_str()))
+    };
     sig.of(Cue::Pron3)
         .flat_map(|p| {
             sig.hits.iter().filter(move |h| {
@@ -379,6 +388,7 @@ fn relatives_care(ev: &Eval<'_>) -> Vec<Span> {
                     && h.w0 > p.w1
                     && h.w0 <= p.w1 + 2
                     && !generic_health(sig.text(h.start, h.end))
+                    || ward(p, h)
             })
         })
         .map(|h| (h.start, h.end))

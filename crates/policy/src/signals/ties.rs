@@ -236,9 +236,10 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
                     sents.push(h.sentence + d);
                 }
             }
-            // A symptom counts too: "your daughter … struggling to breathe".
+            // A symptom counts too: "your daughter … struggling to breathe"; so does a
+            // death in our care ("with your father in his final days").
             for c in sig.hits.iter().filter(|c| {
-                (HEALTH.contains(&c.cue) || c.cue == Cue::CrisisMedical)
+                (HEALTH.contains(&c.cue) || matches!(c.cue, Cue::CrisisMedical | Cue::SensDeath))
                     && sents.contains(&c.sentence)
             }) {
                 push(&mut t.addressed_health, (c.start, c.end));

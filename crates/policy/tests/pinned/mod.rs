@@ -1,9 +1,10 @@
 //! Pinned rows: one text per general mechanism, each verified to fail on the engine
-//! before its fix. `rounds` holds rounds 2–5 (blind batches 22–65), `round6` batches 66–70, `round7` batch 75, `round8` batches 76 and 79.
+//! before its fix. `rounds` holds rounds 2–5 (blind batches 22–65), `round6` batches 66–70, `round7` batch 75, `round8` batches 76 and 79, `round9` batch 83.
 
 mod round6;
 mod round7;
 mod round8;
+mod round9;
 mod rounds;
 
 use policy::{Engine, OrgPolicy};
