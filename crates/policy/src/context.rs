@@ -17,7 +17,7 @@
 //! | author | staff on a personal account or an outbound review, else the organisation | |
 //! | connection_disclosed | not disclosed (unless the text says so); an explicit `false` says a material connection exists and is not disclosed | |
 //! | audience | patient list if the channel is an email/SMS list, else public | a DM sent to a public audience is treated as a post |
-//! | media shows | unknown (treated as possibly showing people); free text is read by its words (`request_wire`) | |
+//! | media shows | unknown (treated as possibly showing people); free text is read by its words (`request_media`) | |
 //! | landing page (`link`) trackers | unknown: booking/portal/intake pages need review | `landing_kind`/`link_lands` and `third_party_trackers` beside the other facts are read when `landing_page` does not say |
 //! | marketing_consent | not stated: a promotion to a patient list needs review | `false` makes an Indian promotion to the list a DPDP block |
 //! | purpose | not stated | with a patient list, a stated political, fundraising or partner purpose is a use patients never agreed to |

@@ -23,6 +23,7 @@ mod lang;
 mod lexicon;
 mod org;
 mod request;
+mod request_media;
 mod request_wire;
 #[doc(hidden)]
 pub mod residual;

@@ -269,12 +269,12 @@ pub enum Audience {
 
 /// One attached image or video, as described by the uploader or the media library.
 ///
-/// Read leniently (see [`crate::request_wire`]): a free-text `shows` such as
+/// Read leniently (see [`crate::request_media`]): a free-text `shows` such as
 /// `"x-ray, de-identified"` also sets `clinical_image` and `identifiers_removed`, and a
 /// `visible` list naming a whiteboard, wristband or screen marks identifiers as kept.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[serde(from = "crate::request_wire::RawMedia")]
+#[serde(from = "crate::request_media::RawMedia")]
 pub struct Media {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
