@@ -13,6 +13,7 @@ mod health;
 mod india;
 mod medication_list;
 mod relationship;
+mod respace;
 mod tone;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -367,58 +368,10 @@ impl Lexicon {
         // About one hit per three words; room for the scanners' and derived hits too.
         let mut hits = Vec::with_capacity(p.words.len() / 2 + 16);
         self.scan_region(p, text, 0, &mut hits, false);
-        // Links: "/ivf/egg-retrieval-aftercare" says what "egg retrieval" says. Read each
-        // link once more with its separators as spaces, keeping only the phrases that
-        // span a separator (the rest were found above).
-        let mut start = 0;
-        let links = text.contains('/').then(|| text.split(' '));
-        for token in links.into_iter().flatten() {
-            let end = start + token.len();
-            if is_link(token) && token.contains(['-', '_', '+']) {
-                let spaced = token.replace(['-', '_', '+'], " ");
-                self.scan_region(p, &spaced, start, &mut hits, true);
-            }
-            start = end + 1;
-        }
-        // Hashtags: "#DiabetesKhatam", "#NoMoreInsulin" say "diabetes khatam", "no more
-        // insulin". Read each camel-cased ASCII tag once more with its words apart.
-        if text.contains('#') {
-            for (at, _) in text.match_indices('#') {
-                let tag_end = text[at + 1..]
-                    .find(|c: char| !c.is_ascii_alphanumeric())
-                    .map_or(text.len(), |n| at + 1 + n);
-                if let Some((spaced, map)) = camel_words(&text[at + 1..tag_end], at + 1) {
-                    self.scan_mapped(p, &spaced, &map, &mut hits);
-                }
-            }
-        }
+        self.rescan_links(p, &mut hits);
+        self.rescan_hashtags(p, &mut hits);
         hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue));
         hits
-    }
-
-    /// Matches in `text`, a respaced copy of part of `p.norm` whose byte `i` stands at
-    /// `map[i]` there (an inserted space stands where the next letter does).
-    fn scan_mapped(&self, p: &Prepared<'_>, text: &str, map: &[usize], hits: &mut Vec<Hit>) {
-        for m in self.ac.find_overlapping_iter(text) {
-            let pat = &self.patterns[m.pattern().as_usize()];
-            let (s, e) = (m.start(), m.end());
-            if pat.left_bound && !left_ok(text, s) || pat.right_bound && !right_ok(text, e) {
-                continue;
-            }
-            let (s, e) = (map[s], map[e - 1] + 1);
-            let w0 = p.word_at(s);
-            let sentence = p.sentence_of(s);
-            for &cue in &pat.cues {
-                hits.push(Hit {
-                    cue,
-                    start: s,
-                    end: e,
-                    w0,
-                    w1: w0,
-                    sentence,
-                });
-            }
-        }
     }
 
     /// Matches in `text` (a copy of `p.norm` from `offset`, of the same length); with
@@ -458,40 +411,7 @@ impl Lexicon {
     }
 }
 
-/// "DiabetesKhatam" → ("Diabetes Khatam", where each byte was): an ASCII tag of two or
-/// more capitalised words, split before each capital that follows a lower-case letter.
-/// `None` when the tag is one word, all capitals or all lower case.
-fn camel_words(tag: &str, offset: usize) -> Option<(String, Vec<usize>)> {
-    let b = tag.as_bytes();
-    let splits = (1..b.len())
-        .filter(|&i| b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase())
-        .count();
-    if splits == 0 || b.len() > 60 {
-        return None;
-    }
-    let mut spaced = String::with_capacity(b.len() + splits);
-    let mut map = Vec::with_capacity(b.len() + splits);
-    for (i, &c) in b.iter().enumerate() {
-        if i > 0 && c.is_ascii_uppercase() && b[i - 1].is_ascii_lowercase() {
-            spaced.push(' ');
-            map.push(offset + i);
-        }
-        spaced.push(c as char);
-        map.push(offset + i);
-    }
-    Some((spaced, map))
-}
-
-/// "https://…", "www.…" or "clinic.in/path": a link whose path words can be read.
-fn is_link(token: &str) -> bool {
-    token.contains("://")
-        || token.starts_with("www.")
-        || token
-            .find('/')
-            .is_some_and(|slash| token[..slash].contains('.'))
-}
-
-fn left_ok(text: &str, s: usize) -> bool {
+pub(super) fn left_ok(text: &str, s: usize) -> bool {
     let first = text[s..].chars().next();
     if !first.is_some_and(is_word_char) {
         return true;
@@ -499,7 +419,7 @@ fn left_ok(text: &str, s: usize) -> bool {
     !text[..s].chars().next_back().is_some_and(is_word_char)
 }
 
-fn right_ok(text: &str, e: usize) -> bool {
+pub(super) fn right_ok(text: &str, e: usize) -> bool {
     let last = text[..e].chars().next_back();
     if !last.is_some_and(is_word_char) {
         return true;
@@ -522,40 +442,6 @@ mod tests {
         assert!(cues.contains(&Cue::RelPhrase), "{hits:?}");
         let p = Prepared::new("the scarcely noticed");
         assert!(!lex.scan(&p).iter().any(|h| h.cue == Cue::Condition));
-    }
-
-    #[test]
-    fn words_inside_camel_cased_hashtags() {
-        let lex = Lexicon::new(&[]);
-        let text = "Watch now! #DiabetesKhatam #NoMoreInsulin";
-        let p = Prepared::new(text);
-        let hits = lex.scan(&p);
-        let disease = hits
-            .iter()
-            .find(|h| h.cue == Cue::DmrDisease)
-            .expect("diabetes inside the tag");
-        assert_eq!(&text[disease.start..disease.end], "Diabetes");
-        assert!(hits
-            .iter()
-            .any(|h| h.cue == Cue::Medication && &text[h.start..h.end] == "Insulin"));
-        assert_eq!(camel_words("nomoreinsulin", 0), None);
-        assert_eq!(camel_words("ICU", 0), None);
-        let (spaced, map) = camel_words("NoMore", 5).unwrap();
-        assert_eq!(spaced, "No More");
-        assert_eq!(map, vec![5, 6, 7, 7, 8, 9, 10]);
-    }
-
-    #[test]
-    fn phrases_inside_link_slugs() {
-        let lex = Lexicon::new(&[]);
-        let p = Prepared::new("Details: https://clinic.example/ivf/egg_retrieval-aftercare?src=a");
-        let hits = lex.scan(&p);
-        let found =
-            |h: &&Hit| h.cue == Cue::Procedure && &p.norm[h.start..h.end] == "egg_retrieval";
-        assert!(hits.iter().any(|h| found(&h)), "{hits:?}");
-        // Outside links a hyphenated compound is left as written.
-        let p = Prepared::new("an egg_retrieval note");
-        assert!(!lex.scan(&p).iter().any(|h| h.cue == Cue::Procedure));
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod name_words;
 mod names;
 mod observances;
 mod owners;
+mod owners_words;
 mod pairs;
 mod people;
 mod scan;

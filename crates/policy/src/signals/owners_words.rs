@@ -1,0 +1,160 @@
+//! Word-level tests behind [`super::owners`]: whether the words around an entity make
+//! it the organisation's (a contact after "our"), a workplace, a guest, or the subject of a
+//! question rather than the person answering it.
+
+use super::entities::Entity;
+use crate::text::Prepared;
+
+pub(super) fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// "our nurse line is (470) 555-0118", "our draw station at 1180 Whitaker Ave", "hamare
+/// Indore centre ka number": "our" at most five words before a contact or address in the
+/// same sentence, with no "you"/"your" between, makes it the organisation's.
+pub(super) fn our_before(p: &Prepared<'_>, e: &Entity) -> bool {
+    const OUR: &[&str] = &[
+        "our",
+        "hamare",
+        "humare",
+        "hamara",
+        "hamari",
+        "हमारे",
+        "हमारा",
+        "हमारी",
+    ];
+    const YOU: &[&str] = &[
+        "you",
+        "your",
+        "aap",
+        "aapke",
+        "aapka",
+        "aapki",
+        "आप",
+        "आपके",
+        "आपका",
+        "आपकी",
+        "my",
+        "mera",
+        "meri",
+        "mere",
+    ];
+    for back in 1..=5 {
+        let Some(i) = e.w0.checked_sub(back) else {
+            break;
+        };
+        if p.words[i].sentence != e.sentence {
+            break;
+        }
+        let w = p.word_text(i);
+        if YOU.iter().any(|y| w.eq_ignore_ascii_case(y)) {
+            return false;
+        }
+        if OUR.iter().any(|o| w.eq_ignore_ascii_case(o)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// "inquiries about Mr. David Ortiz": the person asked about is the subject, not the
+/// press contact the role in the sentence names.
+pub(super) fn asked_about(p: &Prepared<'_>, e: &Entity) -> bool {
+    (e.w0.saturating_sub(2)..e.w0).any(|i| {
+        p.word_is(
+            i,
+            &[
+                "about",
+                "regarding",
+                "concerning",
+                "re",
+                "ke",
+                "baare",
+                "bare",
+            ],
+        )
+    })
+}
+
+/// "Dr. Rahman joins us from Johns Hopkins", "trained at Tata Memorial": where a
+/// clinician worked or trained is an institution, whatever its name looks like.
+pub(super) fn former_workplace(p: &Prepared<'_>, e: &Entity) -> bool {
+    e.w0 > 0
+        && p.word_is(e.w0 - 1, &["from", "at"])
+        && (e.w0.saturating_sub(5)..e.w0 - 1).any(|i| {
+            p.word_is(
+                i,
+                &[
+                    "joins",
+                    "joined",
+                    "joining",
+                    "trained",
+                    "training",
+                    "worked",
+                    "working",
+                    "served",
+                    "comes",
+                    "came",
+                    "moves",
+                    "moved",
+                    "fellowship",
+                    "residency",
+                    "graduated",
+                    "graduate",
+                    "practised",
+                    "practiced",
+                ],
+            )
+        })
+}
+
+/// "Chiefs tight end Marcus Bell stopped by to sign footballs": a public figure, named by
+/// their role, visiting as the organisation's guest, is not a patient.
+pub(super) fn guest(p: &Prepared<'_>, e: &Entity) -> bool {
+    const ROLES: &[&str] = &[
+        "end",
+        "quarterback",
+        "pitcher",
+        "captain",
+        "coach",
+        "player",
+        "star",
+        "singer",
+        "actor",
+        "actress",
+        "rapper",
+        "mayor",
+        "governor",
+        "senator",
+        "mla",
+        "mp",
+        "minister",
+        "cricketer",
+        "batsman",
+        "bowler",
+        "goalkeeper",
+        "striker",
+        "forward",
+        "guard",
+        "champion",
+        "olympian",
+        "author",
+        "chef",
+        "anchor",
+        "rockstar",
+        "legend",
+    ];
+    const VISITS: &[&str] = &[
+        "stopped by",
+        "dropped by",
+        "came by",
+        "paid a visit",
+        "paid us a visit",
+        "stopped in",
+        "visited our",
+        "surprised our",
+    ];
+    let role = (e.w0.saturating_sub(3)..e.w0).any(|i| p.word_is(i, ROLES));
+    let after = p.norm[e.end..].trim_start().to_lowercase();
+    role && VISITS.iter().any(|v| after.starts_with(v))
+}
