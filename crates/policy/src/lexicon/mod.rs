@@ -367,22 +367,23 @@ impl Lexicon {
         let text = p.norm.as_str();
         // About one hit per three words; room for the scanners' and derived hits too.
         let mut hits = Vec::with_capacity(p.words.len() / 2 + 16);
-        self.scan_region(p, text, 0, &mut hits, false);
+        self.scan_region(p, text, &mut hits, false, |s, e| (s, e));
         self.rescan_links(p, &mut hits);
         self.rescan_hashtags(p, &mut hits);
         hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue));
         hits
     }
 
-    /// Matches in `text` (a copy of `p.norm` from `offset`, of the same length); with
-    /// `across_spaces`, only phrases containing a space.
-    fn scan_region(
+    /// Matches in `text`, a copy of part of `p.norm` (possibly respaced), whose match
+    /// `s..e` stands at `place(s, e)` there; with `across_spaces`, only phrases containing
+    /// a space.
+    pub(super) fn scan_region(
         &self,
         p: &Prepared<'_>,
         text: &str,
-        offset: usize,
         hits: &mut Vec<Hit>,
         across_spaces: bool,
+        place: impl Fn(usize, usize) -> (usize, usize),
     ) {
         for m in self.ac.find_overlapping_iter(text) {
             let pat = &self.patterns[m.pattern().as_usize()];
@@ -393,7 +394,7 @@ impl Lexicon {
             if across_spaces && !text[s..e].contains(' ') {
                 continue;
             }
-            let (s, e) = (s + offset, e + offset);
+            let (s, e) = place(s, e);
             let w0 = p.word_at(s);
             let w1 = p.word_at(e.saturating_sub(1)).max(w0);
             let sentence = p.sentence_of(s);
@@ -411,7 +412,7 @@ impl Lexicon {
     }
 }
 
-pub(super) fn left_ok(text: &str, s: usize) -> bool {
+fn left_ok(text: &str, s: usize) -> bool {
     let first = text[s..].chars().next();
     if !first.is_some_and(is_word_char) {
         return true;
@@ -419,7 +420,7 @@ pub(super) fn left_ok(text: &str, s: usize) -> bool {
     !text[..s].chars().next_back().is_some_and(is_word_char)
 }
 
-pub(super) fn right_ok(text: &str, e: usize) -> bool {
+fn right_ok(text: &str, e: usize) -> bool {
     let last = text[..e].chars().next_back();
     if !last.is_some_and(is_word_char) {
         return true;

@@ -2,7 +2,7 @@
 //! its separators as spaces ("/ivf/egg-retrieval-aftercare"), and a camel-cased hashtag
 //! read word by word ("#DiabetesKhatam").
 
-use super::{left_ok, right_ok, Hit, Lexicon};
+use super::{Hit, Lexicon};
 use crate::text::Prepared;
 
 impl Lexicon {
@@ -18,7 +18,7 @@ impl Lexicon {
             let end = start + token.len();
             if is_link(token) && token.contains(['-', '_', '+']) {
                 let spaced = token.replace(['-', '_', '+'], " ");
-                self.scan_region(p, &spaced, start, hits, true);
+                self.scan_region(p, &spaced, hits, true, |s, e| (s + start, e + start));
             }
             start = end + 1;
         }
@@ -35,33 +35,8 @@ impl Lexicon {
                     .find(|c: char| !c.is_ascii_alphanumeric())
                     .map_or(text.len(), |n| at + 1 + n);
                 if let Some((spaced, map)) = camel_words(&text[at + 1..tag_end], at + 1) {
-                    self.scan_mapped(p, &spaced, &map, hits);
+                    self.scan_region(p, &spaced, hits, false, |s, e| (map[s], map[e - 1] + 1));
                 }
-            }
-        }
-    }
-
-    /// Matches in `text`, a respaced copy of part of `p.norm` whose byte `i` stands at
-    /// `map[i]` there (an inserted space stands where the next letter does).
-    fn scan_mapped(&self, p: &Prepared<'_>, text: &str, map: &[usize], hits: &mut Vec<Hit>) {
-        for m in self.ac.find_overlapping_iter(text) {
-            let pat = &self.patterns[m.pattern().as_usize()];
-            let (s, e) = (m.start(), m.end());
-            if pat.left_bound && !left_ok(text, s) || pat.right_bound && !right_ok(text, e) {
-                continue;
-            }
-            let (s, e) = (map[s], map[e - 1] + 1);
-            let w0 = p.word_at(s);
-            let sentence = p.sentence_of(s);
-            for &cue in &pat.cues {
-                hits.push(Hit {
-                    cue,
-                    start: s,
-                    end: e,
-                    w0,
-                    w1: w0,
-                    sentence,
-                });
             }
         }
     }
