@@ -343,10 +343,12 @@ impl LandingPage {
         match (&self.third_party_trackers, &self.trackers) {
             (None, None) => None,
             (a, b) => {
+                let unnamed = crate::request_wire::UNNAMED_TRACKER;
                 let mut all: Vec<String> = a.iter().chain(b).flatten().cloned().collect();
-                if all.len() > 1 {
-                    all.retain(|t| t != crate::request_wire::UNNAMED_TRACKER);
+                if all.iter().any(|t| t != unnamed) {
+                    all.retain(|t| t != unnamed);
                 }
+                all.sort();
                 all.dedup();
                 Some(all)
             }

@@ -221,6 +221,16 @@ mod tests {
             both.landing_page.and_then(|l| l.trackers_found()),
             Some(vec!["meta_pixel".to_string()])
         );
+        // Two bare "yes" answers are still some tracker, not none.
+        let yes: Facts =
+            serde_json::from_str(r#"{"link":{"third_party_trackers":true,"trackers":true}}"#)
+                .unwrap();
+        assert_eq!(
+            yes.landing_page
+                .and_then(|l| l.trackers_found())
+                .map(|t| t.len()),
+            Some(1)
+        );
         let nested: Facts =
             serde_json::from_str(r#"{"link":{"landing":"booking","trackers":["tiktok"]}}"#)
                 .unwrap();

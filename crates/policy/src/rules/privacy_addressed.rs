@@ -374,11 +374,13 @@ fn relatives_care(ev: &Eval<'_>) -> Vec<Span> {
     // "Please tell her everyone up on 3 North is cheering her on": the ward she is on.
     // A numbered ward or an intensive-care unit, not the OPD everyone visits.
     let ward = |p: &crate::lexicon::Hit, h: &crate::lexicon::Hit| {
-        let w = sig.text(h.start, h.end).to_ascii_lowercase();
+        let w = sig.text(h.start, h.end);
         h.cue == Cue::CareArea
             && h.sentence == p.sentence
             && (w.chars().any(|c| c.is_ascii_digit())
-                || ["icu", "nicu", "picu", "ccu", "intensive care"].contains(&w.as_str()))
+                || ["icu", "nicu", "picu", "ccu", "intensive care"]
+                    .iter()
+                    .any(|u| w.eq_ignore_ascii_case(u)))
     };
     sig.of(Cue::Pron3)
         .flat_map(|p| {

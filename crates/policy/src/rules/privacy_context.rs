@@ -109,11 +109,6 @@ fn purpose(ev: &Eval<'_>, out: &mut Findings) {
         "रिकॉर्ड के अनुसार",
         "रिकॉर्ड के हिसाब",
     ];
-    let to_people = ev.ctx.family.is_addressed() || ev.ctx.family == ChannelFamily::Email;
-    let says_list = to_people && ev.ctx.outbound() && {
-        let low = sig.p.norm.to_lowercase();
-        FROM_RECORDS.iter().any(|w| low.contains(w))
-    };
     // "Dear patient: as someone who relies on our dialysis unit…": a message that reaches
     // people as our patients; asking them for votes uses their care for politics.
     const AS_PATIENTS: &[&str] = &[
@@ -126,10 +121,15 @@ fn purpose(ev: &Eval<'_>, out: &mut Findings) {
         "प्रिय मरीज",
         "प्रिय रोगी",
     ];
-    let as_patients = to_people && ev.ctx.outbound() && {
-        let low = sig.p.norm.to_lowercase();
-        AS_PATIENTS.iter().any(|w| low.contains(w))
+    let to_people = ev.ctx.family.is_addressed() || ev.ctx.family == ChannelFamily::Email;
+    // Lower-cased once, only for outbound messages to people.
+    let low = (to_people && ev.ctx.outbound()).then(|| sig.p.norm.to_lowercase());
+    let says = |phrases: &[&str]| {
+        low.as_deref()
+            .is_some_and(|l| phrases.iter().any(|w| l.contains(w)))
     };
+    let says_list = says(FROM_RECORDS);
+    let as_patients = says(AS_PATIENTS);
     if as_patients && !ev.ctx.patient_list && !says_list && sig.has(Cue::Political) {
         let political: Vec<Span> = sig.of(Cue::Political).map(|h| (h.start, h.end)).collect();
         out.add(Fired::new(RuleId::PhiPurpose, Block).spans(political));
