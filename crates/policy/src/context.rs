@@ -55,6 +55,9 @@ pub struct Ctx {
     pub marketing_consent: Option<bool>,
     /// What the authorisation record says may be shared, lower-cased (`None`: all of it).
     pub auth_covers: Option<Vec<String>>,
+    /// The authorisation was signed by the patient, not a parent or guardian: it covers
+    /// nothing if the text shows the patient is a child.
+    pub signed_by_patient: bool,
 }
 
 impl Ctx {
@@ -67,9 +70,12 @@ impl Ctx {
                 .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
         };
         let mut family = ChannelFamily::from_name(req.channel.as_deref());
+        // "sms_patient_list", "email_patients_list": the channel names its audience.
+        let list_channel = req.facts.audience_kind().is_none()
+            && (chan_has("patient_list") || chan_has("patients_list"));
         // A message to the whole patient list is a broadcast, not a conversation.
         if family == ChannelFamily::DirectMessage
-            && req.facts.audience_kind() == Some(Audience::PatientList)
+            && (req.facts.audience_kind() == Some(Audience::PatientList) || list_channel)
         {
             family = ChannelFamily::Email;
         }
@@ -115,6 +121,12 @@ impl Ctx {
                 && covers_channel(f.authorization_channels(), channel)
                 && signed_for_minor(f),
             guardian_consent: f.guardian_consent,
+            signed_by_patient: signed_by(f).is_some_and(|by| {
+                !guardian_signed(&by)
+                    && ["patient", "self", "child", "himself", "herself"]
+                        .iter()
+                        .any(|w| by.contains(w))
+            }),
             staff_consent: f.staff_consent,
             personal_account,
             staff_author,
@@ -123,7 +135,8 @@ impl Ctx {
             connection_undisclosed: f.connection_disclosed == Some(false)
                 || f.connection_disclosed.is_none() && material_connection(f),
             patient_list: f.audience_kind() == Some(Audience::PatientList)
-                || f.audience_kind().is_none() && family == ChannelFamily::Email,
+                || f.audience_kind().is_none() && family == ChannelFamily::Email
+                || list_channel,
             media: f.media.clone(),
             landing_kind: f
                 .landing_page
@@ -186,18 +199,24 @@ fn signed_for_minor(f: &crate::request::Facts) -> bool {
     if f.patient_minor != Some(true) {
         return true;
     }
-    let by = f
-        .authorization_signed_by()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let guardian_signed = ["guardian", "parent", "mother", "father"]
-        .iter()
-        .any(|w| by.contains(w));
+    let by = signed_by(f).unwrap_or_default();
+    let guardian_signed = guardian_signed(&by);
     match f.guardian_consent {
         Some(true) => true,
         Some(false) => guardian_signed,
         None => by.is_empty() || guardian_signed,
     }
+}
+
+/// Who signed the authorisation, lower-cased.
+fn signed_by(f: &crate::request::Facts) -> Option<String> {
+    f.authorization_signed_by().map(str::to_ascii_lowercase)
+}
+
+fn guardian_signed(by: &str) -> bool {
+    ["guardian", "parent", "mother", "father"]
+        .iter()
+        .any(|w| by.contains(w))
 }
 
 /// `facts.material_connection` says there is one: `true`, or a description that is not

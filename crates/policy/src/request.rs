@@ -113,7 +113,12 @@ pub struct Facts {
     )]
     pub authorization: Option<AuthorizationRecord>,
     /// The patient in the text or media is a minor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        alias = "patient_is_minor",
+        alias = "minor",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub patient_minor: Option<bool>,
     /// A material connection exists (true, or a description such as "free treatment").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -134,6 +139,7 @@ pub struct Facts {
     #[serde(
         default,
         alias = "link_lands",
+        alias = "link_landing",
         alias = "lands_on",
         alias = "landing_type",
         skip_serializing_if = "Option::is_none"

@@ -70,6 +70,17 @@ fn suggestions_are_allowed() {
         }
         let mut req = c.request.clone();
         req.text = sug.clone();
+        // The landing-page facts describe the link the text carried; a suggestion that
+        // moves the person to a phone number carries none.
+        let link = |t: &str| {
+            t.split_whitespace()
+                .any(|w| w.contains('/') && w.contains('.'))
+        };
+        if link(&c.request.text) && !link(&sug) {
+            req.facts.landing_page = None;
+            req.facts.landing_kind = None;
+            req.facts.third_party_trackers = None;
+        }
         let again = engine.check(&req);
         let reply = matches!(c.request.channel.as_deref(), Some(ch) if ch.contains("reply") || ch.contains("dm") || ch.contains("messenger") || ch.contains("whatsapp"));
         // A redaction keeps the rest of the text, which the residual model may still want

@@ -200,7 +200,7 @@ pub(super) const GROUPS: &[Group] = &[
             "cases", "replacements", "implants", "cycles", "babies", "smiles", "angioplasties",
             "surgery", "operation", "replacement", "transplant", "muskurahatein", "muskaanein",
             "mareez", "marij", "mareezon", "pratyaropan", "pratyarpan", "sarjari", "प्रत्यारोपण",
-            "सर्जरी", "ऑपरेशन", "मरीज़", "डिलीवरी",
+            "सर्जरी", "ऑपरेशन", "मरीज़", "डिलीवरी", "families",
         ],
     ),
     (
@@ -263,6 +263,7 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "er", "emergency room", "emergency department", "icu", "nicu", "picu", "ccu",
             "intensive care", "ward", "wards", "trauma bay", "operating room", "operating theatre",
+            "burn unit", "burns unit", "burn ward", "burn centre", "burn center", "trauma unit",
             "operation theatre", "operation theater", "operating theater",
             "ot", "labor and delivery", "labour ward", "l&d", "recovery room", "pre-op", "post-op",
             "bedside", "patient room", "patient rooms", "exam room", "labour room", "labor room",

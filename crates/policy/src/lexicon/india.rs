@@ -100,7 +100,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Hint,
         &[
-            "ishaara", "ishara", "isharaa", "ishare", "इशारा", "इशारे", "hint", "hinted", "a hint",
+            "ishaara", "ishara", "isharaa", "ishare", "ishaare", "ishaaron", "isharon", "इशारा", "इशारे", "इशारों", "hint", "hinted", "a hint",
             "wink", "winked", "rang blue", "rang pink", "blue rakh", "pink rakh", "nursery blue",
             "nursery pink", "paint the nursery", "buy blue", "buy pink", "blue clothes", "pink clothes",
             "nursery ka rang", "नीला रंग", "गुलाबी रंग", "samajh gaye honge", "samajh jaiye", "samajh jayiye", "समझ गए होंगे",

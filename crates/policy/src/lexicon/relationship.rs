@@ -144,6 +144,15 @@ pub(super) const GROUPS: &[Group] = &[
             "get you in", "got you in", "fit you in", "squeeze you in", "having you in", "having you and", "loved having you", "great having you",
             "good to have you in", "see you at your", "see you at", "see you next", "see you in",
             "see you soon at", "see you for", "aapko dobara dekhkar", "phir milenge",
+            // "An honor to be part of your big day… can't wait to see the little ones at
+            // their first check-up": the delivery, confirmed, and the babies' next visit.
+            "honor to be part of your", "honour to be part of your", "privilege to be part of your",
+            "privileged to be part of your", "part of your big day", "see the little ones at",
+            "see the little one at", "meet the little one at", "see the baby at",
+            // "…but please keep the family in your thoughts": the answer to "is he ok?".
+            "keep the family in your thoughts", "keep the family in your prayers",
+            "keep him in your thoughts", "keep her in your thoughts", "keep him in your prayers",
+            "keep her in your prayers", "keep them in your thoughts", "keep them in your prayers",
             // A next visit presumes a last one.
             "next time you visit", "next time you come", "next time you're in", "next time you are in",
             "next time you're here", "next time you are here", "when you come back", "on your next visit",
@@ -256,6 +265,7 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::StaffTitle,
         &[
             "nurses", "team members", "colleagues", "staff member",
+            "ward boy", "ward boys", "ward attendant", "ward aaya", "ayah", "compounder", "वार्ड बॉय",
             "dr", "dr.", "doctor", "nurse", "prof", "prof.", "professor", "physician",
             "surgeon", "dentist", "hygienist", "therapist", "physiotherapist", "receptionist",
             "technician", "pharmacist", "consultant", "our team", "our staff", "our nurse",
@@ -281,6 +291,7 @@ pub(super) const GROUPS: &[Group] = &[
             "our office", "our ward", "our icu", "our er", "our team", "our unit",
             "hamare hospital", "humare hospital", "hamare clinic", "humare clinic",
             "हमारे अस्पताल", "हमारे क्लिनिक", "हमारे केंद्र", "हमारे सेंटर",
+            "हमारे icu", "हमारे आईसीयू", "हमारे वार्ड", "hamare icu", "humare icu", "hamare ward", "humare ward",
         ],
     ),
     (

@@ -63,11 +63,15 @@ pub(super) fn dmr(ev: &Eval<'_>, out: &mut Findings) {
         let claimed = claims
             .iter()
             .any(|&(s, _)| sig.p.sentence_of(s).abs_diff(d.sentence) <= 1);
-        let remedies = sig
+        // Two different remedy words ("churna … vati"), not "दवा" said twice.
+        let mut remedies: Vec<String> = sig
             .of(Cue::Remedy)
             .filter(|r| r.sentence == d.sentence)
-            .count();
-        if claimed || remedies >= 2 {
+            .map(|r| sig.text(r.start, r.end).to_lowercase())
+            .collect();
+        remedies.sort_unstable();
+        remedies.dedup();
+        if claimed || remedies.len() >= 2 {
             spans.push((d.start, d.end));
         }
     }

@@ -6,7 +6,7 @@ use super::{Eval, Findings, Fired, RuleId};
 use crate::channel::ChannelFamily;
 use crate::lexicon::Cue;
 use crate::result::Verdict::{self, Block, NeedsReview};
-use crate::signals::ties::{generic_health, Span, HEALTH};
+use crate::signals::ties::{generic_health, hurt_word, Span, HEALTH};
 use crate::signals::{EntityKind, Signals};
 
 /// Public channel: a PHI rule blocks. Private (DM): it needs review.
@@ -108,12 +108,24 @@ fn about_others(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
     // A press answer with directory information only (name, "is a patient", a one-word
     // condition) is what HIPAA lets a hospital give to callers who ask by name, unless the
     // patient opted out: a human confirms that before release.
+    // "the driver injured in Tuesday's crash … is in fair condition": being hurt in the
+    // event and the event's day are what the caller asked about, not care details.
+    let beyond_event = t
+        .anchor_health
+        .iter()
+        .any(|&(s, e)| !hurt_word(sig.text(s, e)));
+    let visit_beyond_event = t.anchor_visit.iter().any(|&(s, _)| {
+        let sent = sig.p.sentence_of(s);
+        !sig.sentence_has(sent, Cue::Event)
+    });
+    // Where they are ("in our burn unit", "in our ICU") and a child's condition say more.
     if press
-        && !has_health
+        && !beyond_event
         && t.anchor_outcome.is_empty()
-        && t.anchor_visit.is_empty()
+        && !visit_beyond_event
         && !story
         && sig.has(Cue::DirectoryCondition)
+        && !sig.any(&[Cue::CareArea, Cue::SensMinor])
     {
         let rel: Vec<Span> = sig
             .of_any(&[Cue::PatientWord, Cue::RelPhrase])

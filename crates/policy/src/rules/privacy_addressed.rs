@@ -218,12 +218,23 @@ pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
         "no-showed",
         "dismissed",
     ];
-    if !t.rel.is_empty() {
+    // "…called you twice before the appointment was cancelled": what became of their
+    // booking is a visit detail too.
+    const CHANGED: &[&str] = &[
+        "cancelled",
+        "canceled",
+        "cancellation",
+        "rescheduled",
+        "postponed",
+    ];
+    if !t.rel.is_empty() || !t.addressed_care.is_empty() {
         let events: Vec<Span> = sig
             .of(Cue::VisitWord)
             .filter(|h| {
                 let w = sig.text(h.start, h.end).to_ascii_lowercase();
                 VISIT_EVENTS.iter().any(|v| w.starts_with(v))
+                    || SCHEDULED.iter().any(|v| w.starts_with(v))
+                        && sig.p.sentence_has_word(h.sentence, CHANGED)
             })
             .map(|h| (h.start, h.end))
             .collect();
@@ -382,7 +393,8 @@ fn relatives_care(ev: &Eval<'_>) -> Vec<Span> {
                     .iter()
                     .any(|u| w.eq_ignore_ascii_case(u)))
     };
-    sig.of(Cue::Pron3)
+    let mut spans: Vec<Span> = sig
+        .of(Cue::Pron3)
         .flat_map(|p| {
             sig.hits.iter().filter(move |h| {
                 HEALTH.contains(&h.cue)
@@ -394,5 +406,27 @@ fn relatives_care(ev: &Eval<'_>) -> Vec<Span> {
             })
         })
         .map(|h| (h.start, h.end))
-        .collect()
+        .collect();
+    // "My husband Jim has been in your ICU" answered with "everyone is rooting for Jim":
+    // the reply names the relative the message placed in care.
+    if let Some(rt) = ev.reply_to {
+        spans.extend(
+            sig.entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Name && !e.staff && !e.org)
+                .filter(|e| named_relative(rt, sig.text(e.start, e.end)))
+                .map(|e| (e.start, e.end)),
+        );
+    }
+    spans
+}
+
+/// Whether the message names `name` right after a relative ("my husband Jim", "meri beti
+/// Priya", "my mom, Linda").
+fn named_relative(rt: &Signals<'_>, name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    first.chars().count() > 1
+        && rt
+            .of(Cue::FamilyMember)
+            .any(|f| (f.w1 + 1..=f.w1 + 2).any(|i| rt.p.word_text(i).eq_ignore_ascii_case(first)))
 }

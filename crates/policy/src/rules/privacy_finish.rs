@@ -5,7 +5,7 @@
 use super::{Eval, Findings, Fired, RuleId, DISCLOSURE};
 use crate::lexicon::Cue;
 use crate::result::Verdict::{Block, NeedsReview};
-use crate::signals::ties::{self, generic_health, Span, HEALTH, SENSITIVE};
+use crate::signals::ties::{self, contact_of, generic_health, Span, HEALTH, SENSITIVE};
 use crate::signals::{EntityKind, Signals};
 
 /// The word before `w` makes a person word generic: "your baby" in a post is the
@@ -118,13 +118,32 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
         }
     }
     // "If you have fever or severe pain, go to urgent care": triage for anyone.
-    // "Any new or spreading rash deserves a prompt check": a sentence about any case.
+    // "Any new or spreading rash deserves a prompt check", "Bachchon mein bukhar ki dawai
+    // vajan se tay hoti hai": a sentence about any case, or about children in general.
+    const ANYONE: &[&str] = &[
+        "any",
+        "every",
+        "koi",
+        "children",
+        "kids",
+        "adults",
+        "most",
+        "many",
+        "generally",
+        "usually",
+        "bachchon",
+        "bacchon",
+        "bachon",
+        "बच्चों",
+        "aamtaur",
+        "आमतौर",
+    ];
     let any_case = |s: usize| {
         sig.p
             .words
             .iter()
             .position(|w| w.sentence == s)
-            .is_some_and(|i| sig.p.word_is(i, &["any", "every", "koi"]))
+            .is_some_and(|i| sig.p.word_is(i, ANYONE))
     };
     let triage =
         |s: usize| ev.ctx.family.is_addressed() && (sig.sentence_has(s, Cue::Hedge) || any_case(s));
@@ -207,7 +226,9 @@ fn addressed_care(ev: &Eval<'_>, out: &mut Findings) {
             !sig.sentence_has(h.sentence, Cue::Hedge)
                 && !sig.sentence_has(h.sentence, Cue::Deflect)
                 && !sig.sentence_has(h.sentence, Cue::NoShare)
-                && CARE.iter().any(|&c| sig.sentence_has(h.sentence, c))
+                && sig
+                    .of_any(CARE)
+                    .any(|c| c.sentence == h.sentence && !contact_of(sig, c))
         })
         .map(|h| (h.start, h.end))
         .collect();
@@ -278,13 +299,13 @@ pub fn finish(ev: &Eval<'_>, out: &mut Findings) {
         }
     }
     if ev.ctx.authorized {
-        // A minor's authorisation is their guardian's signature; only an explicit "no
-        // guardian consent" leaves it uncovered.
+        // A minor's authorisation is their guardian's signature; an explicit "no guardian
+        // consent", or the child's own signature, leaves it uncovered.
         let minor = sig.has(Cue::SensMinor)
             || sig
                 .personal_entities()
                 .any(|e| e.kind == EntityKind::Age && e.value.is_some_and(|a| a < 18));
-        if !minor || ev.ctx.guardian_consent != Some(false) {
+        if !minor || ev.ctx.guardian_consent != Some(false) && !ev.ctx.signed_by_patient {
             let covers = ev.ctx.auth_covers.as_deref();
             out.fired
                 .retain(|f| !(AUTH_CLEARS.contains(&f.rule) && covered(covers, f.rule)));

@@ -4,7 +4,7 @@
 use super::{Eval, Findings, Fired, RuleId};
 use crate::lexicon::Cue;
 use crate::result::Verdict::{Block, NeedsReview};
-use crate::signals::ties::{generic_health, Span, HEALTH};
+use crate::signals::ties::{generic_health, hurt_word, Span, HEALTH};
 use crate::signals::{EntityKind, Signals};
 
 /// Identifiable without a name: a unique person or event plus care details.
@@ -171,11 +171,14 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
     let single = sig.any(&[Cue::IndivAnchor, Cue::Unique]);
     // Who it was plus what they had is a disclosure; who it was plus "an emergency" is a
     // judgment call.
+    // "injured" is what the event did to them, not yet what their care is, unless the
+    // text says where they lie ("in our ICU") or that they are children.
+    let placed_or_minor = sig.any(&[Cue::CareArea, Cue::SensMinor]);
     let clinical = sig.has(Cue::Unique)
-        || sig
-            .hits
-            .iter()
-            .any(|h| HEALTH.contains(&h.cue) && !generic_health(sig.text(h.start, h.end)))
+        || sig.hits.iter().any(|h| {
+            let w = sig.text(h.start, h.end);
+            HEALTH.contains(&h.cue) && !generic_health(w) && (placed_or_minor || !hurt_word(w))
+        })
         || sig.has(Cue::Outcome);
     let v = if (timed || single) && clinical {
         Block

@@ -122,10 +122,14 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
             i += 2;
             continue;
         }
-        // "Sunita ji", "Ramesh जी".
+        // "Sunita ji", "Ramesh जी" (not "मधुमेह के साथ जी रहे हैं", living with it).
+        let living =
+            || ["रहे", "रही", "रहा", "सकते", "सकती", "सकें", "पाते", "लेते"].contains(&word(i + 2));
         if i + 1 < n
             && (word(i + 1).eq_ignore_ascii_case("ji") || word(i + 1) == "जी")
-            && (is_cap(w) && !bad(i) || is_deva(w))
+            && (is_cap(w) || is_deva(w))
+            && !bad(i)
+            && !living()
         {
             spans.push((i, i));
             i += 2;

@@ -60,7 +60,7 @@ impl Scanners {
                 r"(?i)(?-u:\b)\d+(?:\.\d+)?\s?(?:mg|mcg|µg|ml|gm|iu|units?|tablets?|tabs?|caps?|puffs?|drops?)(?-u:\b)",
             ),
             volume: re(
-                r"(?i)(?-u:\b)(\d[\d,]*)(?:st|nd|rd|th)?\s?(\+|k(?-u:\b)|lakh|thousand)?\s*\+?\s*(?:se\s+(?:zyada|jyada|adhik)\s+)?(?:[a-z]+\s+){0,2}(?:surgeries|surgery|operations|operation|deliveries|procedures|patients|transplants|transplant|cases|knee replacements?|hip replacements?|implants|ivf cycles|babies|smiles|angioplasties|cataract surgeries|muskurahatein|muskaanein|mareez|marij|mareezon|pratyaropan|pratyarpan|sarjari)(?-u:\b)|(\d[\d,]*)\s*(?:से\s+(?:ज़्यादा|ज्यादा|अधिक)\s+)?(?:\S+\s+){0,2}(?:प्रत्यारोपण|सर्जरी|ऑपरेशन|मरीज़|मरीज|डिलीवरी)",
+                r"(?i)(?-u:\b)(\d[\d,]*)(?:st|nd|rd|th)?\s?(\+|k(?-u:\b)|lakh|thousand)?\s*\+?\s*(?:se\s+(?:zyada|jyada|adhik)\s+)?(?:[a-z]+\s+){0,2}(?:surgeries|surgery|operations|operation|deliveries|procedures|patients|transplants|transplant|cases|knee replacements?|hip replacements?|replacements|families|implants|ivf cycles|babies|smiles|angioplasties|cataract surgeries|muskurahatein|muskaanein|mareez|marij|mareezon|pratyaropan|pratyarpan|sarjari)(?-u:\b)|(\d[\d,]*)\s*(?:से\s+(?:ज़्यादा|ज्यादा|अधिक)\s+)?(?:\S+\s+){0,2}(?:प्रत्यारोपण|सर्जरी|ऑपरेशन|मरीज़|मरीज|डिलीवरी)",
             ),
             weight: re(
                 r"(?i)(?-u:\b)(?:lost|dropped|shed)\s+\d+\s?(?:lbs?|pounds|kg|kgs|kilos)(?-u:\b)|(?-u:\b)\d+\s?(?:lbs?|pounds|kg|kilos)\s+in\s+\d+\s+(?:days|weeks|months)",
@@ -86,7 +86,7 @@ impl Scanners {
             // "after 14 sessions", "those 42 days in Pod B", "your 3rd visit": counts and
             // lengths of care.
             visit_count: re(
-                r"(?i)(?-u:\b)(?:\d{1,3}(?:st|nd|rd|th)?|second|third|fourth|fifth|sixth|doosri|dusri|teesri|tisri|chauthi|paanchvi|dusra|teesra|chautha)\s+(?:sessions|visits|appointments|treatments|infusions|cycles|rounds|injections|adjustments|cleanings|fillings|sittings|session|visit|appointment|treatment|infusion|cycle|round|sitting|dose|doses)(?-u:\b)|(?-u:\b)\d{1,3}\s+(?:days|nights|weeks|months|din|raatein)\s+(?:in|at|on|with us|mein|में)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:\d{1,3}(?:st|nd|rd|th)?|second|third|fourth|fifth|sixth|doosri|dusri|teesri|tisri|chauthi|paanchvi|dusra|teesra|chautha)\s+(?:sessions|visits|appointments|treatments|infusions|cycles|rounds|injections|adjustments|cleanings|fillings|sittings|session|visit|appointment|treatment|infusion|cycle|round|sitting|dose|doses)(?-u:\b)|(?-u:\b)\d{1,3}\s+(?:days|nights|weeks|months|din|raatein)\s+(?:in|at|on|with us|mein|में)(?-u:\b)|(?-u:\b)(?:\d{1,2}|do|teen|chaar|char|paanch|kai)\s+(?:baar|bar)\s+(?:aaye|aae|aayi|aayin|aa chuke|aa chuki)(?-u:\b)|(?:दो|तीन|चार|पाँच|पांच|कई|\d{1,2})\s+बार\s+(?:आए|आये|आईं|आई|आ चुके|आ चुकी)",
             ),
             // "Rm 312", "bed 12", "ward 4B": where one patient is.
             room: re(
@@ -169,6 +169,34 @@ impl Scanners {
             }
             // "vaccines, 2,960 screenings": a thousands separator, not "Dorothy, 82,".
             if c.get(4).is_some() && t[m.end()..].starts_with(|ch: char| ch.is_ascii_digit()) {
+                continue;
+            }
+            // "11 saal purani takleef", "10 years ago", "25 years of experience": how long,
+            // not how old.
+            const SPAN_OF_TIME: &[&str] = &[
+                "purani",
+                "purana",
+                "purane",
+                "pehle",
+                "baad",
+                "tak",
+                "ago",
+                "later",
+                "of",
+                "पुरानी",
+                "पुराना",
+                "पुराने",
+                "पहले",
+                "बाद",
+                "तक",
+                "से",
+            ];
+            let next = t[m.end()..].split_whitespace().next().unwrap_or("");
+            let next = next.trim_end_matches(|ch: char| ch.is_ascii_punctuation() || ch == '।');
+            if c.get(4).is_none()
+                && c.get(5).is_none()
+                && SPAN_OF_TIME.iter().any(|w| next.eq_ignore_ascii_case(w))
+            {
                 continue;
             }
             let v = (1..=5)
@@ -286,11 +314,14 @@ impl Scanners {
             }
         }
         let numbered = gates.contains(Cue::GateOrdinal) || t.bytes().any(|b| b.is_ascii_digit());
+        // "आप हमारे यहाँ तीन बार आए", "aap 3 baar aaye the": visits counted in Hindi.
+        let times = t.contains("बार") || t.contains("baar") || t.contains(" bar ");
         let counted = (numbered
             && [Cue::VisitWord, Cue::CareNoun, Cue::GatePeriod]
                 .iter()
-                .any(|&c| gates.contains(c)))
-        .then(|| self.visit_count.find_iter(t));
+                .any(|&c| gates.contains(c))
+            || times)
+            .then(|| self.visit_count.find_iter(t));
         for m in counted.into_iter().flatten() {
             add(Cue::VisitCount, m.start(), m.end());
             add(Cue::VisitWord, m.start(), m.end());

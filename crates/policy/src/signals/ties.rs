@@ -171,7 +171,7 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
             // Hindi and Hinglish possessives run longer ("aapki bitiya ki vaccine ki dose").
             let ascii_en = sig.text(h.start, h.end).eq_ignore_ascii_case("your");
             for c in care_after(h, if ascii_en { 4 } else { 6 }) {
-                if insurance_plan(sig, c) {
+                if insurance_plan(sig, c) || invitation(sig, h, c) {
                     continue;
                 }
                 push(&mut t.addressed_care, (h.start, c.end));
@@ -413,8 +413,52 @@ pub(crate) fn department(sig: &Signals<'_>, h: &Hit) -> bool {
     t.ends_with("patient") && DEPARTMENTS.contains(&next.as_str())
 }
 
+/// "DM us to book your consult": an invitation to a first visit, not a visit on record
+/// ("schedule your follow-up" still presumes one). "Hum aapko OPD ka number bhej denge":
+/// a department's number sent to the person, not their care.
+fn invitation(sig: &Signals<'_>, your: &Hit, c: &Hit) -> bool {
+    let booked = your.w0 > 0
+        && c.w0 == your.w1 + 1
+        && sig.p.word_is(
+            your.w0 - 1,
+            &["book", "schedule", "request", "reserve", "claim"],
+        )
+        && sig.p.word_is(
+            c.w0,
+            &[
+                "consult",
+                "consultation",
+                "appointment",
+                "visit",
+                "slot",
+                "check-up",
+                "checkup",
+            ],
+        );
+    booked || contact_of(sig, c)
+}
+
+/// "injured in Tuesday's crash": what the event did to someone, not yet their care.
+pub(crate) fn hurt_word(w: &str) -> bool {
+    ["injured", "hurt", "wounded", "घायल", "ghayal"]
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x))
+}
+
+/// "OPD ka number", "ward timings": the care word names where to call, not anyone's care.
+pub(crate) fn contact_of(sig: &Signals<'_>, c: &Hit) -> bool {
+    const CONTACT: &[&str] = &[
+        "number", "timings", "timing", "phone", "helpline", "address",
+    ];
+    let linked = sig
+        .p
+        .word_is(c.w1 + 1, &["ka", "ki", "ke", "का", "की", "के"]);
+    sig.p.word_is(c.w1 + 1, CONTACT) || linked && sig.p.word_is(c.w1 + 2, CONTACT)
+}
+
 /// "we accept Medicare Advantage … our billing team can check your specific plan": the
 /// plan of a text about insurance is a policy, not a care plan.
+
 fn insurance_plan(sig: &Signals<'_>, c: &Hit) -> bool {
     let w = sig.text(c.start, c.end);
     (w.eq_ignore_ascii_case("plan") || w.eq_ignore_ascii_case("plans"))
