@@ -306,7 +306,7 @@ pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
     }
     // "My son had his tonsils out at your Dublin campus" answered with "so happy his
     // tonsillectomy recovery is going well": "his" is the relative the message named.
-    let relative_care = relatives_care(ev);
+    let relative_care = super::privacy_care::relatives_care(ev);
     if !relative_care.is_empty() {
         out.add(Fired::new(RuleId::PhiRel, sev).phi("PATIENT_STATUS", relative_care.clone()));
         out.add(Fired::new(RuleId::PhiClin, sev).phi("CLINICAL", relative_care));
@@ -369,64 +369,4 @@ pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
         }
         out.add(Fired::new(RuleId::PhiSelfdisc, sev).spans(spans));
     }
-}
-
-/// Health words after "his"/"her"/"unka" in a reply to a message that named the writer's
-/// relative: that relative's care, confirmed in public.
-fn relatives_care(ev: &Eval<'_>) -> Vec<Span> {
-    let sig = ev.sig;
-    let replying = matches!(
-        ev.ctx.family,
-        ChannelFamily::ReviewReply | ChannelFamily::CommentReply
-    );
-    if !replying || !ev.reply_to.is_some_and(|rt| rt.has(Cue::FamilyMember)) {
-        return Vec::new();
-    }
-    // "Please tell her everyone up on 3 North is cheering her on": the ward she is on.
-    // A numbered ward or an intensive-care unit, not the OPD everyone visits.
-    let ward = |p: &crate::lexicon::Hit, h: &crate::lexicon::Hit| {
-        let w = sig.text(h.start, h.end);
-        h.cue == Cue::CareArea
-            && h.sentence == p.sentence
-            && (w.chars().any(|c| c.is_ascii_digit())
-                || ["icu", "nicu", "picu", "ccu", "intensive care"]
-                    .iter()
-                    .any(|u| w.eq_ignore_ascii_case(u)))
-    };
-    let mut spans: Vec<Span> = sig
-        .of(Cue::Pron3)
-        .flat_map(|p| {
-            sig.hits.iter().filter(move |h| {
-                HEALTH.contains(&h.cue)
-                    && h.sentence == p.sentence
-                    && h.w0 > p.w1
-                    && h.w0 <= p.w1 + 2
-                    && !generic_health(sig.text(h.start, h.end))
-                    || ward(p, h)
-            })
-        })
-        .map(|h| (h.start, h.end))
-        .collect();
-    // "My husband Jim has been in your ICU" answered with "everyone is rooting for Jim":
-    // the reply names the relative the message placed in care.
-    if let Some(rt) = ev.reply_to {
-        spans.extend(
-            sig.entities
-                .iter()
-                .filter(|e| e.kind == EntityKind::Name && !e.staff && !e.org)
-                .filter(|e| named_relative(rt, sig.text(e.start, e.end)))
-                .map(|e| (e.start, e.end)),
-        );
-    }
-    spans
-}
-
-/// Whether the message names `name` right after a relative ("my husband Jim", "meri beti
-/// Priya", "my mom, Linda").
-fn named_relative(rt: &Signals<'_>, name: &str) -> bool {
-    let first = name.split_whitespace().next().unwrap_or("");
-    first.chars().count() > 1
-        && rt
-            .of(Cue::FamilyMember)
-            .any(|f| (f.w1 + 1..=f.w1 + 2).any(|i| rt.p.word_text(i).eq_ignore_ascii_case(first)))
 }

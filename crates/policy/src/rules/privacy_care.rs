@@ -1,11 +1,13 @@
 //! Care confirmed by when and where: a named person's admission or stay, dated or placed
-//! in a ward, and a reply that says we helped the person it answers on a given day.
+//! in a ward, a reply that says we helped the person it answers on a given day, and a
+//! reply that confirms the care of the relative a message named.
 
 use super::{Eval, Findings, Fired, RuleId};
+use crate::channel::ChannelFamily;
 use crate::lexicon::Cue;
 use crate::result::Verdict;
-use crate::signals::ties::Span;
-use crate::signals::EntityKind;
+use crate::signals::ties::{generic_health, Span, HEALTH};
+use crate::signals::{EntityKind, Signals};
 
 /// "Mr. Ramesh Yadav was admitted on 4 March. He is in the ICU now": a named person's
 /// admission or discharge, dated or placed in a ward, says they are a patient and when,
@@ -115,4 +117,64 @@ pub fn served_when(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
     let served: Vec<Span> = sig.of(Cue::ServedYou).map(|h| (h.start, h.end)).collect();
     out.add(Fired::new(RuleId::PhiRel, sev).phi("PATIENT_STATUS", served));
     out.add(Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", past));
+}
+
+/// Health words after "his"/"her"/"unka" in a reply to a message that named the writer's
+/// relative: that relative's care, confirmed in public.
+pub(super) fn relatives_care(ev: &Eval<'_>) -> Vec<Span> {
+    let sig = ev.sig;
+    let replying = matches!(
+        ev.ctx.family,
+        ChannelFamily::ReviewReply | ChannelFamily::CommentReply
+    );
+    if !replying || !ev.reply_to.is_some_and(|rt| rt.has(Cue::FamilyMember)) {
+        return Vec::new();
+    }
+    // "Please tell her everyone up on 3 North is cheering her on": the ward she is on.
+    // A numbered ward or an intensive-care unit, not the OPD everyone visits.
+    let ward = |p: &crate::lexicon::Hit, h: &crate::lexicon::Hit| {
+        let w = sig.text(h.start, h.end);
+        h.cue == Cue::CareArea
+            && h.sentence == p.sentence
+            && (w.chars().any(|c| c.is_ascii_digit())
+                || ["icu", "nicu", "picu", "ccu", "intensive care"]
+                    .iter()
+                    .any(|u| w.eq_ignore_ascii_case(u)))
+    };
+    let mut spans: Vec<Span> = sig
+        .of(Cue::Pron3)
+        .flat_map(|p| {
+            sig.hits.iter().filter(move |h| {
+                HEALTH.contains(&h.cue)
+                    && h.sentence == p.sentence
+                    && h.w0 > p.w1
+                    && h.w0 <= p.w1 + 2
+                    && !generic_health(sig.text(h.start, h.end))
+                    || ward(p, h)
+            })
+        })
+        .map(|h| (h.start, h.end))
+        .collect();
+    // "My husband Jim has been in your ICU" answered with "everyone is rooting for Jim":
+    // the reply names the relative the message placed in care.
+    if let Some(rt) = ev.reply_to {
+        spans.extend(
+            sig.entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Name && !e.staff && !e.org)
+                .filter(|e| named_relative(rt, sig.text(e.start, e.end)))
+                .map(|e| (e.start, e.end)),
+        );
+    }
+    spans
+}
+
+/// Whether the message names `name` right after a relative ("my husband Jim", "meri beti
+/// Priya", "my mom, Linda").
+fn named_relative(rt: &Signals<'_>, name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    first.chars().count() > 1
+        && rt
+            .of(Cue::FamilyMember)
+            .any(|f| (f.w1 + 1..=f.w1 + 2).any(|i| rt.p.word_text(i).eq_ignore_ascii_case(first)))
 }

@@ -9,6 +9,7 @@ mod generic;
 mod masks;
 mod name_words;
 mod names;
+mod not_care;
 mod observances;
 mod owners;
 mod owners_words;
