@@ -142,12 +142,12 @@ pub fn features(ctx: &Ctx, sig: &Signals<'_>, reply_to: Option<&Signals<'_>>) ->
         let shows = format!("{:?}", m.shows.unwrap_or(crate::request::Shows::Unknown));
         push(&[b"m", shows.as_bytes()], none);
     }
-    let lower = sig.p.norm.to_lowercase();
+    let lower = sig.p.lower();
     // Lower-casing can change lengths (rare letters); fall back to the words as they are.
     let text = if lower.len() == sig.p.norm.len() {
-        &lower
+        lower
     } else {
-        &sig.p.norm
+        sig.p.norm.as_str()
     };
     // A link is one token: its host and path words ("example", "book") are for the link
     // rules to read, not evidence that the text is risky.

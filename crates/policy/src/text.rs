@@ -16,6 +16,8 @@ pub struct Prepared<'a> {
     word_idx: Vec<u32>,
     /// Sentence spans in `norm` byte offsets.
     pub sentences: Vec<(usize, usize)>,
+    /// `norm` lower-cased, made the first time a rule asks (see `lower`).
+    lower: std::cell::OnceCell<String>,
 }
 
 /// A run of letters, digits, marks, apostrophes or hyphens inside a word.
@@ -58,6 +60,24 @@ pub fn norm_phrase(p: &str) -> String {
         out.push(c.to_ascii_lowercase());
     }
     out.trim_end().to_string()
+}
+
+/// `str::to_lowercase`, with ASCII and caseless Devanagari copied without table lookups.
+pub fn lower_case(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if ('\u{0900}'..='\u{097F}').contains(&c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Letters, digits and combining marks. ASCII and Devanagari (most of every text) are
@@ -140,9 +160,15 @@ impl<'a> Prepared<'a> {
             sentences: Vec::with_capacity(norm.len() / 60 + 2),
             norm,
             to_orig,
+            lower: std::cell::OnceCell::new(),
         };
         p.split();
         p
+    }
+
+    /// The normalised text lower-cased, computed once per text however many rules ask.
+    pub fn lower(&self) -> &str {
+        self.lower.get_or_init(|| lower_case(&self.norm))
     }
 
     /// Original byte offset of a normalised byte offset (a span end maps past its last char).

@@ -95,7 +95,7 @@ pub fn banned_spans(ev: &Eval<'_>) -> Vec<Span> {
     if ev.org.banned_claims.is_empty() {
         return Vec::new();
     }
-    let text = ev.sig.p.norm.to_lowercase();
+    let text = ev.sig.p.lower();
     let mut spans = Vec::new();
     for claim in &ev.org.banned_claims {
         let c = crate::text::norm_phrase(claim);

@@ -225,7 +225,7 @@ fn endorse(ev: &Eval<'_>, out: &mut Findings) {
         for p in sig.of(Cue::ProductWord) {
             // …or telling parents to give it ("roz subah NutriGrow dijiye"), or selling it
             // with the doctor's own discount code.
-            let coded = sig.p.norm.to_lowercase().contains("code") && sig.has(Cue::Reward);
+            let coded = sig.p.lower().contains("code") && sig.has(Cue::Reward);
             let praised = coded
                 || [
                     Cue::Endorse,
@@ -343,7 +343,7 @@ fn dpdp(ev: &Eval<'_>, out: &mut Findings) {
             .is_some_and(|f| f.verdict == Block);
     // "…see the photos!": pictures the text itself points to, of whoever it describes.
     let pictured = ctx.media_shows(Shows::Unknown) && {
-        let low = sig.p.norm.to_lowercase();
+        let low = sig.p.lower();
         ["photo", "picture", "pics", "tasveer", "तस्वीर", "फोटो"]
             .iter()
             .any(|w| low.contains(w))

@@ -362,7 +362,7 @@ pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
                 .filter(|h| HEALTH.contains(&h.cue) || h.cue == Cue::CareNoun)
             {
                 let w = sig.text(h.start, h.end).to_lowercase();
-                if rt.p.norm.to_lowercase().contains(&w) {
+                if rt.p.lower().contains(&w) {
                     spans.push((h.start, h.end));
                 }
             }

@@ -127,8 +127,8 @@ fn purpose(ev: &Eval<'_>, out: &mut Findings) {
         "प्रिय रोगी",
     ];
     let to_people = ev.ctx.family.is_addressed() || ev.ctx.family == ChannelFamily::Email;
-    // Lower-cased once, only for outbound messages to people.
-    let low = (to_people && ev.ctx.outbound()).then(|| sig.p.norm.to_lowercase());
+    // Only outbound messages to people are read for these phrases.
+    let low = (to_people && ev.ctx.outbound()).then(|| sig.p.lower());
     let says = |phrases: &[&str]| {
         low.as_deref()
             .is_some_and(|l| phrases.iter().any(|w| l.contains(w)))

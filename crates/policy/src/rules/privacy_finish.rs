@@ -193,7 +193,7 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
     };
     // "We hear you, and we know juggling anxiety plus ADHD meds is stressful": a public
     // reply that brings up a sensitive condition the reviewer never named says it of them.
-    let reviewer_said = ev.reply_to.map(|r| r.p.norm.to_lowercase());
+    let reviewer_said = ev.reply_to.map(|r| r.p.lower());
     let introduced = ev.ctx.family.is_public_reply()
         && (sig.any(&[Cue::You2, Cue::Poss2])
             || (0..sig.p.words.len()).any(|i| {

@@ -155,6 +155,8 @@ pub(super) fn guest(p: &Prepared<'_>, e: &Entity) -> bool {
         "surprised our",
     ];
     let role = (e.w0.saturating_sub(3)..e.w0).any(|i| p.word_is(i, ROLES));
-    let after = p.norm[e.end..].trim_start().to_lowercase();
-    role && VISITS.iter().any(|v| after.starts_with(v))
+    let after = p.norm[e.end..].trim_start().as_bytes();
+    role && VISITS
+        .iter()
+        .any(|v| after.len() >= v.len() && after[..v.len()].eq_ignore_ascii_case(v.as_bytes()))
 }
