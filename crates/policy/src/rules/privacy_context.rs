@@ -129,10 +129,7 @@ fn purpose(ev: &Eval<'_>, out: &mut Findings) {
     let to_people = ev.ctx.family.is_addressed() || ev.ctx.family == ChannelFamily::Email;
     // Only outbound messages to people are read for these phrases.
     let low = (to_people && ev.ctx.outbound()).then(|| sig.p.lower());
-    let says = |phrases: &[&str]| {
-        low.as_deref()
-            .is_some_and(|l| phrases.iter().any(|w| l.contains(w)))
-    };
+    let says = |phrases: &[&str]| low.is_some_and(|l| phrases.iter().any(|w| l.contains(w)));
     let says_list = says(FROM_RECORDS);
     let as_patients = says(AS_PATIENTS);
     if as_patients && !ev.ctx.patient_list && !says_list && sig.has(Cue::Political) {
