@@ -89,8 +89,14 @@ pub struct Facts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<Audience>,
     /// Where the audience came from, when sent beside `audience` (both may be given; a
-    /// patient list in either is a patient list).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// patient list in either is a patient list). Also read as `recipients` or
+    /// `list_source`.
+    #[serde(
+        default,
+        alias = "recipients",
+        alias = "list_source",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub audience_source: Option<Audience>,
     /// Where the patient authorisation allows use (`instagram`, `facebook_post`,
     /// `website`); when stated, channels not listed are not covered.

@@ -77,6 +77,10 @@ pub(super) const GROUPS: &[Group] = &[
             "putra-prapti", "putrajeevak", "putrajivak", "gender selection", "choose the sex", "choose your baby's gender", "pick the gender", "select the gender", "family balancing", "beta paane", "beta pane", "ladka paane", "ladke ki dawa", "ladke ki dawai", "बेटा पाने", "पुत्रप्राप्ति",
             "gender reveal", "gender reveal package", "baby's sex", "sex of baby", "gender of baby", "gender check", "gender scan", "sex scan", "ling pata", "ling ki jaanch", "लिंग की जाँच", "लिंग की जांच", "लिंग पता", "भ्रूण लिंग", "भ्रूण के लिंग", "bhrun ling", "beta hoga ya beti", "ladka hoga ya ladki",
             "sex determination", "sex-determination", "sex selection", "sex-selection",
+            // "…sab kuch jaaniye, gender bhi!": the sex offered with the scan.
+            "gender bhi", "gender bhi jaaniye", "gender jaaniye", "gender jaanein", "gender jaane",
+            "gender pata", "gender bata", "baby ka gender", "baby ki gender", "जेंडर भी", "जेंडर जानिए",
+            "लिंग भी", "sex bhi", "gender too", "even the gender", "even the sex",
             "gender test", "gender determination", "gender detection", "gender prediction",
             "gender reveal scan", "know the sex", "know the gender", "know your baby's gender",
             "know your baby's sex", "baby's gender", "baby gender", "boy or girl",

@@ -267,7 +267,8 @@ pub(super) const GROUPS: &[Group] = &[
             "whatsapp us", "dial", "phone", "ph", "tel", "mobile", "office", "front desk",
             "हमें कॉल", "संपर्क करें", "sampark karein", "call karein", "फोन",
             // "Questions? (312) 555-0175": the number people are invited to use.
-            "questions", "queries", "enquiries", "inquiries", "sawaal", "सवाल",
+            "questions", "queries", "enquiries", "inquiries", "sawaal", "सवाल", "संपर्क", "sampark",
+            "book karein", "book kijiye", "book karen", "बुक करें", "बुक कीजिए",
         ],
     ),
     (

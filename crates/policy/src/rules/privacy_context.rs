@@ -339,6 +339,18 @@ fn relayed_to_relative(ev: &Eval<'_>) -> Vec<Span> {
                 .map(|c| (c.start, c.end)),
         );
     }
+    // "Mummy ki biopsy report aayi kya? Main unka beta bol raha hoon": the message came
+    // from an adult relative asking about someone else; a result in the answer tells them.
+    let asked_for_relative = ev.reply_to.is_some_and(|r| {
+        r.of(Cue::FamilyMember).any(|f| {
+            let w = r.text(f.start, f.end);
+            let w = w.strip_suffix("'s").unwrap_or(w);
+            ADULT_RELATIVES.iter().any(|a| a.eq_ignore_ascii_case(w))
+        })
+    });
+    if asked_for_relative {
+        spans.extend(sig.of(Cue::TestResult).map(|c| (c.start, c.end)));
+    }
     spans
 }
 

@@ -160,6 +160,8 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
                 && !triage(h.sentence)
                 && !ties::ours(sig, h)
                 && !generic_health(sig.text(h.start, h.end))
+                // "Flu shots are here!": a service everyone books, not a condition.
+                && !sig.overlapped_by(h, Cue::Routine)
         })
         .collect();
     if health.is_empty() {

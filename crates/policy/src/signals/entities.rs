@@ -246,13 +246,27 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
     if after_number && wing.contains(&text) {
         return false;
     }
-    // "Mercy General", "Valley Dermatology": an institution, not a person.
+    // "Mercy General", "Valley Dermatology" (and "Mercy General's"): an institution.
     if text.contains(' ')
         && text.split(' ').next_back().is_some_and(|w| {
+            let w = w.strip_suffix("'s").unwrap_or(w);
             super::name_words::institution_tail(w) || super::name_words::place_word(w)
         })
     {
         return false;
+    }
+    // "शिशु के अंगों के विकास की जाँच": Hindi words that are also given names count as
+    // names only with a name's company (जी, श्री, a surname).
+    if super::name_words::word_name(text) {
+        let before = p.norm[..s].trim_end();
+        let after = p.norm[e..].trim_start();
+        let titled = ["श्री", "श्रीमती", "सुश्री", "कुमारी", "मरीज", "डॉ", "डॉ."]
+            .iter()
+            .any(|t| before.ends_with(t));
+        let ji = after.starts_with("जी") || after.starts_with("ji ") || after.starts_with("ji,");
+        if !titled && !ji {
+            return false;
+        }
     }
     let letters = || text.chars().filter(|c| c.is_alphabetic());
     let acronym = letters().all(char::is_uppercase) && letters().nth(1).is_some();
@@ -260,7 +274,7 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
     let floor = if shape_only { 0.62 } else { 0.5 };
     let next = p.norm[e..]
         .trim_start_matches([' ', '-'])
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_word_char(c))
         .next()
         .unwrap_or("");
     // "Riverside Park": a place word after a capitalised word completes a place name.
@@ -271,7 +285,12 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
         .and_then(|w| w.chars().next())
         .is_some_and(char::is_uppercase);
     let place_tail = prev_cap && !text.contains(' ') && super::name_words::place_word(text);
-    f.confidence >= floor && !acronym && !place_tail && !super::name_words::place_word(next)
+    // "श्री गणेश डायग्नोस्टिक्स", "Ganesh Diagnostics": the name of a business.
+    f.confidence >= floor
+        && !acronym
+        && !place_tail
+        && !super::name_words::place_word(next)
+        && !super::name_words::institution_tail(next)
 }
 
 /// "Glytrava (semarenatide) … ask whether Glytrava is right for you": a drug named once is

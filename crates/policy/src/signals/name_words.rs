@@ -262,6 +262,22 @@ pub(super) fn institution_tail(w: &str) -> bool {
         "ems",
         "department",
         "netralaya",
+        "डायग्नॉस्टिक्स",
+        "डायग्नोस्टिक्स",
+        "हॉस्पिटल",
+        "हास्पिटल",
+        "अस्पताल",
+        "क्लिनिक",
+        "लैब",
+        "लैब्स",
+        "सेंटर",
+        "केंद्र",
+        "मेडिकल",
+        "मेडिकल्स",
+        "फार्मेसी",
+        "नेत्रालय",
+        "चिकित्सालय",
+        "संस्थान",
         "chikitsalaya",
         "aspatal",
         "sansthan",
@@ -317,7 +333,10 @@ pub(super) fn institution_tail(w: &str) -> bool {
     ];
     // Specialties: "Northgate Endocrinology", "Lakeside Psychiatry", "Metro Orthopaedics".
     const SPECIALTY_ENDINGS: &[&str] = &["ology", "iatry", "iatrics", "pedics", "paedics"];
-    w.chars().next().is_some_and(char::is_uppercase)
+    // Capitalised, or in Devanagari (which has no capitals).
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || ('\u{0900}'..='\u{097F}').contains(&c))
         && (in_list(TAILS, w)
             || w.len() > 6
                 && SPECIALTY_ENDINGS.iter().any(|s| {
@@ -330,6 +349,34 @@ pub(super) fn institution_tail(w: &str) -> bool {
 pub(super) fn in_list(list: &[&str], w: &str) -> bool {
     list.iter()
         .any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w))
+}
+
+/// Hindi words that are also given names: "विकास" (development), "आशा" (hope), "पूजा"
+/// (worship), "शांति" (peace)…
+pub(super) fn word_name(w: &str) -> bool {
+    [
+        "विकास",
+        "आशा",
+        "किरण",
+        "पूजा",
+        "ज्योति",
+        "प्रकाश",
+        "दीपक",
+        "शांति",
+        "विजय",
+        "उषा",
+        "संतोष",
+        "आनंद",
+        "प्रेम",
+        "सुधा",
+        "कमल",
+        "मंगल",
+        "सूरज",
+        "सुख",
+        "ममता",
+        "करुणा",
+    ]
+    .contains(&w)
 }
 
 pub(super) fn not_name(w: &str) -> bool {

@@ -228,6 +228,7 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
     for (a, b) in spans {
         // "Riverside Park", "Maple Avenue clinic": a place, not a person.
         let last = p.word_text(b);
+        let last = last.strip_suffix("'s").unwrap_or(last);
         if b > a && (place_word(last) || super::name_words::institution_tail(last))
             || place_word(p.word_text(b + 1)) && is_cap(p.word_text(b + 1))
         {

@@ -143,3 +143,30 @@ pub(super) fn insurance_plan(sig: &Signals<'_>, c: &Hit) -> bool {
             .any(|x| fw.contains(x))
         })
 }
+
+/// "हमने आपको निजी संदेश भेजा है", "हमने आपका फीडबैक टीम तक पहुँचाया": a Hindi "we … you"
+/// about a message or feedback, not about care.
+pub(crate) fn messaging(sig: &Signals<'_>, h: &Hit) -> bool {
+    const ABOUT: &[&str] = &[
+        "संदेश",
+        "मैसेज",
+        "मेसेज",
+        "message",
+        "dm",
+        "ईमेल",
+        "email",
+        "कॉल",
+        "call",
+        "फीडबैक",
+        "feedback",
+        "प्रतिक्रिया",
+        "सुझाव",
+        "जवाब",
+        "नंबर",
+        "number",
+        "रिव्यू",
+        "review",
+    ];
+    sig.text(h.start, h.end).starts_with("हमने आप")
+        && (h.w1 + 1..=h.w1 + 3).any(|i| sig.p.word_is(i, ABOUT))
+}

@@ -7,7 +7,7 @@
 
 pub use super::generic::generic_health;
 use super::generic::generic_visit;
-pub(crate) use super::not_care::{contact_of, department, hurt_word, ours};
+pub(crate) use super::not_care::{contact_of, department, hurt_word, messaging, ours};
 use super::not_care::{insurance_plan, invitation};
 use super::{EntityKind, Signals};
 use crate::lexicon::{Cue, Hit};
@@ -217,7 +217,7 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
             }
         }
         for h in sig.hits.iter().filter(|h| h.cue == Cue::RelPhrase) {
-            if !hedged(sig, h) && !department(sig, h) {
+            if !hedged(sig, h) && !department(sig, h) && !messaging(sig, h) {
                 push(&mut t.rel, (h.start, h.end));
                 t.addressed_sentences.push(h.sentence);
             }
