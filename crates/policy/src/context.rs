@@ -10,7 +10,8 @@
 //! | guardian_consent (`parental_consent`) | not on file | |
 //! | authorization_channels | every channel | when stated, an authorisation covers only the channels it names |
 //! | authorization (a record: `signed_by`, `channels`, `status`, `covers`, `expires`) | none | read where the flat fields are missing; a revoked, withdrawn or expired record covers nothing (expired: `expires` before `publish_date`); with `covers`, only the kinds of detail it names are cleared |
-//! | patient_minor, authorization_signed_by | not a minor | a minor's authorisation signed by the child, or with guardian consent refused, covers nothing |
+//! | authorization_scope | none | a list of the details covered (`["name", "procedure"]`) or a record as above; read where `authorization` is missing |
+//! | patient_minor (`patient_is_minor`, `minor`), authorization_signed_by | not a minor | a minor's authorisation signed by the child, or with guardian consent refused, covers nothing |
 //! | material_connection | none stated | `true` or a description, with `connection_disclosed` missing, is an undisclosed connection |
 //! | staff_consent (`staff_media_consent`) | unknown: named staff are fine, *shown* staff need review | names of clinicians are professional directory information; photos need media consent |
 //! | account | personal if the channel name says so, else organisation | |
@@ -151,8 +152,7 @@ impl Ctx {
             purpose: f.purpose.as_deref().unwrap_or("").to_ascii_lowercase(),
             marketing_consent: f.marketing_consent,
             auth_covers: f
-                .authorization
-                .as_ref()
+                .record()
                 .and_then(|a| a.covers.as_ref())
                 .map(|c| c.iter().map(|x| x.to_lowercase()).collect()),
         }

@@ -118,6 +118,14 @@ pub struct Facts {
         skip_serializing_if = "Option::is_none"
     )]
     pub authorization: Option<AuthorizationRecord>,
+    /// What the authorisation covers, as a list of details (`["name", "procedure"]`) or
+    /// as a record like `authorization`; read where `authorization` is not given.
+    #[serde(
+        default,
+        deserialize_with = "crate::request_wire::authorization_scope",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub authorization_scope: Option<AuthorizationRecord>,
     /// The patient in the text or media is a minor.
     #[serde(
         default,
@@ -136,6 +144,7 @@ pub struct Facts {
         default,
         alias = "link",
         alias = "landing",
+        alias = "link_landing",
         deserialize_with = "crate::request_wire::landing",
         skip_serializing_if = "Option::is_none"
     )]
@@ -145,7 +154,6 @@ pub struct Facts {
     #[serde(
         default,
         alias = "link_lands",
-        alias = "link_landing",
         alias = "lands_on",
         alias = "landing_type",
         skip_serializing_if = "Option::is_none"
@@ -207,6 +215,7 @@ pub struct AuthorizationRecord {
         default,
         alias = "scope",
         alias = "may_share",
+        alias = "items",
         skip_serializing_if = "Option::is_none"
     )]
     pub covers: Option<Vec<String>>,
@@ -222,25 +231,32 @@ pub struct AuthorizationRecord {
 }
 
 impl Facts {
+    /// The authorisation record: `authorization`, else `authorization_scope`.
+    pub fn record(&self) -> Option<&AuthorizationRecord> {
+        self.authorization
+            .as_ref()
+            .or(self.authorization_scope.as_ref())
+    }
+
     /// Channels the authorisation covers, from the flat field or the record.
     pub fn authorization_channels(&self) -> Option<&[String]> {
         self.authorization_channels
             .as_deref()
-            .or_else(|| self.authorization.as_ref()?.channels.as_deref())
+            .or_else(|| self.record()?.channels.as_deref())
     }
 
     /// Who signed the authorisation, from the flat field or the record.
     pub fn authorization_signed_by(&self) -> Option<&str> {
         self.authorization_signed_by
             .as_deref()
-            .or_else(|| self.authorization.as_ref()?.signed_by.as_deref())
+            .or_else(|| self.record()?.signed_by.as_deref())
     }
 
     /// An authorisation is on file: stated, or given as a record that is not revoked,
     /// withdrawn or expired (an explicit `patient_authorization` wins).
     pub fn authorization_on_file(&self) -> bool {
         let when = self.publish_date.as_deref();
-        match (self.patient_authorization, &self.authorization) {
+        match (self.patient_authorization, self.record()) {
             (Some(b), rec) => b && rec.as_ref().is_none_or(|r| r.active(when)),
             (None, Some(rec)) => rec.active(when),
             (None, None) => false,

@@ -135,9 +135,56 @@ pub fn trackers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<Str
     })
 }
 
+/// `authorization_scope`: a list of the details it covers, or a whole record.
+pub fn authorization_scope<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<crate::request::AuthorizationRecord>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Wire {
+        Covers(Vec<String>),
+        One(String),
+        Record(crate::request::AuthorizationRecord),
+    }
+    Ok(match Option::<Wire>::deserialize(d)? {
+        None => None,
+        Some(Wire::Covers(v)) => Some(crate::request::AuthorizationRecord {
+            covers: Some(v),
+            ..Default::default()
+        }),
+        Some(Wire::One(t)) => Some(crate::request::AuthorizationRecord {
+            covers: Some(vec![t]),
+            ..Default::default()
+        }),
+        Some(Wire::Record(r)) => Some(r),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::request::{Audience, Facts, Media, Shows};
+
+    #[test]
+    fn authorization_scope_is_a_list_or_a_record() {
+        let list: Facts =
+            serde_json::from_str(r#"{"authorization_scope":["name","procedure"]}"#).unwrap();
+        let covers = list.record().and_then(|r| r.covers.clone());
+        assert_eq!(
+            covers,
+            Some(vec!["name".to_string(), "procedure".to_string()])
+        );
+        let record: Facts =
+            serde_json::from_str(r#"{"authorization_scope":{"channels":["instagram"]}}"#).unwrap();
+        assert_eq!(
+            record.authorization_channels(),
+            Some(&["instagram".to_string()][..])
+        );
+        let both: Facts = serde_json::from_str(
+            r#"{"authorization":{"signed_by":"guardian"},"authorization_scope":["name"]}"#,
+        )
+        .unwrap();
+        assert_eq!(both.authorization_signed_by(), Some("guardian"));
+    }
 
     #[test]
     fn fact_aliases_and_audience_descriptions() {

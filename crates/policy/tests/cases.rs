@@ -25,6 +25,31 @@ fn load() -> Vec<LabelledCase> {
     cases
 }
 
+/// The held-out batches are never scored in tests (they estimate unseen texts), but every
+/// line must still be a readable request: a fact the engine cannot read would drop a case
+/// from the evaluation without anyone noticing.
+#[test]
+fn heldout_files_are_readable() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/heldout");
+    let mut bad = Vec::new();
+    for f in std::fs::read_dir(&dir)
+        .expect("tests/heldout exists")
+        .filter_map(Result::ok)
+    {
+        let path = f.path();
+        if path.extension().is_some_and(|x| x == "jsonl") {
+            let text = std::fs::read_to_string(&path).expect("readable file");
+            let (_, errors) = parse_cases(&text);
+            bad.extend(
+                errors
+                    .into_iter()
+                    .map(|e| format!("{}: {e:?}", path.display())),
+            );
+        }
+    }
+    assert!(bad.is_empty(), "unreadable held-out lines: {bad:?}");
+}
+
 #[test]
 fn case_files_meet_targets() {
     let cases = load();

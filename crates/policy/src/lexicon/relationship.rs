@@ -179,6 +179,8 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Hedge,
         &[
+            "har vyakti", "har insaan", "har mareez", "har marij", "har kisi", "हर व्यक्ति", "हर इंसान",
+            "हर मरीज", "हर किसी", "aam taur par", "aamtaur par", "आम तौर पर", "आमतौर पर",
             "patients often ask", "patients ask", "a patient asked", "a reader asked", "people often ask", "we often get asked", "frequently asked", "common question", "you asked", "faq",
             "whether any", "any person", "whether a person", "is or has been", "is or was", "not comment on", "do not comment", "don't comment", "cannot comment", "can't comment",
             "any individual's", "any individual", "anyone's", "any patient's", "someone's", "whether someone", "not even to say", "cannot confirm", "can't confirm", "neither confirm", "confirm or deny", "any care", "kisi bhi", "किसी भी", "किसी के", "किसी की", "kisi ke", "kisi ki", "everyone's",

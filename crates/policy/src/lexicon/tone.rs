@@ -159,6 +159,8 @@ pub(super) const GROUPS: &[Group] = &[
             "celebrity", "famous", "well-known", "well known", "local cricketer", "cricketer",
             "star of our", "star of the", "team's star", "high school star", "star player of",
             "point guard", "quarterback", "pitcher", "striker", "goalkeeper", "batsman", "bowler",
+            "linebacker", "running back", "wide receiver", "shortstop", "goalie",
+            "midfielder", "defenseman", "power forward", "all-rounder", "wicketkeeper",
             "footballer", "wrestler", "boxer", "olympian", "star athlete", "team captain",
             "ias officer", "ips officer", "district collector", "collector", "district magistrate",
             "district judge", "high court judge", "police commissioner", "news anchor", "tv anchor", "rapper", "reality star", "bollywood", "film star",

@@ -7,7 +7,7 @@ use crate::lexicon::Cue;
 use crate::request::Shows;
 use crate::result::Verdict::{Block, NeedsReview};
 use crate::signals::ties::{Span, HEALTH, SENSITIVE};
-use crate::signals::EntityKind;
+use crate::signals::{EntityKind, Signals};
 
 pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
     image(ev, out);
@@ -157,7 +157,15 @@ fn purpose(ev: &Eval<'_>, out: &mut Findings) {
         "politic", "election", "campaign", "fundrais", "donat", "partner", "third", "sponsor",
         "resale", "sale of", "brand",
     ];
-    if ev.ctx.patient_list && FOREIGN_PURPOSES.iter().any(|w| ev.ctx.purpose.contains(w)) {
+    // HIPAA lets a hospital ask its patients for gifts if every appeal offers a way out.
+    let fundraising = ["fundrais", "donat"]
+        .iter()
+        .any(|w| ev.ctx.purpose.contains(w));
+    let permitted_appeal = fundraising && sig.has(Cue::OptOut);
+    if ev.ctx.patient_list
+        && !permitted_appeal
+        && FOREIGN_PURPOSES.iter().any(|w| ev.ctx.purpose.contains(w))
+    {
         out.add(Fired::new(RuleId::PhiPurpose, Block));
     }
     // "Hamare partner jeweller … code HOSPITAL10 se 10% discount": a partner's offer sent
@@ -235,7 +243,7 @@ fn channel(ev: &Eval<'_>, out: &mut Findings) {
             // A message to the patient is theirs to read; the same details sent to an adult
             // relative ("aapki bahu ki sonography report") tell someone else.
             let relayed = relayed_to_relative(ev);
-            let v = if relayed.is_empty() {
+            let v = if relayed.is_empty() && !result_changes_treatment(ev.sig) {
                 NeedsReview
             } else {
                 Block
@@ -268,6 +276,40 @@ fn channel(ev: &Eval<'_>, out: &mut Findings) {
             out.add(Fired::new(RuleId::PhiChannel, Block).spans(spans));
         }
     }
+}
+
+/// "Your A1C came back at 7.9, so Dr. Kim wants to raise your metformin to 1000 mg": a
+/// result and the treatment it changes, in one message, is a clinical record in a DM
+/// (a result alone, a refill or "restart your Thyronorm" stays a judgment call).
+fn result_changes_treatment(sig: &Signals<'_>) -> bool {
+    const CHANGE: &[&str] = &[
+        "raise",
+        "increase",
+        "increasing",
+        "start",
+        "starting",
+        "switch",
+        "stop",
+        "stopping",
+        "lower",
+        "reduce",
+        "double",
+        "add",
+        "adding",
+        "badhana",
+        "badha",
+        "shuru",
+        "band",
+        "बढ़ाना",
+        "बढ़ा",
+        "शुरू",
+        "बंद",
+    ];
+    sig.of(Cue::TestResult).any(|r| {
+        sig.of(Cue::Medication).any(|m| {
+            m.sentence.abs_diff(r.sentence) <= 1 && sig.p.sentence_has_word(m.sentence, CHANGE)
+        })
+    })
 }
 
 /// Adults whose care is not their relative's to hear about. A parent may hear about a

@@ -161,6 +161,10 @@ fn staff_post(ev: &Eval<'_>, out: &mut Findings) {
         || sig.has(Cue::PatientWord)
             && (sig.any(HEALTH) || sig.any(&[Cue::Event, Cue::VisitWord, Cue::SensDeath]))
         || sig.any(&[Cue::Event, Cue::Unique]) && sig.any(HEALTH)
+        // "a certain Bengals linebacker won't be suiting up Sunday. His knee is a mess."
+        || sig.has(Cue::Famous)
+            && sig.has(Cue::Pron3)
+            && (sig.any(HEALTH) || sig.has(Cue::CareNoun))
         || t.anchors
             .iter()
             .any(|&(s, _)| !super::privacy_finish::generic_person(sig, sig.p.word_at(s)))
