@@ -71,9 +71,9 @@ impl Ctx {
                 .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
         };
         let mut family = ChannelFamily::from_name(req.channel.as_deref());
-        // "sms_patient_list", "email_patients_list": the channel names its audience.
+        // "sms_patient_list", "whatsapp_broadcast": the channel names its audience.
         let list_channel = req.facts.audience_kind().is_none()
-            && (chan_has("patient_list") || chan_has("patients_list"));
+            && (chan_has("patient_list") || chan_has("patients_list") || chan_has("broadcast"));
         // A message to the whole patient list is a broadcast, not a conversation.
         if family == ChannelFamily::DirectMessage
             && (req.facts.audience_kind() == Some(Audience::PatientList) || list_channel)

@@ -154,6 +154,14 @@ impl Shows {
                 "icon",
                 "animation",
                 "equipment",
+                "signage",
+                "signboard",
+                "sign board",
+                "notice board",
+                "banner",
+                "flyer",
+                "leaflet",
+                "brochure",
             ],
         ) || absent
         {
@@ -290,6 +298,7 @@ mod tests {
             ("care_area", Shows::Unknown),
             ("people", Shows::People),
             ("exterior of the mammography van, no people", Shows::None),
+            ("signage", Shows::None),
             ("empty ward, no patients", Shows::None),
             ("no people, but a nurse at the desk", Shows::Staff),
         ];

@@ -264,6 +264,7 @@ pub(super) const GROUPS: &[Group] = &[
             "er", "emergency room", "emergency department", "icu", "nicu", "picu", "ccu",
             "intensive care", "ward", "wards", "trauma bay", "operating room", "operating theatre",
             "burn unit", "burns unit", "burn ward", "burn centre", "burn center", "trauma unit",
+            "labor & delivery", "labour & delivery", "l & d", "labor and delivery unit",
             "operation theatre", "operation theater", "operating theater",
             "ot", "labor and delivery", "labour ward", "l&d", "recovery room", "pre-op", "post-op",
             "bedside", "patient room", "patient rooms", "exam room", "labour room", "labor room",

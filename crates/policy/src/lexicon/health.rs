@@ -10,6 +10,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Condition,
         &[
+            "bruxism", "teeth grinding", "grinding your teeth", "jaw clenching", "tmj", "tmd",
             "stemi", "nstemi", "myocardial infarction", "dil ka daura", "दिल का दौरा",
             "heart ka attack", "sprained", "sprain", "sprained ankle",
             "twisted ankle", "sprained wrist", "pulled muscle", "torn ligament",
@@ -130,6 +131,7 @@ pub(super) const GROUPS: &[Group] = &[
     (
         Cue::Outcome,
         &[
+            "sleeping better", "sleep through the night", "sleeping through the night", "pain is gone", "pain is finally gone",
             "नियंत्रण में", "कंट्रोल में", "control mein", "back to running", "get back to running", "back to the gym", "back to dancing",
             "went home today", "ring the bell", "rang the bell", "ring that bell", "rings the bell", "nicu graduate", "graduated from the nicu", "discharged today", "beat leukemia", "beat leukaemia", "beat the odds", "conquered", "cancer survivor",
             "threw my glasses away", "threw away my glasses", "no more glasses", "glasses-free", "glasses free", "perfect vision", "20/20", "see clearly", "next morning", "pain gone", "pain is gone", "dard gayab", "dard khatam",
@@ -244,7 +246,7 @@ pub(super) const GROUPS: &[Group] = &[
             "गुज़र गए", "स्वर्गवास",
             "passed away", "died", "death", "deceased", "late mr", "late mrs", "rip",
             "rest in peace", "in loving memory", "hospice", "palliative", "end-of-life",
-            "end of life", "terminally ill", "last days", "final days", "final hours", "last hours", "निधन", "मृत्यु", "देहांत",
+            "end of life", "terminally ill", "last days", "final days", "final hours", "last hours", "final weeks", "last weeks", "final months", "last months of her life", "last months of his life", "निधन", "मृत्यु", "देहांत",
             "guzar gaye", "nidhan",
         ],
     ),

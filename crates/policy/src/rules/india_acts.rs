@@ -23,9 +23,29 @@ pub(super) fn pcpndt(ev: &Eval<'_>, out: &mut Findings, v: Verdict) {
     } else {
         spans
     };
+    let spans = if spans.is_empty() {
+        answered_sex_question(ev)
+    } else {
+        spans
+    };
     if !spans.is_empty() {
         out.add(Fired::new(RuleId::InPcpndt, v).spans(spans));
     }
+}
+
+/// "Kya pata chal jata hai ladka hai ya ladki?" answered with "Ji, hamare yahan 4D
+/// sonography hoti hai, inbox karein": a reply to a sex-determination question that offers
+/// the scan without refusing signals that the answer is available.
+fn answered_sex_question(ev: &Eval<'_>) -> Vec<Span> {
+    let sig = ev.sig;
+    let asked = ev.reply_to.is_some_and(|r| r.has(Cue::Pcpndt));
+    if !asked || sig.has(Cue::PcpndtDisclaimer) {
+        return Vec::new();
+    }
+    sig.of(Cue::PrenatalCtx)
+        .filter(|h| sig.sentence_has(h.sentence, Cue::Procedure))
+        .map(|h| (h.start, h.end))
+        .collect()
 }
 
 /// "Kanoonan hum ling nahi bata sakte, lekin aapko ishaara toh de diya tha", "bata toh

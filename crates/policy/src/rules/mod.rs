@@ -10,6 +10,7 @@ mod india_acts;
 mod privacy;
 mod privacy_addressed;
 mod privacy_care;
+mod privacy_channel;
 mod privacy_context;
 mod privacy_finish;
 mod privacy_indirect;

@@ -266,6 +266,19 @@ pub fn addressed(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
             out.add(Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", counted));
         }
     }
+    // "Congratulations, Ashley! Everyone on 4 West is so proud of you": the ward of the
+    // person the reply greets.
+    if vocative || named {
+        let wards: Vec<Span> = sig
+            .of(Cue::CareArea)
+            .filter(|h| super::privacy_care::one_patients_ward(sig, h))
+            .map(|h| (h.start, h.end))
+            .collect();
+        if !wards.is_empty() {
+            out.add(Fired::new(RuleId::PhiRel, sev).phi("PATIENT_STATUS", wards.clone()));
+            out.add(Fired::new(RuleId::PhiVisit, sev).phi("DATE_OF_SERVICE", wards));
+        }
+    }
     // "Next session Thursday 5 baje", "see you at the 3 pm follow-up": a reply to a named
     // person that schedules a visit says when they are seen ("no appointment needed" is
     // not a visit).

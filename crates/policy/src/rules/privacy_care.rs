@@ -133,13 +133,7 @@ pub(super) fn relatives_care(ev: &Eval<'_>) -> Vec<Span> {
     // "Please tell her everyone up on 3 North is cheering her on": the ward she is on.
     // A numbered ward or an intensive-care unit, not the OPD everyone visits.
     let ward = |p: &crate::lexicon::Hit, h: &crate::lexicon::Hit| {
-        let w = sig.text(h.start, h.end);
-        h.cue == Cue::CareArea
-            && h.sentence == p.sentence
-            && (w.chars().any(|c| c.is_ascii_digit())
-                || ["icu", "nicu", "picu", "ccu", "intensive care"]
-                    .iter()
-                    .any(|u| w.eq_ignore_ascii_case(u)))
+        h.sentence == p.sentence && one_patients_ward(sig, h)
     };
     let mut spans: Vec<Span> = sig
         .of(Cue::Pron3)
@@ -177,4 +171,15 @@ fn named_relative(rt: &Signals<'_>, name: &str) -> bool {
         && rt
             .of(Cue::FamilyMember)
             .any(|f| (f.w1 + 1..=f.w1 + 2).any(|i| rt.p.word_text(i).eq_ignore_ascii_case(first)))
+}
+
+/// A numbered ward ("4 West", "ward 3") or an intensive-care unit: where one person lies,
+/// not the OPD everyone visits.
+pub(super) fn one_patients_ward(sig: &Signals<'_>, h: &crate::lexicon::Hit) -> bool {
+    let w = sig.text(h.start, h.end);
+    h.cue == Cue::CareArea
+        && (w.chars().any(|c| c.is_ascii_digit())
+            || ["icu", "nicu", "picu", "ccu", "intensive care"]
+                .iter()
+                .any(|u| w.eq_ignore_ascii_case(u)))
 }

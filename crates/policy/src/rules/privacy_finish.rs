@@ -147,6 +147,13 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
     };
     let triage =
         |s: usize| ev.ctx.family.is_addressed() && (sig.sentence_has(s, Cue::Hedge) || any_case(s));
+    let booking_invite = |s: usize| {
+        sig.sentence_has(s, Cue::OrgContact)
+            && !sig.sentence_has(s, Cue::Poss2)
+            && sig
+                .p
+                .sentence_has_word(s, &["booking", "book", "appointment", "appointments"])
+    };
     let health: Vec<&crate::lexicon::Hit> = sig
         .hits
         .iter()
@@ -162,6 +169,9 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
                 && !generic_health(sig.text(h.start, h.end))
                 // "Flu shots are here!": a service everyone books, not a condition.
                 && !sig.overlapped_by(h, Cue::Routine)
+                // The PCPNDT notice, and "pregnancy scan ki booking ke liye … call karein".
+                && !sig.sentence_has(h.sentence, Cue::PcpndtDisclaimer)
+                && !booking_invite(h.sentence)
         })
         .collect();
     if health.is_empty() {

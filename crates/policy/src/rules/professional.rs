@@ -26,8 +26,38 @@ pub fn inbound(ev: &Eval<'_>, out: &mut Findings) {
 
 fn crisis_spans(sig: &Signals<'_>) -> Vec<Span> {
     sig.of_any(&[Cue::CrisisSelfHarm, Cue::CrisisMedical])
+        .filter(|h| h.cue == Cue::CrisisSelfHarm || !resolved(sig, h.sentence))
         .map(|h| (h.start, h.end))
         .collect()
+}
+
+/// "My jaw pain is finally gone": a symptom that is over is no emergency ("it's not gone"
+/// still is).
+fn resolved(sig: &Signals<'_>, s: usize) -> bool {
+    const OVER: &[&str] = &[
+        "gone",
+        "resolved",
+        "disappeared",
+        "healed",
+        "vanished",
+        "gayab",
+        "गायब",
+    ];
+    const NOT: &[&str] = &[
+        "not",
+        "never",
+        "hasn't",
+        "isn't",
+        "hasnt",
+        "isnt",
+        "nahi",
+        "नहीं",
+    ];
+    (0..sig.p.words.len()).any(|i| {
+        sig.p.words[i].sentence == s
+            && sig.p.word_is(i, OVER)
+            && !(i.saturating_sub(2)..i).any(|j| sig.p.word_is(j, NOT))
+    })
 }
 
 fn tone(ev: &Eval<'_>, out: &mut Findings) {

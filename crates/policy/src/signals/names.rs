@@ -96,7 +96,13 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
             }
         }
         // Greeting + name at the start of a sentence: "Hi Dana,", "Dear Mr Rao".
-        if sent_start && next_marked(i) && in_list(GREETINGS, w) && i + 1 < n {
+        // ("Namaste! Garbh mein…": the greeting is a sentence of its own.)
+        if sent_start
+            && next_marked(i)
+            && in_list(GREETINGS, w)
+            && i + 1 < n
+            && p.words[i + 1].sentence == p.words[i].sentence
+        {
             let nw = word(i + 1);
             if is_cap(nw) && !bad(i + 1) && !in_list(HONORIFICS, nw) {
                 let mut k = i + 1;

@@ -86,7 +86,7 @@ impl Scanners {
             // "after 14 sessions", "those 42 days in Pod B", "your 3rd visit": counts and
             // lengths of care.
             visit_count: re(
-                r"(?i)(?-u:\b)(?:\d{1,3}(?:st|nd|rd|th)?|second|third|fourth|fifth|sixth|doosri|dusri|teesri|tisri|chauthi|paanchvi|dusra|teesra|chautha)\s+(?:sessions|visits|appointments|treatments|infusions|cycles|rounds|injections|adjustments|cleanings|fillings|sittings|session|visit|appointment|treatment|infusion|cycle|round|sitting|dose|doses)(?-u:\b)|(?-u:\b)\d{1,3}\s+(?:days|nights|weeks|months|din|raatein)\s+(?:in|at|on|with us|mein|में)(?-u:\b)|(?-u:\b)(?:\d{1,2}|do|teen|chaar|char|paanch|kai)\s+(?:baar|bar)\s+(?:aaye|aae|aayi|aayin|aa chuke|aa chuki)(?-u:\b)|(?:दो|तीन|चार|पाँच|पांच|कई|\d{1,2})\s+बार\s+(?:आए|आये|आईं|आई|आ चुके|आ चुकी)",
+                r"(?i)(?-u:\b)(?:\d{1,3}(?:st|nd|rd|th)?|second|third|fourth|fifth|sixth|doosri|dusri|teesri|tisri|chauthi|paanchvi|dusra|teesra|chautha)\s+(?:sessions|visits|appointments|treatments|infusions|cycles|rounds|injections|adjustments|cleanings|fillings|sittings|session|visit|appointment|treatment|infusion|cycle|round|sitting|dose|doses)(?-u:\b)|(?-u:\b)\d{1,3}\s+(?:days|nights|weeks|months|din|raatein)\s+(?:in|at|on|with us|mein|में)(?-u:\b)|(?-u:\b)(?:\d{1,2}|do|teen|chaar|char|paanch|kai)\s+(?:baar|bar)\s+(?:aaye|aae|aayi|aayin|aa chuke|aa chuki)(?-u:\b)|(?:दो|तीन|चार|पाँच|पांच|कई|\d{1,2})\s+बार\s+(?:आए|आये|आईं|आई|आ चुके|आ चुकी)|(?:दो|तीन|चार|पाँच|पांच|कई)\s+(?:फॉलो-अप|फॉलोअप|अपॉइंटमेंट|विजिट|सेशन|सिटिंग|डोज़|डोज)",
             ),
             // "Rm 312", "bed 12", "ward 4B": where one patient is.
             room: re(
@@ -314,8 +314,14 @@ impl Scanners {
             }
         }
         let numbered = gates.contains(Cue::GateOrdinal) || t.bytes().any(|b| b.is_ascii_digit());
-        // "आप हमारे यहाँ तीन बार आए", "aap 3 baar aaye the": visits counted in Hindi.
-        let times = t.contains("बार") || t.contains("baar") || t.contains(" bar ");
+        // "आप हमारे यहाँ तीन बार आए", "aap 3 baar aaye the", "दो फॉलो-अप": visits counted in
+        // Hindi.
+        let times = t.contains("बार")
+            || t.contains("baar")
+            || t.contains(" bar ")
+            || ["दो ", "तीन ", "चार ", "पाँच ", "पांच ", "कई "]
+                .iter()
+                .any(|n| t.contains(n));
         let counted = (numbered
             && [Cue::VisitWord, Cue::CareNoun, Cue::GatePeriod]
                 .iter()
