@@ -69,7 +69,14 @@ impl ChannelFamily {
         if review {
             return ChannelFamily::Review;
         }
-        if has("email") || has("newsletter") || has("mail") || has("broadcast") || has("blast") {
+        // "whatsapp_broadcast" reaches a list; "youtube_live_broadcast" is a stream anyone watches.
+        let streamed = has("live") || has("youtube") || has("stream") || has("channel");
+        if has("email")
+            || has("newsletter")
+            || has("mail")
+            || has("broadcast") && !streamed
+            || has("blast")
+        {
             return ChannelFamily::Email;
         }
         // A message to a group ("whatsapp_group_message", "telegram_community") is read by
@@ -162,6 +169,8 @@ mod tests {
             ("email_newsletter", F::Email),
             ("whatsapp_channel_post", F::Post),
             ("whatsapp_group_message", F::Post),
+            ("whatsapp_broadcast", F::Email),
+            ("youtube_live_broadcast", F::Post),
             ("patient_sms", F::DirectMessage),
             ("admin_portal", F::Post),
             ("instagram_dm_inbound", F::DirectMessage),

@@ -10,8 +10,8 @@
 //! | guardian_consent (`parental_consent`) | not on file | |
 //! | authorization_channels | every channel | when stated, an authorisation covers only the channels it names |
 //! | authorization (a record: `signed_by`, `channels`, `status`, `covers`, `expires`) | none | read where the flat fields are missing; a revoked, withdrawn or expired record covers nothing (expired: `expires` before `publish_date`); with `covers`, only the kinds of detail it names are cleared |
-//! | authorization_scope | none | a list of the details covered (`["name", "procedure"]`) or a record as above; read where `authorization` is missing |
-//! | patient_minor (`patient_is_minor`, `minor`), authorization_signed_by | not a minor | a minor's authorisation signed by the child, or with guardian consent refused, covers nothing |
+//! | authorization_scope | none | a list of the details covered (`["name", "procedure"]`) or a record as above; read where `authorization` is missing, never as an authorisation by itself |
+//! | patient_minor (`patient_is_minor`), authorization_signed_by | not a minor | a minor's authorisation signed by the child, or with guardian consent refused, covers nothing |
 //! | material_connection | none stated | `true` or a description, with `connection_disclosed` missing, is an undisclosed connection |
 //! | staff_consent (`staff_media_consent`) | unknown: named staff are fine, *shown* staff need review | names of clinicians are professional directory information; photos need media consent |
 //! | account | personal if the channel name says so, else organisation | |
@@ -71,9 +71,10 @@ impl Ctx {
                 .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
         };
         let mut family = ChannelFamily::from_name(req.channel.as_deref());
-        // "sms_patient_list", "whatsapp_broadcast": the channel names its audience.
+        // "sms_patient_list": the channel names its audience ("whatsapp_broadcast" is a
+        // list by its family already).
         let list_channel = req.facts.audience_kind().is_none()
-            && (chan_has("patient_list") || chan_has("patients_list") || chan_has("broadcast"));
+            && (chan_has("patient_list") || chan_has("patients_list"));
         // A message to the whole patient list is a broadcast, not a conversation.
         if family == ChannelFamily::DirectMessage
             && (req.facts.audience_kind() == Some(Audience::PatientList) || list_channel)

@@ -89,14 +89,8 @@ pub struct Facts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<Audience>,
     /// Where the audience came from, when sent beside `audience` (both may be given; a
-    /// patient list in either is a patient list). Also read as `recipients` or
-    /// `list_source`.
-    #[serde(
-        default,
-        alias = "recipients",
-        alias = "list_source",
-        skip_serializing_if = "Option::is_none"
-    )]
+    /// patient list in either is a patient list). Also read as `recipients`.
+    #[serde(default, alias = "recipients", skip_serializing_if = "Option::is_none")]
     pub audience_source: Option<Audience>,
     /// Where the patient authorisation allows use (`instagram`, `facebook_post`,
     /// `website`); when stated, channels not listed are not covered.
@@ -119,7 +113,8 @@ pub struct Facts {
     )]
     pub authorization: Option<AuthorizationRecord>,
     /// What the authorisation covers, as a list of details (`["name", "procedure"]`) or
-    /// as a record like `authorization`; read where `authorization` is not given.
+    /// as a record like `authorization`; read for its channels, signer and scope where
+    /// `authorization` is not given. It never says by itself that an authorisation exists.
     #[serde(
         default,
         deserialize_with = "crate::request_wire::authorization_scope",
@@ -130,7 +125,6 @@ pub struct Facts {
     #[serde(
         default,
         alias = "patient_is_minor",
-        alias = "minor",
         skip_serializing_if = "Option::is_none"
     )]
     pub patient_minor: Option<bool>,
@@ -256,7 +250,7 @@ impl Facts {
     /// withdrawn or expired (an explicit `patient_authorization` wins).
     pub fn authorization_on_file(&self) -> bool {
         let when = self.publish_date.as_deref();
-        match (self.patient_authorization, self.record()) {
+        match (self.patient_authorization, self.authorization.as_ref()) {
             (Some(b), rec) => b && rec.as_ref().is_none_or(|r| r.active(when)),
             (None, Some(rec)) => rec.active(when),
             (None, None) => false,

@@ -179,6 +179,8 @@ mod tests {
             record.authorization_channels(),
             Some(&["instagram".to_string()][..])
         );
+        // A scope says what an authorisation covers, never that one exists.
+        assert!(!record.authorization_on_file());
         let both: Facts = serde_json::from_str(
             r#"{"authorization":{"signed_by":"guardian"},"authorization_scope":["name"]}"#,
         )

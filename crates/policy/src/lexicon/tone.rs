@@ -159,7 +159,7 @@ pub(super) const GROUPS: &[Group] = &[
             "celebrity", "famous", "well-known", "well known", "local cricketer", "cricketer",
             "star of our", "star of the", "team's star", "high school star", "star player of",
             "point guard", "quarterback", "pitcher", "striker", "goalkeeper", "batsman", "bowler",
-            "linebacker", "running back", "wide receiver", "shortstop", "goalie",
+            "linebacker", "wide receiver", "shortstop", "goalie",
             "midfielder", "defenseman", "power forward", "all-rounder", "wicketkeeper",
             "footballer", "wrestler", "boxer", "olympian", "star athlete", "team captain",
             "ias officer", "ips officer", "district collector", "collector", "district magistrate",
@@ -269,7 +269,7 @@ pub(super) const GROUPS: &[Group] = &[
             "whatsapp us", "dial", "phone", "ph", "tel", "mobile", "office", "front desk",
             "हमें कॉल", "संपर्क करें", "sampark karein", "call karein", "फोन",
             // "Questions? (312) 555-0175": the number people are invited to use.
-            "questions", "queries", "enquiries", "inquiries", "sawaal", "सवाल", "संपर्क", "sampark",
+            "questions", "queries", "enquiries", "inquiries", "sawaal", "सवाल",
             "book karein", "book kijiye", "book karen", "बुक करें", "बुक कीजिए",
         ],
     ),

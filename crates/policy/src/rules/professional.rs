@@ -26,14 +26,15 @@ pub fn inbound(ev: &Eval<'_>, out: &mut Findings) {
 
 fn crisis_spans(sig: &Signals<'_>) -> Vec<Span> {
     sig.of_any(&[Cue::CrisisSelfHarm, Cue::CrisisMedical])
-        .filter(|h| h.cue == Cue::CrisisSelfHarm || !resolved(sig, h.sentence))
+        .filter(|h| h.cue == Cue::CrisisSelfHarm || !resolved(sig, h))
         .map(|h| (h.start, h.end))
         .collect()
 }
 
-/// "My jaw pain is finally gone": a symptom that is over is no emergency ("it's not gone"
-/// still is).
-fn resolved(sig: &Signals<'_>, s: usize) -> bool {
+/// "My jaw pain is finally gone": a symptom said, right after it, to be over is no
+/// emergency ("it's not gone" still is, and so is "the fever is gone but he's gasping for
+/// air": the gasping has no "gone" after it).
+fn resolved(sig: &Signals<'_>, h: &crate::lexicon::Hit) -> bool {
     const OVER: &[&str] = &[
         "gone",
         "resolved",
@@ -53,10 +54,10 @@ fn resolved(sig: &Signals<'_>, s: usize) -> bool {
         "nahi",
         "नहीं",
     ];
-    (0..sig.p.words.len()).any(|i| {
-        sig.p.words[i].sentence == s
+    (h.w1 + 1..=h.w1 + 3).any(|i| {
+        sig.p.words.get(i).is_some_and(|w| w.sentence == h.sentence)
             && sig.p.word_is(i, OVER)
-            && !(i.saturating_sub(2)..i).any(|j| sig.p.word_is(j, NOT))
+            && !(h.w1 + 1..i).any(|j| sig.p.word_is(j, NOT))
     })
 }
 

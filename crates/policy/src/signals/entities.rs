@@ -272,9 +272,9 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
     let acronym = letters().all(char::is_uppercase) && letters().nth(1).is_some();
     let shape_only = f.evidence.source.starts_with("shape:");
     let floor = if shape_only { 0.62 } else { 0.5 };
-    let next = p.norm[e..]
-        .trim_start_matches([' ', '-'])
-        .split(|c: char| !crate::text::is_word_char(c))
+    let rest = p.norm[e..].trim_start_matches([' ', '-']);
+    let next = rest
+        .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
     // "Riverside Park": a place word after a capitalised word completes a place name.
@@ -285,12 +285,19 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
         .and_then(|w| w.chars().next())
         .is_some_and(char::is_uppercase);
     let place_tail = prev_cap && !text.contains(' ') && super::name_words::place_word(text);
-    // "श्री गणेश डायग्नोस्टिक्स", "Ganesh Diagnostics": the name of a business.
+    // "Ganesh Diagnostics", "श्री गणेश डायग्नोस्टिक्स,": the name of a business (the
+    // Devanagari word read whole, with its vowel signs).
+    let next_word = rest
+        .split(|c: char| !crate::text::is_word_char(c))
+        .next()
+        .unwrap_or("");
+    let after_next = rest.get(next_word.len()..).unwrap_or("");
     f.confidence >= floor
         && !acronym
         && !place_tail
         && !super::name_words::place_word(next)
         && !super::name_words::institution_tail(next)
+        && !super::name_words::deva_business_tail(next_word, after_next)
 }
 
 /// "Glytrava (semarenatide) … ask whether Glytrava is right for you": a drug named once is

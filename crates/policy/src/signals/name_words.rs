@@ -262,22 +262,6 @@ pub(super) fn institution_tail(w: &str) -> bool {
         "ems",
         "department",
         "netralaya",
-        "डायग्नॉस्टिक्स",
-        "डायग्नोस्टिक्स",
-        "हॉस्पिटल",
-        "हास्पिटल",
-        "अस्पताल",
-        "क्लिनिक",
-        "लैब",
-        "लैब्स",
-        "सेंटर",
-        "केंद्र",
-        "मेडिकल",
-        "मेडिकल्स",
-        "फार्मेसी",
-        "नेत्रालय",
-        "चिकित्सालय",
-        "संस्थान",
         "chikitsalaya",
         "aspatal",
         "sansthan",
@@ -333,10 +317,7 @@ pub(super) fn institution_tail(w: &str) -> bool {
     ];
     // Specialties: "Northgate Endocrinology", "Lakeside Psychiatry", "Metro Orthopaedics".
     const SPECIALTY_ENDINGS: &[&str] = &["ology", "iatry", "iatrics", "pedics", "paedics"];
-    // Capitalised, or in Devanagari (which has no capitals).
-    w.chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || ('\u{0900}'..='\u{097F}').contains(&c))
+    w.chars().next().is_some_and(char::is_uppercase)
         && (in_list(TAILS, w)
             || w.len() > 6
                 && SPECIALTY_ENDINGS.iter().any(|s| {
@@ -349,6 +330,32 @@ pub(super) fn institution_tail(w: &str) -> bool {
 pub(super) fn in_list(list: &[&str], w: &str) -> bool {
     list.iter()
         .any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w))
+}
+
+/// "श्री गणेश डायग्नोस्टिक्स, कोलार रोड": a Devanagari business word closing a name, when
+/// nothing follows it but punctuation ("रमेश अस्पताल में भर्ती हैं" is Ramesh, in hospital).
+pub(super) fn deva_business_tail(w: &str, after: &str) -> bool {
+    const TAILS: &[&str] = &[
+        "डायग्नॉस्टिक्स",
+        "डायग्नोस्टिक्स",
+        "हॉस्पिटल",
+        "हास्पिटल",
+        "अस्पताल",
+        "क्लिनिक",
+        "लैब",
+        "लैब्स",
+        "सेंटर",
+        "केंद्र",
+        "मेडिकल",
+        "मेडिकल्स",
+        "फार्मेसी",
+        "नेत्रालय",
+        "चिकित्सालय",
+        "संस्थान",
+    ];
+    let after = after.trim_start();
+    TAILS.contains(&w)
+        && (after.is_empty() || after.starts_with([',', '—', '–', '-', '.', '|', '(', '।']))
 }
 
 /// Hindi words that are also given names: "विकास" (development), "आशा" (hope), "पूजा"

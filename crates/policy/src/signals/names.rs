@@ -235,7 +235,8 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
         // "Riverside Park", "Maple Avenue clinic": a place, not a person.
         let last = p.word_text(b);
         let last = last.strip_suffix("'s").unwrap_or(last);
-        if b > a && (place_word(last) || super::name_words::institution_tail(last))
+        let business = super::name_words::deva_business_tail(last, &p.norm[p.words[b].end..]);
+        if b > a && (place_word(last) || super::name_words::institution_tail(last) || business)
             || place_word(p.word_text(b + 1)) && is_cap(p.word_text(b + 1))
         {
             continue;

@@ -32,3 +32,46 @@ fn general_fixes_hold_13() {
     ];
     check_pinned(cases);
 }
+
+/// Guards from the review of rounds 10–13: texts those rounds' new exceptions must not
+/// swallow (a symptom "gone" beside one that is not, "many" opening a disclosure, a business
+/// word after a patient's Hindi name, a live stream that is no patient list).
+#[test]
+fn review_guards_hold() {
+    use Expect::*;
+    let cases: &[Pinned] = &[
+        (
+            Crisis,
+            "Dad's fever is gone but he's gasping for air and won't respond",
+            "facebook_comment_inbound",
+            "US",
+            None,
+            "{}",
+        ),
+        (
+            Block,
+            "Many thanks, Priya, your biopsy showed carcinoma.",
+            "facebook_comment_reply",
+            "US",
+            Some("Any news on my results?"),
+            "{}",
+        ),
+        (
+            Rule("PHI-ID"),
+            "श्रीमती सुनीता अस्पताल में भर्ती हैं, उनका ऑपरेशन कल हुआ।",
+            "facebook_post",
+            "IN",
+            None,
+            "{}",
+        ),
+        (
+            RulesAllow,
+            "Tune in tonight: our partner sponsor explains heart health.",
+            "youtube_live_broadcast",
+            "US",
+            None,
+            r#"{"purpose":"sponsor"}"#,
+        ),
+    ];
+    check_pinned(cases);
+}
