@@ -53,7 +53,7 @@ pub enum Lang {
 pub fn detect_lang(text: &str) -> Lang {
     let (mut deva, mut letters) = (0usize, 0usize);
     for c in text.chars() {
-        if ('\u{0900}'..='\u{097F}').contains(&c) {
+        if crate::text::is_devanagari(c) {
             deva += 1;
             letters += 1;
         } else if c.is_ascii_alphabetic() || !c.is_ascii() && c.is_alphabetic() {

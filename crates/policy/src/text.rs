@@ -62,6 +62,13 @@ pub fn norm_phrase(p: &str) -> String {
     out.trim_end().to_string()
 }
 
+/// A Devanagari code point (letters, signs, digits, dandas): decided by range, without the
+/// Unicode tables.
+#[inline]
+pub fn is_devanagari(c: char) -> bool {
+    ('\u{0900}'..='\u{097F}').contains(&c)
+}
+
 /// `str::to_lowercase`, with ASCII and caseless Devanagari copied without table lookups.
 pub fn lower_case(s: &str) -> String {
     if s.is_ascii() {
@@ -71,7 +78,7 @@ pub fn lower_case(s: &str) -> String {
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-        } else if ('\u{0900}'..='\u{097F}').contains(&c) {
+        } else if is_devanagari(c) {
             out.push(c);
         } else {
             out.extend(c.to_lowercase());
@@ -87,7 +94,7 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    if ('\u{0900}'..='\u{097F}').contains(&c) {
+    if is_devanagari(c) {
         // Every Devanagari code point is a letter, sign or digit except the dandas and
         // the abbreviation sign.
         return !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}');

@@ -11,7 +11,6 @@ use crate::signals::ties::{Span, HEALTH};
 use crate::signals::{EntityKind, Signals};
 
 pub(super) fn channel(ev: &Eval<'_>, out: &mut Findings) {
-    super::privacy_context::id_request(ev, out);
     let fam = ev.ctx.family;
     let phi_rules = [
         RuleId::PhiRel,

@@ -12,6 +12,7 @@ use crate::signals::EntityKind;
 pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
     image(ev, out);
     purpose(ev, out);
+    id_request(ev, out);
     super::privacy_channel::channel(ev, out);
     super::privacy_links::pixel(ev, out);
     super::privacy_links::url_phi(ev, out);
@@ -197,7 +198,7 @@ fn purpose(ev: &Eval<'_>, out: &mut Findings) {
 
 /// "Please reply here with your date of birth and SSN": asking for identifiers over a
 /// channel that is not secure. A warning ("never share your SSN") is not a request.
-pub(super) fn id_request(ev: &Eval<'_>, out: &mut Findings) {
+fn id_request(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
     let fam = ev.ctx.family;
     if !(fam.is_addressed() || fam == ChannelFamily::Comment) {

@@ -260,8 +260,9 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
     if super::name_words::word_name(text) {
         let before = p.norm[..s].trim_end();
         let after = p.norm[e..].trim_start();
-        let titled = ["श्री", "श्रीमती", "सुश्री", "कुमारी", "मरीज", "डॉ", "डॉ."]
+        let titled = super::name_words::DEVA_TITLES
             .iter()
+            .chain(&["कुमारी", "डॉ", "डॉ."])
             .any(|t| before.ends_with(t));
         let ji = after.starts_with("जी") || after.starts_with("ji ") || after.starts_with("ji,");
         if !titled && !ji {

@@ -54,7 +54,7 @@ pub fn generic_health(w: &str) -> bool {
 const GENERIC_VISIT: &[&str] = &[
     "visit", "visits", "appointment", "appointments", "consultation", "session", "sessions",
     "check-up", "checkup", "follow-up", "came in", "visited", "visiting", "came", "stopped by",
-    "wait", "the wait",
+    "wait",
     "अपॉइंटमेंट", "विजिट",
 ];
 

@@ -358,6 +358,9 @@ pub(super) fn deva_business_tail(w: &str, after: &str) -> bool {
         && (after.is_empty() || after.starts_with([',', '—', '–', '-', '.', '|', '(', '।']))
 }
 
+/// Titles a Devanagari name follows: "मरीज सुनीता देवी", "श्री रमेश".
+pub(super) const DEVA_TITLES: &[&str] = &["मरीज", "श्रीमती", "श्री", "सुश्री", "रोगी"];
+
 /// Hindi words that are also given names: "विकास" (development), "आशा" (hope), "पूजा"
 /// (worship), "शांति" (peace)…
 pub(super) fn word_name(w: &str) -> bool {

@@ -4,7 +4,7 @@
 //! ("Dorothy Jenkins, 82"). The phi detector's PERSON findings are added on top.
 
 use super::entities::{Entity, EntityKind};
-use super::name_words::{in_list, not_name, place_word, GREETINGS, HONORIFICS};
+use super::name_words::{in_list, not_name, place_word, DEVA_TITLES, GREETINGS, HONORIFICS};
 use crate::lexicon::{Cue, Hit};
 use crate::text::Prepared;
 
@@ -15,9 +15,7 @@ pub(super) fn is_cap(w: &str) -> bool {
 }
 
 fn is_deva(w: &str) -> bool {
-    w.chars()
-        .next()
-        .is_some_and(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+    w.chars().next().is_some_and(crate::text::is_devanagari)
 }
 
 /// Cues that name things, not people: a word our lexicons know as a drug, a procedure or
@@ -196,7 +194,6 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
             }
         }
         // Devanagari after a title or "patient": "मरीज सुनीता देवी", "श्री रमेश".
-        const DEVA_TITLES: &[&str] = &["मरीज", "श्रीमती", "श्री", "सुश्री", "रोगी"];
         if is_deva(w) && i > 0 && DEVA_TITLES.contains(&word(i - 1)) && !bad(i) {
             let next_ok = i + 1 < n
                 && p.words[i + 1].sentence == p.words[i].sentence
