@@ -43,6 +43,11 @@ fn classify(ctx: &Ctx, i: usize) -> Class {
     if bits & WEEKDAY != 0 {
         return Class::Stop;
     }
+    // "Mon-Sat", "Monday-Friday": opening days, not a double-barrelled name.
+    let low = ctx.low(i);
+    if low.contains('-') && low.split('-').all(|w| ctx.lex.bits(w) & WEEKDAY != 0) {
+        return Class::Stop;
+    }
     // "June 5", "5 June" are dates; "June Carter" is a name.
     if bits & MONTH != 0 {
         let num_next = i + 1 < ctx.toks.len() && ctx.tok(i + 1).kind == TokKind::Num;
@@ -68,9 +73,11 @@ fn classify(ctx: &Ctx, i: usize) -> Class {
     if i > 0 && ctx.is_punct(i - 1, b'#') && ctx.glued(i) {
         return Class::Stop;
     }
+    // A surname that is also a health word ("Pap", "Stent", "Cough") reads as the health
+    // word; one that is also a first name keeps the name reading.
     if bits & (crate::lexicon::MEDICATION | crate::lexicon::CONDITION | crate::lexicon::PROCEDURE)
         != 0
-        && bits & (FIRST | LAST) == 0
+        && bits & FIRST == 0
     {
         return Class::Stop;
     }

@@ -22,6 +22,7 @@ pub mod eval;
 mod lang;
 mod lexicon;
 mod org;
+mod phrases;
 mod request;
 mod request_media;
 mod request_wire;

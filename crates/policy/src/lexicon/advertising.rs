@@ -11,7 +11,10 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "no need for insulin", "no insulin ever", "never need insulin", "off insulin forever",
             "stopped insulin", "stop insulin", "quit insulin", "no more insulin", "insulin free",
-            "insulin-free", "diabetes khatam", "sugar khatam", "डायबिटीज खत्म", "शुगर खत्म",
+            "insulin-free", "insulin ki zaroorat kam", "insulin ki zarurat kam",
+            "insulin ki zaroorat khatam", "insulin ki zarurat khatam", "इंसुलिन की ज़रूरत कम",
+            "इंसुलिन की जरूरत कम", "reduces the need for insulin", "less insulin needed",
+            "diabetes khatam", "sugar khatam", "डायबिटीज खत्म", "शुगर खत्म",
             "cures", "cure for", "cure your", "cured", "we cure", "permanent cure",
             "permanently cure", "permanently cures", "guaranteed cure", "miracle cure",
             "100% cure", "100 % cure", "100% success", "100 % success", "100% effective",

@@ -200,7 +200,8 @@ pub(super) const GROUPS: &[Group] = &[
             "cases", "replacements", "implants", "cycles", "babies", "smiles", "angioplasties",
             "surgery", "operation", "replacement", "transplant", "muskurahatein", "muskaanein",
             "mareez", "marij", "mareezon", "pratyaropan", "pratyarpan", "sarjari", "प्रत्यारोपण",
-            "सर्जरी", "ऑपरेशन", "मरीज़", "डिलीवरी", "families",
+            "सर्जरी", "ऑपरेशन", "मरीज़", "डिलीवरी", "families", "angioplasty", "bypasses",
+            "stents", "c-sections", "एंजियोप्लास्टी", "ट्रांसप्लांट", "रिप्लेसमेंट", "बायपास", "केस",
         ],
     ),
     (
@@ -287,6 +288,10 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::NotHealth,
         &[
             "give me a heart attack", "gave me a heart attack", "giving me a heart attack",
+            // Screening camps anyone may walk into: "is Ravivaar free sugar camp hai".
+            "sugar camp", "diabetes camp", "bp camp", "eye camp", "dental camp",
+            "screening camp", "checkup camp", "check-up camp", "sugar jaanch shivir",
+            "शुगर कैंप", "शुगर जांच शिविर", "मधुमेह जांच शिविर",
             "operation theatre", "operation theater", "operation theatres", "operation theaters",
             "going to give me a heart attack", "gonna give me a heart attack", "heart attack waiting",
             "a pain in the neck", "pain in the neck", "gives me a headache", "giving me a headache",

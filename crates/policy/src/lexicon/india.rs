@@ -109,7 +109,7 @@ pub(super) const GROUPS: &[Group] = &[
             "wink", "winked", "rang blue", "rang pink", "blue rakh", "pink rakh", "nursery blue",
             "nursery pink", "paint the nursery", "buy blue", "buy pink", "blue clothes", "pink clothes",
             "nursery ka rang", "नीला रंग", "गुलाबी रंग", "samajh gaye honge", "samajh jaiye", "samajh jayiye", "समझ गए होंगे",
-            "समझ जाइए", "pink or blue", "blue or pink",
+            "समझ जाइए", "pink or blue", "blue or pink", "gulabi ya neela", "gulabi ya nila", "neela ya gulabi", "nila ya gulabi", "pink ya blue", "blue ya pink", "गुलाबी या नीला", "नीला या गुलाबी",
             // The question every parent is "really" asking, answered with a wink.
             "sach mein jaanna", "sach me jaanna", "sach mein janna", "jo aap jaanna chahti",
             "jo aap jaanna chahte", "jo aap janna chahti", "jo aap janna chahte",
@@ -152,7 +152,7 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "knee pain", "joint pain", "jodon ka dard", "ghutno ka dard", "घुटनों के दर्द", "घुटने का दर्द", "जोड़ों का दर्द", "जोडों का दर्द", "back pain", "kamar dard", "कमर दर्द",
             "regrows hair", "hair regrowth", "regrow hair",
-            "diabetes", "sugar", "cancer", "aids", "hiv", "asthma", "obesity", "weight loss",
+            "diabetes", "sugar", "insulin", "इंसुलिन", "cancer", "aids", "hiv", "asthma", "obesity", "weight loss",
             "fat loss", "baldness", "hair fall", "hair loss", "grey hair", "greying",
             "premature ageing", "premature aging", "fairness", "fair skin", "skin whitening",
             "height", "increase height", "impotence", "sexual power", "sexual performance",

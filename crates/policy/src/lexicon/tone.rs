@@ -234,6 +234,9 @@ pub(super) const GROUPS: &[Group] = &[
             "charity ball", "heart ball", "benefit dinner", "benefit concert", "golf classic",
             "charity run", "tables start", "reserve a table", "reserve your table", "buy a table",
             "tickets start", "buy tickets", "get your tickets", "raffle", "auction",
+            // "help us open a second infusion suite by giving to the Bright Days Fund".
+            "by giving", "giving to the", "give at", "make a gift", "your gift", "a gift of",
+            "help us raise",
         ],
     ),
     (

@@ -61,10 +61,14 @@ fn hinted_despite_disclaimer(ev: &Eval<'_>) -> Vec<Span> {
     }
     let Some(d) = sig.of(Cue::PcpndtDisclaimer).next() else {
         // "Hamare 4D scan mein sab kuch dikhta hai 😉 — jo aap sach mein jaanna chahti
-        // hain": a wink at the one thing a scan may not tell, in the scan's own sentence.
+        // hain": a wink at the one thing a scan may not tell, in the scan's own sentence or
+        // asked just before or after it ("गुलाबी या नीला? हमारे 4D स्कैन में…").
         return sig
             .of(Cue::Hint)
-            .filter(|h| sig.sentence_has(h.sentence, Cue::PrenatalCtx))
+            .filter(|h| {
+                sig.of(Cue::PrenatalCtx)
+                    .any(|c| c.sentence.abs_diff(h.sentence) <= 1)
+            })
             .map(|h| (h.start, h.end))
             .collect();
     };

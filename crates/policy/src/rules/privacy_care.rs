@@ -135,8 +135,9 @@ pub(super) fn relatives_care(ev: &Eval<'_>) -> Vec<Span> {
     let ward = |p: &crate::lexicon::Hit, h: &crate::lexicon::Hit| {
         h.sentence == p.sentence && one_patients_ward(sig, h)
     };
+    // "her …", or the relative named again: "baby in NICU bed 12 is feeding better".
     let mut spans: Vec<Span> = sig
-        .of(Cue::Pron3)
+        .of_any(&[Cue::Pron3, Cue::FamilyMember])
         .flat_map(|p| {
             sig.hits.iter().filter(move |h| {
                 HEALTH.contains(&h.cue)

@@ -4,6 +4,7 @@
 use super::{Eval, Findings, Fired, RuleId};
 use crate::channel::ChannelFamily;
 use crate::lexicon::Cue;
+use crate::phrases::Phrases;
 use crate::request::Shows;
 use crate::result::Verdict::{Block, NeedsReview};
 use crate::signals::ties::{Span, HEALTH, SENSITIVE};
@@ -82,7 +83,7 @@ fn purpose(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
     // "You're receiving this because you're on our patient list", "aapke pichhle test ke
     // records ke hisaab se … offer": a message that says where the address came from.
-    const FROM_RECORDS: &[&str] = &[
+    static FROM_RECORDS: Phrases = Phrases::new(&[
         "patient list",
         "patient register",
         "valued patient",
@@ -117,25 +118,29 @@ fn purpose(ev: &Eval<'_>, out: &mut Findings) {
         "रिपोर्ट के आधार",
         "रिकॉर्ड के अनुसार",
         "रिकॉर्ड के हिसाब",
-    ];
+    ]);
     // "Dear patient: as someone who relies on our dialysis unit…": a message that reaches
     // people as our patients; asking them for votes uses their care for politics.
-    const AS_PATIENTS: &[&str] = &[
+    static AS_PATIENTS: Phrases = Phrases::new(&[
         "dear patient",
         "as our patient",
         "as one of our patients",
         "as someone who relies on our",
+        "as someone who has been through treatment",
+        "as someone who was treated",
+        "as someone we cared for",
+        "as a former patient",
         "as a patient of",
         "priya mareez",
         "प्रिय मरीज",
         "प्रिय रोगी",
-    ];
+    ]);
     let to_people = ev.ctx.family.is_addressed() || ev.ctx.family == ChannelFamily::Email;
     // Only outbound messages to people are read for these phrases.
     let low = (to_people && ev.ctx.outbound()).then(|| sig.p.lower());
-    let says = |phrases: &[&str]| low.is_some_and(|l| phrases.iter().any(|w| l.contains(w)));
-    let says_list = says(FROM_RECORDS);
-    let as_patients = says(AS_PATIENTS);
+    let says = |phrases: &Phrases| low.is_some_and(|l| phrases.in_text(l));
+    let says_list = says(&FROM_RECORDS);
+    let as_patients = says(&AS_PATIENTS);
     if as_patients && !ev.ctx.patient_list && !says_list && sig.has(Cue::Political) {
         let political: Vec<Span> = sig.of(Cue::Political).map(|h| (h.start, h.end)).collect();
         out.add(Fired::new(RuleId::PhiPurpose, Block).spans(political));

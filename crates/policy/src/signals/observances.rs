@@ -40,8 +40,8 @@ fn capitalised(w: &str) -> bool {
 pub fn find(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
     let n = p.words.len();
     for end in 0..n {
-        let last = p.word_text(end).to_lowercase();
-        if !ENDS.contains(&last.as_str()) {
+        // Cheapest test first: most words are not Day/Week/Month.
+        if !p.word_is(end, ENDS) {
             continue;
         }
         let sentence = p.words[end].sentence;
@@ -55,7 +55,7 @@ pub fn find(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
             && capitalised(p.word_text(start - 1))
         {
             start -= 1;
-            if STARTS.contains(&p.word_text(start).to_lowercase().as_str()) {
+            if p.word_is(start, STARTS) {
                 found = Some(start);
                 break;
             }

@@ -32,6 +32,23 @@ fn hit(cue: Cue, (start, end, w0, w1, sentence): (usize, usize, usize, usize, us
 }
 
 /// Words that make the person noun after them one particular person.
+/// "9-month-old", "34-year-old", "2-week-old": an age written as one word.
+fn age_noun(w: &str) -> bool {
+    let mut parts = w.split('-');
+    let (Some(n), Some(unit), Some(old), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    !n.is_empty()
+        && n.len() <= 3
+        && n.bytes().all(|b| b.is_ascii_digit())
+        && old.eq_ignore_ascii_case("old")
+        && ["day", "week", "month", "year"]
+            .iter()
+            .any(|u| unit.eq_ignore_ascii_case(u))
+}
+
 const DETERMINERS: &[&str] = &[
     "the",
     "this",
@@ -125,6 +142,21 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
             out.push(hit(
                 Cue::IndivAnchor,
                 (p.words[w0].start, h.end, w0, h.w1, h.sentence),
+            ));
+        }
+    }
+    // "the strongest 9-month-old we know": an age used as the noun is one person.
+    for (i, w) in p.words.iter().enumerate() {
+        if !age_noun(p.word_text(i)) {
+            continue;
+        }
+        let det = (1..=2).find(|&d| {
+            i >= d && p.words[i - d].sentence == w.sentence && p.word_is(i - d, DETERMINERS)
+        });
+        if let Some(d) = det {
+            out.push(hit(
+                Cue::IndivAnchor,
+                (p.words[i - d].start, w.end, i - d, i, w.sentence),
             ));
         }
     }

@@ -60,7 +60,7 @@ impl Scanners {
                 r"(?i)(?-u:\b)\d+(?:\.\d+)?\s?(?:mg|mcg|µg|ml|gm|iu|units?|tablets?|tabs?|caps?|puffs?|drops?)(?-u:\b)",
             ),
             volume: re(
-                r"(?i)(?-u:\b)(\d[\d,]*)(?:st|nd|rd|th)?\s?(\+|k(?-u:\b)|lakh|thousand)?\s*\+?\s*(?:se\s+(?:zyada|jyada|adhik)\s+)?(?:[a-z]+\s+){0,2}(?:surgeries|surgery|operations|operation|deliveries|procedures|patients|transplants|transplant|cases|knee replacements?|hip replacements?|replacements|families|implants|ivf cycles|babies|smiles|angioplasties|cataract surgeries|muskurahatein|muskaanein|mareez|marij|mareezon|pratyaropan|pratyarpan|sarjari)(?-u:\b)|(\d[\d,]*)\s*(?:से\s+(?:ज़्यादा|ज्यादा|अधिक)\s+)?(?:\S+\s+){0,2}(?:प्रत्यारोपण|सर्जरी|ऑपरेशन|मरीज़|मरीज|डिलीवरी)",
+                r"(?i)(?-u:\b)(\d[\d,]*)(?:st|nd|rd|th)?\s?(\+|k(?-u:\b)|lakh|thousand)?\s*\+?\s*(?:se\s+(?:zyada|jyada|adhik)\s+)?(?:[a-z]+\s+){0,2}(?:surgeries|surgery|operations|operation|deliveries|procedures|patients|transplants|transplant|cases|knee replacements?|hip replacements?|replacements|families|implants|ivf cycles|babies|smiles|angioplasties|angioplasty|bypass surgeries|bypasses|stents|c-sections|cataract surgeries|muskurahatein|muskaanein|mareez|marij|mareezon|pratyaropan|pratyarpan|sarjari)(?-u:\b)|(\d[\d,]*)\s*(?:से\s+(?:ज़्यादा|ज्यादा|अधिक)\s+)?(?:\S+\s+){0,2}(?:प्रत्यारोपण|सर्जरी|ऑपरेशन|मरीज़|मरीज|डिलीवरी|एंजियोप्लास्टी|ट्रांसप्लांट|रिप्लेसमेंट|बायपास|केस)",
             ),
             weight: re(
                 r"(?i)(?-u:\b)(?:lost|dropped|shed)\s+\d+\s?(?:lbs?|pounds|kg|kgs|kilos)(?-u:\b)|(?-u:\b)\d+\s?(?:lbs?|pounds|kg|kilos)\s+in\s+\d+\s+(?:days|weeks|months)",
