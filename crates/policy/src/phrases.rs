@@ -2,7 +2,7 @@
 //! Aho–Corasick automaton, built the first time the list is searched, in place of one
 //! `str::contains` per phrase (lists of thirty phrases were read phrase by phrase per check).
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use std::sync::OnceLock;
 
 pub struct Phrases {
@@ -20,7 +20,16 @@ impl Phrases {
 
     /// Whether `hay` contains any of the phrases (exactly as `str::contains` would say).
     pub fn in_text(&self, hay: &str) -> bool {
-        match self.ac.get_or_init(|| AhoCorasick::new(self.list).ok()) {
+        // A full DFA without a prefilter: the lists hold spaces and Devanagari lead bytes,
+        // which a prefilter would stop at on every word.
+        let build = || {
+            AhoCorasickBuilder::new()
+                .kind(Some(AhoCorasickKind::DFA))
+                .prefilter(false)
+                .build(self.list)
+                .ok()
+        };
+        match self.ac.get_or_init(build) {
             Some(ac) => ac.is_match(hay),
             // An automaton that cannot be built (never for short lists) falls back to
             // reading phrase by phrase.

@@ -183,7 +183,10 @@ fn most_patients(sig: &crate::signals::Signals<'_>) -> bool {
 fn connect(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
     let ctx = ev.ctx;
-    let paid_author = [
+    // Most requests name no author: nothing to read then.
+    let author_is =
+        |words: &[&str]| !ctx.author.is_empty() && words.iter().any(|a| ctx.author.contains(a));
+    let paid_author = author_is(&[
         "influencer",
         "creator",
         "ambassador",
@@ -193,20 +196,14 @@ fn connect(ev: &Eval<'_>, out: &mut Findings) {
         "staff",
         "relative",
         "agency",
-    ]
-    .iter()
-    .any(|a| ctx.author.contains(a));
+    ]);
     let endorser = ctx.connection_undisclosed
         || ctx.family == ChannelFamily::Review
         || ctx.personal_account && ctx.staff_author
         || paid_author && ctx.personal_account
-        || ["influencer", "creator", "ambassador", "affiliate"]
-            .iter()
-            .any(|a| ctx.author.contains(a));
+        || author_is(&["influencer", "creator", "ambassador", "affiliate"]);
     // A patient or customer writing their own review has no connection to disclose.
-    let customer = ["patient", "customer", "client", "consumer"]
-        .iter()
-        .any(|a| ctx.author.contains(a));
+    let customer = author_is(&["patient", "customer", "client", "consumer"]);
     if !endorser || customer || ctx.connection_disclosed || disclosed(sig) {
         return;
     }

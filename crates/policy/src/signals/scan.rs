@@ -316,12 +316,14 @@ impl Scanners {
         let numbered = gates.contains(Cue::GateOrdinal) || t.bytes().any(|b| b.is_ascii_digit());
         // "आप हमारे यहाँ तीन बार आए", "aap 3 baar aaye the", "दो फॉलो-अप": visits counted in
         // Hindi.
-        let times = t.contains("बार")
-            || t.contains("baar")
+        // Devanagari words are looked for only in texts with Devanagari letters (the
+        // block's UTF-8 lead byte is 0xE0).
+        let times = t.contains("baar")
             || t.contains(" bar ")
-            || ["दो ", "तीन ", "चार ", "पाँच ", "पांच ", "कई "]
-                .iter()
-                .any(|n| t.contains(n));
+            || t.as_bytes().contains(&0xE0)
+                && ["बार", "दो ", "तीन ", "चार ", "पाँच ", "पांच ", "कई "]
+                    .iter()
+                    .any(|n| t.contains(n));
         let counted = (numbered
             && [Cue::VisitWord, Cue::CareNoun, Cue::GatePeriod]
                 .iter()
