@@ -21,6 +21,7 @@
 //! | media shows | unknown (treated as possibly showing people); free text is read by its words (`request_media`) | |
 //! | landing page (`link`) trackers | unknown: booking/portal/intake pages need review | `landing_kind`/`link_lands` and `third_party_trackers` beside the other facts are read when `landing_page` does not say |
 //! | marketing_consent | not stated: a promotion to a patient list needs review | `false` makes an Indian promotion to the list a DPDP block |
+//! | secure channel | no: a private message is not secure unless its channel name says `portal`, `secure` or `mychart` | in a secure message to the patient, their own care details are no disclosure (the privacy rules stand down; advertising and purpose rules still apply) |
 //! | purpose | not stated | with a patient list, a stated political, fundraising or partner purpose is a use patients never agreed to |
 
 use crate::channel::ChannelFamily;
@@ -59,6 +60,9 @@ pub struct Ctx {
     /// The authorisation was signed by the patient, not a parent or guardian: it covers
     /// nothing if the text shows the patient is a child.
     pub signed_by_patient: bool,
+    /// A private message through the organisation's secure channel ("patient_portal_message",
+    /// "secure_message", "mychart_message"): where a patient's own results and bills belong.
+    pub secure: bool,
 }
 
 impl Ctx {
@@ -87,6 +91,8 @@ impl Ctx {
         {
             family = ChannelFamily::Post;
         }
+        let secure = family == ChannelFamily::DirectMessage
+            && (chan_has("portal") || chan_has("secure") || chan_has("mychart"));
         let inbound = req.direction == Some(Direction::Inbound)
             || req.direction.is_none() && (chan_has("inbound") || chan_has("received"));
         let jurisdiction = req
@@ -122,6 +128,7 @@ impl Ctx {
             authorized: f.authorization_on_file()
                 && covers_channel(f.authorization_channels(), channel)
                 && signed_for_minor(f),
+            secure,
             guardian_consent: f.guardian_consent,
             signed_by_patient: signed_by(f).is_some_and(|by| {
                 !guardian_signed(&by)

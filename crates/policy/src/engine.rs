@@ -123,8 +123,11 @@ impl Engine {
             .map(|f| f.verdict)
             .max()
             .unwrap_or(Verdict::Allow);
-        // A second opinion on what the rules let through (never stricter than review).
-        if verdict == Verdict::Allow && second_opinion {
+        // A second opinion on what the rules let through (never stricter than review); not
+        // on a secure message to the patient, whose own care details it would mistake for
+        // a disclosure.
+        let own_secure_message = ctx.secure && !ctx.inbound;
+        if verdict == Verdict::Allow && second_opinion && !own_secure_message {
             if let Some(model) = residual::Model::shipped() {
                 let features = residual::features(&ctx, &sig, reply_sig.as_ref());
                 if model.score(&features) > model.threshold {

@@ -263,7 +263,7 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::FamilyMember,
         &[
             "बेटे", "bete", "bachche", "बच्ची", "पापा", "मम्मी", "दादा", "नाना", "सास", "ससुर", "बहू",
-            "bitiya", "munna", "munni", "grandson", "granddaughter", "nephew", "niece", "mom's", "dad's",
+            "bitiya", "munna", "munni", "little one", "your newborn", "the newborn", "grandson", "granddaughter", "nephew", "niece", "mom's", "dad's",
             "mom", "dad", "mother", "father", "son", "daughter", "wife", "husband", "brother",
             "grandma", "grandpa", "grandmother", "grandfather", "child", "baby", "uncle",
             "aunt", "maa", "papa", "pitaji", "mummy", "beta", "beti", "bhai", "behen", "dadi",
@@ -281,6 +281,8 @@ pub(super) const GROUPS: &[Group] = &[
             "nurses", "team members", "colleagues", "staff member",
             "ward boy", "ward boys", "ward attendant", "ward aaya", "ayah", "compounder", "वार्ड बॉय",
             "dr", "dr.", "doctor", "nurse", "prof", "prof.", "professor", "physician",
+            // In Hindi "सिस्टर" is a nurse ("सिस्टर ललिता"), never a sibling (बहन).
+            "सिस्टर", "नर्स",
             "surgeon", "dentist", "hygienist", "therapist", "physiotherapist", "receptionist",
             "technician", "pharmacist", "consultant", "our team", "our staff", "our nurse",
             "our doctor", "our doctors", "our surgeon", "our dentist", "md", "rn", "dds",
@@ -346,6 +348,10 @@ pub(super) const GROUPS: &[Group] = &[
             "having you in", "aapki madad", "aapki dekhbhal", "आपकी मदद", "मदद कर सकी",
             "मदद कर सके", "मदद कर पाई", "मदद कर पाए", "आपकी देखभाल", "की देखभाल में",
             "madad kar saki", "madad kar sake", "madad kar paye",
+            // "jaisa humne pichhle Shukravar ko samjhaya tha": what we told them at a visit.
+            "humne samjhaya", "hamne samjhaya", "humne bataya tha", "hamne bataya tha",
+            "हमने समझाया", "हमने बताया था", "as we explained to you", "we explained to you",
+            "jaisa humne", "jaisa hamne", "जैसा हमने", "samjhaya tha", "समझाया था",
         ],
     ),
     (Cue::WithUs, &["with us", "hamare saath", "humare saath", "हमारे साथ", "हमारे यहां", "हमारे यहाँ"]),

@@ -31,12 +31,77 @@ fn unnegated<'s>(sig: &'s Signals<'_>, c: Cue) -> impl Iterator<Item = &'s Hit> 
         let denied = h.w0 > 0 && sig.p.word_is(h.w0 - 1, NEGATORS);
         !debunked
             && !denied
+            && !warned_quote(sig, h)
             && !sig.of(Cue::SubstNeg).any(|n| {
                 n.sentence == h.sentence
                     && n.start <= h.end
                     && n.end + 1 >= h.start.saturating_sub(12)
             })
     })
+}
+
+/// "Koi bhi dawa jo 'diabetes jad se khatam' karne ka daawa kare, us par bharosa na
+/// karein": a claim quoted in a sentence that warns against it is the warning's subject.
+fn warned_quote(sig: &Signals<'_>, h: &Hit) -> bool {
+    const WARNINGS: &[&str] = &[
+        "bharosa na",
+        "bharosa mat",
+        "bharosa nahi",
+        "भरोसा न",
+        "भरोसा मत",
+        "don't trust",
+        "do not trust",
+        "never trust",
+        "don't believe",
+        "do not believe",
+        "beware",
+        "saavdhan",
+        "savdhan",
+        "सावधान",
+        "illegal",
+        "gair-kaanooni",
+        "gair-kanooni",
+        "gair kaanooni",
+        "गैर-कानूनी",
+        "गैरकानूनी",
+        "misleading",
+        "be wary",
+        "be careful of",
+    ];
+    let norm = sig.p.norm.as_str();
+    let Some(&(s, e)) = sig.p.sentences.get(h.sentence) else {
+        return false;
+    };
+    let (s, e) = (s.min(h.start), e.max(h.end).min(norm.len()));
+    let is_quote = |c: char| c == '\'' || c == '"';
+    // An opening quote before the claim (at the sentence start or after a non-letter) and
+    // a closing one after it (before a non-letter or the end), within the sentence.
+    let before = &norm[s..h.start];
+    let opened = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_quote(c))
+        .is_some_and(|(i, _)| {
+            !before[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        });
+    let after = &norm[h.end..e];
+    let closed = after
+        .char_indices()
+        .find(|&(_, c)| is_quote(c))
+        .is_some_and(|(i, _)| {
+            !after[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        });
+    if !(opened && closed) {
+        return false;
+    }
+    let sentence = norm[s..e].to_lowercase();
+    WARNINGS.iter().any(|w| sentence.contains(w))
 }
 
 /// Unsubstantiated claims: strong phrases anywhere, weak ones next to health words.

@@ -87,10 +87,12 @@ pub(super) fn dmr(ev: &Eval<'_>, out: &mut Findings) {
         let claimed = claims
             .iter()
             .any(|&(s, _)| sig.p.sentence_of(s).abs_diff(d.sentence) <= 1);
-        // Two different remedy words ("churna … vati"), not "दवा" said twice.
+        // Two different remedy words ("churna … vati"), not "दवा" said twice, nor the
+        // name of the Act ("Drugs and Magic Remedies Act").
         let mut remedies: Vec<String> = sig
             .of(Cue::Remedy)
             .filter(|r| r.sentence == d.sentence)
+            .filter(|r| !sig.p.word_is(r.w1 + 1, &["act", "अधिनियम"]))
             .map(|r| sig.text(r.start, r.end).to_lowercase())
             .collect();
         remedies.sort_unstable();

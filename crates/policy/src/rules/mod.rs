@@ -143,10 +143,31 @@ pub fn evaluate(ev: &Eval<'_>) -> Findings {
     out.fired.retain(|f| {
         catalog::def(f.rule).packs.iter().any(|&p| ev.ctx.pack(p)) || f.rule.pack_free()
     });
+    // A secure portal message tells the patient about their own care: that is its job.
+    if ev.ctx.secure && !ev.ctx.inbound {
+        out.fired.retain(|f| !f.rule.own_care_disclosure());
+    }
     out
 }
 
 impl RuleId {
+    /// Rules about telling others of someone's care, which a secure message to that person
+    /// does not do.
+    fn own_care_disclosure(self) -> bool {
+        matches!(
+            self,
+            RuleId::PhiRel
+                | RuleId::PhiId
+                | RuleId::PhiClin
+                | RuleId::PhiVisit
+                | RuleId::PhiFin
+                | RuleId::PhiChannel
+                | RuleId::PhiSelfdisc
+                | RuleId::PhiSens
+                | RuleId::InConfid
+        )
+    }
+
     /// Rules that apply whatever packs are chosen (safety, not law).
     fn pack_free(self) -> bool {
         matches!(self, RuleId::ProCrisis)

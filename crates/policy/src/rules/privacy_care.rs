@@ -127,8 +127,21 @@ pub(super) fn relatives_care(ev: &Eval<'_>) -> Vec<Span> {
         ev.ctx.family,
         ChannelFamily::ReviewReply | ChannelFamily::CommentReply
     );
-    if !replying || !ev.reply_to.is_some_and(|rt| rt.has(Cue::FamilyMember)) {
+    if !replying {
         return Vec::new();
+    }
+    // "…and we hope the little one is finally sleeping through the night": how the
+    // reviewer's relative is doing, said in public.
+    let doing: Vec<Span> = sig
+        .of(Cue::FamilyMember)
+        .flat_map(|f| {
+            sig.of(Cue::Outcome)
+                .filter(move |o| o.sentence == f.sentence && o.w0 > f.w1 && o.w0 <= f.w1 + 5)
+        })
+        .map(|o| (o.start, o.end))
+        .collect();
+    if !ev.reply_to.is_some_and(|rt| rt.has(Cue::FamilyMember)) {
+        return doing;
     }
     // "Please tell her everyone up on 3 North is cheering her on": the ward she is on.
     // A numbered ward or an intensive-care unit, not the OPD everyone visits.
@@ -161,6 +174,7 @@ pub(super) fn relatives_care(ev: &Eval<'_>) -> Vec<Span> {
                 .map(|e| (e.start, e.end)),
         );
     }
+    spans.extend(doing);
     spans
 }
 

@@ -4,6 +4,7 @@
 
 use super::{Eval, Findings, Fired, RuleId, DISCLOSURE};
 use crate::lexicon::Cue;
+use crate::phrases::Phrases;
 use crate::result::Verdict::{Block, NeedsReview};
 use crate::signals::ties::{self, contact_of, generic_health, Span, HEALTH, SENSITIVE};
 use crate::signals::{EntityKind, Signals};
@@ -141,8 +142,30 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
             .position(|w| w.sentence == s)
             .is_some_and(|i| sig.p.word_is(i, ANYONE))
     };
-    let triage =
-        |s: usize| ev.ctx.family.is_addressed() && (sig.sentence_has(s, Cue::Hedge) || any_case(s));
+    // "Garmi mein loo se bachne ke liye … ORS peete rahein": advice on staying well,
+    // for whoever reads it.
+    static PREVENTION: Phrases = Phrases::new(&[
+        "se bachne ke liye",
+        "se bachne ke liya",
+        "से बचने के लिए",
+        "bachav ke liye",
+        "बचाव के लिए",
+        "to prevent",
+        "to avoid",
+        "to stay safe",
+        "to protect yourself",
+        "to beat the heat",
+    ]);
+    let prevention = |s: usize| {
+        sig.p
+            .sentences
+            .get(s)
+            .is_some_and(|&(a, b)| PREVENTION.in_text(&sig.p.norm[a..b].to_lowercase()))
+    };
+    let triage = |s: usize| {
+        ev.ctx.family.is_addressed()
+            && (sig.sentence_has(s, Cue::Hedge) || any_case(s) || prevention(s))
+    };
     let booking_invite = |s: usize| {
         sig.sentence_has(s, Cue::OrgContact)
             && !sig.sentence_has(s, Cue::Poss2)

@@ -84,6 +84,9 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
         "students",
         "commuters",
         "spectators",
+        "swimmers",
+        "players",
+        "athletes",
         "injured",
         "casualties",
         "yatri",
@@ -142,6 +145,20 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
             sig.p.word_is(i - 1, FEW) && (sig.p.word_is(i, GROUP) || sig.p.word_is(i, FOLK))
         })
     };
+    // "Three of your 400 free relay swimmers": a few, counted, out of a named group.
+    let counted_of = || {
+        (0..sig.p.words.len()).any(|i| {
+            sig.p.word_is(i, FEW)
+                && sig.p.word_is(i + 1, &["of"])
+                && (i + 2..=i + 6).any(|j| {
+                    sig.p
+                        .words
+                        .get(j)
+                        .is_some_and(|w| w.sentence == sig.p.words[i].sentence)
+                        && (sig.p.word_is(j, GROUP) || sig.p.word_is(j, FOLK))
+                })
+        })
+    };
     let in_our_care = || {
         sig.of(Cue::CareArea)
             .any(|h| sig.sentence_has(h.sentence, Cue::OurPlace))
@@ -163,6 +180,42 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
         .collect();
     if !at_institution.is_empty() && care && sig.any(HEALTH) {
         out.add(Fired::new(RuleId::PhiIndirect, Block).phi("EVENT_DETAIL", at_institution));
+        return;
+    }
+    // "Good luck, Westbrook High! Three of your swimmers came through our clinic last
+    // Monday": a few of a named school's team, placed in our care on a day.
+    let ours = sig.any(&[Cue::ProNoun, Cue::OurPlace, Cue::CareArea]);
+    let seen = care || sig.any(&[Cue::CareArea, Cue::CareNoun]);
+    if !referent && seen && ours && timed && counted_of() {
+        let school: Vec<Span> = (0..sig.p.sentences.len())
+            .filter_map(|s| named_institution(sig, s))
+            .collect();
+        if !school.is_empty() {
+            out.add(Fired::new(RuleId::PhiIndirect, Block).phi("EVENT_DETAIL", school));
+            return;
+        }
+    }
+    // "a certain Grammy-winning country star trusted our Nashville ER team after
+    // Saturday night's show": a public figure in our emergency room on a date is named by
+    // the news, not by us. A visit to cheer patients up is not care.
+    let famous_in_care = sig
+        .of(Cue::Famous)
+        .any(|f| sig.sentence_has(f.sentence, Cue::CareArea));
+    const VISITING: &[&str] = &[
+        "visited",
+        "visit",
+        "visits",
+        "inaugurated",
+        "inaugurate",
+        "cheer",
+        "met",
+        "meet",
+        "greeted",
+        "donated",
+    ];
+    if famous_in_care && timed && !sig.p.has_word(VISITING) {
+        let spans: Vec<Span> = sig.of(Cue::Famous).map(|h| (h.start, h.end)).collect();
+        out.add(Fired::new(RuleId::PhiIndirect, Block).phi("EVENT_DETAIL", spans));
         return;
     }
     if !referent || unique.is_empty() || !care {

@@ -189,7 +189,10 @@ fn staff_post(ev: &Eval<'_>, out: &mut Findings) {
         || !t.anchor_outcome.is_empty()
         || someone_else
         || aged_in_care
-        || sig.has(Cue::PatientWord)
+        // "registry data on 1,240 patients": a counted cohort is statistics, not a patient.
+        || sig
+            .of(Cue::PatientWord)
+            .any(|h| !sig.overlapped_by(h, Cue::VolumeClaim))
             && (sig.any(HEALTH) || sig.any(&[Cue::Event, Cue::VisitWord, Cue::SensDeath]))
         || sig.any(&[Cue::Event, Cue::Unique]) && sig.any(HEALTH)
         // "a certain Bengals linebacker won't be suiting up Sunday. His knee is a mess."
