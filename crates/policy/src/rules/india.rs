@@ -1,7 +1,7 @@
 //! India: IMC 2002 advertising, endorsement and confidentiality; NMC 2023 guidance; DPDP;
 //! MTP; MHCA. PC&PNDT and the Drugs and Magic Remedies Act are in `india_acts`.
 
-use super::ftc::{banned_spans, claim_spans};
+use super::claims::{banned_spans, claim_spans};
 use super::privacy_finish::generic_person;
 use super::{Eval, Findings, Fired, RuleId, DISCLOSURE};
 use crate::lexicon::Cue;

@@ -2,7 +2,7 @@
 //! determination, including coded words and hints after a disclaimer) and the Drugs and
 //! Magic Remedies Act (remedy claims for scheduled diseases).
 
-use super::ftc::claim_spans;
+use super::claims::claim_spans;
 use super::{Eval, Findings, Fired, RuleId};
 use crate::lexicon::Cue;
 use crate::result::Verdict::{self, Block};

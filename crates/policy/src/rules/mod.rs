@@ -3,7 +3,9 @@
 //! with the spans that triggered it. `catalog` holds the rule definitions (messages, fixes,
 //! packs, examples) the result and the documentation are built from.
 
+mod authorisation;
 pub mod catalog;
+mod claims;
 mod ftc;
 mod india;
 mod india_acts;
