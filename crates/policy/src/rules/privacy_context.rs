@@ -135,13 +135,24 @@ fn purpose(ev: &Eval<'_>, out: &mut Findings) {
         "प्रिय मरीज",
         "प्रिय रोगी",
     ]);
+    // Off a patient list, only these make a purpose rule fire: the phrases are not read
+    // for texts without them.
+    let purposed = sig.any(&[
+        Cue::SoftPromo,
+        Cue::Reward,
+        Cue::Political,
+        Cue::DataSource,
+        Cue::Fundraise,
+    ]);
+    if !ev.ctx.patient_list && !purposed {
+        return;
+    }
     let to_people = ev.ctx.family.is_addressed() || ev.ctx.family == ChannelFamily::Email;
     // Only outbound messages to people are read for these phrases.
     let low = (to_people && ev.ctx.outbound()).then(|| sig.p.lower());
     let says = |phrases: &Phrases| low.is_some_and(|l| phrases.in_text(l));
     let says_list = says(&FROM_RECORDS);
-    let as_patients = says(&AS_PATIENTS);
-    if as_patients && !ev.ctx.patient_list && !says_list && sig.has(Cue::Political) {
+    if !ev.ctx.patient_list && !says_list && sig.has(Cue::Political) && says(&AS_PATIENTS) {
         let political: Vec<Span> = sig.of(Cue::Political).map(|h| (h.start, h.end)).collect();
         out.add(Fired::new(RuleId::PhiPurpose, Block).spans(political));
         return;
