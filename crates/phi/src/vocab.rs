@@ -12,6 +12,11 @@ pub const MONTHS: &[&str] = &[
 pub const WEEKDAYS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
     "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    // Hindi, in Latin letters and in Devanagari.
+    "ravivaar", "ravivar", "itvaar", "itwar", "somvaar", "somvar", "mangalvaar", "mangalvar",
+    "budhvaar", "budhvar", "guruvaar", "guruvar", "brihaspativar", "shukravaar", "shukravar",
+    "shanivaar", "shanivar", "रविवार", "इतवार", "सोमवार", "मंगलवार", "बुधवार", "गुरुवार",
+    "बृहस्पतिवार", "शुक्रवार", "शनिवार",
 ];
 
 /// Relative dates: weak identifiers on their own, but a visit date all the same.

@@ -77,7 +77,7 @@ pub(super) const GROUPS: &[Group] = &[
             "invisalign", "clear aligners", "aligner", "aligners", "dental implants", "zoom whitening",
             "ear tube", "ear tubes", "tube placement", "iud placement", "stent placement", "port placement", "catheter", "post-op", "postop", "post-operative", "pre-op", "preop", "post-op check",
             "stomach pumped", "pumped his stomach", "pumped her stomach", "gastric lavage", "stomach wash", "microneedling", "laser treatment", "chemical peel", "prp", "fue", "grafts", "laparoscopic", "laparoscopically", "keyhole surgery", "hand transplant", "face transplant", "double hand transplant", "semen analysis", "sperm count", "pap smear", "pap test", "hiv test", "std test", "sti test", "pregnancy test", "urine test", "blood test", "med check", "medication check", "prior authorization", "gallbladder removal",
-            "ट्रांसप्लांट", "किडनी ट्रांसप्लांट", "kidney transplant", "night guard", "nightguard", "mouth guard", "mouthguard", "bite guard", "occlusal guard", "occlusal splint", "organ donation", "organ donor", "donated his organs", "donated her organs", "robotic surgery",
+            "ट्रांसप्लांट", "किडनी ट्रांसप्लांट", "kidney transplant", "हिप रिप्लेसमेंट", "नी रिप्लेसमेंट", "घुटना प्रत्यारोपण", "घुटने का ऑपरेशन", "कूल्हे का ऑपरेशन", "night guard", "nightguard", "mouth guard", "mouthguard", "bite guard", "occlusal guard", "occlusal splint", "organ donation", "organ donor", "donated his organs", "donated her organs", "robotic surgery",
             "vaccine", "vaccines", "hearing aids", "hearing aid", "teeka", "टीका", "shoulder surgery", "cataract fixed",
             "surger*", "operation", "operated", "knee replacement", "hip replacement",
             "joint replacement", "bypass", "cabg", "angioplasty", "angiography", "stent",
@@ -133,7 +133,8 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "sleeping better", "sleep through the night", "sleeping through the night", "pain is gone", "pain is finally gone",
             "नियंत्रण में", "कंट्रोल में", "control mein", "back to running", "get back to running", "back to the gym", "back to dancing",
-            "स्वस्थ होकर", "ठीक होकर", "घर लौटी", "घर लौटा", "घर लौटे", "swasth hokar", "theek hokar",
+            "चलने लगीं", "चलने लगे", "चलने लगी", "चलने लगा", "chalne lagi", "chalne lage", "chalne laga",
+            "chal-phir rahe", "chal phir rahe", "चल-फिर रहे", "चल फिर रहे", "on the mend", "स्वस्थ होकर", "ठीक होकर", "घर लौटी", "घर लौटा", "घर लौटे", "swasth hokar", "theek hokar",
             "ghar lauti", "ghar lauta", "ghar laute", "went home today", "ring the bell", "rang the bell", "ring that bell", "rings the bell", "nicu graduate", "graduated from the nicu", "discharged today", "beat leukemia", "beat leukaemia", "beat the odds", "conquered", "cancer survivor",
             "threw my glasses away", "threw away my glasses", "no more glasses", "glasses-free", "glasses free", "perfect vision", "20/20", "see clearly", "next morning", "pain gone", "pain is gone", "dard gayab", "dard khatam",
             "back on duty", "back in action", "back to playing", "back at work", "returned to work", "got back", "under control", "finally under control",

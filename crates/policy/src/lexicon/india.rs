@@ -107,7 +107,8 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "ishaara", "ishara", "isharaa", "ishare", "ishaare", "ishaaron", "isharon", "इशारा", "इशारे", "इशारों", "hint", "hinted", "a hint",
             "wink", "winked", "rang blue", "rang pink", "blue rakh", "pink rakh", "nursery blue",
-            "nursery pink", "paint the nursery", "buy blue", "buy pink", "blue clothes", "pink clothes",
+            "nursery pink", "paint the nursery", "plan the nursery", "💙 or 💗", "💗 or 💙",
+            "💙 ya 💗", "💗 ya 💙", "💙/💗", "💗/💙", "👦 or 👧", "👧 or 👦", "buy blue", "buy pink", "blue clothes", "pink clothes",
             "nursery ka rang", "नीला रंग", "गुलाबी रंग", "samajh gaye honge", "samajh jaiye", "samajh jayiye", "समझ गए होंगे",
             "समझ जाइए", "pink or blue", "blue or pink", "gulabi ya neela", "gulabi ya nila", "neela ya gulabi", "nila ya gulabi", "pink ya blue", "blue ya pink", "गुलाबी या नीला", "नीला या गुलाबी",
             // The question every parent is "really" asking, answered with a wink.
@@ -190,6 +191,8 @@ pub(super) const GROUPS: &[Group] = &[
             "explains why", "swears by", "trust only", "only serum i trust", "my go-to", "the best natural medicine", "best medicine",
             "i recommend", "i personally recommend", "i always recommend", "i suggest",
             "i prescribe", "i always prescribe", "recommended by", "doctor recommended",
+            "recommended choice", "ka recommended", "ki recommended", "ke recommended",
+            "doctor ki pasand", "dr. ki pasand", "डॉक्टर की पसंद",
             "doctor-recommended", "dermatologist recommended", "recommended by doctors",
             "i trust", "trusted by doctors", "my favourite", "my favorite", "i use",
             "use code", "buy now", "order now", "available on amazon", "shop now",

@@ -226,6 +226,7 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "vote", "voting", "election", "elect", "candidate", "ballot", "political party",
             "rally", "campaign for", "re-elect", "reelect", "mla", "councillor", "senator",
+            "running for", "city council", "for council", "school board", "state assembly",
             "congressman", "proposition", "चुनाव", "वोट", "मतदान", "chunav", "matdan",
         ],
     ),

@@ -4,6 +4,7 @@
 
 use super::Eval;
 use crate::lexicon::{Cue, Hit};
+use crate::signals::nouns::MED_NOUNS;
 use crate::signals::ties::{Span, HEALTH};
 use crate::signals::Signals;
 
@@ -111,6 +112,8 @@ pub fn claim_spans(sig: &Signals<'_>) -> Vec<Span> {
         // "We stand by our team 100%": loyalty, not a success rate.
         let loyal = (h.w0.saturating_sub(5)..h.w0)
             .any(|i| sig.p.word_is(i, &["stand", "stands", "standing"]));
+        // "How to safely get rid of leftover opioid pain pills": disposal.
+        let disposal = (h.w1 + 1..=h.w1 + 4).any(|i| sig.p.word_is(i, MED_NOUNS));
         // "I dropped 42 pounds": a patient's own experience is a testimonial (FTC-TYPICAL),
         // not the advertiser's claim.
         const I: &[&str] = &[
@@ -138,7 +141,13 @@ pub fn claim_spans(sig: &Signals<'_>) -> Vec<Span> {
             && sig.p.words.get(h.w1 + 1).is_some_and(|w| {
                 w.sentence == h.sentence && sig.p.norm[h.end..w.start].trim().is_empty()
             });
-        if health && !loyal && !first_person && !adjective && !sig.overlapped_by(h, Cue::Subst) {
+        if health
+            && !loyal
+            && !disposal
+            && !first_person
+            && !adjective
+            && !sig.overlapped_by(h, Cue::Subst)
+        {
             spans.push((h.start, h.end));
         }
     }

@@ -236,6 +236,17 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
     if prev_word.eq_ignore_ascii_case("near") || prev_word.eq_ignore_ascii_case("paas") {
         return false;
     }
+    // "Arogya Clinic, Nehru Chowk, Sagar": the town that closes an address.
+    const STREETS: &[&str] = &[
+        "chowk", "road", "marg", "nagar", "colony", "bazaar", "market", "sector", "street", "lane",
+        "avenue", "rd", "st",
+    ];
+    if let Some(head) = p.norm[..s].trim_end().strip_suffix(',') {
+        let street = head.trim_end().rsplit(' ').next().unwrap_or("");
+        if STREETS.iter().any(|w| street.eq_ignore_ascii_case(w)) {
+            return false;
+        }
+    }
     // "on 5 West", "4 North": a ward named by floor and wing.
     let after_number = p.norm[..s]
         .trim_end()

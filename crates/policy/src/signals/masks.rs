@@ -61,6 +61,33 @@ fn institution_spans(p: &Prepared<'_>) -> Vec<(usize, usize)> {
     spans
 }
 
+/// "a famous homemade chai", "famous for our biryani": "famous" says who someone is only
+/// when a person follows it ("a famous cricketer", "ek famous singer").
+fn drop_famous_things(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
+    let bare = |h: &Hit| {
+        matches!(h.cue, Cue::Famous | Cue::Unique | Cue::IndivAnchor)
+            && p.word_is(h.w1, &["famous", "mashhoor", "मशहूर"])
+    };
+    let person_after = |h: &Hit, hits: &[Hit]| {
+        hits.iter().any(|o| {
+            matches!(
+                o.cue,
+                Cue::PersonNoun | Cue::Famous | Cue::StaffTitle | Cue::FamilyMember
+            ) && o.w0 > h.w1
+                && o.w0 <= h.w1 + 3
+                && o.sentence == h.sentence
+        })
+    };
+    let drop: Vec<(usize, usize)> = hits
+        .iter()
+        .filter(|h| bare(h) && !person_after(h, hits))
+        .map(|h| (h.start, h.end))
+        .collect();
+    if !drop.is_empty() {
+        hits.retain(|h| !(bare(h) && drop.contains(&(h.start, h.end))));
+    }
+}
+
 /// Drop what proper names, idioms and compounds take back.
 pub fn apply(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
     let mut spans = institution_spans(p);
@@ -91,6 +118,7 @@ pub fn apply(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
         });
     }
     drop_inside(hits, &spans);
+    drop_famous_things(p, hits);
     // "Ek unit khoon teen zindagiyan bacha sakta hai": in Hinglish "teen" is three.
     // "teen zindagiyan", "do ya teen din": a count of things.
     const COUNTED: &[&str] = &[

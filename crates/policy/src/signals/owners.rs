@@ -248,7 +248,17 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                                 ],
                             )
                         });
-                if ours || our_word || our_before || facility || opening_at {
+                // "the Elm Street team", "the MG Road branch": a site of ours, named by its
+                // street.
+                let site = p.word_is(
+                    e.w1 + 1,
+                    &[
+                        "team", "er", "clinic", "office", "location", "branch", "campus", "staff",
+                        "site", "centre", "center",
+                    ],
+                ) && e.w0 > 0
+                    && p.word_is(e.w0 - 1, &["the", "our", "your"]);
+                if ours || our_word || our_before || facility || opening_at || site {
                     e.org = true;
                 }
             }

@@ -8,6 +8,8 @@ use crate::text::Prepared;
 
 /// First hit of `a` then a hit of `b` starting at most `gap` words after `a` ends, in the
 /// same sentence: the span from `a` to `b`.
+use super::nouns::{age_noun, MED_NOUNS};
+
 fn followed(hits: &[Hit], a: Cue, b: Cue, gap: usize) -> Vec<(usize, usize, usize, usize, usize)> {
     let mut out = Vec::new();
     for x in hits.iter().filter(|h| h.cue == a) {
@@ -32,23 +34,6 @@ fn hit(cue: Cue, (start, end, w0, w1, sentence): (usize, usize, usize, usize, us
 }
 
 /// Words that make the person noun after them one particular person.
-/// "9-month-old", "34-year-old", "2-week-old": an age written as one word.
-fn age_noun(w: &str) -> bool {
-    let mut parts = w.split('-');
-    let (Some(n), Some(unit), Some(old), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return false;
-    };
-    !n.is_empty()
-        && n.len() <= 3
-        && n.bytes().all(|b| b.is_ascii_digit())
-        && old.eq_ignore_ascii_case("old")
-        && ["day", "week", "month", "year"]
-            .iter()
-            .any(|u| unit.eq_ignore_ascii_case(u))
-}
-
 const DETERMINERS: &[&str] = &[
     "the",
     "this",
@@ -137,7 +122,13 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
                     .iter()
                     .any(|x| x.eq_ignore_ascii_case(p.word_text(h.w0 - d)))
         });
-        if let Some(d) = det {
+        // "68 वर्षीय महिला", "60 saal ki aurat": an age before the person noun, in Hindi.
+        let aged = h.w0 >= 2
+            && p.words[h.w0 - 2].sentence == h.sentence
+            && (p.word_is(h.w0 - 1, &["वर्षीय", "वर्षीया", "varshiya", "varshiy"])
+                || p.word_is(h.w0 - 1, &["की", "का", "के", "ki", "ka", "ke"])
+                    && p.word_is(h.w0 - 2, &["साल", "वर्ष", "saal", "sal", "baras"]));
+        if let Some(d) = det.or(aged.then_some(2)) {
             let w0 = h.w0 - d;
             out.push(hit(
                 Cue::IndivAnchor,
@@ -247,9 +238,12 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
     // "reverse autism symptoms", "heal long COVID", "diabetes ko jad se khatam": undoing a
     // named disease is a cure claim, however the verb is spelled.
     if has(Cue::ClaimVerb) {
+        // "get rid of leftover opioid pain pills": the pills, not the pain.
         for c in [Cue::Condition, Cue::DmrDisease, Cue::SensMental] {
             for s in followed(hits, Cue::ClaimVerb, c, 2) {
-                out.push(hit(Cue::Subst, s));
+                if !p.word_is(s.3 + 1, MED_NOUNS) {
+                    out.push(hit(Cue::Subst, s));
+                }
             }
         }
         // "diabetes has no permanent cure": the opposite of a claim.
