@@ -92,7 +92,17 @@ impl Ctx {
             family = ChannelFamily::Post;
         }
         let secure = family == ChannelFamily::DirectMessage
-            && (chan_has("portal") || chan_has("secure") || chan_has("mychart"));
+            && (chan_has("portal") || chan_has("secure") || chan_has("mychart"))
+            && ![
+                "insecure",
+                "unsecure",
+                "non_secure",
+                "nonsecure",
+                "not_secure",
+                "non-secure",
+            ]
+            .iter()
+            .any(|w| chan_has(w));
         let inbound = req.direction == Some(Direction::Inbound)
             || req.direction.is_none() && (chan_has("inbound") || chan_has("received"));
         let jurisdiction = req

@@ -97,9 +97,17 @@ fn suggestions_are_allowed() {
         req.text = sug.clone();
         // The landing-page facts describe the link the text carried; a suggestion that
         // moves the person to a phone number carries none.
+        // "site.org/page", or a bare host such as "book.northgateortho.example".
         let link = |t: &str| {
-            t.split_whitespace()
-                .any(|w| w.contains('/') && w.contains('.'))
+            t.split_whitespace().any(|w| {
+                let w = w.trim_end_matches(|c: char| c.is_ascii_punctuation());
+                let parts: Vec<&str> = w.split('.').collect();
+                w.contains('/') && w.contains('.')
+                    || parts.len() >= 3
+                        && parts.iter().all(|p| {
+                            p.len() >= 2 && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                        })
+            })
         };
         if link(&c.request.text) && !link(&sug) {
             req.facts.landing_page = None;

@@ -108,7 +108,7 @@ pub(super) const GROUPS: &[Group] = &[
             "ishaara", "ishara", "isharaa", "ishare", "ishaare", "ishaaron", "isharon", "इशारा", "इशारे", "इशारों", "hint", "hinted", "a hint",
             "wink", "winked", "rang blue", "rang pink", "blue rakh", "pink rakh", "nursery blue",
             "nursery pink", "paint the nursery", "plan the nursery", "💙 or 💗", "💗 or 💙",
-            "💙 ya 💗", "💗 ya 💙", "💙/💗", "💗/💙", "👦 or 👧", "👧 or 👦", "buy blue", "buy pink", "blue clothes", "pink clothes",
+            "💙 ya 💗", "💗 ya 💙", "💙 या 💗", "💗 या 💙", "💙/💗", "💗/💙", "👦 or 👧", "👧 or 👦", "buy blue", "buy pink", "blue clothes", "pink clothes",
             "nursery ka rang", "नीला रंग", "गुलाबी रंग", "samajh gaye honge", "samajh jaiye", "samajh jayiye", "समझ गए होंगे",
             "समझ जाइए", "pink or blue", "blue or pink", "gulabi ya neela", "gulabi ya nila", "neela ya gulabi", "nila ya gulabi", "pink ya blue", "blue ya pink", "गुलाबी या नीला", "नीला या गुलाबी",
             // The question every parent is "really" asking, answered with a wink.

@@ -7,7 +7,7 @@ pub(super) const MEDICATIONS: &[&str] = &[
     "z-pack", "z-pak", "zpack", "zpak",
     // "Remember to finish the whole course": a course of medicine someone is on.
     "finish the whole course", "finish the full course", "complete the full course",
-    "complete the whole course", "finish the course", "complete the course",
+    "complete the whole course", "course of antibiotics",
     "aspirin", "ibuprofen", "acetaminophen", "paracetamol", "naproxen", "diclofenac",
     "tylenol", "advil", "motrin", "aleve", "crocin", "dolo", "dolo 650", "calpol", "combiflam",
     "disprin", "saridon", "nimesulide", "aceclofenac", "tramadol", "codeine", "morphine",

@@ -226,7 +226,9 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "vote", "voting", "election", "elect", "candidate", "ballot", "political party",
             "rally", "campaign for", "re-elect", "reelect", "mla", "councillor", "senator",
-            "running for", "city council", "for council", "school board", "state assembly",
+            "running for office", "running for city council", "running for council",
+            "running for mayor", "running for election", "running for re-election",
+            "city council", "for council", "state assembly",
             "congressman", "proposition", "चुनाव", "वोट", "मतदान", "chunav", "matdan",
         ],
     ),
@@ -240,8 +242,9 @@ pub(super) const GROUPS: &[Group] = &[
             "charity run", "tables start", "reserve a table", "reserve your table", "buy a table",
             "tickets start", "buy tickets", "get your tickets", "raffle", "auction",
             // "help us open a second infusion suite by giving to the Bright Days Fund".
-            "by giving", "giving to the", "give at", "make a gift", "your gift", "a gift of",
-            "help us raise",
+            "by giving", "giving to the", "give online", "give now", "make a gift", "your gift",
+            "a gift of", "help us raise funds", "help us raise money", "help us raise $",
+            "help us raise ₹",
         ],
     ),
     (

@@ -146,7 +146,14 @@ pub fn evaluate(ev: &Eval<'_>) -> Findings {
         catalog::def(f.rule).packs.iter().any(|&p| ev.ctx.pack(p)) || f.rule.pack_free()
     });
     // A secure portal message tells the patient about their own care: that is its job.
-    if ev.ctx.secure && !ev.ctx.inbound {
+    // About someone else (a relative, another patient, "her results") it is a disclosure
+    // like any other.
+    let about_others = ev.sig.any(&[
+        crate::lexicon::Cue::FamilyMember,
+        crate::lexicon::Cue::Pron3,
+        crate::lexicon::Cue::IndivAnchor,
+    ]);
+    if ev.ctx.secure && !ev.ctx.inbound && !about_others {
         out.fired.retain(|f| !f.rule.own_care_disclosure());
     }
     out

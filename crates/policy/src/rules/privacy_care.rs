@@ -52,6 +52,31 @@ pub fn named_admission(ev: &Eval<'_>, sev: Verdict, out: &mut Findings) {
     } else {
         status
     };
+    // "Our thoughts are with Ramesh Verma, who is in our ICU", "John Smith is in bed 12":
+    // a named person placed in an intensive-care unit, a numbered ward or a bed.
+    let located = |h: &crate::lexicon::Hit| {
+        let mut i = h.w0;
+        if i > 0 && sig.p.word_is(i - 1, &["our", "the", "hamare", "हमारे"]) {
+            i -= 1;
+        }
+        i > 0 && sig.p.word_is(i - 1, &["in", "on", "mein", "में"])
+    };
+    let status = if status.is_empty() {
+        sig.hits
+            .iter()
+            .filter(|h| names.contains(&h.sentence) && !sig.sentence_has(h.sentence, Cue::Hedge))
+            .filter(|h| {
+                let w = sig.text(h.start, h.end);
+                let bed = h.cue == Cue::VisitCount
+                    && w.chars().any(|c| c.is_ascii_digit())
+                    && sig.p.word_is(h.w0, &["bed", "room", "ward", "cabin"]);
+                (one_patients_ward(sig, h) || bed) && located(h)
+            })
+            .map(|h| (h.start, h.end))
+            .collect()
+    } else {
+        status
+    };
     if status.is_empty() {
         return;
     }

@@ -157,11 +157,19 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
         "to protect yourself",
         "to beat the heat",
     ]);
+    // Only advice to no one in particular: "Priya, to prevent another flare, keep using
+    // your inhaler" is hers.
     let prevention = |s: usize| {
-        sig.p
-            .sentences
-            .get(s)
-            .is_some_and(|&(a, b)| PREVENTION.in_text(&sig.p.norm[a..b].to_lowercase()))
+        !sig.sentence_has(s, Cue::Poss2)
+            && !sig.sentence_has(s, Cue::You2)
+            && !sig
+                .personal_entities()
+                .any(|e| e.kind == EntityKind::Name && e.sentence == s)
+            && sig
+                .p
+                .sentences
+                .get(s)
+                .is_some_and(|&(a, b)| PREVENTION.in_text(&sig.p.norm[a..b].to_lowercase()))
     };
     let triage = |s: usize| {
         ev.ctx.family.is_addressed()
@@ -192,6 +200,11 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
                 // The PCPNDT notice, and "pregnancy scan ki booking ke liye … call karein".
                 && !sig.sentence_has(h.sentence, Cue::PcpndtDisclaimer)
                 && !booking_invite(h.sentence)
+                // "…अल्ट्रासाउंड जाँच सोमवार से शनिवार सुबह 9 से शाम 6 बजे तक": a service
+                // and its opening hours.
+                && !sig.entities.iter().any(|e| {
+                    e.kind == EntityKind::Time && e.org && e.sentence == h.sentence
+                })
         })
         .collect();
     if health.is_empty() {

@@ -198,22 +198,34 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
     // "a certain Grammy-winning country star trusted our Nashville ER team after
     // Saturday night's show": a public figure in our emergency room on a date is named by
     // the news, not by us. A visit to cheer patients up is not care.
-    let famous_in_care = sig
-        .of(Cue::Famous)
-        .any(|f| sig.sentence_has(f.sentence, Cue::CareArea));
+    // The figure must be unnamed (a named one is the naming rules' business) and in the
+    // care area's sentence without a word of touring or cheering ("Mayor Lee toured our
+    // new ER", "our ER rock star Maria" are not about a patient).
     const VISITING: &[&str] = &[
-        "visited",
-        "visit",
-        "visits",
         "inaugurated",
         "inaugurate",
+        "toured",
+        "tour",
+        "opened",
         "cheer",
+        "cheered",
         "met",
         "meet",
         "greeted",
         "donated",
+        "shift",
     ];
-    if famous_in_care && timed && !sig.p.has_word(VISITING) {
+    let famous_in_care = sig.of(Cue::Famous).any(|f| {
+        let s = f.sentence;
+        sig.sentence_has(s, Cue::CareArea)
+            && !sig
+                .entities
+                .iter()
+                .any(|e| e.kind == EntityKind::Name && e.sentence == s)
+            && !(0..sig.p.words.len())
+                .any(|i| sig.p.words[i].sentence == s && sig.p.word_is(i, VISITING))
+    });
+    if famous_in_care && timed {
         let spans: Vec<Span> = sig.of(Cue::Famous).map(|h| (h.start, h.end)).collect();
         out.add(Fired::new(RuleId::PhiIndirect, Block).phi("EVENT_DETAIL", spans));
         return;

@@ -236,15 +236,27 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
     if prev_word.eq_ignore_ascii_case("near") || prev_word.eq_ignore_ascii_case("paas") {
         return false;
     }
-    // "Arogya Clinic, Nehru Chowk, Sagar": the town that closes an address.
-    const STREETS: &[&str] = &[
-        "chowk", "road", "marg", "nagar", "colony", "bazaar", "market", "sector", "street", "lane",
-        "avenue", "rd", "st",
-    ];
-    if let Some(head) = p.norm[..s].trim_end().strip_suffix(',') {
-        let street = head.trim_end().rsplit(' ').next().unwrap_or("");
-        if STREETS.iter().any(|w| street.eq_ignore_ascii_case(w)) {
-            return false;
+    // "Samay: subah 9 se 1 baje", "Booth: Zila Aspatal": a notice's label, not a name.
+    if p.norm[e..].starts_with(':')
+        && ["samay", "booth", "tithi"]
+            .iter()
+            .any(|w| text.eq_ignore_ascii_case(w))
+    {
+        return false;
+    }
+    // "Arogya Clinic, Nehru Chowk, Sagar | Samay: …": the town that closes an address,
+    // one word with nothing after it but the end of the line or a separator ("MG Road,
+    // Ramesh Verma is in our ICU" goes on to say something of Ramesh).
+    let closes = {
+        let rest = p.norm[e..].trim_start();
+        rest.is_empty() || rest.starts_with(['|', '.', '\n', ';', '(', '-', '–'])
+    };
+    if closes && !text.contains(' ') {
+        if let Some(head) = p.norm[..s].trim_end().strip_suffix(',') {
+            let street = head.trim_end().rsplit(' ').next().unwrap_or("");
+            if super::name_words::place_word(street) {
+                return false;
+            }
         }
     }
     // "on 5 West", "4 North": a ward named by floor and wing.

@@ -61,26 +61,59 @@ fn institution_spans(p: &Prepared<'_>) -> Vec<(usize, usize)> {
     spans
 }
 
-/// "a famous homemade chai", "famous for our biryani": "famous" says who someone is only
-/// when a person follows it ("a famous cricketer", "ek famous singer").
+/// "a famous homemade chai", "famous for her banana bread": "famous" before a thing
+/// someone makes or is known for says nothing about who a patient is.
 fn drop_famous_things(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
+    const THINGS: &[&str] = &[
+        "for",
+        "chai",
+        "tea",
+        "coffee",
+        "cake",
+        "cakes",
+        "bread",
+        "cookies",
+        "biryani",
+        "samosa",
+        "samosas",
+        "recipe",
+        "recipes",
+        "laugh",
+        "smile",
+        "jokes",
+        "puns",
+        "playlist",
+        "hugs",
+        "pie",
+        "pies",
+        "brownies",
+        "curry",
+        "dal",
+        "halwa",
+        "laddoo",
+        "laddoos",
+        "chili",
+        "cupcakes",
+        "muffins",
+        "handwriting",
+        "dance",
+        "moves",
+    ];
     let bare = |h: &Hit| {
         matches!(h.cue, Cue::Famous | Cue::Unique | Cue::IndivAnchor)
             && p.word_is(h.w1, &["famous", "mashhoor", "मशहूर"])
     };
-    let person_after = |h: &Hit, hits: &[Hit]| {
-        hits.iter().any(|o| {
-            matches!(
-                o.cue,
-                Cue::PersonNoun | Cue::Famous | Cue::StaffTitle | Cue::FamilyMember
-            ) && o.w0 > h.w1
-                && o.w0 <= h.w1 + 3
-                && o.sentence == h.sentence
+    let thing_after = |h: &Hit| {
+        (h.w1 + 1..=h.w1 + 3).any(|i| {
+            p.words
+                .get(i)
+                .is_some_and(|w| w.sentence == p.words[h.w1].sentence)
+                && p.word_is(i, THINGS)
         })
     };
     let drop: Vec<(usize, usize)> = hits
         .iter()
-        .filter(|h| bare(h) && !person_after(h, hits))
+        .filter(|h| bare(h) && thing_after(h))
         .map(|h| (h.start, h.end))
         .collect();
     if !drop.is_empty() {
@@ -214,72 +247,6 @@ pub fn apply(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
             .unwrap_or("");
         !UNITS.iter().any(|u| next.eq_ignore_ascii_case(u))
     });
-}
-
-/// Words between two days or two times that make them a range: opening hours ("Monday to
-/// Saturday", "Somvar se Shanivar", "9am–5pm", "subah 10 se 4 baje"), not a visit.
-pub(crate) fn range_word(w: &str) -> bool {
-    [
-        "to", "through", "thru", "till", "until", "se", "से", "tak", "तक", "-", "–",
-    ]
-    .iter()
-    .any(|r| r.eq_ignore_ascii_case(w.trim()))
-}
-
-/// "9am–5pm", "subah 10 se 4 baje": a time that opens or closes a range of times is
-/// opening hours.
-pub(crate) fn in_time_range(p: &Prepared<'_>, start: usize, end: usize) -> bool {
-    let before = p.norm[..start].trim_end();
-    let prev = before
-        .rsplit(|c: char| c == ' ' || c.is_ascii_digit())
-        .find(|w| !w.is_empty())
-        .unwrap_or("");
-    let after = p.norm[end..].trim_start();
-    let next = after.split(' ').next().unwrap_or("");
-    let digit_before = before
-        .trim_end_matches(|c: char| !c.is_ascii_digit())
-        .ends_with(|c: char| c.is_ascii_digit());
-    let from_range = (range_word(prev) || before.ends_with(['-', '–'])) && digit_before;
-    let to_range = (range_word(next) || after.starts_with(['-', '–']))
-        && after
-            .trim_start_matches(|c: char| !c.is_ascii_digit())
-            .starts_with(|c: char| c.is_ascii_digit());
-    from_range || to_range
-}
-
-/// Day names that open or close a range are the organisation's hours, not a visit's date;
-/// the dates the detector read there ("Monday to Friday") become the organisation's too.
-pub fn hours(p: &Prepared<'_>, hits: &mut Vec<Hit>, ents: &mut [super::Entity]) {
-    let days: Vec<usize> = (0..hits.len())
-        .filter(|&i| hits[i].cue == Cue::TimeRef)
-        .collect();
-    let mut drop: Vec<(usize, usize)> = Vec::new();
-    for &a in &days {
-        for &b in &days {
-            let (x, y) = (&hits[a], &hits[b]);
-            if x.sentence != y.sentence || y.start <= x.end {
-                continue;
-            }
-            let between = &p.norm[x.end..y.start];
-            let joined =
-                y.w0 == x.w1 + 1 && range_word(between) || y.w0 == x.w1 + 2 && range_word(between);
-            if joined {
-                drop.push((x.start, x.end));
-                drop.push((y.start, y.end));
-            }
-        }
-    }
-    if !drop.is_empty() {
-        hits.retain(|h| !(h.cue == Cue::TimeRef && drop.contains(&(h.start, h.end))));
-        for e in ents
-            .iter_mut()
-            .filter(|e| matches!(e.kind, super::EntityKind::Date | super::EntityKind::Time))
-        {
-            if drop.iter().any(|&(s, x)| s < e.end && e.start < x) {
-                e.org = true;
-            }
-        }
-    }
 }
 
 /// A result word in a link's path ("…-bhcg-positive", "/hiv-neg"): with a person in the

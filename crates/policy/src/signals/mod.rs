@@ -6,6 +6,7 @@
 mod crisis;
 mod entities;
 mod generic;
+mod hours;
 mod masks;
 mod name_words;
 mod name_words_hi;
@@ -146,7 +147,7 @@ impl<'a> Signals<'a> {
         let derived = pairs::derive(&p, &hits);
         hits.extend(derived);
         masks::apply(&p, &mut hits);
-        masks::hours(&p, &mut hits, &mut entities);
+        hours::hours(&p, &mut hits, &mut entities);
         masks::slug_people(&p, &hits, &detectors.identifiers, &mut entities);
         hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue));
         Signals::assemble(p, hits, entities)

@@ -31,8 +31,9 @@ const NOT_NAMES: &[&str] = &[
     "tiktok", "linkedin", "hotjar", "clarity",
     "public", "private", "hall", "road", "marg", "nagar", "chowk", "bazaar", "market", "colony", "sector", "plaza", "mall",
     "tower", "building", "complex", "station", "airport", "temple", "church", "mosque", "citizens",
-    // Labels of a Hindi notice: "Sthan: …", "Samay: …", "Booth: …".
-    "sthan", "samay", "booth", "pata", "sampark", "jaankari", "tithi",
+    // Labels of a Hindi notice that are never names ("Samay", "Booth" and "Tithi" can
+    // be, and are read as labels only before a colon: `entities::plausible_person`).
+    "sthan", "pata", "sampark", "jaankari", "har",
     "ravivaar", "ravivar", "somvaar", "somvar", "mangalvaar", "mangalvar", "budhvaar", "budhvar",
     "guruvaar", "guruvar", "shukravaar", "shukravar", "shanivaar", "shanivar",
     "senior", "pharmacy", "ward", "wing", "block", "floor", "gate", "campus", "square", "bridge",

@@ -26,6 +26,12 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                     && p.norm[h.end..e.start].contains(','))
         })
     };
+    // Where contact details start, by word: "call Renée at (614) 555-0172".
+    let contacts: Vec<usize> = ents
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Phone | EntityKind::Email))
+        .map(|e| e.w0)
+        .collect();
     for e in ents.iter_mut() {
         let text = &p.norm[e.start..e.end];
         let our_before = our_before(p, e);
@@ -64,7 +70,13 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                             .iter()
                             .any(|x| w.starts_with(x))
                     });
+                // "Please call Renée at (614) 555-0172": the person to call is ours.
+                let to_call = e.w0 > 0
+                    && p.word_is(e.w0 - 1, &["call", "contact", "reach", "text", "email"])
+                    && p.word_is(e.w1 + 1, &["at", "on", "par"])
+                    && contacts.iter().any(|&c| c > e.w1 && c <= e.w1 + 3);
                 if titled
+                    || to_call
                     || ours_apposed
                     || title_inside
                     || hit_near(Cue::StaffTitle, e, 2, 0)
@@ -204,7 +216,18 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                     e.org = true;
                 }
                 // "9am–5pm", "subah 10 se 4 baje": a range of times is opening hours.
-                if e.kind == EntityKind::Time && super::masks::in_time_range(p, e.start, e.end) {
+                if e.kind == EntityKind::Time && super::hours::in_time_range(p, e.start, e.end) {
+                    e.org = true;
+                }
+                // "weekdays 8–5", "daily 9-6": hours, not a day of the year.
+                let hours_word = e.w0 > 0
+                    && p.word_is(
+                        e.w0 - 1,
+                        &[
+                            "weekdays", "weekends", "daily", "hours", "timings", "open", "roz",
+                        ],
+                    );
+                if hours_word && text.contains(['-', '–']) {
                     e.org = true;
                 }
             }

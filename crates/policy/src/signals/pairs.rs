@@ -3,13 +3,12 @@
 //! with two intensifiers in the middle; "ladka hai ya ladki" and "a little prince or
 //! princess" are both "boy or girl". A phrase list cannot enumerate these; a window can.
 
+use super::nouns::{age_noun, MED_NOUNS};
 use crate::lexicon::{Cue, Hit};
 use crate::text::Prepared;
 
 /// First hit of `a` then a hit of `b` starting at most `gap` words after `a` ends, in the
 /// same sentence: the span from `a` to `b`.
-use super::nouns::{age_noun, MED_NOUNS};
-
 fn followed(hits: &[Hit], a: Cue, b: Cue, gap: usize) -> Vec<(usize, usize, usize, usize, usize)> {
     let mut out = Vec::new();
     for x in hits.iter().filter(|h| h.cue == a) {
@@ -123,12 +122,28 @@ pub fn derive(p: &Prepared<'_>, hits: &[Hit]) -> Vec<Hit> {
                     .any(|x| x.eq_ignore_ascii_case(p.word_text(h.w0 - d)))
         });
         // "68 वर्षीय महिला", "60 saal ki aurat": an age before the person noun, in Hindi.
-        let aged = h.w0 >= 2
-            && p.words[h.w0 - 2].sentence == h.sentence
-            && (p.word_is(h.w0 - 1, &["वर्षीय", "वर्षीया", "varshiya", "varshiy"])
-                || p.word_is(h.w0 - 1, &["की", "का", "के", "ki", "ka", "ke"])
-                    && p.word_is(h.w0 - 2, &["साल", "वर्ष", "saal", "sal", "baras"]));
-        if let Some(d) = det.or(aged.then_some(2)) {
+        let number = |i: usize| {
+            let w = p.word_text(i);
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_digit() || ('०'..='९').contains(&c))
+        };
+        let aged = if h.w0 >= 2
+            && p.word_is(h.w0 - 1, &["वर्षीय", "वर्षीया", "varshiya", "varshiy"])
+            && number(h.w0 - 2)
+        {
+            Some(2)
+        } else if h.w0 >= 3
+            && p.word_is(h.w0 - 1, &["की", "का", "के", "ki", "ka", "ke"])
+            && p.word_is(h.w0 - 2, &["साल", "वर्ष", "saal", "sal", "baras"])
+            && number(h.w0 - 3)
+        {
+            Some(3)
+        } else {
+            None
+        };
+        let aged = aged.filter(|&d| p.words[h.w0 - d].sentence == h.sentence);
+        if let Some(d) = det.or(aged) {
             let w0 = h.w0 - d;
             out.push(hit(
                 Cue::IndivAnchor,

@@ -210,12 +210,15 @@ impl Scanners {
             };
             // "0–5 saal ke sabhi bachche", "adults 21 to 65": the top of an age band is
             // a population, not somebody's age.
-            let before = t[..m.start()].trim_end();
-            let band = [" to", " se", "–", "-", "—"]
-                .iter()
-                .find_map(|w| before.strip_suffix(w))
-                .is_some_and(|b| b.trim_end().ends_with(|ch: char| ch.is_ascii_digit()));
-            if band {
+            // A dash joins the two numbers tightly ("0–5"; "Bed 4 - 72 year old" is a
+            // bed and an age), and the band rises.
+            let before = &t[..m.start()];
+            let low = [" to ", " se ", "–", "-", "—"].iter().find_map(|w| {
+                let head = before.strip_suffix(w)?;
+                let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                head[head.len() - digits..].parse::<u32>().ok()
+            });
+            if low.is_some_and(|l| v.is_some_and(|v| l < v)) {
                 continue;
             }
             if v.is_some_and(|v| v <= 120) && !out.iter().any(|x| x.start < e && s < x.end) {
