@@ -218,7 +218,23 @@ impl Scanners {
                 let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
                 head[head.len() - digits..].parse::<u32>().ok()
             });
-            if low.is_some_and(|l| v.is_some_and(|v| l < v)) {
+            // "har 40 saal ki mahila", "adults over 50": an age for everyone of it.
+            let everyone = before.trim_end().rsplit(' ').next().is_some_and(|w| {
+                [
+                    "har",
+                    "हर",
+                    "every",
+                    "all",
+                    "sabhi",
+                    "सभी",
+                    "over",
+                    "above",
+                    "under",
+                ]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+            });
+            if everyone || low.is_some_and(|l| v.is_some_and(|v| l < v)) {
                 continue;
             }
             if v.is_some_and(|v| v <= 120) && !out.iter().any(|x| x.start < e && s < x.end) {

@@ -27,7 +27,8 @@ fn general_fixes_hold_17() {
 /// Texts the new exceptions of rounds 14–17 must not swallow: "famous" before a person,
 /// prevention advice to a named person, a channel that calls itself insecure, a name after
 /// "running for", a surname that is also a notice label, a bed number before an age, a
-/// relative's result in the portal, and fundraising words used for something else.
+/// relative's result in the portal, fundraising words used for something else, and an age
+/// for everyone of it.
 #[test]
 fn review_guards_hold_2() {
     use Expect::*;
@@ -95,6 +96,15 @@ fn review_guards_hold_2() {
             "US",
             None,
             r#"{"audience":"patient_list"}"#,
+        ),
+        // An age for everyone of it ("har 40 saal ki mahila") is no one's age.
+        (
+            RulesAllow,
+            "Har 40 saal ki mahila ko saal mein ek baar mammogram karwana chahiye.",
+            "facebook_post",
+            "IN",
+            None,
+            "{}",
         ),
     ];
     check_pinned(cases);
