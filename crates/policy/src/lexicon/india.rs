@@ -126,6 +126,7 @@ pub(super) const GROUPS: &[Group] = &[
             "not disclosed", "not revealed", "will not be disclosed", "prohibited",
             "punishable", "illegal", "offence", "offense", "banned", "strictly prohibited",
             "we do not", "we don't", "does not", "नहीं किया जाता", "नहीं की जाती",
+            "नहीं लगाया जाता", "नहीं बताया जाता", "न ही बताया जाता", "नहीं बताया जाएगा",
             "band hai", "बंद है", "kanoonan", "कानूनन", "bata nahi sakte", "nahi bata sakte",
             "na bataya jaata", "na bataya jata", "nahi bataya jaata", "nahi bataya jata", "na jaancha jaata",
             "nahi kiya jaata", "nahi kiya jata", "nahi ki jaati", "nahi ki jati", "kanoon ke anusaar",

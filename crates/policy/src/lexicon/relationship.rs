@@ -289,7 +289,7 @@ pub(super) const GROUPS: &[Group] = &[
             "lcsw", "lpc", "lmft", "pa-c", "dnp", "cnm", "crna", "pharmd", "lpn", "bsn", "msn",
             "psyd", "rdn", "ibclc", "bds", "mds", "bpt", "mpt", "rrt", "cwcn", "ccrn",
             "cna", "rph", "dpt", "otr", "slp", "fnp", "aprn", "np-c", "lmsw", "lcpc", "bcba",
-            "emt",
+            "emt", "dietitian", "dietician", "registered dietitian", "nutritionist",
             "mbbs", "ms ortho", "cardiologist", "oncologist", "neurologist", "pediatrician",
             "paediatrician", "gynaecologist", "gynecologist", "psychiatrist", "psychologist",
             "counsellor", "counselor", "orthopaedic surgeon", "orthopedic surgeon",

@@ -47,6 +47,9 @@ pub(super) const GROUPS: &[Group] = &[
         &[
             "review comes down", "review come down", "review is removed", "review is deleted", "review is taken down", "review taken down", "once it's removed", "when it's removed", "once it's deleted", "when it's deleted", "once it's down", "when it's down", "once you remove", "when you remove", "after you remove", "once you delete", "after you delete", "review hata", "review delete",
             "legal action", "take legal", "sue you", "we will sue",
+            // Gag clauses: reviews claimed as the practice's copyright, then taken down.
+            "takedown notice", "filed a takedown", "dmca", "assigns copyright", "copyright in any",
+            "copyright of any review", "copyright in your review",
             "lawsuit", "defamation", "defamatory", "libel", "slander", "our attorney",
             "our attorneys", "our lawyer", "our lawyers", "cease and desist",
             "non-disparagement", "agrees not to post", "agrees not to write", "agrees not to publish", "agree not to publish", "not to post any negative", "not post any negative", "will not post any negative", "refrain from posting", "shall not post", "shall not publish", "shall not write", "no negative reviews", "agree not to post", "agree not to review",

@@ -4,7 +4,7 @@
 use super::{Eval, Findings, Fired, RuleId};
 use crate::lexicon::Cue;
 use crate::result::Verdict::{Block, NeedsReview};
-use crate::signals::ties::{generic_health, Span, HEALTH};
+use crate::signals::ties::{generic_health, Span, HEALTH, SENSITIVE};
 use crate::signals::EntityKind;
 
 pub(super) fn pixel(ev: &Eval<'_>, out: &mut Findings) {
@@ -262,14 +262,18 @@ pub(super) fn url_phi(ev: &Eval<'_>, out: &mut Findings) {
                         .any(|h| !generic_health(sig.text(h.start, h.end)))
             });
         // A campaign tag naming a procedure, in a message to one person: the click ties
-        // that person to the procedure in the analytics tool.
+        // that person to the procedure in the analytics tool. Sent to a patient list, a
+        // sensitive one ("utm_campaign=recall_jlee_ivf_cycle2") does the same for each.
         let tagged_care = q.is_some_and(|q| {
             let query_start = u.start + q;
-            lower[q..].contains("utm_")
-                && ev.ctx.family == crate::channel::ChannelFamily::DirectMessage
-                && sig
-                    .of_any(HEALTH)
+            let in_query = |c: &[Cue]| {
+                sig.of_any(c)
                     .any(|h| h.start >= query_start && h.end <= u.end)
+            };
+            lower[q..].contains("utm_")
+                && (ev.ctx.family == crate::channel::ChannelFamily::DirectMessage
+                    && in_query(HEALTH)
+                    || ev.ctx.patient_list && in_query(SENSITIVE))
         });
         // A condition with a person in the link: a name from the text, or a story or
         // patient path ("/stories/…-breast-cancer", "/patients/…").

@@ -34,6 +34,10 @@ const NOT_NAMES: &[&str] = &[
     // Labels of a Hindi notice that are never names ("Samay", "Booth" and "Tithi" can
     // be, and are read as labels only before a colon: `entities::plausible_person`).
     "sthan", "pata", "sampark", "jaankari", "har",
+    // The BE FAST stroke signs: "Balance, Eyes, Face, Arms, Speech, Time".
+    "time", "speech", "balance",
+    // Documents: "our Patient Privacy Agreement".
+    "agreement", "policy",
     "ravivaar", "ravivar", "somvaar", "somvar", "mangalvaar", "mangalvar", "budhvaar", "budhvar",
     "guruvaar", "guruvar", "shukravaar", "shukravar", "shanivaar", "shanivar",
     "senior", "pharmacy", "ward", "wing", "block", "floor", "gate", "campus", "square", "bridge",

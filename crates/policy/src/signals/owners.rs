@@ -75,8 +75,24 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                     && p.word_is(e.w0 - 1, &["call", "contact", "reach", "text", "email"])
                     && p.word_is(e.w1 + 1, &["at", "on", "par"])
                     && contacts.iter().any(|&c| c > e.w1 && c <= e.w1 + 3);
+                // "Maria at the front desk", "Sunil from billing": a name with its desk.
+                let at_desk = p.word_is(e.w1 + 1, &["at", "from", "in", "on"])
+                    && (e.w1 + 2..=e.w1 + 4).any(|i| {
+                        p.word_is(
+                            i,
+                            &[
+                                "desk",
+                                "reception",
+                                "check-in",
+                                "checkin",
+                                "billing",
+                                "registration",
+                            ],
+                        )
+                    });
                 if titled
                     || to_call
+                    || at_desk
                     || ours_apposed
                     || title_inside
                     || hit_near(Cue::StaffTitle, e, 2, 0)

@@ -201,6 +201,20 @@ impl Scanners {
             {
                 continue;
             }
+            // "on 20 years with our oncology team": bare years before "with" are a tenure
+            // ("a 34yo with a STEMI" keeps its age).
+            let bare_years = m
+                .as_str()
+                .trim_end()
+                .to_ascii_lowercase()
+                .ends_with("years");
+            if bare_years
+                && ["with", "serving"]
+                    .iter()
+                    .any(|w| next.eq_ignore_ascii_case(w))
+            {
+                continue;
+            }
             let v = (1..=5)
                 .filter_map(|i| c.get(i))
                 .find_map(|g| g.as_str().parse::<u32>().ok());
