@@ -126,14 +126,7 @@ impl Engine {
         // A second opinion on what the rules let through (never stricter than review); not
         // on a secure message to the patient, whose own care details it would mistake for
         // a disclosure.
-        let own_secure_message = ctx.secure
-            && !ctx.inbound
-            && !sig.any(&[
-                crate::lexicon::Cue::FamilyMember,
-                crate::lexicon::Cue::Pron3,
-                crate::lexicon::Cue::IndivAnchor,
-            ]);
-        if verdict == Verdict::Allow && second_opinion && !own_secure_message {
+        if verdict == Verdict::Allow && second_opinion && !rules::own_secure_message(&ctx, &sig) {
             if let Some(model) = residual::Model::shipped() {
                 let features = residual::features(&ctx, &sig, reply_sig.as_ref());
                 if model.score(&features) > model.threshold {

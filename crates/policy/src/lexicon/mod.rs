@@ -274,6 +274,21 @@ pub struct Hit {
     pub sentence: usize,
 }
 
+impl Hit {
+    /// A hit of `cue` over `start..end` of `p.norm`, with its words and sentence.
+    pub fn over(p: &Prepared<'_>, cue: Cue, start: usize, end: usize) -> Hit {
+        let w0 = p.word_at(start);
+        Hit {
+            cue,
+            start,
+            end,
+            w0,
+            w1: p.word_at(end.saturating_sub(1)).max(w0),
+            sentence: p.sentence_of(start),
+        }
+    }
+}
+
 struct Pattern {
     cues: Vec<Cue>,
     left_bound: bool,

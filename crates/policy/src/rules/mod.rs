@@ -145,18 +145,18 @@ pub fn evaluate(ev: &Eval<'_>) -> Findings {
     out.fired.retain(|f| {
         catalog::def(f.rule).packs.iter().any(|&p| ev.ctx.pack(p)) || f.rule.pack_free()
     });
-    // A secure portal message tells the patient about their own care: that is its job.
-    // About someone else (a relative, another patient, "her results") it is a disclosure
-    // like any other.
-    let about_others = ev.sig.any(&[
-        crate::lexicon::Cue::FamilyMember,
-        crate::lexicon::Cue::Pron3,
-        crate::lexicon::Cue::IndivAnchor,
-    ]);
-    if ev.ctx.secure && !ev.ctx.inbound && !about_others {
+    if own_secure_message(ev.ctx, ev.sig) {
         out.fired.retain(|f| !f.rule.own_care_disclosure());
     }
     out
+}
+
+/// A secure portal message that tells the patient about their own care: that is its job.
+/// About someone else (a relative, another patient, "her results") it is a disclosure like
+/// any other.
+pub fn own_secure_message(ctx: &Ctx, sig: &Signals<'_>) -> bool {
+    use crate::lexicon::Cue;
+    ctx.secure && !ctx.inbound && !sig.any(&[Cue::FamilyMember, Cue::Pron3, Cue::IndivAnchor])
 }
 
 impl RuleId {

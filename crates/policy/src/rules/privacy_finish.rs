@@ -165,11 +165,14 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
             && !sig
                 .personal_entities()
                 .any(|e| e.kind == EntityKind::Name && e.sentence == s)
-            && sig
-                .p
-                .sentences
-                .get(s)
-                .is_some_and(|&(a, b)| PREVENTION.in_text(&sig.p.norm[a..b].to_lowercase()))
+            && sig.p.sentences.get(s).is_some_and(|&(a, b)| {
+                // The cached lower-cased text, where lower-casing kept every byte offset.
+                let lower = sig.p.lower();
+                match lower.get(a..b) {
+                    Some(l) if lower.len() == sig.p.norm.len() => PREVENTION.in_text(l),
+                    _ => PREVENTION.in_text(&sig.p.norm[a..b].to_lowercase()),
+                }
+            })
     };
     let triage = |s: usize| {
         ev.ctx.family.is_addressed()

@@ -222,8 +222,7 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
                 .entities
                 .iter()
                 .any(|e| e.kind == EntityKind::Name && e.sentence == s)
-            && !(0..sig.p.words.len())
-                .any(|i| sig.p.words[i].sentence == s && sig.p.word_is(i, VISITING))
+            && !sig.p.sentence_has_word(s, VISITING)
     });
     if famous_in_care && timed {
         let spans: Vec<Span> = sig.of(Cue::Famous).map(|h| (h.start, h.end)).collect();

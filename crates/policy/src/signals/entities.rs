@@ -143,15 +143,7 @@ pub fn merge_phi(
                 Kind::TestResult => Cue::TestResult,
                 _ => Cue::VisitWord,
             };
-            let w0 = p.word_at(s);
-            hits.push(Hit {
-                cue,
-                start: s,
-                end: e,
-                w0,
-                w1: p.word_at(e - 1).max(w0),
-                sentence: p.sentence_of(s),
-            });
+            hits.push(Hit::over(p, cue, s, e));
             continue;
         }
         // A "person" that our lexicons know as a procedure, drug, product, title or pronoun

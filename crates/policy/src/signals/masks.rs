@@ -111,14 +111,7 @@ fn drop_famous_things(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
                 && p.word_is(i, THINGS)
         })
     };
-    let drop: Vec<(usize, usize)> = hits
-        .iter()
-        .filter(|h| bare(h) && thing_after(h))
-        .map(|h| (h.start, h.end))
-        .collect();
-    if !drop.is_empty() {
-        hits.retain(|h| !(bare(h) && drop.contains(&(h.start, h.end))));
-    }
+    hits.retain(|h| !(bare(h) && thing_after(h)));
 }
 
 /// Drop what proper names, idioms and compounds take back.

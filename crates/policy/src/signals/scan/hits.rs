@@ -10,17 +10,7 @@ impl Scanners {
     pub fn extra_hits(&self, p: &Prepared<'_>, gates: &CueSet) -> Vec<Hit> {
         let t = p.norm.as_str();
         let mut hits = Vec::new();
-        let mut add = |cue: Cue, s: usize, e: usize| {
-            let w0 = p.word_at(s);
-            hits.push(Hit {
-                cue,
-                start: s,
-                end: e,
-                w0,
-                w1: p.word_at(e.saturating_sub(1)).max(w0),
-                sentence: p.sentence_of(s),
-            });
-        };
+        let mut add = |cue: Cue, s: usize, e: usize| hits.push(Hit::over(p, cue, s, e));
         if t.bytes().any(|b| b.is_ascii_digit()) {
             let dose = gates
                 .contains(Cue::GateUnit)
