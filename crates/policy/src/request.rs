@@ -54,10 +54,13 @@ pub enum Jurisdiction {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Facts {
-    /// A written patient authorisation covering this use is on file.
+    /// A written patient authorisation covering this use is on file. Also read as a record
+    /// (`{"signed": true, "status": "active"}`): on file if signed (the default) and not
+    /// revoked; its channels and scope are read from `authorization`.
     #[serde(
         default,
         alias = "patient_authorisation",
+        deserialize_with = "crate::request_wire::authorization_flag",
         skip_serializing_if = "Option::is_none"
     )]
     pub patient_authorization: Option<bool>,
@@ -376,38 +379,4 @@ impl LandingPage {
             }
         }
     }
-}
-
-impl AuthorizationRecord {
-    /// Not revoked, and not expired before `when` (both dates as `YYYY-MM-DD`; without
-    /// both, expiry is for the consent registry to enforce).
-    fn active(&self, when: Option<&str>) -> bool {
-        let st = self.status.as_deref().unwrap_or("").to_ascii_lowercase();
-        let revoked = [
-            "revoked",
-            "expired",
-            "withdrawn",
-            "lapsed",
-            "cancelled",
-            "inactive",
-        ]
-        .iter()
-        .any(|w| st.contains(w));
-        let lapsed = match (
-            self.expires.as_deref().and_then(iso_day),
-            when.and_then(iso_day),
-        ) {
-            (Some(until), Some(on)) => until < on,
-            _ => false,
-        };
-        !revoked && !lapsed
-    }
-}
-
-/// The `YYYY-MM-DD` a date string starts with.
-fn iso_day(s: &str) -> Option<&str> {
-    let d = s.get(..10)?;
-    let b = d.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    (b[4] == b'-' && b[7] == b'-' && digits(0..4) && digits(5..7) && digits(8..10)).then_some(d)
 }

@@ -65,7 +65,7 @@ pub(super) const GROUPS: &[Group] = &[
             "बुखार", "दर्द", "कैंसर", "मधुमेह", "डायबिटीज", "शुगर", "लकवा", "पथरी", "दमा",
             "टीबी", "हार्ट अटैक", "दिल का दौरा", "ब्लड प्रेशर", "बीपी", "गठिया", "पीलिया",
             "डेंगू", "मलेरिया", "संक्रमण", "चोट", "फ्रैक्चर", "बीमारी", "कमजोरी",
-            "frozen shoulder", "फ्रोज़न शोल्डर", "फ्रोजन शोल्डर", "डिप्रेशन", "एंग्जायटी", "थायराइड", "थायरॉइड", "अस्थमा", "माइग्रेन", "साइटिका", "स्लिप डिस्क", "कमर दर्द", "घुटनों का दर्द", "घुटने का दर्द", "गर्दन का दर्द", "स्पॉन्डिलाइटिस", "आर्थराइटिस", "पीसीओएस", "पीसीओडी", "बांझपन", "मोतियाबिंद", "ग्लूकोमा", "एलर्जी", "इन्फेक्शन", "इंफेक्शन", "किडनी", "लिवर",
+            "frozen shoulder", "फ्रोज़न शोल्डर", "फ्रोजन शोल्डर", "डिप्रेशन", "एंग्जायटी", "थायराइड", "थायरॉइड", "अस्थमा", "माइग्रेन", "साइटिका", "स्लिप डिस्क", "कमर दर्द", "घुटनों का दर्द", "घुटने का दर्द", "गर्दन का दर्द", "स्पॉन्डिलाइटिस", "आर्थराइटिस", "पीसीओएस", "पीसीओडी", "बांझपन", "थैलेसीमिया", "थैलीसीमिया", "सिकल सेल", "हीमोफीलिया", "मिर्गी", "ऑटिज़्म", "thalassemia major", "mirgi", "मोतियाबिंद", "ग्लूकोमा", "एलर्जी", "इन्फेक्शन", "इंफेक्शन", "किडनी", "लिवर",
         ],
     ),
     (
@@ -87,7 +87,7 @@ pub(super) const GROUPS: &[Group] = &[
             "scan", "scans", "adjustment", "adjustments", "sitting", "sittings", "glasses", "eyeglasses", "spectacles", "contact lenses", "hearing aid", "hearing aids", "braces",
             "mole removed", "mole removal", "remove the mole", "that mole", "excision", "skin tag removal", "retainer", "crutches", "wheelchair", "inhaler", "insulin pump", "pacemaker", "the cane", "a cane", "reline", "relines", "denture reline", "new uppers", "new lowers", "the uppers", "your uppers", "denture", "partial denture",
             "रूट कैनाल", "कैप लगवा", "क्राउन", "फिलिंग", "स्केलिंग", "दांत निकलवा", "दाँत निकलवा", "ब्रेसेस", "इम्प्लांट",
-            "कीमो", "कीमोथेरेपी", "रेडिएशन", "डायलिसिस", "बायोप्सी", "एमआरआई", "सीटी स्कैन",
+            "खून चढ़*", "khoon chadh*", "खून चढ़ाने", "new dosing", "evening dosing", "morning dosing", "the dosing", "your dosing", "your dose", "new dose", "कीमो", "कीमोथेरेपी", "रेडिएशन", "डायलिसिस", "बायोप्सी", "एमआरआई", "सीटी स्कैन",
             "एंजियोप्लास्टी", "एंजियोग्राफी", "इंसुलिन", "थेरेपी", "आईवीएफ", "कैंसर", "ट्यूमर",
             "veneers", "biopsy", "chemo", "chemo round", "round of chemo", "oncology", "cpap", "bipap", "sleep study", "sleep studies", "polysomnography", "chemotherapy", "radiation", "radiotherapy",
             "immunotherapy", "dialysis", "transplant", "ivf", "iui", "colonoscopy",

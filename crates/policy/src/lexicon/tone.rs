@@ -112,7 +112,7 @@ pub(super) const GROUPS: &[Group] = &[
             "free", "for free", "on us", "on the house", "discount", "discounted", "% off",
             "percent off", "off your next", "off on", "gift card", "giftcard", "voucher",
             "coupon", "cashback", "cash back", "prize", "raffle", "giveaway", "enter to win",
-            "chance to win", "entered into", "reward", "rewards", "complimentary", "waive",
+            "chance to win", "entered to win", "to win a", "lucky draw", "sweepstakes", "entered into", "reward", "rewards", "complimentary", "waive",
             "waived", "rs", "rs.", "inr", "₹", "$", "muft", "मुफ्त", "छूट", "chhoot", "inaam",
             "इनाम", "gift", "offer",
         ],
@@ -128,7 +128,7 @@ pub(super) const GROUPS: &[Group] = &[
             "in exchange", "and get", "to get", "and receive", "to receive", "you'll get",
             "you will get", "you'll receive", "get a", "earn", "win", "enter", "on us",
             "and we'll", "we'll give", "we will give", "receive", "get rs", "get ₹", "get $",
-            "paayein", "payein", "पाएं", "पाइए", "milega", "मिलेगा", "jeetein", "jeeto",
+            "paayein", "payein", "पाएं", "पाइए", "milega", "मिलेगा", "jeetein", "jeeto", "paaiye", "paiye", "paayiye", "payiye", "paayen", "paaen", "पाएँ", "पाइये", "पायें", "milegi", "milenge", "मिलेगी", "मिलेंगे",
         ],
     ),
     (

@@ -178,16 +178,21 @@ fn incent(ev: &Eval<'_>, out: &mut Findings) {
         .collect();
     let mut spans: Vec<Span> = Vec::new();
     let mut positive = false;
-    for r in &rewards {
-        let s = r.sentence;
-        let asks = [
+    // In India, rewards for likes and follows are IN-NMC23's alone; rewards for reviews and
+    // ratings are bought reviews under both codes.
+    let asks: &[Cue] = if ev.ctx.jurisdiction == crate::request::Jurisdiction::IN {
+        &[Cue::ReviewWord, Cue::ReviewChangeAsk, Cue::PositiveOnly]
+    } else {
+        &[
             Cue::ReviewWord,
             Cue::ReviewChangeAsk,
             Cue::PositiveOnly,
             Cue::EngageAsk,
         ]
-        .iter()
-        .any(|&c| sig.sentence_has(s, c));
+    };
+    for r in &rewards {
+        let s = r.sentence;
+        let asks = asks.iter().any(|&c| sig.sentence_has(s, c));
         if asks && sig.sentence_has(s, Cue::IncentLink) {
             spans.push((r.start, r.end));
             positive |=

@@ -185,6 +185,29 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
                 .p
                 .sentence_has_word(s, &["booking", "book", "appointment", "appointments"])
     };
+    // "Thyroid aur poshan par hamari general video ka link description mein hai": a topic
+    // of our general material, pointed to, is nobody's diagnosis.
+    let resource = |s: usize| {
+        !sig.sentence_has(s, Cue::Poss2)
+            && !sig.sentence_has(s, Cue::You2)
+            && sig.p.sentence_has_word(
+                s,
+                &[
+                    "video",
+                    "videos",
+                    "article",
+                    "articles",
+                    "blog",
+                    "guide",
+                    "webinar",
+                    "leaflet",
+                    "booklet",
+                    "factsheet",
+                    "infographic",
+                    "playlist",
+                ],
+            )
+    };
     let health: Vec<&crate::lexicon::Hit> = sig
         .hits
         .iter()
@@ -203,6 +226,7 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
                 // The PCPNDT notice, and "pregnancy scan ki booking ke liye … call karein".
                 && !sig.sentence_has(h.sentence, Cue::PcpndtDisclaimer)
                 && !booking_invite(h.sentence)
+                && !resource(h.sentence)
                 // "…अल्ट्रासाउंड जाँच सोमवार से शनिवार सुबह 9 से शाम 6 बजे तक": a service
                 // and its opening hours.
                 && !sig.entities.iter().any(|e| {

@@ -224,7 +224,9 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
                 .any(|e| e.kind == EntityKind::Name && e.sentence == s)
             && !sig.p.sentence_has_word(s, VISITING)
     });
-    if famous_in_care && timed {
+    // …on a day, or with how far along her pregnancy was ("the mayor's daughter shows up
+    // at 34 weeks" on L&D).
+    if famous_in_care && (timed || sig.has(Cue::PrenatalCtx)) {
         let spans: Vec<Span> = sig.of(Cue::Famous).map(|h| (h.start, h.end)).collect();
         out.add(Fired::new(RuleId::PhiIndirect, Block).phi("EVENT_DETAIL", spans));
         return;

@@ -93,6 +93,7 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                 if titled
                     || to_call
                     || at_desk
+                    || serves_patients(p, e)
                     || ours_apposed
                     || title_inside
                     || hit_near(Cue::StaffTitle, e, 2, 0)
@@ -373,4 +374,21 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
             e.org = true;
         }
     }
+}
+
+/// "Tanya Brooks has greeted every patient at our clinic": a name that greets, treats or
+/// serves the patients (actively, not "was treated") is one of us.
+fn serves_patients(p: &Prepared<'_>, e: &Entity) -> bool {
+    const VERBS: &[&str] = &[
+        "greeted", "greets", "welcomed", "welcomes", "served", "serves", "treated", "treats",
+        "helped", "helps", "cared",
+    ];
+    let mut i = e.w1 + 1;
+    if p.word_is(i, &["has", "had", "have"]) {
+        i += 1;
+    }
+    p.word_is(i, VERBS)
+        && (i + 1..=i + 3)
+            .filter(|&j| j < p.words.len() && p.words[j].sentence == e.sentence)
+            .any(|j| p.word_text(j).to_ascii_lowercase().starts_with("patient"))
 }

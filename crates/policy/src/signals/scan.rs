@@ -208,10 +208,15 @@ impl Scanners {
                 .trim_end()
                 .to_ascii_lowercase()
                 .ends_with("years");
+            // "has greeted every patient for 11 years", "over the past 20 years": how long.
+            let prev = t[..m.start()].split_whitespace().next_back().unwrap_or("");
             if bare_years
-                && ["with", "serving"]
+                && (["with", "serving"]
                     .iter()
                     .any(|w| next.eq_ignore_ascii_case(w))
+                    || ["for", "past", "last", "over", "within"]
+                        .iter()
+                        .any(|w| prev.eq_ignore_ascii_case(w)))
             {
                 continue;
             }

@@ -152,11 +152,30 @@ fn anchor_ok_age(sig: &Signals<'_>, s: usize, e: usize) -> bool {
     !bad_prev.contains(&prev.as_str()) && !bad_next.contains(&next.as_str()) && !range
 }
 
+/// "Sending strength to @CoachDaveM, who came through surgery…": a handle followed by
+/// "who", or one that holds a name the text also uses ("…Dave, we're rooting for you"),
+/// is a person's account, not a brand's or an agency's.
+fn handle_person(sig: &Signals<'_>, h: &super::Entity) -> bool {
+    let next = h.w1 + 1;
+    if next < sig.p.words.len() && sig.p.word_is(next, &["who", "jo", "जो", "jinhe", "जिन्हें"])
+    {
+        return true;
+    }
+    let handle = sig.p.norm[h.start..h.end].to_lowercase();
+    sig.personal_entities().any(|n| {
+        n.kind == EntityKind::Name
+            && !n.staff
+            && n.end - n.start >= 3
+            && handle.contains(&sig.p.norm[n.start..n.end].to_lowercase())
+    })
+}
+
 pub(super) fn anchors(sig: &Signals<'_>, t: &mut Ties) {
     for e in sig.personal_entities() {
         let ok = match e.kind {
             EntityKind::Name => true,
             EntityKind::Age => anchor_ok_age(sig, e.start, e.end),
+            EntityKind::Handle => handle_person(sig, e),
             _ => false,
         };
         if ok {

@@ -63,11 +63,11 @@ pub const FTC_CONNECT: RuleDef = RuleDef {
 pub const FTC_INCENT: RuleDef = RuleDef {
     id: RuleId::FtcIncent,
     code: "FTC-INCENT",
-    packs: &[Pack::Ftc],
+    packs: &[Pack::Ftc, Pack::Nmc],
     default: NeedsReview,
     default_note: "block when the reward depends on a positive review; needs_review for any other incentive",
     catches: "Rewards for reviews, ratings, likes or follows; rewards conditioned on positive reviews.",
-    why: "The FTC rule on consumer reviews (2024) bans incentives conditioned on sentiment and buying indicators of social influence.",
+    why: "The FTC rule on consumer reviews (2024) bans incentives conditioned on sentiment and buying indicators of social influence; in India the NMC's 2023 guidance bars doctors from paying for reviews, ratings or likes.",
     message: "This offers a reward for a review or for social engagement.",
     fix: "Ask for honest reviews without any reward.",
     blocked: ex("We'd love to make this right! If you update your review to 5 stars, your next cleaning is on us.", "google_review_reply", "US", "{}"),
