@@ -29,7 +29,7 @@ pub struct CheckRequest {
     /// The review, comment or message being answered, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_reply_to: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::request_auth::facts")]
     pub facts: Facts,
 }
 
@@ -56,11 +56,11 @@ pub enum Jurisdiction {
 pub struct Facts {
     /// A written patient authorisation covering this use is on file. Also read as a record
     /// (`{"signed": true, "status": "active"}`): on file if signed (the default) and not
-    /// revoked; its channels and scope are read from `authorization`.
+    /// revoked, and in a request it also serves as the `authorization` record.
     #[serde(
         default,
         alias = "patient_authorisation",
-        deserialize_with = "crate::request_wire::authorization_flag",
+        deserialize_with = "crate::request_auth::authorization_flag",
         skip_serializing_if = "Option::is_none"
     )]
     pub patient_authorization: Option<bool>,
@@ -120,7 +120,7 @@ pub struct Facts {
     /// `authorization` is not given. It never says by itself that an authorisation exists.
     #[serde(
         default,
-        deserialize_with = "crate::request_wire::authorization_scope",
+        deserialize_with = "crate::request_auth::authorization_scope",
         skip_serializing_if = "Option::is_none"
     )]
     pub authorization_scope: Option<AuthorizationRecord>,

@@ -1,7 +1,7 @@
 //! Lenient reading of the request's descriptive facts: consents given per person, an
 //! audience described in words or as an object, a landing page given as its kind, trackers
-//! as a list, one name or a yes/no, an authorisation as a flag or a record (and whether a
-//! record is still in force). Media descriptions are read in [`crate::request_media`].
+//! as a list, one name or a yes/no. Media descriptions are read in [`crate::request_media`],
+//! the patient authorisation in [`crate::request_auth`].
 
 use serde::Deserialize;
 
@@ -136,142 +136,9 @@ pub fn trackers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<Str
     })
 }
 
-/// `authorization_scope`: a list of the details it covers, or a whole record.
-pub fn authorization_scope<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> Result<Option<crate::request::AuthorizationRecord>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Wire {
-        Covers(Vec<String>),
-        One(String),
-        Record(crate::request::AuthorizationRecord),
-    }
-    Ok(match Option::<Wire>::deserialize(d)? {
-        None => None,
-        Some(Wire::Covers(v)) => Some(crate::request::AuthorizationRecord {
-            covers: Some(v),
-            ..Default::default()
-        }),
-        Some(Wire::One(t)) => Some(crate::request::AuthorizationRecord {
-            covers: Some(vec![t]),
-            ..Default::default()
-        }),
-        Some(Wire::Record(r)) => Some(r),
-    })
-}
-
-/// `patient_authorization` as yes/no, or as a record of the authorisation: on file when
-/// signed (unless it says `"signed": false`) and not revoked, withdrawn or expired by status.
-pub fn authorization_flag<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> Result<Option<bool>, D::Error> {
-    use serde::de::Error;
-    #[derive(Deserialize)]
-    struct Signed {
-        #[serde(default, alias = "on_file", alias = "given")]
-        signed: Option<bool>,
-        #[serde(flatten)]
-        record: crate::request::AuthorizationRecord,
-    }
-    match Option::<serde_json::Value>::deserialize(d)? {
-        None | Some(serde_json::Value::Null) => Ok(None),
-        Some(serde_json::Value::Bool(b)) => Ok(Some(b)),
-        Some(v @ serde_json::Value::Object(_)) => {
-            let r: Signed = serde_json::from_value(v)
-                .map_err(|e| D::Error::custom(format!("patient_authorization record: {e}")))?;
-            // An empty object says nothing either way.
-            if r.signed.is_none() && r.record == Default::default() {
-                return Ok(None);
-            }
-            Ok(Some(r.signed.unwrap_or(true) && r.record.active(None)))
-        }
-        Some(_) => Err(D::Error::custom(
-            "patient_authorization must be true, false, null or a record such as {\"signed\": true}",
-        )),
-    }
-}
-
-impl crate::request::AuthorizationRecord {
-    /// Not revoked, and not expired before `when` (both dates as `YYYY-MM-DD`; without
-    /// both, expiry is for the consent registry to enforce).
-    pub(crate) fn active(&self, when: Option<&str>) -> bool {
-        let st = self.status.as_deref().unwrap_or("").to_ascii_lowercase();
-        let revoked = [
-            "revoked",
-            "expired",
-            "withdrawn",
-            "lapsed",
-            "cancelled",
-            "inactive",
-        ]
-        .iter()
-        .any(|w| st.contains(w));
-        let lapsed = match (
-            self.expires.as_deref().and_then(iso_day),
-            when.and_then(iso_day),
-        ) {
-            (Some(until), Some(on)) => until < on,
-            _ => false,
-        };
-        !revoked && !lapsed
-    }
-}
-
-/// The `YYYY-MM-DD` a date string starts with.
-fn iso_day(s: &str) -> Option<&str> {
-    let d = s.get(..10)?;
-    let b = d.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    (b[4] == b'-' && b[7] == b'-' && digits(0..4) && digits(5..7) && digits(8..10)).then_some(d)
-}
-
 #[cfg(test)]
 mod tests {
     use crate::request::{Audience, Facts, Media, Shows};
-
-    #[test]
-    fn authorization_scope_is_a_list_or_a_record() {
-        let list: Facts =
-            serde_json::from_str(r#"{"authorization_scope":["name","procedure"]}"#).unwrap();
-        let covers = list.record().and_then(|r| r.covers.clone());
-        assert_eq!(
-            covers,
-            Some(vec!["name".to_string(), "procedure".to_string()])
-        );
-        let record: Facts =
-            serde_json::from_str(r#"{"authorization_scope":{"channels":["instagram"]}}"#).unwrap();
-        assert_eq!(
-            record.authorization_channels(),
-            Some(&["instagram".to_string()][..])
-        );
-        // A scope says what an authorisation covers, never that one exists.
-        assert!(!record.authorization_on_file());
-        let both: Facts = serde_json::from_str(
-            r#"{"authorization":{"signed_by":"guardian"},"authorization_scope":["name"]}"#,
-        )
-        .unwrap();
-        assert_eq!(both.authorization_signed_by(), Some("guardian"));
-    }
-
-    #[test]
-    fn patient_authorization_as_a_record() {
-        let read = |facts: &str| serde_json::from_str::<Facts>(facts).unwrap();
-        let signed = read(
-            r#"{"patient_authorization":{"signed":true,"covers":["first name"],"purpose":"marketing"}}"#,
-        );
-        assert_eq!(signed.patient_authorization, Some(true));
-        assert!(signed.authorization_on_file());
-        let unsigned = read(r#"{"patient_authorization":{"signed":false}}"#);
-        assert_eq!(unsigned.patient_authorization, Some(false));
-        let revoked = read(r#"{"patient_authorization":{"status":"revoked"}}"#);
-        assert_eq!(revoked.patient_authorization, Some(false));
-        assert_eq!(
-            read(r#"{"patient_authorization":{}}"#).patient_authorization,
-            None
-        );
-        assert!(serde_json::from_str::<Facts>(r#"{"patient_authorization":"yes"}"#).is_err());
-    }
 
     #[test]
     fn fact_aliases_and_audience_descriptions() {

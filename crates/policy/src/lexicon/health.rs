@@ -87,7 +87,7 @@ pub(super) const GROUPS: &[Group] = &[
             "scan", "scans", "adjustment", "adjustments", "sitting", "sittings", "glasses", "eyeglasses", "spectacles", "contact lenses", "hearing aid", "hearing aids", "braces",
             "mole removed", "mole removal", "remove the mole", "that mole", "excision", "skin tag removal", "retainer", "crutches", "wheelchair", "inhaler", "insulin pump", "pacemaker", "the cane", "a cane", "reline", "relines", "denture reline", "new uppers", "new lowers", "the uppers", "your uppers", "denture", "partial denture",
             "रूट कैनाल", "कैप लगवा", "क्राउन", "फिलिंग", "स्केलिंग", "दांत निकलवा", "दाँत निकलवा", "ब्रेसेस", "इम्प्लांट",
-            "खून चढ़*", "khoon chadh*", "खून चढ़ाने", "new dosing", "evening dosing", "morning dosing", "the dosing", "your dosing", "your dose", "new dose", "कीमो", "कीमोथेरेपी", "रेडिएशन", "डायलिसिस", "बायोप्सी", "एमआरआई", "सीटी स्कैन",
+            "खून चढ़*", "khoon chadh*", "खून चढ़ाने", "new dosing", "evening dosing", "morning dosing", "your dosing", "कीमो", "कीमोथेरेपी", "रेडिएशन", "डायलिसिस", "बायोप्सी", "एमआरआई", "सीटी स्कैन",
             "एंजियोप्लास्टी", "एंजियोग्राफी", "इंसुलिन", "थेरेपी", "आईवीएफ", "कैंसर", "ट्यूमर",
             "veneers", "biopsy", "chemo", "chemo round", "round of chemo", "oncology", "cpap", "bipap", "sleep study", "sleep studies", "polysomnography", "chemotherapy", "radiation", "radiotherapy",
             "immunotherapy", "dialysis", "transplant", "ivf", "iui", "colonoscopy",

@@ -13,7 +13,7 @@ pub(super) const GROUPS: &[Group] = &[
             "honor to serve you", "honour to serve you", "privilege to serve you", "pleasure serving you", "pleasure to serve you",
             "आपकी सेवा करने का", "सेवा करने का अवसर", "आपकी सेवा का अवसर", "aapki seva karne ka", "seva karne ka avsar", "aapki seva ka mauka",
             "आपके साथ हमारे अस्पताल", "हमारे अस्पताल में आपके साथ", "aapke saath hamare hospital", "aapke sath hamare hospital", "hamare hospital mein aapke saath", "aapke saath hamare yahan", "aapke saath humare",
-            "joy to deliver", "honor to deliver", "privilege to deliver", "a joy to care for", "privilege to care for", "walk alongside you", "walking alongside you", "walked alongside you", "privilege to treat you", "privilege to work with you", "aapka saath dena", "आपका साथ देना", "honor to care for", "a joy to treat", "to deliver her", "to deliver him", "to deliver your",
+            "joy to deliver", "honor to deliver", "privilege to deliver", "a joy to care for", "privilege to care for", "privilege to walk alongside you", "walking alongside you", "walked alongside you", "privilege to treat you", "aapka saath dena", "आपका साथ देना", "honor to care for", "a joy to treat", "to deliver her", "to deliver him", "to deliver your",
             "went smoothly for you", "went smoothly for your", "went well for you", "went well for your",
             "letting us care for", "allowing us to care for", "for trusting us to care for", "let us care for your",
             "for coming in", "appreciate you coming in", "appreciate you visiting", "appreciate your visit", "for coming by", "coming in to see us", "for coming to see us", "for visiting us", "thank you for visiting", "thanks for visiting", "for stopping by", "loved meeting you", "loved meeting your", "great to see you", "nice to see you", "good to see you", "nice meeting you", "pleasure meeting you", "pleasure to meet you", "pleasure taking care of", "pleasure caring for", "pleasure treating", "pleasure to treat", "enjoyed caring for", "enjoyed treating", "enjoyed meeting you", "glad you came in", "glad you chose us", "thanks for choosing us", "thank you for choosing us", "welcome back", "see you again", "see you next time", "until your next visit", "your little one", "healing well", "heals well", "healing nicely", "heal quickly", "feel better soon", "recover soon", "hope ur", "thx for coming", "aane ke liye dhanyavaad", "aane ke liye shukriya", "seva ka mauka", "sewa ka mauka", "seva ka avsar", "hume chunne ke liye", "humein chunne ke liye", "फिर से आइए", "आने के लिए धन्यवाद", "सेवा का मौका", "हमें चुनने के लिए",
@@ -284,7 +284,7 @@ pub(super) const GROUPS: &[Group] = &[
             // In Hindi "सिस्टर" is a nurse ("सिस्टर ललिता"), never a sibling (बहन).
             "सिस्टर",
             "surgeon", "dentist", "hygienist", "therapist", "physiotherapist", "receptionist",
-            "technician", "technologist", "sonographer", "radiographer", "phlebotomist", "paramedic", "midwife", "pharmacist", "consultant", "our team", "our staff", "our nurse",
+            "technician", "technologist", "sonographer", "radiographer", "phlebotomist", "pharmacist", "consultant", "our team", "our staff", "our nurse",
             "our doctor", "our doctors", "our surgeon", "our dentist", "md", "rn", "dds",
             "lcsw", "lpc", "lmft", "pa-c", "dnp", "cnm", "crna", "pharmd", "lpn", "bsn", "msn",
             "psyd", "rdn", "ibclc", "bds", "mds", "bpt", "mpt", "rrt", "cwcn", "ccrn",

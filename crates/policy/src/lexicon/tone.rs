@@ -112,7 +112,7 @@ pub(super) const GROUPS: &[Group] = &[
             "free", "for free", "on us", "on the house", "discount", "discounted", "% off",
             "percent off", "off your next", "off on", "gift card", "giftcard", "voucher",
             "coupon", "cashback", "cash back", "prize", "raffle", "giveaway", "enter to win",
-            "chance to win", "entered to win", "to win a", "lucky draw", "sweepstakes", "entered into", "reward", "rewards", "complimentary", "waive",
+            "chance to win", "entered to win", "lucky draw", "sweepstakes", "entered into", "reward", "rewards", "complimentary", "waive",
             "waived", "rs", "rs.", "inr", "₹", "$", "muft", "मुफ्त", "छूट", "chhoot", "inaam",
             "इनाम", "gift", "offer",
         ],

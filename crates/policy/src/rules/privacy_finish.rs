@@ -190,6 +190,10 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
     let resource = |s: usize| {
         !sig.sentence_has(s, Cue::Poss2)
             && !sig.sentence_has(s, Cue::You2)
+            && !sig
+                .personal_entities()
+                .any(|e| e.kind == EntityKind::Name && e.sentence == s)
+            && (sig.sentence_has(s, Cue::Poss1) || sig.p.sentence_has_word(s, &["general"]))
             && sig.p.sentence_has_word(
                 s,
                 &[

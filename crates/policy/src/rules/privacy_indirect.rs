@@ -225,8 +225,31 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
             && !sig.p.sentence_has_word(s, VISITING)
     });
     // …on a day, or with how far along her pregnancy was ("the mayor's daughter shows up
-    // at 34 weeks" on L&D).
-    if famous_in_care && (timed || sig.has(Cue::PrenatalCtx)) {
+    // at 34 weeks" on L&D): a number of weeks, or "pregnant", in the figure's sentence.
+    // "Our well-known NICU team cares for babies born at 24 weeks": fame that describes
+    // us is nobody's pregnancy.
+    let gestation = sig.of(Cue::Famous).any(|f| {
+        let s = f.sentence;
+        let ours = sig
+            .p
+            .word_is(f.w1 + 1, &["team", "unit", "staff", "department"])
+            || sig.hits.iter().any(|h| {
+                h.w0 == f.w1 + 1 && matches!(h.cue, Cue::CareArea | Cue::ProNoun | Cue::OurPlace)
+            });
+        let weeks = (1..sig.p.words.len()).any(|i| {
+            sig.p.words[i].sentence == s
+                && sig
+                    .p
+                    .word_is(i, &["weeks", "week", "hafte", "हफ्ते", "सप्ताह"])
+                && sig.p.word_text(i - 1).bytes().all(|b| b.is_ascii_digit())
+        });
+        !ours
+            && (weeks
+                || sig
+                    .p
+                    .sentence_has_word(s, &["pregnant", "trimester", "garbhvati", "गर्भवती"]))
+    });
+    if famous_in_care && (timed || gestation) {
         let spans: Vec<Span> = sig.of(Cue::Famous).map(|h| (h.start, h.end)).collect();
         out.add(Fired::new(RuleId::PhiIndirect, Block).phi("EVENT_DETAIL", spans));
         return;

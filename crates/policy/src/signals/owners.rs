@@ -381,7 +381,7 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
 fn serves_patients(p: &Prepared<'_>, e: &Entity) -> bool {
     const VERBS: &[&str] = &[
         "greeted", "greets", "welcomed", "welcomes", "served", "serves", "treated", "treats",
-        "helped", "helps", "cared",
+        "helped", "helps", "cared", "cares",
     ];
     let mut i = e.w1 + 1;
     if p.word_is(i, &["has", "had", "have"]) {
@@ -390,5 +390,5 @@ fn serves_patients(p: &Prepared<'_>, e: &Entity) -> bool {
     p.word_is(i, VERBS)
         && (i + 1..=i + 3)
             .filter(|&j| j < p.words.len() && p.words[j].sentence == e.sentence)
-            .any(|j| p.word_text(j).to_ascii_lowercase().starts_with("patient"))
+            .any(|j| p.word_is(j, &["patient", "patients", "patient's", "patients'"]))
 }

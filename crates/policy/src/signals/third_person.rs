@@ -154,19 +154,44 @@ fn anchor_ok_age(sig: &Signals<'_>, s: usize, e: usize) -> bool {
 
 /// "Sending strength to @CoachDaveM, who came through surgery…": a handle followed by
 /// "who", or one that holds a name the text also uses ("…Dave, we're rooting for you"),
-/// is a person's account, not a brand's or an agency's.
+/// is a person's account; an agency's or an organisation's (@WHO, @CDCgov,
+/// @CityHospital) is not.
 fn handle_person(sig: &Signals<'_>, h: &super::Entity) -> bool {
+    const ORGS: &[&str] = &[
+        "gov",
+        "org",
+        "health",
+        "hospital",
+        "clinic",
+        "official",
+        "news",
+        "who",
+        "cdc",
+        "care",
+        "foundation",
+        "medical",
+        "ministry",
+        "council",
+        "india",
+        "usa",
+    ];
+    let handle = sig.p.norm[h.start..h.end].to_lowercase();
+    if ORGS.iter().any(|w| handle.contains(w)) {
+        return false;
+    }
     let next = h.w1 + 1;
-    if next < sig.p.words.len() && sig.p.word_is(next, &["who", "jo", "जो", "jinhe", "जिन्हें"])
-    {
+    if next < sig.p.words.len() && sig.p.word_is(next, &["who", "jinhe", "जिन्हें"]) {
         return true;
     }
-    let handle = sig.p.norm[h.start..h.end].to_lowercase();
+    // A name elsewhere in the text, word by word ("Dave" of "Dave Martin"), four letters
+    // or more so "Ann" is not found in every handle.
     sig.personal_entities().any(|n| {
         n.kind == EntityKind::Name
             && !n.staff
-            && n.end - n.start >= 3
-            && handle.contains(&sig.p.norm[n.start..n.end].to_lowercase())
+            && (n.end <= h.start || n.start >= h.end)
+            && sig.p.norm[n.start..n.end]
+                .split_whitespace()
+                .any(|w| w.chars().count() >= 4 && handle.contains(&w.to_lowercase()))
     })
 }
 

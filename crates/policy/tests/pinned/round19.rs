@@ -32,3 +32,30 @@ fn general_fixes_hold_19() {
     ];
     check_pinned(cases);
 }
+
+/// Guards from the review of round 19: the new mechanisms stay narrow.
+#[test]
+fn review_guards_hold_19() {
+    use Expect::*;
+    let cases: &[Pinned] = &[
+        // Fame that describes our team is nobody's pregnancy.
+        (
+            RulesAllow,
+            "Our well-known NICU team cares for babies born as early as 24 weeks.",
+            "facebook_post",
+            "US",
+            None,
+            "{}",
+        ),
+        // An agency's handle before "who" is no person.
+        (
+            RulesAllow,
+            "Great explainer from @WHO who covers dengue warning signs. #nurselife",
+            "personal_instagram_post",
+            "US",
+            None,
+            r#"{"account":"personal","author":"staff"}"#,
+        ),
+    ];
+    check_pinned(cases);
+}

@@ -1,0 +1,195 @@
+//! The patient authorisation as a request gives it: a yes/no or a record in
+//! `patient_authorization`, a record in `authorization`, a scope in `authorization_scope`,
+//! and whether a record is still in force on the day of publication.
+
+use serde::Deserialize;
+
+/// `authorization_scope`: a list of the details it covers, or a whole record.
+pub fn authorization_scope<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<crate::request::AuthorizationRecord>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Wire {
+        Covers(Vec<String>),
+        One(String),
+        Record(crate::request::AuthorizationRecord),
+    }
+    Ok(match Option::<Wire>::deserialize(d)? {
+        None => None,
+        Some(Wire::Covers(v)) => Some(crate::request::AuthorizationRecord {
+            covers: Some(v),
+            ..Default::default()
+        }),
+        Some(Wire::One(t)) => Some(crate::request::AuthorizationRecord {
+            covers: Some(vec![t]),
+            ..Default::default()
+        }),
+        Some(Wire::Record(r)) => Some(r),
+    })
+}
+
+/// The request's `facts`, where a `patient_authorization` given as a record also serves as
+/// the `authorization` record (unless one is given): its channels, scope, signer and expiry
+/// then limit what it clears, as they would there.
+pub fn facts<'de, D: serde::Deserializer<'de>>(d: D) -> Result<crate::request::Facts, D::Error> {
+    use serde::de::Error;
+    let mut v = serde_json::Value::deserialize(d)?;
+    if let serde_json::Value::Object(map) = &mut v {
+        let record = ["patient_authorization", "patient_authorisation"]
+            .iter()
+            .find_map(|k| map.get(*k).filter(|r| r.is_object()).cloned());
+        let has_record = ["authorization", "authorisation", "consent_record"]
+            .iter()
+            .any(|k| map.contains_key(*k));
+        if let (Some(r), false) = (record, has_record) {
+            map.insert("authorization".to_string(), r);
+        }
+    }
+    crate::request::Facts::deserialize(v).map_err(|e| D::Error::custom(format!("facts: {e}")))
+}
+
+/// `patient_authorization` as yes/no, or as a record of the authorisation: on file when
+/// signed (unless it says `"signed": false`) and not revoked, withdrawn or expired by status.
+pub fn authorization_flag<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<bool>, D::Error> {
+    use serde::de::Error;
+    #[derive(Deserialize)]
+    struct Signed {
+        #[serde(default, alias = "on_file", alias = "given")]
+        signed: Option<bool>,
+        #[serde(default)]
+        revoked: Option<bool>,
+        #[serde(flatten)]
+        record: crate::request::AuthorizationRecord,
+    }
+    match Option::<serde_json::Value>::deserialize(d)? {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(serde_json::Value::Bool(b)) => Ok(Some(b)),
+        Some(v @ serde_json::Value::Object(_)) => {
+            let r: Signed = serde_json::from_value(v)
+                .map_err(|e| D::Error::custom(format!("patient_authorization record: {e}")))?;
+            // An empty object says nothing either way.
+            if r.signed.is_none() && r.revoked.is_none() && r.record == Default::default() {
+                return Ok(None);
+            }
+            // Signed when it says so, or when it names its signer or says it is active;
+            // a status like "pending signature" is not a signature.
+            let status = r.record.status.as_deref().unwrap_or("").to_ascii_lowercase();
+            let signed = r
+                .signed
+                .unwrap_or(r.record.signed_by.is_some() || status.trim() == "active");
+            Ok(Some(
+                signed && r.revoked != Some(true) && r.record.active(None),
+            ))
+        }
+        Some(_) => Err(D::Error::custom(
+            "patient_authorization must be true, false, null or a record such as {\"signed\": true}",
+        )),
+    }
+}
+
+impl crate::request::AuthorizationRecord {
+    /// Not revoked, and not expired before `when` (both dates as `YYYY-MM-DD`; without
+    /// both, expiry is for the consent registry to enforce).
+    pub(crate) fn active(&self, when: Option<&str>) -> bool {
+        let st = self.status.as_deref().unwrap_or("").to_ascii_lowercase();
+        let revoked = [
+            "revoked",
+            "expired",
+            "withdrawn",
+            "lapsed",
+            "cancelled",
+            "inactive",
+            "not active",
+            "pending",
+            "unsigned",
+            "draft",
+            "requested",
+        ]
+        .iter()
+        .any(|w| st.contains(w));
+        let lapsed = match (
+            self.expires.as_deref().and_then(iso_day),
+            when.and_then(iso_day),
+        ) {
+            (Some(until), Some(on)) => until < on,
+            _ => false,
+        };
+        !revoked && !lapsed
+    }
+}
+
+/// The `YYYY-MM-DD` a date string starts with.
+fn iso_day(s: &str) -> Option<&str> {
+    let d = s.get(..10)?;
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    (b[4] == b'-' && b[7] == b'-' && digits(0..4) && digits(5..7) && digits(8..10)).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::request::Facts;
+
+    #[test]
+    fn authorization_scope_is_a_list_or_a_record() {
+        let list: Facts =
+            serde_json::from_str(r#"{"authorization_scope":["name","procedure"]}"#).unwrap();
+        let covers = list.record().and_then(|r| r.covers.clone());
+        assert_eq!(
+            covers,
+            Some(vec!["name".to_string(), "procedure".to_string()])
+        );
+        let record: Facts =
+            serde_json::from_str(r#"{"authorization_scope":{"channels":["instagram"]}}"#).unwrap();
+        assert_eq!(
+            record.authorization_channels(),
+            Some(&["instagram".to_string()][..])
+        );
+        // A scope says what an authorisation covers, never that one exists.
+        assert!(!record.authorization_on_file());
+        let both: Facts = serde_json::from_str(
+            r#"{"authorization":{"signed_by":"guardian"},"authorization_scope":["name"]}"#,
+        )
+        .unwrap();
+        assert_eq!(both.authorization_signed_by(), Some("guardian"));
+    }
+
+    #[test]
+    fn patient_authorization_as_a_record() {
+        let read = |facts: &str| serde_json::from_str::<Facts>(facts).unwrap();
+        let signed = read(
+            r#"{"patient_authorization":{"signed":true,"covers":["first name"],"purpose":"marketing"}}"#,
+        );
+        assert_eq!(signed.patient_authorization, Some(true));
+        assert!(signed.authorization_on_file());
+        let unsigned = read(r#"{"patient_authorization":{"signed":false}}"#);
+        assert_eq!(unsigned.patient_authorization, Some(false));
+        let revoked = read(r#"{"patient_authorization":{"status":"revoked"}}"#);
+        assert_eq!(revoked.patient_authorization, Some(false));
+        assert_eq!(
+            read(r#"{"patient_authorization":{}}"#).patient_authorization,
+            None
+        );
+        assert!(serde_json::from_str::<Facts>(r#"{"patient_authorization":"yes"}"#).is_err());
+        let pending = read(r#"{"patient_authorization":{"status":"pending signature"}}"#);
+        assert_eq!(pending.patient_authorization, Some(false));
+        let flagged = read(r#"{"patient_authorization":{"signed":true,"revoked":true}}"#);
+        assert_eq!(flagged.patient_authorization, Some(false));
+        // In a request the record's limits travel with it.
+        let req: crate::request::CheckRequest = serde_json::from_str(
+            r#"{"text":"t","facts":{"patient_authorization":{"signed":true,"channels":["website"],"expires":"2024-01-01"},"publish_date":"2025-02-01"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            req.facts.authorization_channels(),
+            Some(&["website".to_string()][..])
+        );
+        assert!(
+            !req.facts.authorization_on_file(),
+            "expired before publication"
+        );
+    }
+}
