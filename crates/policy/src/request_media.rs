@@ -72,27 +72,8 @@ impl Shows {
     /// Patients (and anyone screened or treated: children, newborns) before staff, staff
     /// before people in general, and nobody only when the words say so.
     pub fn from_description(s: &str) -> Shows {
-        let mut s = s.to_ascii_lowercase();
         // "exterior of the van, no people": who is said to be absent is not shown.
-        const ABSENT: &[&str] = &[
-            "no people",
-            "no patients",
-            "no patient",
-            "no persons",
-            "no person",
-            "no staff",
-            "no faces",
-            "no humans",
-            "without people",
-            "without patients",
-        ];
-        let mut absent = false;
-        for a in ABSENT {
-            if s.contains(a) {
-                s = s.replace(a, " ");
-                absent = true;
-            }
-        }
+        let (s, absent) = strip_absent(&s.to_ascii_lowercase());
         if has(&s, &["unknown", "unsure", "unclear"]) {
             Shows::Unknown
         } else if has(
@@ -172,6 +153,45 @@ impl Shows {
     }
 }
 
+/// The description without what it says is absent: from "no" or "without" to the end of
+/// its clause (`;`, `.`) or to a "but" ("no patients, screens or charts; staff portrait" →
+/// "; staff portrait", "no people, but a nurse" → "but a nurse"); and whether it said so.
+fn strip_absent(s: &str) -> (String, bool) {
+    let mut out = String::with_capacity(s.len());
+    let mut absent = false;
+    for clause in s.split_inclusive([';', '.']) {
+        let mut rest = clause;
+        while let Some(i) = negation_at(rest) {
+            out.push_str(&rest[..i]);
+            absent = true;
+            match rest[i..].find(" but ") {
+                Some(j) => rest = &rest[i + j..],
+                None => {
+                    rest = if clause.ends_with([';', '.']) {
+                        &clause[clause.len() - 1..]
+                    } else {
+                        ""
+                    };
+                }
+            }
+        }
+        out.push_str(rest);
+    }
+    (out, absent)
+}
+
+/// Where the first "no …" or "without …" of `s` begins, as a whole word.
+fn negation_at(s: &str) -> Option<usize> {
+    ["no ", "without "]
+        .iter()
+        .filter_map(|w| {
+            s.match_indices(w)
+                .map(|(i, _)| i)
+                .find(|&i| !s[..i].ends_with(|c: char| c.is_alphanumeric()))
+        })
+        .min()
+}
+
 /// [`Media`] as sent: `shows` as free text, plus an optional `visible` list.
 #[derive(Deserialize)]
 pub struct RawMedia {
@@ -191,7 +211,10 @@ pub struct RawMedia {
 
 impl From<RawMedia> for Media {
     fn from(r: RawMedia) -> Media {
-        let desc = r.shows.as_deref().unwrap_or("").to_ascii_lowercase();
+        let said = r.shows.as_deref().unwrap_or("").to_ascii_lowercase();
+        // What is in the picture ("no patients, screens or charts" names what is not);
+        // what was done to it (cropped, blurred) is read from everything said.
+        let desc = strip_absent(&said).0;
         let visible: Vec<String> = r.visible.iter().map(|v| v.to_ascii_lowercase()).collect();
         let mut shows = r.shows.as_deref().map(Shows::from_description);
         // Anything about a patient in the visible list, or a patient identifier other than
@@ -219,7 +242,7 @@ impl From<RawMedia> for Media {
                 "room number",
                 "bed number",
             ],
-        ) && !has(&desc, DEIDENTIFIED)
+        ) && !has(&said, DEIDENTIFIED)
             && !staff_badge(&desc)
         {
             shows = Some(Shows::Patients);
@@ -242,7 +265,7 @@ impl From<RawMedia> for Media {
                     "board",
                 ],
             );
-        let identifiers_removed = r.identifiers_removed.or(if has(&desc, DEIDENTIFIED) {
+        let identifiers_removed = r.identifiers_removed.or(if has(&said, DEIDENTIFIED) {
             Some(true)
         } else if identifying_visible {
             Some(false)
@@ -252,7 +275,7 @@ impl From<RawMedia> for Media {
         // "photographed from behind; faces not visible": hidden faces, as blurred ones.
         let faces_blurred = r.faces_blurred.or_else(|| {
             has(
-                &desc,
+                &said,
                 &[
                     "blurred",
                     "pixelated",
@@ -301,6 +324,19 @@ mod tests {
             ("signage", Shows::None),
             ("empty ward, no patients", Shows::None),
             ("no people, but a nurse at the desk", Shows::Staff),
+            (
+                "staff portrait in a hallway; no patients, screens or charts",
+                Shows::Staff,
+            ),
+            (
+                "volunteers and the camp banner; no patients visible",
+                Shows::People,
+            ),
+            ("volunteers at the table; no patients' faces", Shows::People),
+            (
+                "no patients in the frame. a nurse with a patient's chart",
+                Shows::Patients,
+            ),
         ];
         for (desc, want) in cases {
             assert_eq!(Shows::from_description(desc), want, "{desc}");
@@ -343,6 +379,11 @@ mod tests {
             census.shows,
             Some(Shows::Patients),
             "a census board is patients'"
+        );
+        let portrait = media(r#"{"shows":"staff portrait; no patients, screens or charts"}"#);
+        assert_eq!(
+            portrait.identifiers_removed, None,
+            "absent charts are not shown"
         );
         let stated = media(r#"{"shows":"scan","clinical_image":false}"#);
         assert_eq!(stated.clinical_image, Some(false), "a stated value wins");

@@ -209,7 +209,9 @@ pub(super) const GROUPS: &[Group] = &[
             "brand", "tonic", "supplement", "supplements", "protein powder", "powder", "cream",
             "toothpaste", "sanitizer", "shampoo", "oil", "soap", "capsules", "syrup",
             "vitamin", "vitamins", "multivitamin", "immunity booster", "device", "glucometer",
-            "kit", "product", "products", "drink", "health drink", "chyawanprash", "ointment",
+            "kit", "product", "products", "drink", "health drink", "chyawanprash", "chyavanprash", "ointment",
+            // The same products in Devanagari.
+            "च्यवनप्राश", "इम्युनिटी बूस्टर", "टॉनिक", "सिरप", "कैप्सूल", "सप्लीमेंट", "प्रोटीन पाउडर", "पाउडर", "क्रीम", "टूथपेस्ट", "शैम्पू", "विटामिन", "मल्टीविटामिन",
             "lotion", "serum", "mouthwash", "sunscreen", "sunblock", "moisturizer", "moisturiser", "face wash", "facewash", "cleanser", "hair oil", "conditioner", "baby food", "infant formula", "diapers", "toothbrush",
         ],
     ),

@@ -115,7 +115,10 @@ fn connect(ev: &Eval<'_>, out: &mut Findings) {
         return;
     }
     // Off a review site, praise must be about the business or a product to be an endorsement.
+    // The record says the writer is connected and did not disclose it: the praise is for
+    // the business it is connected to, named or not.
     let about_business = ctx.family == ChannelFamily::Review
+        || ctx.connection_undisclosed
         || sig.any(&[Cue::ProNoun, Cue::OurPlace, Cue::RxBrand, Cue::ProductWord])
         || sig
             .entities

@@ -12,16 +12,17 @@ use crate::signals::EntityKind;
 
 pub fn evaluate(ev: &Eval<'_>, out: &mut Findings) {
     advert(ev, out);
-    endorse(ev, out);
+    super::india_endorse::endorse(ev, out);
     confidentiality(ev, out);
     nmc(ev, out);
     dpdp(ev, out);
     super::india_acts::pcpndt(ev, out, Block);
-    super::india_acts::dmr(ev, out);
+    super::india_acts::dmr(ev, out, Block);
 }
 
 pub fn inbound(ev: &Eval<'_>, out: &mut Findings) {
     super::india_acts::pcpndt(ev, out, NeedsReview);
+    super::india_acts::dmr(ev, out, NeedsReview);
 }
 
 fn spans_of(ev: &Eval<'_>, cues: &[Cue]) -> Vec<Span> {
@@ -171,78 +172,6 @@ fn advert(ev: &Eval<'_>, out: &mut Findings) {
     }
     if !soft.is_empty() {
         out.add(Fired::new(RuleId::InAdvert, NeedsReview).spans(soft));
-    }
-}
-
-fn endorse(ev: &Eval<'_>, out: &mut Findings) {
-    let sig = ev.sig;
-    if ev.ctx.family.is_addressed() {
-        return;
-    }
-    let mut spans = Vec::new();
-    for e in sig.of(Cue::EndorseIn) {
-        // "डॉक्टर की सलाह के बिना दवा न लें", "without your doctor's advice": a warning to
-        // ask a doctor endorses nothing.
-        let after = sig.p.norm[e.end..].trim_start();
-        let before = sig.p.word_before(e.w0);
-        let without = ["के बिना", "ke bina", "bina", "बिना"]
-            .iter()
-            .any(|w| after.starts_with(w))
-            || before.eq_ignore_ascii_case("without")
-            || before == "बिना";
-        if without {
-            continue;
-        }
-        let product = [Cue::ProductWord, Cue::Medication, Cue::RxBrand]
-            .iter()
-            .any(|&c| sig.sentence_has(e.sentence, c))
-            || sig.text(e.start, e.end).to_lowercase().contains("code");
-        if product {
-            spans.push((e.start, e.end));
-        }
-    }
-    // A doctor praising a named product in the same sentence ("Dr. Joshi explains why
-    // DiaboCure tablets are the best natural medicine"), whatever the verb.
-    let doctor = sig.has(Cue::StaffTitle) || sig.entities.iter().any(|e| e.staff);
-    // "Dr. Mehra's pick: Liv.52 … Buy now": a doctor's recommendation and a sales call,
-    // whatever the product is called.
-    if doctor && sig.of(Cue::EndorseIn).count() >= 2 {
-        spans.extend(sig.of(Cue::EndorseIn).map(|h| (h.start, h.end)));
-    }
-    // "ek chammach Madhunashak Churna … — Dr. Kavita Joshi, MD #ad": a doctor's paid post
-    // for a remedy or product is an endorsement, however it is worded.
-    if doctor && sig.has(Cue::Disclosure) {
-        let paid_for: Vec<Span> = sig
-            .of_any(&[Cue::Remedy, Cue::ProductWord])
-            .map(|h| (h.start, h.end))
-            .collect();
-        if !paid_for.is_empty() {
-            spans.extend(paid_for);
-            spans.extend(sig.of(Cue::Disclosure).map(|h| (h.start, h.end)));
-        }
-    }
-    if doctor {
-        for p in sig.of(Cue::ProductWord) {
-            // …or telling parents to give it ("roz subah NutriGrow dijiye"), or selling it
-            // with the doctor's own discount code.
-            let coded = sig.p.lower().contains("code") && sig.has(Cue::Reward);
-            let praised = coded
-                || [
-                    Cue::Endorse,
-                    Cue::BoastWord,
-                    Cue::Boast,
-                    Cue::Benefit,
-                    Cue::AdviceA,
-                ]
-                .iter()
-                .any(|&c| sig.sentence_has(p.sentence, c));
-            if praised {
-                spans.push((p.start, p.end));
-            }
-        }
-    }
-    if !spans.is_empty() {
-        out.add(Fired::new(RuleId::InEndorse, Block).spans(spans));
     }
 }
 

@@ -5,7 +5,7 @@
 use super::claims::claim_spans;
 use super::{Eval, Findings, Fired, RuleId};
 use crate::lexicon::Cue;
-use crate::result::Verdict::{self, Block};
+use crate::result::Verdict;
 use crate::signals::ties::Span;
 use crate::signals::Signals;
 
@@ -78,7 +78,9 @@ fn hinted_despite_disclaimer(ev: &Eval<'_>) -> Vec<Span> {
         .collect()
 }
 
-pub(super) fn dmr(ev: &Eval<'_>, out: &mut Findings) {
+/// `v`: block for what we publish; review for a comment someone posts on our page (a
+/// remedy seller's "jad se khatam" under our post is for moderation to hide).
+pub(super) fn dmr(ev: &Eval<'_>, out: &mut Findings, v: Verdict) {
     let sig = ev.sig;
     let claims = claim_spans(sig);
     let mut spans = Vec::new();
@@ -103,6 +105,6 @@ pub(super) fn dmr(ev: &Eval<'_>, out: &mut Findings) {
     }
     if !spans.is_empty() {
         spans.extend(claims);
-        out.add(Fired::new(RuleId::InDmr, Block).spans(spans));
+        out.add(Fired::new(RuleId::InDmr, v).spans(spans));
     }
 }

@@ -9,6 +9,7 @@ mod claims;
 mod ftc;
 mod india;
 mod india_acts;
+mod india_endorse;
 mod privacy;
 mod privacy_addressed;
 mod privacy_care;

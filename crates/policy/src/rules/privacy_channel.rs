@@ -30,7 +30,20 @@ pub(super) fn channel(ev: &Eval<'_>, out: &mut Findings) {
             // A message to the patient is theirs to read; the same details sent to an adult
             // relative ("aapki bahu ki sonography report") tell someone else.
             let relayed = relayed_to_relative(ev);
-            let v = if relayed.is_empty() && !result_changes_treatment(ev.sig) {
+            // Methadone dosing, an HIV result, an IVF injection: care whose very existence
+            // is the secret does not go by SMS or an ordinary DM (42 CFR Part 2, HIV laws),
+            // whoever reads it.
+            // (The reader's own care, "your methadone dosing", not an offer of IVF.)
+            let secret =
+                ev.sig.of_any(crate::signals::ties::SENSITIVE).any(|h| {
+                    h.cue != Cue::SensDeath
+                        && !ev.sig.entities.iter().any(|e| {
+                            e.kind == EntityKind::Url && e.start <= h.start && h.end <= e.end
+                        })
+                        && (ev.sig.sentence_has(h.sentence, Cue::Poss2)
+                            || ev.sig.sentence_has(h.sentence, Cue::You2))
+                });
+            let v = if relayed.is_empty() && !result_changes_treatment(ev.sig) && !secret {
                 NeedsReview
             } else {
                 Block

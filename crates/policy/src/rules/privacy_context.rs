@@ -272,6 +272,25 @@ pub fn inbound(ev: &Eval<'_>, out: &mut Findings) {
                 .iter()
                 .any(|w| sig.text(s, e).eq_ignore_ascii_case(w))
     };
+    // "Sugar jad se khatam! hamara churan mangwao, WhatsApp karein 73890…": a seller's
+    // advert under our post, whose number is the seller's shop, not anyone's health.
+    if sig.any(&[Cue::Subst, Cue::ClaimVerb])
+        && sig.any(&[Cue::Remedy, Cue::ProductWord])
+        && sig.p.has_word(&[
+            "our",
+            "hamara",
+            "hamari",
+            "hamare",
+            "humara",
+            "humari",
+            "humare",
+            "हमारा",
+            "हमारी",
+            "हमारे",
+        ])
+    {
+        return;
+    }
     let mut spans: Vec<Span> = t
         .self_health
         .iter()

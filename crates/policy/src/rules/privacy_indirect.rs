@@ -7,6 +7,40 @@ use crate::result::Verdict::{Block, NeedsReview};
 use crate::signals::ties::{generic_health, hurt_word, Span, HEALTH};
 use crate::signals::{EntityKind, Signals};
 
+/// Words of a public figure's visit, tour or ceremony: "Mayor Lee toured our new ER",
+/// "for cutting the ribbon on our new centre" are not about a patient.
+const VISITING: &[&str] = &[
+    "inaugurated",
+    "inaugurate",
+    "toured",
+    "tour",
+    "opened",
+    "cheer",
+    "cheered",
+    "met",
+    "meet",
+    "greeted",
+    "donated",
+    "shift",
+    "ribbon",
+    "ribbon-cutting",
+    "inauguration",
+    "unveiled",
+    "launched",
+];
+
+/// A ceremony a public figure performs ("cutting the ribbon on our new centre"): their
+/// sentence is about the event, not about anyone's care.
+const CEREMONY: &[&str] = &[
+    "ribbon",
+    "ribbon-cutting",
+    "inauguration",
+    "inaugurated",
+    "inaugurate",
+    "unveiled",
+    "toured",
+];
+
 /// Identifiable without a name: a unique person or event plus care details.
 pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
@@ -61,6 +95,7 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
     }
     let unique: Vec<Span> = sig
         .of_any(&[Cue::Unique, Cue::Event])
+        .filter(|h| !sig.p.sentence_has_word(h.sentence, CEREMONY))
         .map(|h| (h.start, h.end))
         .collect();
     let care = sig.any(HEALTH) || sig.any(&[Cue::Outcome, Cue::VisitWord]);
@@ -201,20 +236,6 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
     // The figure must be unnamed (a named one is the naming rules' business) and in the
     // care area's sentence without a word of touring or cheering ("Mayor Lee toured our
     // new ER", "our ER rock star Maria" are not about a patient).
-    const VISITING: &[&str] = &[
-        "inaugurated",
-        "inaugurate",
-        "toured",
-        "tour",
-        "opened",
-        "cheer",
-        "cheered",
-        "met",
-        "meet",
-        "greeted",
-        "donated",
-        "shift",
-    ];
     let famous_in_care = sig.of(Cue::Famous).any(|f| {
         let s = f.sentence;
         sig.sentence_has(s, Cue::CareArea)

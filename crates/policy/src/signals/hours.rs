@@ -63,12 +63,24 @@ pub fn hours(p: &Prepared<'_>, hits: &mut Vec<Hit>, ents: &mut [super::Entity]) 
                 continue;
             }
             let between = &p.norm[x.end..y.start];
-            let joined =
-                y.w0 == x.w1 + 1 && range_word(between) || y.w0 == x.w1 + 2 && range_word(between);
+            // "Monday–Friday" is one hyphenated word, "Monday – Friday" two.
+            let joined = y.w0 <= x.w1 + 2 && range_word(between);
             if joined {
                 drop.push((x.start, x.end));
                 drop.push((y.start, y.end));
             }
+        }
+    }
+    // "7:30–5": the minutes of a clock time and the hour that closes its range, which the
+    // detector can read as a date ("30-5"), are opening hours.
+    for e in ents
+        .iter_mut()
+        .filter(|e| e.kind == super::EntityKind::Date)
+    {
+        let clock = p.norm[..e.start].ends_with(':')
+            && p.norm[..e.start - 1].ends_with(|c: char| c.is_ascii_digit());
+        if clock {
+            e.org = true;
         }
     }
     if !drop.is_empty() {

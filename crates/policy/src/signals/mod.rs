@@ -147,6 +147,7 @@ impl<'a> Signals<'a> {
         let derived = pairs::derive(&p, &hits);
         hits.extend(derived);
         masks::apply(&p, &mut hits);
+        nouns::drop_hosted_guests(&p, &mut hits);
         hours::hours(&p, &mut hits, &mut entities);
         masks::slug_people(&p, &hits, &detectors.identifiers, &mut entities);
         hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue));

@@ -28,7 +28,8 @@ const NOT_NAMES: &[&str] = &[
     "medicare", "medicaid", "tricare", "advantage", "obamacare", "marketplace", "cghs", "ayushman",
     // Tracking and platform products: "Meta Pixel", "Google Analytics".
     "pixel", "meta", "analytics", "tag", "manager", "facebook", "instagram", "whatsapp", "youtube",
-    "tiktok", "linkedin", "hotjar", "clarity",
+    "tiktok", "linkedin", "hotjar", "clarity", "messenger", "telegram", "signal", "snapchat",
+    "mychart", "portal", "zoom", "teams",
     "public", "private", "hall", "road", "marg", "nagar", "chowk", "bazaar", "market", "colony", "sector", "plaza", "mall",
     "tower", "building", "complex", "station", "airport", "temple", "church", "mosque", "citizens",
     // Labels of a Hindi notice that are never names ("Samay", "Booth" and "Tithi" can
@@ -273,6 +274,12 @@ pub(super) fn institution_tail(w: &str) -> bool {
         "ems",
         "department",
         "netralaya",
+        "vidyalaya",
+        "mahavidyalaya",
+        // Schools only: "सुनीता अस्पताल में भर्ती हैं" is Sunita, in hospital.
+        "विद्यालय",
+        "महाविद्यालय",
+        "स्कूल",
         "chikitsalaya",
         "aspatal",
         "sansthan",
@@ -328,7 +335,10 @@ pub(super) fn institution_tail(w: &str) -> bool {
     ];
     // Specialties: "Northgate Endocrinology", "Lakeside Psychiatry", "Metro Orthopaedics".
     const SPECIALTY_ENDINGS: &[&str] = &["ology", "iatry", "iatrics", "pedics", "paedics"];
-    w.chars().next().is_some_and(char::is_uppercase)
+    // Capitalised, or Devanagari, which has no capitals.
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || crate::text::is_devanagari(c))
         && (in_list(TAILS, w)
             || w.len() > 6
                 && SPECIALTY_ENDINGS.iter().any(|s| {

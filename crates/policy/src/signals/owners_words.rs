@@ -109,7 +109,7 @@ pub(super) fn former_workplace(p: &Prepared<'_>, e: &Entity) -> bool {
 }
 
 /// "Chiefs tight end Marcus Bell stopped by to sign footballs": a public figure, named by
-/// their role, visiting as the organisation's guest, is not a patient.
+/// their role, visiting as the organisation's guest or at its ceremony, is not a patient.
 pub(super) fn guest(p: &Prepared<'_>, e: &Entity) -> bool {
     const ROLES: &[&str] = &[
         "end",
@@ -154,9 +154,21 @@ pub(super) fn guest(p: &Prepared<'_>, e: &Entity) -> bool {
         "visited our",
         "surprised our",
     ];
-    let role = (e.w0.saturating_sub(3)..e.w0).any(|i| p.word_is(i, ROLES));
+    // "Thank you, Mayor Tom Reyes, for cutting the ribbon…": a ceremony in the sentence.
+    const CEREMONY: &[&str] = &[
+        "ribbon",
+        "ribbon-cutting",
+        "inaugurated",
+        "inaugurate",
+        "inauguration",
+        "unveiled",
+    ];
+    // The role may open the name itself ("Mayor Tom Reyes").
+    let role = (e.w0.saturating_sub(3)..=e.w0).any(|i| p.word_is(i, ROLES));
     let after = p.norm[e.end..].trim_start().as_bytes();
-    role && VISITS
+    role && (VISITS
         .iter()
         .any(|v| after.len() >= v.len() && after[..v.len()].eq_ignore_ascii_case(v.as_bytes()))
+        || p.sentence_has_word(e.sentence, CEREMONY)
+        || super::nouns::hosted(p, e.w0) && !p.norm[e.end..].starts_with("'s"))
 }

@@ -49,11 +49,11 @@ pub const FTC_SUBST: RuleDef = RuleDef {
 pub const FTC_CONNECT: RuleDef = RuleDef {
     id: RuleId::FtcConnect,
     code: "FTC-CONNECT",
-    packs: &[Pack::Ftc],
+    packs: &[Pack::Ftc, Pack::Professional],
     default: Block,
     default_note: "",
     catches: "An endorsement or review by someone connected to the organisation (staff, paid influencer, relative) without disclosing the connection.",
-    why: "FTC Endorsement Guides and the 2024 rule on fake reviews: undisclosed employee reviews and paid endorsements are deceptive.",
+    why: "FTC Endorsement Guides and the 2024 rule on fake reviews: undisclosed employee reviews and paid endorsements are deceptive; India's endorsement guidelines for influencers (Department of Consumer Affairs, 2023) and ASCI's influencer rules require the same disclosure.",
     message: "The writer's connection to the organisation is not disclosed.",
     fix: "Disclose the connection clearly (\"I work here\", \"#ad\", \"paid partnership\"), or do not post it.",
     blocked: ex("Best dental office in Plano!!! Dr. Patel and the whole team are amazing. 5 stars!", "google_review", "US", r#"{"author":"staff","connection_disclosed":false}"#),
