@@ -24,6 +24,7 @@ mod lexicon;
 mod org;
 mod phrases;
 mod request;
+mod request_absent;
 mod request_auth;
 mod request_media;
 mod request_wire;

@@ -5,6 +5,7 @@
 use serde::Deserialize;
 
 use crate::request::{Media, Shows};
+use crate::request_absent::strip_absent;
 use crate::request_wire::has;
 
 const CLINICAL: &[&str] = &[
@@ -151,45 +152,6 @@ impl Shows {
             Shows::Unknown
         }
     }
-}
-
-/// The description without what it says is absent: from "no" or "without" to the end of
-/// its clause (`;`, `.`) or to a "but" ("no patients, screens or charts; staff portrait" →
-/// "; staff portrait", "no people, but a nurse" → "but a nurse"); and whether it said so.
-fn strip_absent(s: &str) -> (String, bool) {
-    let mut out = String::with_capacity(s.len());
-    let mut absent = false;
-    for clause in s.split_inclusive([';', '.']) {
-        let mut rest = clause;
-        while let Some(i) = negation_at(rest) {
-            out.push_str(&rest[..i]);
-            absent = true;
-            match rest[i..].find(" but ") {
-                Some(j) => rest = &rest[i + j..],
-                None => {
-                    rest = if clause.ends_with([';', '.']) {
-                        &clause[clause.len() - 1..]
-                    } else {
-                        ""
-                    };
-                }
-            }
-        }
-        out.push_str(rest);
-    }
-    (out, absent)
-}
-
-/// Where the first "no …" or "without …" of `s` begins, as a whole word.
-fn negation_at(s: &str) -> Option<usize> {
-    ["no ", "without "]
-        .iter()
-        .filter_map(|w| {
-            s.match_indices(w)
-                .map(|(i, _)| i)
-                .find(|&i| !s[..i].ends_with(|c: char| c.is_alphanumeric()))
-        })
-        .min()
 }
 
 /// [`Media`] as sent: `shows` as free text, plus an optional `visible` list.

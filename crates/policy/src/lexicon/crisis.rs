@@ -165,8 +165,7 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::Deflect,
         &[
             "talk with your care team", "talk to your care team", "check with your care team", "your care team before",
-            "message your care team", "contact your care team", "your care team through", "your care team via",
-            "through the patient portal", "through our patient portal", "via the patient portal", "in the patient portal",
+            "message your care team", "contact your care team",
             "don't post your", "do not post your", "please don't post", "don't share your",
             "do not share your", "post na karein", "share na karein", "mat daalein",
             "call the hospital", "hospital operator", "call the front desk", "call the office",

@@ -90,7 +90,7 @@ pub(super) const GROUPS: &[Group] = &[
             "खून चढ़*", "khoon chadh*", "चश्मा", "चश्मे", "chashma", "chashme", "खून चढ़ाने", "new dosing", "evening dosing", "morning dosing", "your dosing", "कीमो", "कीमोथेरेपी", "रेडिएशन", "डायलिसिस", "बायोप्सी", "एमआरआई", "सीटी स्कैन",
             "एंजियोप्लास्टी", "एंजियोग्राफी", "इंसुलिन", "थेरेपी", "आईवीएफ", "कैंसर", "ट्यूमर",
             "veneers", "biopsy", "chemo", "chemo round", "round of chemo", "oncology", "cpap", "bipap", "sleep study", "sleep studies", "polysomnography", "chemotherapy", "radiation", "radiotherapy",
-            "immunotherapy", "dialysis", "transplant", "ivf", "iui", "colonoscopy",
+            "immunotherapy", "dialysis", "transplant", "tavr", "tavi", "valve replacement", "ivf", "iui", "colonoscopy",
             "egg retrieval", "egg freezing", "embryo transfer", "frozen embryo transfer", "icsi",
             "endoscopy", "mri", "ct scan", "pet scan", "x-ray", "ultrasound", "sonography",
             "mammogram", "ecg", "ekg", "echo", "physical therapy", "physiotherapy", "therapy",

@@ -22,14 +22,11 @@ pub(super) fn endorse(ev: &Eval<'_>, out: &mut Findings) {
             .any(|w| after.starts_with(w))
             || before.eq_ignore_ascii_case("without")
             || before == "बिना";
-        // "डॉक्टर की सलाह से दवा लें", "doctor ki salah ke anusar": take medicine as your
-        // doctor advises, which is no product's endorsement.
-        let following = ["से", "se ", "के अनुसार", "ke anusar", "anusar", "अनुसार"]
-            .iter()
-            .any(|w| after.starts_with(w));
-        if without || following {
+        if without {
             continue;
         }
+        // "डॉक्टर की सलाह से ही दवा लें": medicine as your doctor advises names no product,
+        // so the generic words are none ("Dr. Mehta ki salah se roz Liv.52 lijiye" is).
         const GENERIC: &[&str] = &["दवा", "दवाई", "dawa", "dawai", "medicine", "medicines"];
         let product = sig.hits.iter().any(|h| {
             h.sentence == e.sentence

@@ -274,8 +274,11 @@ pub fn inbound(ev: &Eval<'_>, out: &mut Findings) {
     };
     // "Sugar jad se khatam! hamara churan mangwao, WhatsApp karein 73890…": a seller's
     // advert under our post, whose number is the seller's shop, not anyone's health.
-    if sig.any(&[Cue::Subst, Cue::ClaimVerb])
+    // (A sales call is what makes it an advert: "Our son has HIV, is there any cure? Call
+    // me at…" is a family's disclosure.)
+    let selling = sig.any(&[Cue::Subst, Cue::ClaimVerb])
         && sig.any(&[Cue::Remedy, Cue::ProductWord])
+        && !sig.any(&[Cue::FamilyMember, Cue::AdviceQ])
         && sig.p.has_word(&[
             "our",
             "hamara",
@@ -288,7 +291,22 @@ pub fn inbound(ev: &Eval<'_>, out: &mut Findings) {
             "हमारी",
             "हमारे",
         ])
-    {
+        && sig.p.has_word(&[
+            "mangwao",
+            "mangwaye",
+            "mangwayein",
+            "mangaye",
+            "mangayein",
+            "order",
+            "buy",
+            "cod",
+            "kharidein",
+            "खरीदें",
+            "मंगवाएं",
+            "मंगवाएँ",
+            "मँगवाएँ",
+        ]);
+    if selling {
         return;
     }
     let mut spans: Vec<Span> = t

@@ -25,8 +25,6 @@ const VISITING: &[&str] = &[
     "ribbon",
     "ribbon-cutting",
     "inauguration",
-    "unveiled",
-    "launched",
 ];
 
 /// A ceremony a public figure performs ("cutting the ribbon on our new centre"): their
@@ -95,7 +93,12 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
     }
     let unique: Vec<Span> = sig
         .of_any(&[Cue::Unique, Cue::Event])
-        .filter(|h| !sig.p.sentence_has_word(h.sentence, CEREMONY))
+        // (A public figure's ceremony: "our newly inaugurated cath lab … on a 91-year-old"
+        // keeps its unique case.)
+        .filter(|h| {
+            !(sig.sentence_has(h.sentence, Cue::Famous)
+                && sig.p.sentence_has_word(h.sentence, CEREMONY))
+        })
         .map(|h| (h.start, h.end))
         .collect();
     let care = sig.any(HEALTH) || sig.any(&[Cue::Outcome, Cue::VisitWord]);

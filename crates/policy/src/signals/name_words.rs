@@ -276,10 +276,6 @@ pub(super) fn institution_tail(w: &str) -> bool {
         "netralaya",
         "vidyalaya",
         "mahavidyalaya",
-        // Schools only: "सुनीता अस्पताल में भर्ती हैं" is Sunita, in hospital.
-        "विद्यालय",
-        "महाविद्यालय",
-        "स्कूल",
         "chikitsalaya",
         "aspatal",
         "sansthan",
@@ -335,10 +331,7 @@ pub(super) fn institution_tail(w: &str) -> bool {
     ];
     // Specialties: "Northgate Endocrinology", "Lakeside Psychiatry", "Metro Orthopaedics".
     const SPECIALTY_ENDINGS: &[&str] = &["ology", "iatry", "iatrics", "pedics", "paedics"];
-    // Capitalised, or Devanagari, which has no capitals.
-    w.chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || crate::text::is_devanagari(c))
+    w.chars().next().is_some_and(char::is_uppercase)
         && (in_list(TAILS, w)
             || w.len() > 6
                 && SPECIALTY_ENDINGS.iter().any(|s| {

@@ -21,6 +21,10 @@ pub(super) fn deva_business_tail(w: &str, after: &str) -> bool {
         "नेत्रालय",
         "चिकित्सालय",
         "संस्थान",
+        // Schools: "सरस्वती विद्यालय, सीहोर" (but "सुनीता स्कूल में…" is Sunita, at school).
+        "विद्यालय",
+        "महाविद्यालय",
+        "स्कूल",
     ];
     let after = after.trim_start();
     TAILS.contains(&w)

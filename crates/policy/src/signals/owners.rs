@@ -119,7 +119,7 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                         && h.w1 < e.w0
                         && e.w0 <= h.w1 + 4
                 });
-                if guest(p, e) || candidate || former_workplace(p, e) {
+                if guest(p, e, hits) || candidate || former_workplace(p, e) {
                     e.org = true;
                 }
                 // "National Blood Donor Month": words of an observance's name.

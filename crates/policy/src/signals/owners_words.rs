@@ -110,8 +110,24 @@ pub(super) fn former_workplace(p: &Prepared<'_>, e: &Entity) -> bool {
 
 /// "Chiefs tight end Marcus Bell stopped by to sign footballs": a public figure, named by
 /// their role, visiting as the organisation's guest or at its ceremony, is not a patient.
-pub(super) fn guest(p: &Prepared<'_>, e: &Entity) -> bool {
+pub(super) fn guest(p: &Prepared<'_>, e: &Entity, hits: &[crate::lexicon::Hit]) -> bool {
+    // Offices and fame first: those alone count for a welcome or a ceremony ("star" and
+    // "champion" are also what a ward calls its patients: "Welcome home, little champion").
     const ROLES: &[&str] = &[
+        "mayor",
+        "governor",
+        "senator",
+        "mla",
+        "mp",
+        "minister",
+        "singer",
+        "actor",
+        "actress",
+        "rapper",
+        "cricketer",
+        "author",
+        "chef",
+        "anchor",
         "end",
         "quarterback",
         "pitcher",
@@ -119,17 +135,6 @@ pub(super) fn guest(p: &Prepared<'_>, e: &Entity) -> bool {
         "coach",
         "player",
         "star",
-        "singer",
-        "actor",
-        "actress",
-        "rapper",
-        "mayor",
-        "governor",
-        "senator",
-        "mla",
-        "mp",
-        "minister",
-        "cricketer",
         "batsman",
         "bowler",
         "goalkeeper",
@@ -138,12 +143,10 @@ pub(super) fn guest(p: &Prepared<'_>, e: &Entity) -> bool {
         "guard",
         "champion",
         "olympian",
-        "author",
-        "chef",
-        "anchor",
         "rockstar",
         "legend",
     ];
+    const OFFICES: &[&str] = ROLES.split_at(14).0;
     const VISITS: &[&str] = &[
         "stopped by",
         "dropped by",
@@ -163,12 +166,18 @@ pub(super) fn guest(p: &Prepared<'_>, e: &Entity) -> bool {
         "inauguration",
         "unveiled",
     ];
-    // The role may open the name itself ("Mayor Tom Reyes").
-    let role = (e.w0.saturating_sub(3)..=e.w0).any(|i| p.word_is(i, ROLES));
+    let role = (e.w0.saturating_sub(3)..e.w0).any(|i| p.word_is(i, ROLES));
     let after = p.norm[e.end..].trim_start().as_bytes();
-    role && (VISITS
+    let visiting = VISITS
         .iter()
-        .any(|v| after.len() >= v.len() && after[..v.len()].eq_ignore_ascii_case(v.as_bytes()))
-        || p.sentence_has_word(e.sentence, CEREMONY)
-        || super::nouns::hosted(p, e.w0) && !p.norm[e.end..].starts_with("'s"))
+        .any(|v| after.len() >= v.len() && after[..v.len()].eq_ignore_ascii_case(v.as_bytes()));
+    // The office may open the name itself ("Mayor Tom Reyes"); the sentence must say
+    // nothing of care ("Governor Ellen Marsh, who cut the ribbon, began chemo here").
+    let office = (e.w0.saturating_sub(3)..=e.w0).any(|i| p.word_is(i, OFFICES));
+    let no_care = !hits
+        .iter()
+        .any(|h| h.sentence == e.sentence && crate::signals::ties::HEALTH.contains(&h.cue));
+    let hosted = (p.sentence_has_word(e.sentence, CEREMONY) || super::nouns::hosted(p, e.w0))
+        && !p.norm[e.end..].starts_with("'s");
+    role && visiting || office && no_care && hosted
 }

@@ -59,16 +59,7 @@ pub(super) fn drop_non_people(p: &Prepared<'_>, ents: &mut Vec<Entity>) {
                 break;
             }
         }
-        // In a script without capitals the run cannot be told, so the next word decides:
-        // "सरस्वती विद्यालय" is a school.
-        let next_is_tail = e.w1 + 1 < p.words.len()
-            && p.words[e.w1 + 1].sentence == e.sentence
-            && p.word_text(e.w1 + 1)
-                .chars()
-                .all(crate::text::is_devanagari)
-            && super::name_words::institution_tail(p.word_text(e.w1 + 1));
-        let institution =
-            last > e.w1 && super::name_words::institution_tail(p.word_text(last)) || next_is_tail;
+        let institution = last > e.w1 && super::name_words::institution_tail(p.word_text(last));
         let text = &p.norm[e.start..e.end];
         // "RNs", "CNAs": a plural of an acronym is a job title.
         let acronyms = text.len() <= 6

@@ -38,3 +38,29 @@ fn general_fixes_hold_20() {
     ];
     check_pinned(cases);
 }
+
+/// Guards from the review of round 20: guests, ceremonies, sellers, portals and
+/// endorsements stay narrow.
+#[test]
+fn review_guards_hold_20() {
+    use Expect::*;
+    let cases: &[Pinned] = &[
+        // A family's disclosure with a cure question is no seller's advert.
+        (Review, "Our son has HIV – is there any cure? Call me at 555-201-3344", "facebook_comment_inbound", "US", None, r#"{}"#),
+        // "Welcome home, little champion" is a patient's homecoming, not a guest.
+        (Block, "Welcome home, little champion Aarav Sharma, after 40 days in our NICU!", "facebook_post", "IN", None, r#"{}"#),
+        // A governor's ceremony in the sentence does not hide her chemo.
+        (Block, "Governor Ellen Marsh, who cut the ribbon on our cancer centre last year, began chemo here this week.", "facebook_post", "US", None, r#"{}"#),
+        // "New patients welcome." welcomes nobody in the next sentence.
+        (Block, "New patients welcome. The famous cricketer is in our ICU tonight.", "facebook_post", "IN", None, r#"{}"#),
+        // The senator we hosted; the senator's grandson born here is care.
+        (Block, "Honored to host the Senator. The senator's grandson was born here last night.", "x_post", "US", None, r#"{}"#),
+        // A ceremony word without a public figure keeps the unique case (TAVR on a 91-year-old).
+        (Block, "Our newly inaugurated cath lab performed the state's first successful TAVR on a 91-year-old from Sehore.", "facebook_post", "IN", None, r#"{}"#),
+        // "In the patient portal" does not excuse results named in public.
+        (Block, "Maria, your biopsy results are in the patient portal.", "facebook_comment_reply", "US", None, r#"{}"#),
+        // A named product on the doctor's advice ("ki salah se … Liv.52") is an endorsement.
+        (Rule("IN-ENDORSE"), "Dr. Mehta ki salah se roz Liv.52 tablets lijiye!", "instagram_post", "IN", None, r#"{}"#),
+    ];
+    check_pinned(cases);
+}
