@@ -78,6 +78,7 @@ pub struct Facts {
         default,
         alias = "parental_consent",
         alias = "parent_consent",
+        deserialize_with = "crate::request_wire::flag",
         skip_serializing_if = "Option::is_none"
     )]
     pub guardian_consent: Option<bool>,
@@ -87,7 +88,11 @@ pub struct Facts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// A material connection (employment, payment, free service) is disclosed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::request_wire::flag",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub connection_disclosed: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<Audience>,
@@ -128,6 +133,7 @@ pub struct Facts {
     #[serde(
         default,
         alias = "patient_is_minor",
+        deserialize_with = "crate::request_wire::flag",
         skip_serializing_if = "Option::is_none"
     )]
     pub patient_minor: Option<bool>,
@@ -173,6 +179,7 @@ pub struct Facts {
         default,
         alias = "consent_to_marketing",
         alias = "marketing_opt_in",
+        deserialize_with = "crate::request_wire::flag",
         skip_serializing_if = "Option::is_none"
     )]
     pub marketing_consent: Option<bool>,

@@ -95,6 +95,36 @@ pub fn all_consented<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bo
     })
 }
 
+/// A yes/no fact, also as words: `"yes"`, `"given"` are yes; `"no"`, `"refused"` no;
+/// `"unknown"`, `"not stated"` say nothing (the cautious default applies). Other words are
+/// an error that names what is accepted.
+pub fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    use serde::de::Error;
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Wire {
+        Flag(bool),
+        Word(String),
+    }
+    match Option::<Wire>::deserialize(d)? {
+        None => Ok(None),
+        Some(Wire::Flag(b)) => Ok(Some(b)),
+        Some(Wire::Word(w)) => match w.trim().to_ascii_lowercase().as_str() {
+            "yes" | "y" | "true" | "given" | "on file" | "on_file" | "signed" | "obtained" => {
+                Ok(Some(true))
+            }
+            "no" | "n" | "false" | "none" | "not given" | "refused" | "declined" | "withdrawn"
+            | "revoked" => Ok(Some(false)),
+            "" | "unknown" | "unsure" | "not stated" | "not_stated" | "n/a" | "na" | "pending" => {
+                Ok(None)
+            }
+            other => Err(D::Error::custom(format!(
+                "{other:?} is not a yes/no: use true, false, null, or \"yes\", \"no\", \"unknown\""
+            ))),
+        },
+    }
+}
+
 /// A landing page as an object, or as a string naming its kind (`"booking"`).
 pub fn landing<'de, D: serde::Deserializer<'de>>(
     d: D,
@@ -139,6 +169,20 @@ pub fn trackers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<Str
 #[cfg(test)]
 mod tests {
     use crate::request::{Audience, Facts, Media, Shows};
+
+    #[test]
+    fn yes_no_facts_in_words() {
+        let read = |j: &str| serde_json::from_str::<Facts>(j);
+        let f = read(r#"{"marketing_consent":"unknown","guardian_consent":"yes","connection_disclosed":"no"}"#)
+            .unwrap();
+        assert_eq!(f.marketing_consent, None, "unknown says nothing");
+        assert_eq!(f.guardian_consent, Some(true));
+        assert_eq!(f.connection_disclosed, Some(false));
+        let err = read(r#"{"patient_minor":"maybe"}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not a yes/no"), "{err}");
+    }
 
     #[test]
     fn fact_aliases_and_audience_descriptions() {

@@ -1,7 +1,7 @@
 //! Suggested rewrites: a crisis reply with the right emergency numbers, a safe reply to a
 //! review or comment in the same language (acknowledge, confirm nothing, move to a private
 //! channel with the organisation's own contact details), a private-channel nudge for DMs,
-//! or the text with patient information removed. Every template is itself checked by the
+//! a holding statement for the press, or the text with patient information removed. Every template is itself checked by the
 //! tests and must come out `allow`.
 
 use crate::channel::ChannelFamily;
@@ -88,6 +88,16 @@ fn dm_reply(org: &OrgPolicy, lang: Lang) -> String {
     }
 }
 
+/// Answer to a journalist that confirms nothing about anyone.
+fn press_reply(org: &OrgPolicy, lang: Lang) -> String {
+    let c = contact(org, lang);
+    match lang {
+        Lang::English => format!("Thank you for your inquiry. Privacy law does not allow us to confirm whether any person is or was in our care, or to share information about anyone's health, without their permission. Media questions can be sent to {c}."),
+        Lang::Hindi => format!("आपके प्रश्न के लिए धन्यवाद। गोपनीयता नियमों के कारण हम किसी की अनुमति के बिना यह पुष्टि नहीं कर सकते कि कोई व्यक्ति हमारे यहाँ है या था, और न ही किसी के स्वास्थ्य की जानकारी दे सकते हैं। मीडिया के प्रश्न {c} पर भेजें।"),
+        Lang::Hinglish => format!("Aapke sawaal ke liye dhanyavaad. Privacy niyamon ki wajah se hum kisi ki anumati ke bina yeh confirm nahi kar sakte ki koi vyakti hamare yahan hai ya tha, na hi kisi ki sehat ki jaankari de sakte hain. Media ke sawaal {c} par bhejein."),
+    }
+}
+
 /// Original text with each patient-information span replaced by a placeholder.
 fn redact(text: &str, phi: &[PhiSpan]) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -155,6 +165,11 @@ pub fn suggest(
     if ctx.family == ChannelFamily::DirectMessage && has(RuleId::PhiChannel) {
         return Some(dm_reply(org, lang));
     }
+    // A press answer about a patient: a redaction still answers the question ("he is a
+    // [removed] … his condition is fair"); the holding statement answers none.
+    if ctx.family == ChannelFamily::Press && (has(RuleId::PhiMedia) || has(RuleId::PhiRel)) {
+        return Some(press_reply(org, lang));
+    }
     // Removing patient details fixes privacy findings only; an offer to tell a baby's sex
     // or a cure claim stays wrong however it is redacted.
     let privacy_only = fired
@@ -168,4 +183,29 @@ pub fn suggest(
         return Some(redact(text, phi));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{CheckRequest, Engine};
+
+    /// The press holding statement passes the engine itself, in every language and place.
+    #[test]
+    fn press_reply_is_allowed() {
+        let engine = Engine::new(OrgPolicy::default());
+        for (lang, j) in [
+            (Lang::English, "US"),
+            (Lang::English, "IN"),
+            (Lang::Hindi, "IN"),
+            (Lang::Hinglish, "IN"),
+        ] {
+            let text = press_reply(&OrgPolicy::default(), lang);
+            let req: CheckRequest = serde_json::from_value(serde_json::json!({
+                "text": text, "channel": "press_release", "jurisdiction": j
+            }))
+            .unwrap();
+            assert_eq!(engine.check(&req).verdict, Verdict::Allow, "{text}");
+        }
+    }
 }

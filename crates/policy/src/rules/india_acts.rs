@@ -84,11 +84,30 @@ pub(super) fn dmr(ev: &Eval<'_>, out: &mut Findings, v: Verdict) {
     let sig = ev.sig;
     let claims = claim_spans(sig);
     let mut spans = Vec::new();
+    // "Rybelsus tablets ab hamari pharmacy mein available! Sugar control…, order karein": a
+    // drug on sale for controlling the disease claims to treat it.
+    let on_sale = sig.any(&[Cue::RxBrand, Cue::Remedy, Cue::ProductWord])
+        && sig.p.has_word(&[
+            "order",
+            "available",
+            "delivery",
+            "buy",
+            "mangwao",
+            "mangwayein",
+            "kharidein",
+            "खरीदें",
+            "उपलब्ध",
+        ]);
     for d in sig.of(Cue::DmrDisease) {
         // Ads are short: a claim in the same or a neighbouring sentence counts.
-        let claimed = claims
-            .iter()
-            .any(|&(s, _)| sig.p.sentence_of(s).abs_diff(d.sentence) <= 1);
+        let controls = on_sale
+            && sig
+                .p
+                .word_is(d.w1 + 1, &["control", "kam", "normal", "कंट्रोल", "नियंत्रण"]);
+        let claimed = controls
+            || claims
+                .iter()
+                .any(|&(s, _)| sig.p.sentence_of(s).abs_diff(d.sentence) <= 1);
         // Two different remedy words ("churna … vati"), not "दवा" said twice, nor the
         // name of the Act ("Drugs and Magic Remedies Act").
         let mut remedies: Vec<String> = sig

@@ -27,7 +27,26 @@ pub(super) fn endorse(ev: &Eval<'_>, out: &mut Findings) {
         }
         // "डॉक्टर की सलाह से ही दवा लें": medicine as your doctor advises names no product,
         // so the generic words are none ("Dr. Mehta ki salah se roz Liv.52 lijiye" is).
-        const GENERIC: &[&str] = &["दवा", "दवाई", "dawa", "dawai", "medicine", "medicines"];
+        // Nor do the essential medicines public-health advice names ("ORS aur zinc dein —
+        // WHO aur IAP yahi recommend karte hain").
+        const GENERIC: &[&str] = &[
+            "दवा",
+            "दवाई",
+            "dawa",
+            "dawai",
+            "medicine",
+            "medicines",
+            "ors",
+            "zinc",
+            "iron",
+            "folic acid",
+            "paracetamol",
+            "calcium",
+            "vaccine",
+            "vaccines",
+            "ओआरएस",
+            "जिंक",
+        ];
         let product = sig.hits.iter().any(|h| {
             h.sentence == e.sentence
                 && matches!(h.cue, Cue::ProductWord | Cue::Medication | Cue::RxBrand)

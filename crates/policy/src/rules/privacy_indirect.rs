@@ -93,6 +93,13 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
     }
     let unique: Vec<Span> = sig
         .of_any(&[Cue::Unique, Cue::Event])
+        // "Councilman David Ruiz is a patient": a title inside a name is the naming rules'
+        // business, not an identification without one.
+        .filter(|h| {
+            !sig.entities
+                .iter()
+                .any(|e| e.kind == EntityKind::Name && e.start <= h.start && h.end <= e.end)
+        })
         // (A public figure's ceremony: "our newly inaugurated cath lab … on a 91-year-old"
         // keeps its unique case.)
         .filter(|h| {

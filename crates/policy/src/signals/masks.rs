@@ -274,7 +274,9 @@ pub fn slug_people(p: &Prepared<'_>, hits: &[Hit], detector: &phi::Detector, ent
         let health = hits.iter().any(|h| {
             h.start >= path_start
                 && h.end <= e.end
-                && matches!(h.cue, Cue::Condition | Cue::TestResult | Cue::Procedure)
+                && (matches!(h.cue, Cue::Condition | Cue::TestResult | Cue::Procedure)
+                    // "/c/maria-lopez-hiv-followup": sensitive care words too.
+                    || crate::signals::ties::SENSITIVE.contains(&h.cue))
         }) || result_in_path(&p.norm[path_start..e.end]);
         // A patient story posted with the link ("NICU graduate spotlight", "success
         // story"): a name in its slug is the patient's, whatever condition words it has.

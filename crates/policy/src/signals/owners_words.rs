@@ -156,6 +156,8 @@ pub(super) fn guest(p: &Prepared<'_>, e: &Entity, hits: &[crate::lexicon::Hit]) 
         "stopped in",
         "visited our",
         "surprised our",
+        "toured our",
+        "toured the",
     ];
     // "Thank you, Mayor Tom Reyes, for cutting the ribbon…": a ceremony in the sentence.
     const CEREMONY: &[&str] = &[
@@ -179,5 +181,5 @@ pub(super) fn guest(p: &Prepared<'_>, e: &Entity, hits: &[crate::lexicon::Hit]) 
         .any(|h| h.sentence == e.sentence && crate::signals::ties::HEALTH.contains(&h.cue));
     let hosted = (p.sentence_has_word(e.sentence, CEREMONY) || super::nouns::hosted(p, e.w0))
         && !p.norm[e.end..].starts_with("'s");
-    role && visiting || office && no_care && hosted
+    (role || office) && visiting || office && no_care && hosted
 }

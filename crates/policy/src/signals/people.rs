@@ -48,9 +48,16 @@ pub(super) fn drop_non_people(p: &Prepared<'_>, ents: &mut Vec<Entity>) {
             let and = next + 1 < p.words.len()
                 && p.word_is(next, &["and"])
                 && super::names::is_cap(p.word_text(next + 1));
+            // A comma or a dash ends the name: "Shree Sai Imaging, Station Road, Morena" is
+            // an imaging centre, then its address.
+            let joined = |a: usize, b: usize| {
+                !p.norm[p.words[a].end..p.words[b].start]
+                    .contains([',', ';', ':', '|', '—', '–', '(', ')', '!', '?'])
+            };
             if next < p.words.len()
                 && p.words[next].sentence == e.sentence
                 && super::names::is_cap(p.word_text(next))
+                && joined(last, next)
             {
                 last = next;
             } else if and && p.words[next + 1].sentence == e.sentence {

@@ -1,0 +1,26 @@
+//! Round 21 (blind batches 161–162, written after the engine of round 20 and first scored
+//! on it: 91.1 %, 1 of 56 risky texts allowed): Hinglish function words and package names
+//! that are no names, names ending at a comma, essential medicines on public-health advice,
+//! sensitive words in a link's slug, titles inside names, drugs on sale "for sugar control",
+//! and dignitaries' tours; each row failed before its fix. Yes/no facts given as words
+//! ("marketing_consent": "unknown") are tested in `src/request_wire.rs`.
+
+use super::{check_pinned, Expect, Pinned};
+
+#[test]
+fn general_fixes_hold_21() {
+    use Expect::*;
+    let cases: &[Pinned] = &[
+        // Hinglish function words ("dono yahi") are no name; ORS and zinc on WHO advice endorse nothing.
+        (RulesAllow, "Bacchon mein dast ho toh ORS aur zinc dein — WHO aur IAP dono yahi recommend karte hain.", "x_post", "IN", None, r#"{}"#),
+        // A name and "hiv" in a link's slug: sensitive care words count as the slug's health.
+        (Rule("TRK-URLPHI"), "Please confirm your visit: https://clinic.example/c/john-doe-hiv-followup", "sms", "US", None, r#"{}"#),
+        // A title inside a name ("Councilman Mark Diaz") is for the naming rules: directory information goes to review.
+        (Review, "In response to inquiries: Councilman Mark Diaz is a patient here and is in good condition.", "press_statement", "US", None, r#"{}"#),
+        // A drug on sale "for sugar control" claims to treat a scheduled disease.
+        (Rule("IN-DMR"), "Januvia tablets ab hamari pharmacy mein available! Sugar control ke liye order karein WhatsApp par.", "instagram_post", "IN", None, r#"{}"#),
+        // A governor who toured the pavilion is a guest, though the pavilion is behavioral health.
+        (RulesAllow, "Governor Ana Ruiz toured our new Behavioral Health Pavilion on Monday, before it opens to patients.", "press_release", "US", None, r#"{}"#),
+    ];
+    check_pinned(cases);
+}
