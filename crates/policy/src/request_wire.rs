@@ -95,34 +95,46 @@ pub fn all_consented<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bo
     })
 }
 
-/// A yes/no fact, also as words: `"yes"`, `"given"` are yes; `"no"`, `"refused"` no;
-/// `"unknown"`, `"not stated"` say nothing (the cautious default applies). Other words are
-/// an error that names what is accepted.
+/// A yes/no fact, also as words: `"yes"`, `"given"` are yes; `"no"`, `"refused"`,
+/// `"pending"` no; `"unknown"`, `"not stated"`, `"none"` say nothing (the field's documented
+/// default applies). Other words, numbers and objects are an error that names what is
+/// accepted.
 pub fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    use serde::de::Error;
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Wire {
-        Flag(bool),
-        Word(String),
-    }
-    match Option::<Wire>::deserialize(d)? {
-        None => Ok(None),
-        Some(Wire::Flag(b)) => Ok(Some(b)),
-        Some(Wire::Word(w)) => match w.trim().to_ascii_lowercase().as_str() {
-            "yes" | "y" | "true" | "given" | "on file" | "on_file" | "signed" | "obtained" => {
-                Ok(Some(true))
+    struct Flag;
+    impl<'de> serde::de::Visitor<'de> for Flag {
+        type Value = Option<bool>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("true, false, null, or \"yes\", \"no\", \"unknown\"")
+        }
+        fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<Self::Value, E> {
+            Ok(Some(b))
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D2: serde::Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
+            d.deserialize_any(Flag)
+        }
+        fn visit_str<E: serde::de::Error>(self, w: &str) -> Result<Self::Value, E> {
+            match w.trim().to_ascii_lowercase().as_str() {
+                "yes" | "y" | "true" | "given" | "on file" | "on_file" | "signed" | "obtained" => {
+                    Ok(Some(true))
+                }
+                "no" | "n" | "false" | "not given" | "refused" | "declined" | "withdrawn"
+                | "revoked" | "pending" => Ok(Some(false)),
+                "" | "unknown" | "unsure" | "not stated" | "not_stated" | "n/a" | "na" | "none" => {
+                    Ok(None)
+                }
+                other => Err(E::custom(format!(
+                    "{other:?} is not a yes/no: use true, false, null, or \"yes\", \"no\", \"unknown\""
+                ))),
             }
-            "no" | "n" | "false" | "none" | "not given" | "refused" | "declined" | "withdrawn"
-            | "revoked" => Ok(Some(false)),
-            "" | "unknown" | "unsure" | "not stated" | "not_stated" | "n/a" | "na" | "pending" => {
-                Ok(None)
-            }
-            other => Err(D::Error::custom(format!(
-                "{other:?} is not a yes/no: use true, false, null, or \"yes\", \"no\", \"unknown\""
-            ))),
-        },
+        }
     }
+    d.deserialize_option(Flag)
 }
 
 /// A landing page as an object, or as a string naming its kind (`"booking"`).

@@ -167,7 +167,7 @@ pub fn suggest(
     }
     // A press answer about a patient: a redaction still answers the question ("he is a
     // [removed] … his condition is fair"); the holding statement answers none.
-    if ctx.family == ChannelFamily::Press && (has(RuleId::PhiMedia) || has(RuleId::PhiRel)) {
+    if ctx.family == ChannelFamily::Press && has(RuleId::PhiMedia) {
         return Some(press_reply(org, lang));
     }
     // Removing patient details fixes privacy findings only; an offer to tell a baby's sex

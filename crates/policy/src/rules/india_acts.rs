@@ -85,25 +85,31 @@ pub(super) fn dmr(ev: &Eval<'_>, out: &mut Findings, v: Verdict) {
     let claims = claim_spans(sig);
     let mut spans = Vec::new();
     // "Rybelsus tablets ab hamari pharmacy mein available! Sugar control…, order karein": a
-    // drug on sale for controlling the disease claims to treat it.
-    let on_sale = sig.any(&[Cue::RxBrand, Cue::Remedy, Cue::ProductWord])
-        && sig.p.has_word(&[
-            "order",
-            "available",
-            "delivery",
-            "buy",
-            "mangwao",
-            "mangwayein",
-            "kharidein",
-            "खरीदें",
-            "उपलब्ध",
-        ]);
+    // drug on sale, in the disease's sentence or the one before, for controlling it claims
+    // to treat it ("take your tablets on time to keep sugar in control" sells nothing).
+    const SALE: &[&str] = &[
+        "order",
+        "available",
+        "delivery",
+        "buy",
+        "mangwao",
+        "mangwayein",
+        "kharidein",
+        "खरीदें",
+        "उपलब्ध",
+    ];
+    let sold_near = |s: usize| {
+        (s.saturating_sub(1)..=s).any(|x| {
+            sig.p.sentence_has_word(x, SALE)
+                && [Cue::RxBrand, Cue::Remedy, Cue::ProductWord]
+                    .iter()
+                    .any(|&c| sig.sentence_has(x, c))
+        })
+    };
     for d in sig.of(Cue::DmrDisease) {
         // Ads are short: a claim in the same or a neighbouring sentence counts.
-        let controls = on_sale
-            && sig
-                .p
-                .word_is(d.w1 + 1, &["control", "kam", "normal", "कंट्रोल", "नियंत्रण"]);
+        let controls =
+            sig.p.word_is(d.w1 + 1, &["control", "कंट्रोल", "नियंत्रण"]) && sold_near(d.sentence);
         let claimed = controls
             || claims
                 .iter()

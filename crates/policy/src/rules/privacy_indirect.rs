@@ -96,8 +96,7 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
         // "Councilman David Ruiz is a patient": a title inside a name is the naming rules'
         // business, not an identification without one.
         .filter(|h| {
-            !sig.entities
-                .iter()
+            !sig.personal_entities()
                 .any(|e| e.kind == EntityKind::Name && e.start <= h.start && h.end <= e.end)
         })
         // (A public figure's ceremony: "our newly inaugurated cath lab … on a 91-year-old"

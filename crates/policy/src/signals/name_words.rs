@@ -81,9 +81,9 @@ const NOT_NAMES: &[&str] = &[
     "mujhe", "tha", "thi", "ho", "raha", "rahi", "gaya", "gayi", "kal", "aaj", "abhi", "sab",
     "koi", "kuch", "kaise", "kab", "kahan", "kyun", "yeh", "woh", "wo", "ye", "bhi", "toh",
     "se", "ko", "ka", "ki", "ke", "mein", "me", "par", "pe", "ne", "lekin", "phir", "agar",
-    "dono", "yahi", "wahi", "yehi", "isi", "usi", "sabhi", "turant", "zaroor", "jaldi",
+    "dono", "yahi", "yehi", "isi", "usi", "sabhi", "turant", "zaroor", "jaldi",
     // Service and package names: "Full Body Checkup", "Annual Screening Package".
-    "body", "checkup", "check-up", "package", "packages", "screening", "screenings",
+    "body", "checkup", "package", "packages", "screening", "screenings",
     "guide", "officer", "lake", "mount", "mt", "fort", "port", "river", "bay", "beach",
     "island", "creek", "falls", "springs", "harbor", "harbour", "valley", "hills", "commission",
     "joint", "authority", "ministry", "agency", "bureau", "network", "alliance", "federation",

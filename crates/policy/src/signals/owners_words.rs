@@ -176,10 +176,20 @@ pub(super) fn guest(p: &Prepared<'_>, e: &Entity, hits: &[crate::lexicon::Hit]) 
     // The office may open the name itself ("Mayor Tom Reyes"); the sentence must say
     // nothing of care ("Governor Ellen Marsh, who cut the ribbon, began chemo here").
     let office = (e.w0.saturating_sub(3)..=e.w0).any(|i| p.word_is(i, OFFICES));
-    let no_care = !hits
-        .iter()
-        .any(|h| h.sentence == e.sentence && crate::signals::ties::HEALTH.contains(&h.cue));
+    // Care of their own close after the name ("Mayor Tom Reyes stopped by our ER for
+    // stitches"), not a unit's name ("toured the new Pediatric Behavioral Health Pavilion")
+    // nor another person's care further on ("…with our kids, including Ava, who finished
+    // her chemo").
+    let no_care = !hits.iter().any(|h| {
+        let unit_name = p.word_text(h.w0).starts_with(char::is_uppercase)
+            && (h.w1 + 1..=h.w1 + 2).any(|i| super::name_words::institution_tail(p.word_text(i)));
+        h.sentence == e.sentence
+            && crate::signals::ties::HEALTH.contains(&h.cue)
+            && h.w0 > e.w1
+            && h.w0 <= e.w1 + 8
+            && !unit_name
+    });
     let hosted = (p.sentence_has_word(e.sentence, CEREMONY) || super::nouns::hosted(p, e.w0))
         && !p.norm[e.end..].starts_with("'s");
-    (role || office) && visiting || office && no_care && hosted
+    (role || office) && visiting && no_care || office && no_care && hosted
 }

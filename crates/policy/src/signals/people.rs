@@ -51,8 +51,7 @@ pub(super) fn drop_non_people(p: &Prepared<'_>, ents: &mut Vec<Entity>) {
             // A comma or a dash ends the name: "Shree Sai Imaging, Station Road, Morena" is
             // an imaging centre, then its address.
             let joined = |a: usize, b: usize| {
-                !p.norm[p.words[a].end..p.words[b].start]
-                    .contains([',', ';', ':', '|', '—', '–', '(', ')', '!', '?'])
+                !p.norm[p.words[a].end..p.words[b].start].contains([',', ':', '-', '(', ')'])
             };
             if next < p.words.len()
                 && p.words[next].sentence == e.sentence
@@ -60,7 +59,7 @@ pub(super) fn drop_non_people(p: &Prepared<'_>, ents: &mut Vec<Entity>) {
                 && joined(last, next)
             {
                 last = next;
-            } else if and && p.words[next + 1].sentence == e.sentence {
+            } else if and && p.words[next + 1].sentence == e.sentence && joined(last, next) {
                 last = next + 1;
             } else {
                 break;

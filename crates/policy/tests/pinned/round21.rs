@@ -24,3 +24,22 @@ fn general_fixes_hold_21() {
     ];
     check_pinned(cases);
 }
+
+/// Guards from the review of round 21.
+#[test]
+fn review_guards_hold_21() {
+    use Expect::*;
+    let cases: &[Pinned] = &[
+        // A mayor who stopped by our ER for stitches is a patient, not a guest.
+        (Block, "Mayor Tom Reyes stopped by our ER for stitches after his fall last night.", "facebook_post", "US", None, r#"{}"#),
+        // "Wahi" is a surname, not a function word.
+        (Block, "Rohit Wahi was admitted to our ICU after a stroke on Sunday.", "facebook_post", "IN", None, r#"{}"#),
+        // A doctor recommending a branded ORS endorses it.
+        (Rule("IN-ENDORSE"), "Dr. Mehta recommends Electral ORS for every child with loose motions.", "instagram_post", "IN", None, r#"{}"#),
+        // "Keep your sugar normal, take your tablets on time" sells nothing.
+        (RulesAllow, "In order to keep your sugar normal, take your tablets on time.", "facebook_post", "IN", None, r#"{}"#),
+        // A name does not run through a comma and "and" into an institution.
+        (Block, "Our patient Maria Lopez, and Sunrise Hospital, thank you for the flowers after her surgery.", "facebook_post", "US", None, r#"{}"#),
+    ];
+    check_pinned(cases);
+}
