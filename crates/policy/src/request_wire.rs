@@ -75,24 +75,56 @@ impl From<serde_json::Value> for Audience {
 /// or `[{"name": "Maria Lopez", "consent": true}, …]`): given only when every person
 /// listed gave it; a person whose consent is not stated has not given it.
 pub fn all_consented<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    #[derive(Deserialize)]
-    struct Person {
-        #[serde(default, alias = "consented", alias = "given", alias = "on_file")]
-        consent: Option<bool>,
+    use serde::de::Error;
+    use serde_json::Value;
+    // One person's consent: yes only when it says yes ("unknown" has not been given).
+    let given = |v: &Value| match v {
+        Value::Bool(b) => Ok(*b),
+        Value::String(w) => word_flag(w).map(|f| f == Some(true)),
+        Value::Null => Ok(false),
+        _ => Err("a person's consent must be true, false or a yes/no word".to_string()),
+    };
+    let all = |l: Vec<Result<bool, String>>| -> Result<Option<bool>, D::Error> {
+        let l: Vec<bool> = l
+            .into_iter()
+            .collect::<Result<_, _>>()
+            .map_err(D::Error::custom)?;
+        Ok(Some(!l.is_empty() && l.into_iter().all(|b| b)))
+    };
+    match Option::<Value>::deserialize(d)? {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(b)),
+        Some(Value::String(w)) => word_flag(&w).map_err(D::Error::custom),
+        Some(Value::Object(m)) => all(m.values().map(given).collect()),
+        Some(Value::Array(l)) => all(
+            l.iter()
+                .map(|p| {
+                    let c = ["consent", "consented", "given", "on_file"]
+                        .iter()
+                        .find_map(|k| p.get(*k));
+                    c.map_or(Ok(false), given)
+                })
+                .collect(),
+        ),
+        Some(_) => Err(D::Error::custom(
+            "staff_consent must be true, false, a map of names to yes/no, or a list of {name, consent}",
+        )),
     }
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Wire {
-        Flag(bool),
-        People(std::collections::BTreeMap<String, bool>),
-        List(Vec<Person>),
+}
+
+/// A yes/no in words (see [`flag`]).
+fn word_flag(w: &str) -> Result<Option<bool>, String> {
+    match w.trim().to_ascii_lowercase().as_str() {
+        "yes" | "y" | "true" | "given" | "on file" | "on_file" | "signed" | "obtained" => {
+            Ok(Some(true))
+        }
+        "no" | "n" | "false" | "not given" | "refused" | "declined" | "withdrawn" | "revoked"
+        | "pending" => Ok(Some(false)),
+        "" | "unknown" | "unsure" | "not stated" | "not_stated" | "n/a" | "na" | "none" => Ok(None),
+        other => Err(format!(
+            "{other:?} is not a yes/no: use true, false, null, or \"yes\", \"no\", \"unknown\""
+        )),
     }
-    Ok(match Option::<Wire>::deserialize(d)? {
-        None => None,
-        Some(Wire::Flag(b)) => Some(b),
-        Some(Wire::People(m)) => Some(!m.is_empty() && m.values().all(|&b| b)),
-        Some(Wire::List(l)) => Some(!l.is_empty() && l.iter().all(|p| p.consent == Some(true))),
-    })
 }
 
 /// A yes/no fact, also as words: `"yes"`, `"given"` are yes; `"no"`, `"refused"`,
@@ -119,19 +151,7 @@ pub fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::E
             d.deserialize_any(Flag)
         }
         fn visit_str<E: serde::de::Error>(self, w: &str) -> Result<Self::Value, E> {
-            match w.trim().to_ascii_lowercase().as_str() {
-                "yes" | "y" | "true" | "given" | "on file" | "on_file" | "signed" | "obtained" => {
-                    Ok(Some(true))
-                }
-                "no" | "n" | "false" | "not given" | "refused" | "declined" | "withdrawn"
-                | "revoked" | "pending" => Ok(Some(false)),
-                "" | "unknown" | "unsure" | "not stated" | "not_stated" | "n/a" | "na" | "none" => {
-                    Ok(None)
-                }
-                other => Err(E::custom(format!(
-                    "{other:?} is not a yes/no: use true, false, null, or \"yes\", \"no\", \"unknown\""
-                ))),
-            }
+            word_flag(w).map_err(E::custom)
         }
     }
     d.deserialize_option(Flag)
@@ -194,6 +214,34 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("not a yes/no"), "{err}");
+        let err = read(r#"{"patient_minor":1}"#).unwrap_err().to_string();
+        assert!(err.contains("expected true, false, null"), "{err}");
+        let pending = read(r#"{"guardian_consent":"pending"}"#).unwrap();
+        assert_eq!(pending.guardian_consent, Some(false));
+        assert_eq!(
+            read(r#"{"guardian_consent":null}"#)
+                .unwrap()
+                .guardian_consent,
+            None
+        );
+        assert_eq!(
+            read(r#"{"guardian_consent":true}"#)
+                .unwrap()
+                .guardian_consent,
+            Some(true)
+        );
+        let staff = read(r#"{"staff_consent":{"Luis Ortega":true,"Ben Whitfield":"unknown"}}"#);
+        assert_eq!(
+            staff.unwrap().staff_consent,
+            Some(false),
+            "unknown is not given"
+        );
+        let staff = read(r#"{"staff_consent":{"Luis Ortega":true,"Priya Nair":"yes"}}"#);
+        assert_eq!(staff.unwrap().staff_consent, Some(true));
+        let staff = read(r#"{"staff_consent":[{"name":"Luis","consent":true}]}"#);
+        assert_eq!(staff.unwrap().staff_consent, Some(true));
+        let err = read(r#"{"staff_consent":7}"#).unwrap_err().to_string();
+        assert!(err.contains("map of names"), "{err}");
     }
 
     #[test]
