@@ -113,6 +113,19 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
             .entities
             .iter()
             .any(|e| matches!(e.kind, EntityKind::Date | EntityKind::Time) && !e.benign());
+    // "Get well soon, #34! … glad to patch you up after last night's game": a player's
+    // number, wished well, with the game and its day, names the player.
+    let jersey = if sig.has(Cue::Event) && timed && care {
+        jersey_numbers(sig)
+    } else {
+        Vec::new()
+    };
+    if !jersey.is_empty() {
+        let mut spans = jersey;
+        spans.extend(sig.of(Cue::Event).map(|h| (h.start, h.end)));
+        out.add(Fired::new(RuleId::PhiIndirect, Block).phi("EVENT_DETAIL", spans));
+        return;
+    }
     // "five patients from this morning's pileup": a small group from a public event,
     // dated, is a judgment call even without a person word.
     // "Eleven passengers injured … four have been admitted": the people of an event,
@@ -333,4 +346,24 @@ fn named_institution(sig: &Signals<'_>, s: usize) -> Option<Span> {
             && prev.chars().next().is_some_and(char::is_uppercase))
         .then(|| (words[i - 1].start, words[i].end))
     })
+}
+
+/// "#34" (one or two digits after a hash, a word of its own) in a sentence that wishes
+/// someone well or speaks to them: a player addressed by number.
+fn jersey_numbers(sig: &Signals<'_>) -> Vec<Span> {
+    let t = sig.p.norm.as_str();
+    let b = t.as_bytes();
+    t.match_indices('#')
+        .filter_map(|(i, _)| {
+            let digits = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let end = i + 1 + digits;
+            let alone = b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric())
+                && (i == 0 || !b[i - 1].is_ascii_alphanumeric());
+            let s = sig.p.sentence_of(i);
+            let spoken_to = sig.sentence_has(s, Cue::RelPhrase)
+                || sig.sentence_has(s, Cue::You2)
+                || sig.sentence_has(s, Cue::Poss2);
+            ((1..=2).contains(&digits) && alone && spoken_to).then_some((i, end))
+        })
+        .collect()
 }

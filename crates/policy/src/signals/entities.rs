@@ -228,6 +228,18 @@ fn plausible_person(p: &Prepared<'_>, f: &Finding, s: usize, e: usize) -> bool {
     if prev_word.eq_ignore_ascii_case("near") || prev_word.eq_ignore_ascii_case("paas") {
         return false;
     }
+    // "at Booth #12", "Counter 4": a one-word name numbered like a stall is the place
+    // ("Aarav 5 saal ka hai" keeps its name: only a "#" or a stall word before the number).
+    let rest = p.norm[e..].trim_start();
+    let numbered = rest
+        .trim_start_matches('#')
+        .starts_with(|c: char| c.is_ascii_digit());
+    let stall = ["booth", "stall", "counter", "cabin", "gate"]
+        .iter()
+        .any(|w| text.eq_ignore_ascii_case(w));
+    if numbered && !text.contains(' ') && (rest.starts_with('#') || stall) {
+        return false;
+    }
     // "Samay: subah 9 se 1 baje", "Booth: Zila Aspatal": a notice's label, not a name.
     if p.norm[e..].starts_with(':')
         && ["samay", "booth", "tithi"]

@@ -2,8 +2,9 @@
 //! on it: 91.1 %, 1 of 56 risky texts allowed): Hinglish function words and package names
 //! that are no names, names ending at a comma, essential medicines on public-health advice,
 //! sensitive words in a link's slug, titles inside names, drugs on sale "for sugar control",
-//! and dignitaries' tours; each row failed before its fix. Yes/no facts given as words
-//! ("marketing_consent": "unknown") are tested in `src/request_wire.rs`.
+//! dignitaries' tours, players addressed by number and numbered booths; each row failed
+//! before its fix. Yes/no facts given as words ("marketing_consent": "unknown") are tested
+//! in `src/request_wire.rs`.
 
 use super::{check_pinned, Expect, Pinned};
 
@@ -21,6 +22,10 @@ fn general_fixes_hold_21() {
         (Rule("IN-DMR"), "Januvia tablets ab hamari pharmacy mein available! Sugar control ke liye order karein WhatsApp par.", "instagram_post", "IN", None, r#"{}"#),
         // A governor who toured the pavilion is a guest, though the pavilion is behavioral health.
         (RulesAllow, "Governor Ana Ruiz toured our new Behavioral Health Pavilion on Monday, before it opens to patients.", "press_release", "US", None, r#"{}"#),
+        // A player's number wished well, with the game and its day, names the player.
+        (Block, "Get well soon, #23! Our ER team was glad to help after Friday's match. See you back on the field!", "x_post", "US", None, "{}"),
+        // "at Booth #12" is a stall, not a person.
+        (RulesAllow, "Join us at Booth #12 after the game tonight for free flu shots!", "x_post", "US", None, "{}"),
     ];
     check_pinned(cases);
 }
