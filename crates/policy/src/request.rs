@@ -54,9 +54,9 @@ pub enum Jurisdiction {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Facts {
-    /// A written patient authorisation covering this use is on file. Also read as a record
-    /// (`{"signed": true, "status": "active"}`): on file if signed (the default) and not
-    /// revoked, and in a request it also serves as the `authorization` record.
+    /// A written patient authorisation covering this use is on file. Also read as a yes/no
+    /// word, or as a record (`{"signed": true, "status": "active"}`): on file if signed and
+    /// not revoked, and in a request it also serves as the `authorization` record.
     #[serde(
         default,
         alias = "patient_authorisation",

@@ -49,8 +49,8 @@ pub fn facts<'de, D: serde::Deserializer<'de>>(d: D) -> Result<crate::request::F
     crate::request::Facts::deserialize(v).map_err(|e| D::Error::custom(format!("facts: {e}")))
 }
 
-/// `patient_authorization` as yes/no, or as a record of the authorisation: on file when
-/// signed (unless it says `"signed": false`) and not revoked, withdrawn or expired by status.
+/// `patient_authorization` as yes/no (also in words, as every yes/no fact), or as a record
+/// of the authorisation: on file when signed and not revoked, withdrawn or expired by status.
 pub fn authorization_flag<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> Result<Option<bool>, D::Error> {
@@ -67,6 +67,10 @@ pub fn authorization_flag<'de, D: serde::Deserializer<'de>>(
     match Option::<serde_json::Value>::deserialize(d)? {
         None | Some(serde_json::Value::Null) => Ok(None),
         Some(serde_json::Value::Bool(b)) => Ok(Some(b)),
+        // "yes", "unknown", "pending": the same words as every other yes/no fact.
+        Some(serde_json::Value::String(w)) => {
+            crate::request_wire::word_flag(&w).map_err(D::Error::custom)
+        }
         Some(v @ serde_json::Value::Object(_)) => {
             let r: Signed = serde_json::from_value(v)
                 .map_err(|e| D::Error::custom(format!("patient_authorization record: {e}")))?;
@@ -85,7 +89,7 @@ pub fn authorization_flag<'de, D: serde::Deserializer<'de>>(
             ))
         }
         Some(_) => Err(D::Error::custom(
-            "patient_authorization must be true, false, null or a record such as {\"signed\": true}",
+            "patient_authorization must be true, false, null, a yes/no word or a record such as {\"signed\": true}",
         )),
     }
 }
@@ -173,7 +177,16 @@ mod tests {
             read(r#"{"patient_authorization":{}}"#).patient_authorization,
             None
         );
-        assert!(serde_json::from_str::<Facts>(r#"{"patient_authorization":"yes"}"#).is_err());
+        assert_eq!(
+            read(r#"{"patient_authorization":"yes"}"#).patient_authorization,
+            Some(true)
+        );
+        assert_eq!(
+            read(r#"{"patient_authorization":"unknown"}"#).patient_authorization,
+            None
+        );
+        assert!(serde_json::from_str::<Facts>(r#"{"patient_authorization":"maybe"}"#).is_err());
+        assert!(serde_json::from_str::<Facts>(r#"{"patient_authorization":3}"#).is_err());
         let pending = read(r#"{"patient_authorization":{"status":"pending signature"}}"#);
         assert_eq!(pending.patient_authorization, Some(false));
         let flagged = read(r#"{"patient_authorization":{"signed":true,"revoked":true}}"#);

@@ -113,7 +113,7 @@ pub fn all_consented<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bo
 }
 
 /// A yes/no in words (see [`flag`]).
-fn word_flag(w: &str) -> Result<Option<bool>, String> {
+pub(crate) fn word_flag(w: &str) -> Result<Option<bool>, String> {
     match w.trim().to_ascii_lowercase().as_str() {
         "yes" | "y" | "true" | "given" | "on file" | "on_file" | "signed" | "obtained" => {
             Ok(Some(true))

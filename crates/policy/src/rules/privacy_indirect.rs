@@ -4,39 +4,14 @@
 use super::{Eval, Findings, Fired, RuleId};
 use crate::lexicon::Cue;
 use crate::result::Verdict::{Block, NeedsReview};
+use crate::signals::nouns::CEREMONY;
 use crate::signals::ties::{generic_health, hurt_word, Span, HEALTH};
 use crate::signals::{EntityKind, Signals};
 
-/// Words of a public figure's visit, tour or ceremony: "Mayor Lee toured our new ER",
-/// "for cutting the ribbon on our new centre" are not about a patient.
+/// Words of a public figure's visit or cheer ("Mayor Lee toured our new ER", "our ER rock
+/// star Maria" on her shift), besides the ceremonies of [`CEREMONY`]: not about a patient.
 const VISITING: &[&str] = &[
-    "inaugurated",
-    "inaugurate",
-    "toured",
-    "tour",
-    "opened",
-    "cheer",
-    "cheered",
-    "met",
-    "meet",
-    "greeted",
-    "donated",
-    "shift",
-    "ribbon",
-    "ribbon-cutting",
-    "inauguration",
-];
-
-/// A ceremony a public figure performs ("cutting the ribbon on our new centre"): their
-/// sentence is about the event, not about anyone's care.
-const CEREMONY: &[&str] = &[
-    "ribbon",
-    "ribbon-cutting",
-    "inauguration",
-    "inaugurated",
-    "inaugurate",
-    "unveiled",
-    "toured",
+    "tour", "opened", "cheer", "cheered", "met", "meet", "greeted", "donated", "shift",
 ];
 
 /// Identifiable without a name: a unique person or event plus care details.
@@ -266,6 +241,7 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
                 .iter()
                 .any(|e| e.kind == EntityKind::Name && e.sentence == s)
             && !sig.p.sentence_has_word(s, VISITING)
+            && !sig.p.sentence_has_word(s, CEREMONY)
     });
     // …on a day, or with how far along her pregnancy was ("the mayor's daughter shows up
     // at 34 weeks" on L&D): a number of weeks, or "pregnant", in the figure's sentence.

@@ -35,6 +35,18 @@ pub(super) fn age_noun(w: &str) -> bool {
             .any(|u| unit.eq_ignore_ascii_case(u))
 }
 
+/// A ceremony or tour a public figure performs ("cutting the ribbon on our new centre",
+/// "toured the new pavilion"): the sentence is about the event, not about anyone's care.
+pub(crate) const CEREMONY: &[&str] = &[
+    "ribbon",
+    "ribbon-cutting",
+    "inauguration",
+    "inaugurated",
+    "inaugurate",
+    "unveiled",
+    "toured",
+];
+
 /// "Honored to welcome Senator Ellen Marsh", "Privileged to host the Hon'ble Health
 /// Minister": the word at `w0` follows a welcome or a hosting, within five words.
 pub(crate) fn hosted(p: &crate::text::Prepared<'_>, w0: usize) -> bool {

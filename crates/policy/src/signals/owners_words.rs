@@ -159,15 +159,6 @@ pub(super) fn guest(p: &Prepared<'_>, e: &Entity, hits: &[crate::lexicon::Hit]) 
         "toured our",
         "toured the",
     ];
-    // "Thank you, Mayor Tom Reyes, for cutting the ribbon…": a ceremony in the sentence.
-    const CEREMONY: &[&str] = &[
-        "ribbon",
-        "ribbon-cutting",
-        "inaugurated",
-        "inaugurate",
-        "inauguration",
-        "unveiled",
-    ];
     let role = (e.w0.saturating_sub(3)..e.w0).any(|i| p.word_is(i, ROLES));
     let after = p.norm[e.end..].trim_start().as_bytes();
     let visiting = VISITS
@@ -189,7 +180,9 @@ pub(super) fn guest(p: &Prepared<'_>, e: &Entity, hits: &[crate::lexicon::Hit]) 
             && h.w0 <= e.w1 + 8
             && !unit_name
     });
-    let hosted = (p.sentence_has_word(e.sentence, CEREMONY) || super::nouns::hosted(p, e.w0))
+    // "Thank you, Mayor Tom Reyes, for cutting the ribbon…": a ceremony in the sentence.
+    let hosted = (p.sentence_has_word(e.sentence, super::nouns::CEREMONY)
+        || super::nouns::hosted(p, e.w0))
         && !p.norm[e.end..].starts_with("'s");
     (role || office) && visiting && no_care || office && no_care && hosted
 }
