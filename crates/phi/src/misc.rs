@@ -1,4 +1,4 @@
-//! Ages ("54 year old", "aged 91", "turned 40") and facility units ("room 412", "bed 3").
+//! Ages ("54 year old", "aged 91", "turned 40", "34M", "104th birthday") and facility units ("room 412", "bed 3").
 
 use crate::ctx::Ctx;
 use crate::finding::{Evidence, Kind};
@@ -78,10 +78,78 @@ fn age_before(ctx: &Ctx, i: usize) -> Option<&'static str> {
     Some(cue)
 }
 
+/// Ages written in one token: the clinical shorthand "34M", "72F" (a number glued to an
+/// upper-case sex letter, not money or a count of millions: "$34M", "34M views"), and a
+/// birthday's ordinal, "104th birthday".
+fn glued_age(ctx: &Ctx, i: usize) -> Option<(u32, &'static str)> {
+    let t = ctx.tok(i);
+    if t.kind != TokKind::Alnum || t.len() > 5 {
+        return None;
+    }
+    let raw = ctx.raw(i);
+    let split = raw.find(|c: char| !c.is_ascii_digit())?;
+    let (num, tail) = raw.split_at(split);
+    let v: u32 = num.parse().ok().filter(|v| (1..=125).contains(v))?;
+    let next = |k: usize| {
+        if i + k < ctx.toks.len() {
+            ctx.low(i + k)
+        } else {
+            ""
+        }
+    };
+    match tail {
+        "M" | "F" => {
+            const COUNTS: &[&str] = &[
+                "people",
+                "users",
+                "views",
+                "followers",
+                "patients",
+                "doses",
+                "dollars",
+                "downloads",
+                "impressions",
+                "grant",
+                "funding",
+                "budget",
+                "rupees",
+                "in",
+                "raised",
+                "investment",
+                "project",
+                "expansion",
+                "lives",
+                "visits",
+                "of",
+            ];
+            let money = i > 0 && (ctx.is_punct(i - 1, b'$') || ctx.low(i - 1) == "rs");
+            let count = COUNTS.contains(&next(1)) || ctx.is_punct(i + 1, b'+');
+            (!money && !count).then_some((v, "sex"))
+        }
+        "th" | "st" | "nd" | "rd"
+            if matches!(next(1), "birthday" | "bday" | "b'day" | "janmdin") =>
+        {
+            Some((v, "birthday"))
+        }
+        _ => None,
+    }
+}
+
 pub fn scan(ctx: &mut Ctx) {
     for i in 0..ctx.toks.len() {
         if ctx.bits[i] & FACILITY != 0 {
             facility(ctx, i);
+            continue;
+        }
+        if let Some((v, cue)) = glued_age(ctx, i) {
+            let ev = Evidence {
+                source: "pattern:age",
+                context: vec![cue],
+                over_89: v > 89,
+                ..Evidence::default()
+            };
+            let t = *ctx.tok(i);
+            ctx.push(Kind::Age, t.start, t.end, 0.85, ev);
             continue;
         }
         let Some(v) = age_value(ctx, i) else { continue };

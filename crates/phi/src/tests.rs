@@ -96,6 +96,27 @@ fn dates_and_ages() {
     let f = det.detect("a 93 year old woman");
     let age = f.iter().find(|f| f.kind == Kind::Age).expect("age");
     assert!(age.evidence.over_89);
+    has(
+        "34M marathon runner, presented w/ chest pain",
+        Kind::Age,
+        "34M",
+    );
+    let f = det.detect("Happy 104th birthday to our oldest patient");
+    let age = f
+        .iter()
+        .find(|f| f.kind == Kind::Age)
+        .expect("birthday age");
+    assert!(age.evidence.over_89);
+    for money in [
+        "a $34M expansion",
+        "34M people screened",
+        "our 25th anniversary",
+    ] {
+        assert!(
+            !det.detect(money).iter().any(|f| f.kind == Kind::Age),
+            "{money}"
+        );
+    }
 }
 
 #[test]

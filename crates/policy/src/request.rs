@@ -73,12 +73,13 @@ pub struct Facts {
         skip_serializing_if = "Option::is_none"
     )]
     pub staff_consent: Option<bool>,
-    /// A parent or guardian signed for a minor who is named or shown.
+    /// A parent or guardian signed for a minor who is named or shown. Also read as a yes/no
+    /// word or as the signed record (`{"signed_by": "mother", "expires": "2027-01-31"}`).
     #[serde(
         default,
         alias = "parental_consent",
         alias = "parent_consent",
-        deserialize_with = "crate::request_wire::flag",
+        deserialize_with = "crate::request_auth::guardian_flag",
         skip_serializing_if = "Option::is_none"
     )]
     pub guardian_consent: Option<bool>,

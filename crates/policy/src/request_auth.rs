@@ -55,6 +55,19 @@ pub fn authorization_flag<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> Result<Option<bool>, D::Error> {
     use serde::de::Error;
+    signed_flag(Option::deserialize(d)?, "patient_authorization").map_err(D::Error::custom)
+}
+
+/// `guardian_consent` read the same way: a yes/no, a word, or the signed form as a record
+/// (`{"signed_by": "mother", "scope": …, "expires": …}`).
+pub fn guardian_flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    use serde::de::Error;
+    signed_flag(Option::deserialize(d)?, "guardian_consent").map_err(D::Error::custom)
+}
+
+/// A consent fact as a yes/no, a yes/no word, or a record that counts as given when it
+/// says it is signed, names its signer or is active, and is not revoked or expired.
+fn signed_flag(v: Option<serde_json::Value>, field: &str) -> Result<Option<bool>, String> {
     #[derive(Deserialize)]
     struct Signed {
         #[serde(default, alias = "on_file", alias = "given")]
@@ -64,16 +77,14 @@ pub fn authorization_flag<'de, D: serde::Deserializer<'de>>(
         #[serde(flatten)]
         record: crate::request::AuthorizationRecord,
     }
-    match Option::<serde_json::Value>::deserialize(d)? {
+    match v {
         None | Some(serde_json::Value::Null) => Ok(None),
         Some(serde_json::Value::Bool(b)) => Ok(Some(b)),
         // "yes", "unknown", "pending": the same words as every other yes/no fact.
-        Some(serde_json::Value::String(w)) => {
-            crate::request_wire::word_flag(&w).map_err(D::Error::custom)
-        }
+        Some(serde_json::Value::String(w)) => crate::request_wire::word_flag(&w),
         Some(v @ serde_json::Value::Object(_)) => {
-            let r: Signed = serde_json::from_value(v)
-                .map_err(|e| D::Error::custom(format!("patient_authorization record: {e}")))?;
+            let r: Signed =
+                serde_json::from_value(v).map_err(|e| format!("{field} record: {e}"))?;
             // An empty object says nothing either way.
             if r.signed.is_none() && r.revoked.is_none() && r.record == Default::default() {
                 return Ok(None);
@@ -88,8 +99,8 @@ pub fn authorization_flag<'de, D: serde::Deserializer<'de>>(
                 signed && r.revoked != Some(true) && r.record.active(None),
             ))
         }
-        Some(_) => Err(D::Error::custom(
-            "patient_authorization must be true, false, null, a yes/no word or a record such as {\"signed\": true}",
+        Some(_) => Err(format!(
+            "{field} must be true, false, null, a yes/no word or a record such as {{\"signed\": true}}"
         )),
     }
 }

@@ -225,6 +225,10 @@ impl From<RawMedia> for Media {
                     "census",
                     "chart",
                     "board",
+                    // "CT with the patient label burned in".
+                    "label",
+                    "burned",
+                    "burnt",
                 ],
             );
         let identifiers_removed = r.identifiers_removed.or(if has(&said, DEIDENTIFIED) {

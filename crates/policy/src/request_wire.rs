@@ -230,6 +230,13 @@ mod tests {
                 .guardian_consent,
             Some(true)
         );
+        // The guardian's signed form as a record: given when signed and in force.
+        let signed = r#"{"guardian_consent":{"signed_by":"mother","scope":["photo"],"expires":"2027-01-31"}}"#;
+        assert_eq!(read(signed).unwrap().guardian_consent, Some(true));
+        let revoked = r#"{"guardian_consent":{"signed_by":"father","status":"revoked"}}"#;
+        assert_eq!(read(revoked).unwrap().guardian_consent, Some(false));
+        let err = read(r#"{"guardian_consent":3}"#).unwrap_err().to_string();
+        assert!(err.contains("guardian_consent must be"), "{err}");
         let staff = read(r#"{"staff_consent":{"Luis Ortega":true,"Ben Whitfield":"unknown"}}"#);
         assert_eq!(
             staff.unwrap().staff_consent,

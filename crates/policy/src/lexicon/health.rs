@@ -119,7 +119,7 @@ pub(super) const GROUPS: &[Group] = &[
             "test results", "lab results", "results", "result", "tested positive",
             "tested negative", "came back positive", "came back negative", "positive for",
             "negative for", "hiv positive", "covid positive", "blood alcohol", "blood sugar",
-            "sugar level", "sugar levels", "hba1c", "a1c", "bp is", "bp was",
+            "sugar level", "sugar levels", "hba1c", "a1c", "creatinine", "egfr", "platelet count", "bp is", "bp was",
             "blood pressure is", "blood pressure was", "cholesterol", "viral load", "cd4",
             "platelet", "platelets", "hemoglobin", "haemoglobin", "tsh", "psa",
             "biopsy report", "pathology report", "scan report", "mri report", "x-ray report",

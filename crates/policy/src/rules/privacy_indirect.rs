@@ -81,6 +81,8 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
                 && sig.p.sentence_has_word(h.sentence, CEREMONY))
         })
         .map(|h| (h.start, h.end))
+        // "Ohio's first in-utero repair": a place's first is as unique as "the state's".
+        .chain(place_firsts(sig))
         .collect();
     let care = sig.any(HEALTH) || sig.any(&[Cue::Outcome, Cue::VisitWord]);
     let timed = sig.has(Cue::TimeRef)
@@ -294,6 +296,20 @@ pub(super) fn indirect(ev: &Eval<'_>, out: &mut Findings) {
         NeedsReview
     };
     out.add(Fired::new(RuleId::PhiIndirect, v).phi("EVENT_DETAIL", unique));
+}
+
+/// "Ohio's first", "Bhopal's first": a named place, possessive, then "first".
+fn place_firsts<'a>(sig: &'a Signals<'_>) -> impl Iterator<Item = Span> + 'a {
+    sig.entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Place)
+        .filter_map(|e| {
+            let rest = &sig.p.norm[e.end..];
+            ["'s first", "\u{2019}s first"]
+                .iter()
+                .find(|w| rest.starts_with(*w))
+                .map(|w| (e.start, e.end + w.len()))
+        })
 }
 
 /// "Lincoln High", "Govt. Girls College", "Kendriya Vidyalaya": a capitalised word before an

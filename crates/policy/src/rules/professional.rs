@@ -68,11 +68,48 @@ fn tone(ev: &Eval<'_>, out: &mut Findings) {
     ) {
         return;
     }
-    let spans: Vec<Span> = ev.sig.of(Cue::Retal).map(|h| (h.start, h.end)).collect();
+    let mut spans: Vec<Span> = ev.sig.of(Cue::Retal).map(|h| (h.start, h.end)).collect();
+    // "… warna aapki file ki saari details sabke saamne rakh denge": a threat to make the
+    // patient's record public is retaliation with a disclosure in it.
+    let lower = ev.sig.p.norm.to_ascii_lowercase();
+    let threat = EXPOSE.in_text(&lower);
+    if threat {
+        spans.extend(
+            EXPOSE_LIST
+                .iter()
+                .filter_map(|w| lower.find(w).map(|s| (s, s + w.len()))),
+        );
+    }
     if !spans.is_empty() {
-        out.add(Fired::new(RuleId::ToneRetal, NeedsReview).spans(spans));
+        let v = if threat { Block } else { NeedsReview };
+        out.add(Fired::new(RuleId::ToneRetal, v).spans(spans));
     }
 }
+
+const EXPOSE_LIST: &[&str] = &[
+    "sabke saamne rakh",
+    "sabke samne rakh",
+    "sab ke saamne rakh",
+    "sab ke samne rakh",
+    "sabke saamne la",
+    "sabke samne la",
+    "सबके सामने रख",
+    "सबके सामने ला",
+    "सार्वजनिक कर देंगे",
+    "public kar denge",
+    "make your records public",
+    "make your chart public",
+    "make your file public",
+    "post your records",
+    "post your chart",
+    "publish your records",
+    "publish your chart",
+    "release your records",
+    "share your records with",
+    "details of your visit public",
+    "tell everyone about your",
+];
+static EXPOSE: crate::phrases::Phrases = crate::phrases::Phrases::new(EXPOSE_LIST);
 
 /// An advice phrase that is really a referral ("you should call us") does not count.
 fn real_advice<'s>(sig: &'s Signals<'_>) -> Vec<&'s Hit> {

@@ -198,7 +198,14 @@ pub fn merge_phi(
                 .iter()
                 .any(|x| x.start < e && s < x.end && (x.kind == kind || kind == EntityKind::Place));
         if !dup {
-            ents.push(Entity::new(p, kind, s, e, label));
+            let mut ent = Entity::new(p, kind, s, e, label);
+            // "104th", "34M": the detector's ages keep their number.
+            if kind == EntityKind::Age {
+                let n = p.norm[s..e].trim_start();
+                let end = n.find(|c: char| !c.is_ascii_digit()).unwrap_or(n.len());
+                ent.value = n[..end].parse().ok();
+            }
+            ents.push(ent);
         }
     }
 }

@@ -145,6 +145,8 @@ pub fn apply(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
     }
     drop_inside(hits, &spans);
     drop_famous_things(p, hits);
+    // "our 22 ORs": operating rooms, not oral rehydration salts (ORS).
+    hits.retain(|h| !(h.cue == Cue::Medication && &p.norm[h.start..h.end] == "ORs"));
     // "Ek unit khoon teen zindagiyan bacha sakta hai": in Hinglish "teen" is three.
     // "teen zindagiyan", "do ya teen din": a count of things.
     const COUNTED: &[&str] = &[

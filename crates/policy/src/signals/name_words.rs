@@ -39,6 +39,11 @@ const NOT_NAMES: &[&str] = &[
     "time", "speech", "balance",
     // Documents: "our Patient Privacy Agreement".
     "agreement", "policy",
+    // Units named for their care: "our Cardiac Step-Down Unit", "Neuro ICU".
+    "cardiac", "step-down", "stepdown", "telemetry", "surgical", "med-surg", "neuro",
+    "cardio", "pulmonary", "renal", "vascular", "critical", "intensive", "progressive",
+    // Forms of address for office-holders: "welcome Hon. MLA Shri …".
+    "hon", "honble", "hon'ble", "honourable", "honorable",
     "ravivaar", "ravivar", "somvaar", "somvar", "mangalvaar", "mangalvar", "budhvaar", "budhvar",
     "guruvaar", "guruvar", "shukravaar", "shukravar", "shanivaar", "shanivar",
     "senior", "pharmacy", "ward", "wing", "block", "floor", "gate", "campus", "square", "bridge",

@@ -129,8 +129,13 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
         // "Sunita ji", "Ramesh जी" (not "मधुमेह के साथ जी रहे हैं", living with it).
         let living =
             || ["रहे", "रही", "रहा", "सकते", "सकती", "सकें", "पाते", "लेते"].contains(&word(i + 2));
+        // "Sharma uncle", "Meena aunty", "Raju bhaiya": a name with a kin word of respect.
+        const KIN: &[&str] = &[
+            "ji", "uncle", "aunty", "auntie", "bhaiya", "didi", "chacha", "chachi", "bhabhi",
+            "dadi", "nani", "sahab", "saheb",
+        ];
         if i + 1 < n
-            && (word(i + 1).eq_ignore_ascii_case("ji") || word(i + 1) == "जी")
+            && (in_list(KIN, word(i + 1)) || word(i + 1) == "जी")
             && (is_cap(w) || is_deva(w))
             && !bad(i)
             && !living()

@@ -41,6 +41,11 @@ pub(super) fn self_disclosure(sig: &Signals<'_>, t: &mut Ties) {
 }
 
 fn anchor_ok_age(sig: &Signals<'_>, s: usize, e: usize) -> bool {
+    // "Case of the week: 34M with thunderclap headache": the shorthand of a teaching case
+    // is not, by itself, someone we can point at.
+    if sig.text(s, e).ends_with(['M', 'F']) {
+        return false;
+    }
     let w0 = sig.p.word_at(s);
     let w1 = sig.p.word_at(e.saturating_sub(1));
     let prev = if w0 > 0 {
