@@ -122,12 +122,24 @@ fn glued_age(ctx: &Ctx, i: usize) -> Option<(u32, &'static str)> {
                 "visits",
                 "of",
             ];
-            let money = i > 0 && (ctx.is_punct(i - 1, b'$') || ctx.low(i - 1) == "rs");
+            // "$34M", "Rs. 34M", "₹34M": money. "fever of 104F": a temperature. "3M N95":
+            // a maker. "Room 12F": a room.
+            let prev = |k: usize| if i >= k { ctx.low(i - k) } else { "" };
+            let currency = |w: &str| ["rs", "inr", "usd", "$", "₹", "£", "€"].contains(&w);
+            let money = currency(prev(1)) || prev(1) == "." && currency(prev(2));
             let count = COUNTS.contains(&next(1)) || ctx.is_punct(i + 1, b'+');
-            (!money && !count).then_some((v, "sex"))
+            let heat = tail == "F"
+                && (v >= 93
+                    || (1..=3).any(|k| {
+                        matches!(prev(k), "fever" | "temp" | "temperature" | "bukhar" | "°")
+                    }));
+            let room = i > 0 && ctx.bits[i - 1] & FACILITY != 0;
+            (v >= 10 && !money && !count && !heat && !room).then_some((v, "sex"))
         }
+        // Not "our 25th birthday", "its 100th birthday": the organisation's.
         "th" | "st" | "nd" | "rd"
-            if matches!(next(1), "birthday" | "bday" | "b'day" | "janmdin") =>
+            if matches!(next(1), "birthday" | "bday" | "b'day" | "janmdin")
+                && !(i > 0 && matches!(ctx.low(i - 1), "our" | "its" | "s")) =>
         {
             Some((v, "birthday"))
         }

@@ -111,6 +111,11 @@ fn dates_and_ages() {
         "a $34M expansion",
         "34M people screened",
         "our 25th anniversary",
+        "our 25th birthday as a hospital",
+        "Rs. 34M project",
+        "a fever of 104F",
+        "3M N95 masks",
+        "Room 12F",
     ] {
         assert!(
             !det.detect(money).iter().any(|f| f.kind == Kind::Age),

@@ -45,6 +45,37 @@ pub fn facts<'de, D: serde::Deserializer<'de>>(d: D) -> Result<crate::request::F
         if let (Some(r), false) = (record, has_record) {
             map.insert("authorization".to_string(), r);
         }
+        // A guardian's consent given as a record counts only when a guardian signed it and
+        // it had not expired by the publication date.
+        let publish = map
+            .get("publish_date")
+            .and_then(|d| d.as_str())
+            .map(str::to_string);
+        for key in ["guardian_consent", "parental_consent", "parent_consent"] {
+            let Some(serde_json::Value::Object(g)) = map.get(key) else {
+                continue;
+            };
+            let text = |k: &str| {
+                g.get(k)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase()
+            };
+            let signer = text("signed_by");
+            let not_guardian = g.contains_key("signed_by")
+                && ["", "patient", "self", "minor", "child", "student"].contains(&signer.as_str());
+            let expired = match (
+                iso_day(&text("expires")),
+                publish.as_deref().and_then(iso_day),
+            ) {
+                (Some(until), Some(on)) => until < on,
+                _ => false,
+            };
+            if not_guardian || expired {
+                map.insert(key.to_string(), serde_json::Value::Bool(false));
+            }
+        }
     }
     crate::request::Facts::deserialize(v).map_err(|e| D::Error::custom(format!("facts: {e}")))
 }

@@ -226,9 +226,14 @@ impl From<RawMedia> for Media {
                     "chart",
                     "board",
                     // "CT with the patient label burned in".
-                    "label",
-                    "burned",
-                    "burnt",
+                    "patient label",
+                    "name label",
+                    "burned-in",
+                    "burnt-in",
+                    "burned in",
+                    "burnt in",
+                    "burned_in",
+                    "burnt_in",
                 ],
             );
         let identifiers_removed = r.identifiers_removed.or(if has(&said, DEIDENTIFIED) {

@@ -235,6 +235,24 @@ mod tests {
         assert_eq!(read(signed).unwrap().guardian_consent, Some(true));
         let revoked = r#"{"guardian_consent":{"signed_by":"father","status":"revoked"}}"#;
         assert_eq!(read(revoked).unwrap().guardian_consent, Some(false));
+        // Through the request's reader: expired by the publication date, or signed by
+        // the patient, it is not a guardian's consent.
+        let facts = |j: &str| {
+            let v: serde_json::Value = serde_json::from_str(j).unwrap();
+            crate::request_auth::facts(v).unwrap().guardian_consent
+        };
+        let expired = r#"{"guardian_consent":{"signed_by":"mother","expires":"2025-06-30"},"publish_date":"2026-12-05"}"#;
+        assert_eq!(facts(expired), Some(false));
+        assert_eq!(
+            facts(r#"{"guardian_consent":{"signed_by":"patient"}}"#),
+            Some(false)
+        );
+        assert_eq!(
+            facts(
+                r#"{"guardian_consent":{"signed_by":"father","expires":"2027-01-31"},"publish_date":"2026-12-05"}"#
+            ),
+            Some(true)
+        );
         let err = read(r#"{"guardian_consent":3}"#).unwrap_err().to_string();
         assert!(err.contains("guardian_consent must be"), "{err}");
         let staff = read(r#"{"staff_consent":{"Luis Ortega":true,"Ben Whitfield":"unknown"}}"#);

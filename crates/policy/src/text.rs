@@ -303,7 +303,7 @@ impl<'a> Prepared<'a> {
                 const ABBREV: &[&str] = &[
                     "dr", "mr", "mrs", "ms", "st", "no", "vs", "prof", "smt", "jr", "sr", "mt",
                     "rd", "ave", "dept", "approx", "etc", "e.g", "i.e", "ft", "lt", "col",
-                    "hon", "gov", "sen", "rep",
+                    "hon",
                     "डॉ", "श्री", "श्रीमती", "कु",
                 ];
                 if ABBREV.iter().any(|a| word.eq_ignore_ascii_case(a))

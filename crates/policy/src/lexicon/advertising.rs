@@ -121,8 +121,7 @@ pub(super) const GROUPS: &[Group] = &[
             "patients lost", "patients see", "our patients lose", "lose up to",
             "results you can see", "nateeje", "नतीजे दिखें",
             // A testimonial promising the reader the same: "— you will too!".
-            "you will too", "you'll too", "so will you", "you can too", "so can you",
-            "you could too", "aap bhi kar sakte", "आप भी कर सकते",
+            "you will too", "you'll too", "so will you",
         ],
     ),
     (
@@ -131,7 +130,8 @@ pub(super) const GROUPS: &[Group] = &[
             // What patients generally achieve. "Results may vary" and "results not typical"
             // are not enough (FTC Endorsement Guides, 2009 revision of 255.2).
             "typical results", "typical patient", "typically", "most patients", "on average",
-            "an average of", "average weight loss",
+            "lose an average of", "lost an average of", "average weight loss",
+            "average loss of",
             "average patient", "generally expected", "the average result", "median",
             "typical weight loss", "typical recovery", "typical result", "typical outcome",
             "most participants", "aam taur par mareez", "zyadatar mareez", "zyaadatar mareez",

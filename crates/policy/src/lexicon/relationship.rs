@@ -60,7 +60,7 @@ pub(super) const GROUPS: &[Group] = &[
             "glad we could help you with", "glad we could treat", "you were in our",
             "your doctor here", "your dentist here", "your provider here",
             "you have been coming", "you've been coming", "since you started",
-            "part of our practice family", "part of our patient family", "part of our clinic family",
+            "part of our practice family", "part of our patient family",
             "been a patient since", "been our patient", "patient of ours since",
             "your family's visit", "hope your recovery", "hope the recovery",
             // Hinglish
@@ -68,9 +68,8 @@ pub(super) const GROUPS: &[Group] = &[
             "aap hamare paas", "aap humare paas", "aap hamare hospital", "aap humare hospital",
             "aap hamare clinic", "aap humare clinic", "aapko bataya", "aapko samjhaya",
             "humne aapka", "hamne aapka", "humne aapki", "hamne aapki",
-            // Not "humne aapko" alone: "humne aapko DM kiya hai" moves the talk private.
-            "humne aapko dekha", "hamne aapko dekha", "humne aapko refer", "hamne aapko refer",
-            "humne aapko dawai", "hamne aapko dawai", "aapko discharge", "aapko admit", "aapko bharti", "hamare patient",
+            // ("humne aapko DM kiya hai" only moves the talk private: `signals::masks`.)
+            "humne aapko", "hamne aapko", "aapko discharge", "aapko admit", "aapko bharti", "hamare patient",
             "humare patient", "hamare mareez", "aap yahan aaye", "aap yahan aayi",
             "aapki delivery", "aapka operation", "aapka ilaj", "aapka ilaaj", "aapke ilaj",
             "aapke ilaaj", "aapki surgery", "aapki report", "aapka treatment", "jaldi theek",
@@ -81,7 +80,7 @@ pub(super) const GROUPS: &[Group] = &[
             "दवाइयाँ नहीं लेते", "दवाइयां नहीं लेते", "दवा नहीं लेते", "दवाई नहीं ली", "फॉलो-अप भी छोड़",
             "फॉलो-अप छोड़", "follow-up chhod", "follow up chhod", "dawai nahi lete", "dawaiyan nahi lete",
             "dawai nahi li", "dawaiyan nahi li",
-            "आपको बताया", "आपको समझाया", "हमने आपको देखा", "हमने आपको रेफर", "हमने आपका", "हमने आपकी", "हमने आपके",
+            "आपको बताया", "आपको समझाया", "हमने आपको", "हमने आपका", "हमने आपकी", "हमने आपके",
             "हमारे मरीज", "हमारे मरीज़", "आपका इलाज", "आपके इलाज", "आपकी सर्जरी",
             "आपका ऑपरेशन", "आपकी डिलीवरी", "आपकी रिपोर्ट", "जल्दी ठीक", "जल्द स्वस्थ",
             // "for trusting us and getting your treatment here"
@@ -302,10 +301,9 @@ pub(super) const GROUPS: &[Group] = &[
             "ceo", "chief executive", "president", "vice president", "spokesperson",
             "spokesman", "spokeswoman", "chief medical officer", "cmo", "coo", "cfo",
             "chairman", "chairperson", "founder", "administrator", "director",
-            "chief nursing officer", "cno", "chief operating officer", "chief nurse",
-            "nursing officer", "nurse manager", "charge nurse", "medical director",
-            "medical superintendent", "nursing superintendent", "physician assistant",
-            "public relations officer", "media contact", "our pa",
+            "chief nursing officer", "chief operating officer", "chief nurse",
+            "nursing officer", "nurse manager", "physician assistant",
+            "public relations officer", "our pa", "cno",
             // Hindi: spokesperson, PR officer, director, superintendent.
             "प्रवक्ता", "जनसंपर्क अधिकारी", "निदेशक", "अधीक्षक", "चिकित्सा अधीक्षक",
         ],

@@ -152,7 +152,6 @@ pub(super) const GROUPS: &[Group] = &[
             "one in a million", "one-in-a-million", "triplets", "quadruplets", "quintuplets",
             "conjoined", "sarpanch", "सरपंच", "vidhayak", "विधायक", "mukhiya", "parshad", "पार्षद", "celebrity", "famous", "well-known", "well known", "local cricketer",
             "cricketer", "actor", "actress", "mla", "mayor", "councillor", "councilman",
-            "commissioner", "alderman", "councilwoman", "congresswoman", "sheriff",
             "star player", "athlete", "influencer", "local teacher", "local shopkeeper",
             "local businessman", "local businesswoman", "coach", "the principal",
             "the teacher", "first baby of", "first in the state", "first in the region",
@@ -178,8 +177,10 @@ pub(super) const GROUPS: &[Group] = &[
             "vidhayak", "विधायक", "mukhiya", "parshad", "पार्षद", "pradhan ji",
             "jaane-maane", "jane-mane", "jaane maane", "जाने-माने", "जाने माने", "mashhoor",
             "मशहूर", "prasiddh", "प्रसिद्ध", "school principal", "principal of",
-            "commissioner", "alderman", "councilwoman", "council member", "congresswoman",
-            "state senator", "state representative", "state rep", "sheriff",
+            // Not a bare "commissioner": "our Health Commissioner urges…" speaks for us.
+            "county commissioner", "city commissioner", "municipal commissioner", "alderman",
+            "councilwoman", "council member", "congresswoman", "state senator",
+            "state representative",
         ],
     ),
     (

@@ -71,15 +71,47 @@ fn tone(ev: &Eval<'_>, out: &mut Findings) {
     let mut spans: Vec<Span> = ev.sig.of(Cue::Retal).map(|h| (h.start, h.end)).collect();
     // "… warna aapki file ki saari details sabke saamne rakh denge": a threat to make the
     // patient's record public is retaliation with a disclosure in it.
-    let lower = ev.sig.p.norm.to_ascii_lowercase();
-    let threat = EXPOSE.in_text(&lower);
-    if threat {
-        spans.extend(
-            EXPOSE_LIST
-                .iter()
-                .filter_map(|w| lower.find(w).map(|s| (s, s + w.len()))),
-        );
-    }
+    // Only as a threat (with "or else", "warna", a demand to take the review down, or
+    // the retaliation itself), and not "we never share your records with anyone".
+    let sig = ev.sig;
+    let framed = sig.any(&[Cue::Consequence, Cue::Retal, Cue::Suppress, Cue::RemovalAsk]);
+    // Offsets into the lower-cased text are offsets into the text only when lower-casing
+    // kept every length (it always does for ASCII and Devanagari).
+    let ascii_lower;
+    let lower = if sig.p.lower().len() == sig.p.norm.len() {
+        sig.p.lower()
+    } else {
+        ascii_lower = sig.p.norm.to_ascii_lowercase();
+        &ascii_lower
+    };
+    let found: Vec<Span> = if framed && EXPOSE.in_text(lower) {
+        EXPOSE_LIST
+            .iter()
+            .filter_map(|w| lower.find(w).map(|s| (s, s + w.len())))
+            .filter(|&(s, _)| {
+                let w0 = sig.p.word_at(s);
+                !(w0.saturating_sub(3)..w0).any(|i| {
+                    sig.p.word_is(
+                        i,
+                        &[
+                            "never",
+                            "not",
+                            "don't",
+                            "won't",
+                            "cannot",
+                            "can't",
+                            "nahi",
+                            "नहीं",
+                        ],
+                    )
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let threat = !found.is_empty();
+    spans.extend(found);
     if !spans.is_empty() {
         let v = if threat { Block } else { NeedsReview };
         out.add(Fired::new(RuleId::ToneRetal, v).spans(spans));
@@ -91,10 +123,7 @@ const EXPOSE_LIST: &[&str] = &[
     "sabke samne rakh",
     "sab ke saamne rakh",
     "sab ke samne rakh",
-    "sabke saamne la",
-    "sabke samne la",
     "सबके सामने रख",
-    "सबके सामने ला",
     "सार्वजनिक कर देंगे",
     "public kar denge",
     "make your records public",
@@ -107,7 +136,6 @@ const EXPOSE_LIST: &[&str] = &[
     "release your records",
     "share your records with",
     "details of your visit public",
-    "tell everyone about your",
 ];
 static EXPOSE: crate::phrases::Phrases = crate::phrases::Phrases::new(EXPOSE_LIST);
 

@@ -145,6 +145,33 @@ pub fn apply(p: &Prepared<'_>, hits: &mut Vec<Hit>) {
     }
     drop_inside(hits, &spans);
     drop_famous_things(p, hits);
+    // "Humne aapko DM kiya hai", "हमने आपको निजी संदेश भेजा है": we wrote to them, which
+    // says nothing of their care.
+    const CHANNELS: &[&str] = &[
+        "dm",
+        "message",
+        "msg",
+        "call",
+        "email",
+        "e-mail",
+        "sms",
+        "inbox",
+        "whatsapp",
+        "reply",
+        "मैसेज",
+        "कॉल",
+        "संदेश",
+        "निजी",
+        "ईमेल",
+    ];
+    hits.retain(|h| {
+        !(h.cue == Cue::RelPhrase
+            && h.w1 == h.w0 + 1
+            && ["humne", "hamne", "हमने"]
+                .iter()
+                .any(|w| p.word_text(h.w0).eq_ignore_ascii_case(w))
+            && p.word_is(h.w1 + 1, CHANNELS))
+    });
     // "our 22 ORs": operating rooms, not oral rehydration salts (ORS).
     hits.retain(|h| !(h.cue == Cue::Medication && &p.norm[h.start..h.end] == "ORs"));
     // "Ek unit khoon teen zindagiyan bacha sakta hai": in Hinglish "teen" is three.

@@ -40,7 +40,7 @@ const NOT_NAMES: &[&str] = &[
     // Documents: "our Patient Privacy Agreement".
     "agreement", "policy",
     // Units named for their care: "our Cardiac Step-Down Unit", "Neuro ICU".
-    "cardiac", "step-down", "stepdown", "telemetry", "surgical", "med-surg", "neuro",
+    "cardiac", "stepdown", "telemetry", "surgical", "neuro",
     "cardio", "pulmonary", "renal", "vascular", "critical", "intensive", "progressive",
     // Forms of address for office-holders: "welcome Hon. MLA Shri …".
     "hon", "honble", "hon'ble", "honourable", "honorable",

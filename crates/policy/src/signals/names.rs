@@ -130,12 +130,32 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
         let living =
             || ["रहे", "रही", "रहा", "सकते", "सकती", "सकें", "पाते", "लेते"].contains(&word(i + 2));
         // "Sharma uncle", "Meena aunty", "Raju bhaiya": a name with a kin word of respect.
+        // ("Dadi Nani ke nuskhe", "Police uncle", "Collector Sahab": no name before it.)
         const KIN: &[&str] = &[
-            "ji", "uncle", "aunty", "auntie", "bhaiya", "didi", "chacha", "chachi", "bhabhi",
-            "dadi", "nani", "sahab", "saheb",
+            "ji", "uncle", "aunty", "auntie", "bhaiya", "didi", "bhabhi", "sahab", "saheb",
+        ];
+        const NOT_BEFORE_KIN: &[&str] = &[
+            "dadi",
+            "nani",
+            "dada",
+            "nana",
+            "chacha",
+            "chachi",
+            "mama",
+            "mami",
+            "bua",
+            "mausi",
+            "police",
+            "collector",
+            "doctor",
+            "daktar",
+            "master",
+            "teacher",
+            "driver",
+            "guard",
         ];
         if i + 1 < n
-            && (in_list(KIN, word(i + 1)) || word(i + 1) == "जी")
+            && (in_list(KIN, word(i + 1)) && !in_list(NOT_BEFORE_KIN, w) || word(i + 1) == "जी")
             && (is_cap(w) || is_deva(w))
             && !bad(i)
             && !living()

@@ -9,6 +9,14 @@ use crate::text::Prepared;
 
 use super::owners_words::{asked_about, digits, former_workplace, guest, our_before};
 
+/// Words that may stand between a staff title and the name it belongs to.
+#[rustfmt::skip]
+const BETWEEN_TITLE_AND_NAME: &[&str] = &[
+    "dr", "doctor", "mr", "mrs", "ms", "miss", "shri", "sri", "smt", "prof", "nurse", "sister",
+    "श्री", "श्रीमती", "डॉ", "डॉ.", "सुश्री", "practitioner", "assistant", "specialist",
+    "educator", "midwife", "navigator", "coordinator", "of", "nursing", "at",
+];
+
 /// Mark entities that belong to the organisation, its staff, or an observance.
 pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Entity]) {
     let org_phones = org.phone_digits();
@@ -23,7 +31,15 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                 && !(h.start >= e.start && h.end <= e.end)
                 && !(c == Cue::StaffTitle
                     && h.end <= e.start
-                    && p.norm[h.end..e.start].contains(','))
+                    && (p.norm[h.end..e.start].contains(',')
+                        // "our PA saw Maria Lopez", "प्रवक्ता ने रमेश शर्मा…": a verb or a
+                        // postposition between makes the name someone else; only a
+                        // title may stand there ("our cardiologist Dr. Rao").
+                        || (h.w1 + 1..e.w0).any(|i| {
+                            let w = p.word_text(i);
+                            let initial = w.len() <= 2 && w.starts_with(|c: char| c.is_ascii_uppercase());
+                            !initial && !p.word_is(i, BETWEEN_TITLE_AND_NAME)
+                        })))
         })
     };
     // Where contact details start, by word: "call Renée at (614) 555-0172".

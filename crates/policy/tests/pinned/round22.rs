@@ -57,6 +57,21 @@ fn review_guards_hold_22() {
         (RulesAllow, "Shoutout to the crew who keep our 14 ORs running every single day!", "linkedin_post", "US", None, r#"{}"#),
         // Money and counts of millions are not ages.
         (RulesAllow, "Thanks to a $34M grant, 2M people in our district can now get free screening.", "facebook_post", "US", None, r#"{}"#),
+        // From the review of round 22 (each failed on its first commit, 92a94f2):
+        // a promise never to share records is no threat to share them;
+        (RulesAllow, "We never share your records with anyone without your consent. Please call us at (555) 010-2200.", "google_review_reply", "US", Some("1-star review: 'They shared my info!' (synthetic)"), r#"{}"#),
+        // a health commissioner's advisory is no public figure's care;
+        (RulesAllow, "Our Health Commissioner says flu cases doubled this week; she urges everyone to get vaccinated.", "facebook_post", "IN", None, r#"{}"#),
+        // a verb between a staff title and a name makes the name someone else;
+        (Block, "Our PA saw Maria Lopez today for her chemo follow-up.", "facebook_post", "US", None, r#"{"staff_consent":true}"#),
+        // "humne aapko operate kiya" still confirms the care;
+        (Block, "Humne aapko pichhle hafte operate kiya tha, ab aap kaise hain?", "facebook_comment_reply", "IN", Some("Comment: 'Dr sahab bahut acche hain' (synthetic)"), r#"{}"#),
+        // an average that is not the result's leaves the testimonial's promise to review;
+        (Rule("FTC-TYPICAL"), "Meena lost 22 lbs in 3 months — you will too! Our dietitians see an average of 40 clients a week.", "facebook_post", "US", None, r#"{"patient_authorization":true}"#),
+        // product labels are no patient's label;
+        (RulesAllow, "Our new pharmacy is open! Photo: shelves of products with their labels.", "facebook_post", "US", None, r#"{"media":[{"kind":"image","shows":"pharmacy shelf with product labels"}]}"#),
+        // and "Dr. Sen." ends its sentence: the next name is a patient's.
+        (Block, "Welcome to our team, Dr. Sen. Ramesh Kumar was her first transplant patient here last week.", "facebook_post", "IN", None, r#"{"staff_consent":true}"#),
     ];
     check_pinned(cases);
 }
