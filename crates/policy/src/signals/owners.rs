@@ -7,15 +7,10 @@ use crate::lexicon::{Cue, Hit};
 use crate::org::OrgPolicy;
 use crate::text::Prepared;
 
-use super::owners_words::{asked_about, digits, former_workplace, guest, our_before};
-
-/// Words that may stand between a staff title and the name it belongs to.
-#[rustfmt::skip]
-const BETWEEN_TITLE_AND_NAME: &[&str] = &[
-    "dr", "doctor", "mr", "mrs", "ms", "miss", "shri", "sri", "smt", "prof", "nurse", "sister",
-    "श्री", "श्रीमती", "डॉ", "डॉ.", "सुश्री", "practitioner", "assistant", "specialist",
-    "educator", "midwife", "navigator", "coordinator", "of", "nursing", "at",
-];
+use super::owners_words::{
+    asked_about, digits, former_workplace, guest, our_before, serves_patients,
+    BETWEEN_TITLE_AND_NAME,
+};
 
 /// Mark entities that belong to the organisation, its staff, or an observance.
 pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Entity]) {
@@ -390,21 +385,4 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
             e.org = true;
         }
     }
-}
-
-/// "Tanya Brooks has greeted every patient at our clinic": a name that greets, treats or
-/// serves the patients (actively, not "was treated") is one of us.
-fn serves_patients(p: &Prepared<'_>, e: &Entity) -> bool {
-    const VERBS: &[&str] = &[
-        "greeted", "greets", "welcomed", "welcomes", "served", "serves", "treated", "treats",
-        "helped", "helps", "cared", "cares",
-    ];
-    let mut i = e.w1 + 1;
-    if p.word_is(i, &["has", "had", "have"]) {
-        i += 1;
-    }
-    p.word_is(i, VERBS)
-        && (i + 1..=i + 3)
-            .filter(|&j| j < p.words.len() && p.words[j].sentence == e.sentence)
-            .any(|j| p.word_is(j, &["patient", "patients", "patient's", "patients'"]))
 }

@@ -1,6 +1,7 @@
 //! Word-level tests behind [`super::owners`]: whether the words around an entity make
-//! it the organisation's (a contact after "our"), a workplace, a guest, or the subject of a
-//! question rather than the person answering it.
+//! it the organisation's (a contact after "our"), a workplace, a guest, one of our staff
+//! (serving patients, titled), or the subject of a question rather than the person
+//! answering it.
 
 use super::entities::Entity;
 use crate::text::Prepared;
@@ -185,4 +186,29 @@ pub(super) fn guest(p: &Prepared<'_>, e: &Entity, hits: &[crate::lexicon::Hit]) 
         || super::nouns::hosted(p, e.w0))
         && !p.norm[e.end..].starts_with("'s");
     (role || office) && visiting && no_care || office && no_care && hosted
+}
+
+/// Words that may stand between a staff title and the name it belongs to.
+#[rustfmt::skip]
+pub(super) const BETWEEN_TITLE_AND_NAME: &[&str] = &[
+    "dr", "doctor", "mr", "mrs", "ms", "miss", "shri", "sri", "smt", "prof", "nurse", "sister",
+    "श्री", "श्रीमती", "डॉ", "डॉ.", "सुश्री", "practitioner", "assistant", "specialist",
+    "educator", "midwife", "navigator", "coordinator", "of", "nursing", "at",
+];
+
+/// "Tanya Brooks has greeted every patient at our clinic": a name that greets, treats or
+/// serves the patients (actively, not "was treated") is one of us.
+pub(super) fn serves_patients(p: &Prepared<'_>, e: &Entity) -> bool {
+    const VERBS: &[&str] = &[
+        "greeted", "greets", "welcomed", "welcomes", "served", "serves", "treated", "treats",
+        "helped", "helps", "cared", "cares",
+    ];
+    let mut i = e.w1 + 1;
+    if p.word_is(i, &["has", "had", "have"]) {
+        i += 1;
+    }
+    p.word_is(i, VERBS)
+        && (i + 1..=i + 3)
+            .filter(|&j| j < p.words.len() && p.words[j].sentence == e.sentence)
+            .any(|j| p.word_is(j, &["patient", "patients", "patient's", "patients'"]))
 }
