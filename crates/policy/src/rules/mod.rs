@@ -7,6 +7,7 @@ mod authorisation;
 pub mod catalog;
 mod claims;
 mod ftc;
+mod general_sentences;
 mod india;
 mod india_acts;
 mod india_endorse;

@@ -3,6 +3,7 @@
 //! clears.
 
 use super::authorisation::{anonymous, covered, ANON_CAPPED, AUTH_CLEARS};
+use super::general_sentences as general;
 use super::{Eval, Findings, Fired, RuleId, DISCLOSURE};
 use crate::lexicon::Cue;
 use crate::phrases::Phrases;
@@ -178,40 +179,6 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
         ev.ctx.family.is_addressed()
             && (sig.sentence_has(s, Cue::Hedge) || any_case(s) || prevention(s))
     };
-    let booking_invite = |s: usize| {
-        sig.sentence_has(s, Cue::OrgContact)
-            && !sig.sentence_has(s, Cue::Poss2)
-            && sig
-                .p
-                .sentence_has_word(s, &["booking", "book", "appointment", "appointments"])
-    };
-    // "Thyroid aur poshan par hamari general video ka link description mein hai": a topic
-    // of our general material, pointed to, is nobody's diagnosis.
-    let resource = |s: usize| {
-        !sig.sentence_has(s, Cue::Poss2)
-            && !sig.sentence_has(s, Cue::You2)
-            && !sig
-                .personal_entities()
-                .any(|e| e.kind == EntityKind::Name && e.sentence == s)
-            && (sig.sentence_has(s, Cue::Poss1) || sig.p.sentence_has_word(s, &["general"]))
-            && sig.p.sentence_has_word(
-                s,
-                &[
-                    "video",
-                    "videos",
-                    "article",
-                    "articles",
-                    "blog",
-                    "guide",
-                    "webinar",
-                    "leaflet",
-                    "booklet",
-                    "factsheet",
-                    "infographic",
-                    "playlist",
-                ],
-            )
-    };
     let health: Vec<&crate::lexicon::Hit> = sig
         .hits
         .iter()
@@ -229,8 +196,9 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
                 && !sig.overlapped_by(h, Cue::Routine)
                 // The PCPNDT notice, and "pregnancy scan ki booking ke liye … call karein".
                 && !sig.sentence_has(h.sentence, Cue::PcpndtDisclaimer)
-                && !booking_invite(h.sentence)
-                && !resource(h.sentence)
+                && !general::booking_invite(sig, h.sentence)
+                && !general::resource(sig, h.sentence)
+                && !general::how_it_works(sig, h.sentence)
                 // "…अल्ट्रासाउंड जाँच सोमवार से शनिवार सुबह 9 से शाम 6 बजे तक": a service
                 // and its opening hours.
                 && !sig.entities.iter().any(|e| {

@@ -4,9 +4,9 @@
 //! ("29M", "97th birthday"), labels burned into scans, "humne aapko" that only says we
 //! wrote, threats to make a record public, "part of our practice family", county
 //! commissioners, a place's first, testimonials that promise the reader the same result,
-//! averages beside a testimonial, care units' names and kin words after surnames; each row
-//! failed before its fix. A guardian's consent given as a record is tested in
-//! `src/request_wire.rs`, one-token ages in `phi`'s tests.
+//! averages beside a testimonial, care units' names, kin words after surnames and how
+//! results reach the portal; each row failed before its fix. A guardian's consent given as
+//! a record is tested in `src/request_wire.rs`, one-token ages in `phi`'s tests.
 
 use super::{check_pinned, Expect, Pinned};
 
@@ -40,6 +40,8 @@ fn general_fixes_hold_22() {
         (RulesAllow, "“I lost 30 lbs.” — Sam, shared with his written permission. Members of our program lose an average of 5% of body weight in 6 months.", "facebook_post", "US", None, r#"{"patient_authorization":true}"#),
         // "Cardiac Step-Down" is a unit's name, not a person's.
         (RulesAllow, "Congratulations to Maya Brooks, RN, who now leads our Cardiac Step-Down Unit!", "facebook_post", "US", None, r#"{"staff_consent":true}"#),
+        // How results reach the portal, said of everyone, confirms nothing.
+        (RulesAllow, "Lab results usually post to our patient portal within 3 business days. For help, call (555) 014-2211.", "facebook_comment_reply", "US", Some("Comment: 'where are my MRI results??'"), r#"{}"#),
         // "Verma aunty": a surname with a kin word of respect is a person.
         (Block, "Verma aunty toh humare Monday dialysis batch mein hain, unka creatinine ab better hai!", "facebook_comment_reply", "IN", Some("Comment: 'Meri mummy ka dialysis aapke yahan hota hai' (synthetic)"), r#"{}"#),
     ];
@@ -55,6 +57,8 @@ fn review_guards_hold_22() {
         (Review, "Case of the week: 41F with sudden painless vision loss in one eye. What would you order first? #Ophthalmology", "linkedin_post", "IN", None, r#"{}"#),
         // "our 14 ORs" are operating rooms, not ORS.
         (RulesAllow, "Shoutout to the crew who keep our 14 ORs running every single day!", "linkedin_post", "US", None, r#"{}"#),
+        // Results said to be the reader's are still theirs.
+        (Block, "Your MRI results are in the portal now.", "facebook_comment_reply", "US", Some("Comment: 'where are my MRI results??'"), r#"{}"#),
         // Money and counts of millions are not ages.
         (RulesAllow, "Thanks to a $34M grant, 2M people in our district can now get free screening.", "facebook_post", "US", None, r#"{}"#),
         // From the review of round 22 (each failed on its first commit, 92a94f2):
