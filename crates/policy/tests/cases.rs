@@ -114,6 +114,11 @@ fn suggestions_are_allowed() {
             req.facts.landing_kind = None;
             req.facts.third_party_trackers = None;
         }
+        // A suggested reply is text: a photo the reply carried is for the PHI-IMAGE finding
+        // ("remove the photo") to take off, not for the new words to clear.
+        if r.findings.iter().any(|f| f.rule == "PHI-IMAGE") {
+            req.facts.media.clear();
+        }
         let again = engine.check(&req);
         let reply = matches!(c.request.channel.as_deref(), Some(ch) if ch.contains("reply") || ch.contains("dm") || ch.contains("messenger") || ch.contains("whatsapp"));
         // A redaction keeps the rest of the text, which the residual model may still want

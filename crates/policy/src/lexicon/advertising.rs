@@ -195,6 +195,7 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::Benefit,
         &[
             "lose", "lose up to", "lose weight", "shed pounds", "drop pounds", "lower your", "control your", "manage your",
+            "fewer migraine days", "fewer migraines", "fewer attacks", "fewer seizures", "fewer flares", "fewer flare-ups",
             "for chronic", "weight management", "management of", "to help", "helps adults", "to reduce", "to lower", "to improve", "protects",
             "felt so much better", "feel so much better", "feel better", "feel great", "works",
             "worked", "effective", "relief", "helped me", "helps", "clears", "cleared",

@@ -11,6 +11,8 @@ pub(super) const GROUPS: &[Group] = &[
         Cue::Condition,
         &[
             "bruxism", "teeth grinding", "grinding your teeth", "jaw clenching", "tmj", "tmd",
+            // Prematurity: "the 24-weeker in bed 6", "our micro-preemie".
+            "weeker", "preemie", "micropreemie", "micro-preemie",
             "stemi", "nstemi", "myocardial infarction", "dil ka daura", "दिल का दौरा",
             "heart ka attack", "sprained", "sprain", "sprained ankle",
             "twisted ankle", "sprained wrist", "pulled muscle", "torn ligament",

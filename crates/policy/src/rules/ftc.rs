@@ -32,7 +32,14 @@ fn subst(ev: &Eval<'_>, out: &mut Findings) {
             .of(Cue::Comparative)
             .map(|h| (h.start, h.end))
             .collect();
-        out.add(Fired::new(RuleId::FtcSubst, NeedsReview).spans(spans));
+        // "…results are 2X faster and way more effective than ANY other orthodontist": a
+        // comparison of how well care works is an efficacy claim without proof on file.
+        let efficacy = ev
+            .sig
+            .of(Cue::Comparative)
+            .any(|h| ev.sig.sentence_has(h.sentence, Cue::Benefit));
+        let v = if efficacy { Block } else { NeedsReview };
+        out.add(Fired::new(RuleId::FtcSubst, v).spans(spans));
     }
 }
 
@@ -245,12 +252,46 @@ const RISK_NEGATORS: &[&str] = &[
     "no", "without", "zero", "low", "minimal", "free", "lower", "reduced",
 ];
 
+/// "Ask us about Nurtiva™ — just 1 shot a month": a trademarked product taken as a dose
+/// (a shot, a pill, an infusion) for a condition is a prescription drug we have not listed.
+fn marked_rx(sig: &crate::signals::Signals<'_>) -> Vec<Span> {
+    const DOSED: &[&str] = &[
+        "shot",
+        "shots",
+        "injection",
+        "injections",
+        "injectable",
+        "pill",
+        "pills",
+        "tablet",
+        "tablets",
+        "capsule",
+        "capsules",
+        "dose",
+        "doses",
+        "infusion",
+        "infusions",
+    ];
+    if !sig.has(Cue::Condition) || !sig.p.has_word(DOSED) {
+        return Vec::new();
+    }
+    sig.p
+        .words
+        .iter()
+        .filter(|w| sig.p.norm[w.end..].starts_with(['\u{2122}', '\u{ae}']))
+        .map(|w| (w.start, w.end))
+        .collect()
+}
+
 fn fda_balance(ev: &Eval<'_>, out: &mut Findings) {
     let sig = ev.sig;
     if ev.ctx.family.is_addressed() {
         return;
     }
-    let drugs: Vec<Span> = sig.of(Cue::RxBrand).map(|h| (h.start, h.end)).collect();
+    let mut drugs: Vec<Span> = sig.of(Cue::RxBrand).map(|h| (h.start, h.end)).collect();
+    if drugs.is_empty() {
+        drugs = marked_rx(sig);
+    }
     if drugs.is_empty() {
         // "Semaglutide helped adults lose 15% … Ask about our weight program": a
         // prescription drug by its generic name, with its benefit, selling our service.

@@ -42,16 +42,23 @@ pub(super) fn resource(sig: &Signals<'_>, s: usize) -> bool {
         )
 }
 
-/// "Lab results post securely to our patient portal, usually within 2 business days": how
-/// results reach everyone, said of no one.
+/// "Lab results post securely to our patient portal, usually within 2 business days",
+/// "Knee replacement ka kharcha implant aur hospital stay par depend karta hai": how things
+/// work or what a cost depends on, for everyone, said of no one.
 pub(super) fn how_it_works(sig: &Signals<'_>, s: usize) -> bool {
-    !sig.sentence_has(s, Cue::Poss2)
-        && !sig.sentence_has(s, Cue::You2)
+    let of_no_one = ![Cue::Poss2, Cue::You2, Cue::Pron3, Cue::FamilyMember]
+        .iter()
+        .any(|&c| sig.sentence_has(s, c))
         && !sig
             .personal_entities()
-            .any(|e| e.kind == EntityKind::Name && e.sentence == s)
-        && sig.p.sentence_has_word(s, &["portal", "mychart", "app"])
+            .any(|e| e.kind == EntityKind::Name && e.sentence == s);
+    let portal = sig.p.sentence_has_word(s, &["portal", "mychart", "app"])
         && sig
             .p
-            .sentence_has_word(s, &["usually", "typically", "generally", "normally", "all"])
+            .sentence_has_word(s, &["usually", "typically", "generally", "normally", "all"]);
+    let depends = sig.p.sentence_has_word(
+        s,
+        &["depends", "depend", "varies", "vary", "nirbhar", "निर्भर"],
+    );
+    of_no_one && (portal || depends)
 }

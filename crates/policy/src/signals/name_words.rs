@@ -81,7 +81,7 @@ const NOT_NAMES: &[&str] = &[
     // Hinglish pronouns and function words that start sentences in title case.
     "aap", "aapka", "aapki", "aapke", "aapko", "apka", "apki", "apke", "hum", "hamare",
     "humare", "hamara", "mera", "meri", "mere", "bahut", "kripya", "dhanyavaad", "shukriya",
-    "namaste", "स्वागत", "sir", "ji", "bhaiya", "didi", "beta", "behen", "maa", "papa", "maine", "main",
+    "namaste", "स्वागत", "आज", "ही", "अभी", "कल", "sir", "ji", "bhaiya", "didi", "beta", "behen", "maa", "papa", "maine", "main",
     "kya", "hai", "hain", "li", "liya", "kar", "karo", "karun", "ab", "aur", "ya", "nahi",
     "mujhe", "tha", "thi", "ho", "raha", "rahi", "gaya", "gayi", "kal", "aaj", "abhi", "sab",
     "koi", "kuch", "kaise", "kab", "kahan", "kyun", "yeh", "woh", "wo", "ye", "bhi", "toh",

@@ -80,11 +80,19 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
             if (is_cap(nw) && !bad(j)) || is_deva(nw) {
                 // "Dr. Heller, Tanya from…": a comma ends the name.
                 let mut k = j;
+                // "डॉ. आर. के. शर्मा": Devanagari initials run on into the surname.
+                let deva_initial = |k: usize| {
+                    is_deva(word(k))
+                        && word(k).chars().count() <= 2
+                        && is_deva(word(k + 1))
+                        && matches!(&p.norm[p.words[k].end..p.words[k + 1].start], ". " | ".")
+                };
                 while k + 1 < n
-                    && is_cap(word(k + 1))
-                    && !bad(k + 1)
+                    && (is_cap(word(k + 1))
+                        && !bad(k + 1)
+                        && &p.norm[p.words[k].end..p.words[k + 1].start] == " "
+                        || deva_initial(k))
                     && k < j + 2
-                    && &p.norm[p.words[k].end..p.words[k + 1].start] == " "
                 {
                     k += 1;
                 }

@@ -32,7 +32,10 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                         // title may stand there ("our cardiologist Dr. Rao").
                         || (h.w1 + 1..e.w0).any(|i| {
                             let w = p.word_text(i);
-                            let initial = w.len() <= 2 && w.starts_with(|c: char| c.is_ascii_uppercase());
+                            let initial = w.chars().count() <= 2
+                                && w.starts_with(|c: char| {
+                                    c.is_ascii_uppercase() || ('\u{0900}'..='\u{097F}').contains(&c)
+                                });
                             !initial && !p.word_is(i, BETWEEN_TITLE_AND_NAME)
                         })))
         })

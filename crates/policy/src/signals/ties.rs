@@ -271,7 +271,12 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
                         || t == "आप"
                         || t.eq_ignore_ascii_case("aap")
                 }
-            });
+            })
+                // "Ms. Alvarez was discharged from our practice after three no-shows": a
+                // named person in the reply, placed in our care, as much as "you".
+                || sig
+                    .personal_entities()
+                    .any(|x| x.kind == EntityKind::Name && x.sentence == i);
             let hedge = sig.sentence_has(i, Cue::Hedge);
             let visit = sig.sentence_has(i, Cue::VisitWord);
             let when = sig.sentence_has(i, Cue::TimeRef)

@@ -1,5 +1,5 @@
 //! Pinned rows: one text per general mechanism, each verified to fail on the engine
-//! before its fix. `rounds` holds rounds 2–5 (blind batches 22–65), `round6` batches 66–70, `round7` batch 75, `round8` batches 76 and 79, `round9` batch 83, `round10` batches 92–94, `round11` batches 96–97, `round12` batches 101 and 103, `round13` batches 104–105, `round14` batches 113–114, `round15` batches 122–125, `round16` batches 126–129, `round17` batches 134–137, `round18` batches 138–141, `round19` batches 142–145, `round20` batches 150–153, `round21` batches 161–162, `round22` batches 167, 168 and 172.
+//! before its fix. `rounds` holds rounds 2–5 (blind batches 22–65), `round6` batches 66–70, `round7` batch 75, `round8` batches 76 and 79, `round9` batch 83, `round10` batches 92–94, `round11` batches 96–97, `round12` batches 101 and 103, `round13` batches 104–105, `round14` batches 113–114, `round15` batches 122–125, `round16` batches 126–129, `round17` batches 134–137, `round18` batches 138–141, `round19` batches 142–145, `round20` batches 150–153, `round21` batches 161–162, `round22` batches 167, 168 and 172, `round23` batches 175 and 177.
 
 mod round10;
 mod round11;
@@ -14,6 +14,7 @@ mod round19;
 mod round20;
 mod round21;
 mod round22;
+mod round23;
 mod round6;
 mod round7;
 mod round8;
