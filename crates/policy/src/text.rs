@@ -306,8 +306,14 @@ impl<'a> Prepared<'a> {
                     "hon",
                     "डॉ", "श्री", "श्रीमती", "कु",
                 ];
+                // "आर. के. शर्मा": Devanagari has no capitals; a letter or two before the
+                // stop, with Devanagari after it, is an initial.
+                let deva = |c: char| ('\u{0900}'..='\u{097F}').contains(&c);
+                let deva_initial =
+                    word.chars().count() <= 2 && word.chars().all(deva) && next.is_some_and(deva);
                 if ABBREV.iter().any(|a| word.eq_ignore_ascii_case(a))
                     || word.chars().count() == 1 && word.chars().all(char::is_uppercase)
+                    || deva_initial
                 {
                     return false;
                 }

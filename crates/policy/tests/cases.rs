@@ -116,7 +116,11 @@ fn suggestions_are_allowed() {
         }
         // A suggested reply is text: a photo the reply carried is for the PHI-IMAGE finding
         // ("remove the photo") to take off, not for the new words to clear.
-        if r.findings.iter().any(|f| f.rule == "PHI-IMAGE") {
+        if let Some(f) = r.findings.iter().find(|f| f.rule == "PHI-IMAGE") {
+            assert!(
+                f.fix.contains("photo"),
+                "PHI-IMAGE must say what to do with the photo"
+            );
             req.facts.media.clear();
         }
         let again = engine.check(&req);

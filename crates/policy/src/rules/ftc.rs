@@ -34,10 +34,19 @@ fn subst(ev: &Eval<'_>, out: &mut Findings) {
             .collect();
         // "…results are 2X faster and way more effective than ANY other orthodontist": a
         // comparison of how well care works is an efficacy claim without proof on file.
-        let efficacy = ev
-            .sig
-            .of(Cue::Comparative)
-            .any(|h| ev.sig.sentence_has(h.sentence, Cue::Benefit));
+        let efficacy = ev.sig.of(Cue::Comparative).any(|h| {
+            ev.sig.p.sentence_has_word(
+                h.sentence,
+                &[
+                    "effective",
+                    "results",
+                    "outcomes",
+                    "success",
+                    "faster",
+                    "safer",
+                ],
+            )
+        });
         let v = if efficacy { Block } else { NeedsReview };
         out.add(Fired::new(RuleId::FtcSubst, v).spans(spans));
     }
@@ -254,7 +263,7 @@ const RISK_NEGATORS: &[&str] = &[
 
 /// "Ask us about Nurtiva™ — just 1 shot a month": a trademarked product taken as a dose
 /// (a shot, a pill, an infusion) for a condition is a prescription drug we have not listed.
-fn marked_rx(sig: &crate::signals::Signals<'_>) -> Vec<Span> {
+fn marked_rx(sig: &Signals<'_>) -> Vec<Span> {
     const DOSED: &[&str] = &[
         "shot",
         "shots",
@@ -275,11 +284,28 @@ fn marked_rx(sig: &crate::signals::Signals<'_>) -> Vec<Span> {
     if !sig.has(Cue::Condition) || !sig.p.has_word(DOSED) {
         return Vec::new();
     }
-    sig.p
-        .words
-        .iter()
-        .filter(|w| sig.p.norm[w.end..].starts_with(['\u{2122}', '\u{ae}']))
-        .map(|w| (w.start, w.end))
+    // The mark and the dose within a few words of each other, in one sentence; not a
+    // listed (often over-the-counter) medicine, and not a clinic's or pharmacy's name
+    // ("MinuteClinic®").
+    const PLACES: &[&str] = &[
+        "clinic", "care", "health", "center", "centre", "pharmacy", "lab",
+    ];
+    (0..sig.p.words.len())
+        .filter(|&i| {
+            let w = &sig.p.words[i];
+            let name = sig.p.word_text(i).to_ascii_lowercase();
+            sig.p.norm[w.end..].starts_with(['\u{2122}', '\u{ae}'])
+                && !PLACES.iter().any(|p| name.contains(p))
+                && !sig.p.word_is(i + 1, PLACES)
+                && !sig
+                    .of(Cue::Medication)
+                    .any(|m| m.start <= w.start && w.end <= m.end)
+                && (i.saturating_sub(4)..=i + 6).any(|j| {
+                    sig.p.words.get(j).is_some_and(|x| x.sentence == w.sentence)
+                        && sig.p.word_is(j, DOSED)
+                })
+        })
+        .map(|i| (sig.p.words[i].start, sig.p.words[i].end))
         .collect()
 }
 

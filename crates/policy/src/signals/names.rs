@@ -82,7 +82,8 @@ pub fn find_names(p: &Prepared<'_>, hits: &[Hit], out: &mut Vec<Entity>) {
                 let mut k = j;
                 // "डॉ. आर. के. शर्मा": Devanagari initials run on into the surname.
                 let deva_initial = |k: usize| {
-                    is_deva(word(k))
+                    !bad(k + 1)
+                        && is_deva(word(k))
                         && word(k).chars().count() <= 2
                         && is_deva(word(k + 1))
                         && matches!(&p.norm[p.words[k].end..p.words[k + 1].start], ". " | ".")

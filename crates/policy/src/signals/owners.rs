@@ -32,7 +32,10 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                         // title may stand there ("our cardiologist Dr. Rao").
                         || (h.w1 + 1..e.w0).any(|i| {
                             let w = p.word_text(i);
+                            // An initial is a letter or two with its full stop ("R. K.",
+                                // "आर. के."), never a postposition ("ने", "को").
                             let initial = w.chars().count() <= 2
+                                && p.norm[p.words[i].end..].starts_with('.')
                                 && w.starts_with(|c: char| {
                                     c.is_ascii_uppercase() || ('\u{0900}'..='\u{097F}').contains(&c)
                                 });

@@ -273,10 +273,19 @@ pub fn compute(sig: &Signals<'_>, addressed: bool) -> Ties {
                 }
             })
                 // "Ms. Alvarez was discharged from our practice after three no-shows": a
-                // named person in the reply, placed in our care, as much as "you".
+                // named person in the reply, with what our care did to them, as much as
+                // "you" ("Hi Maria — Saturday appointments fill up fast" is not).
                 || sig
                     .personal_entities()
-                    .any(|x| x.kind == EntityKind::Name && x.sentence == i);
+                    .any(|x| x.kind == EntityKind::Name && x.sentence == i)
+                    && sig.p.sentence_has_word(
+                        i,
+                        &[
+                            "discharged", "admitted", "seen", "treated", "missed", "waited",
+                            "operated", "dismissed", "no-shows", "no-show", "examined", "ward",
+                            "icu", "bed", "recovering", "stayed",
+                        ],
+                    );
             let hedge = sig.sentence_has(i, Cue::Hedge);
             let visit = sig.sentence_has(i, Cue::VisitWord);
             let when = sig.sentence_has(i, Cue::TimeRef)

@@ -38,6 +38,20 @@ fn review_guards_hold_23() {
         (Review, "More heart procedures than any other hospital in the state.", "facebook_post", "US", None, r#"{}"#),
         // A trademarked device that nobody takes as a dose is no drug.
         (RulesAllow, "Invisalign® clear aligners now available at our Elm Street office!", "facebook_post", "US", None, r#"{}"#),
+        // From the review of round 23 (each failed on its first commit, 601612d):
+        // a postposition is no initial: the patient after "सर्जन ने" is not staff;
+        (Block, "हमारे सर्जन ने सुनीता (45) का घुटना प्रत्यारोपण किया।", "facebook_post", "IN", None, r#"{}"#),
+        // what next steps depend on, after a result, is someone's care;
+        (Rule("PHI-CLIN"), "The biopsy came back benign, and next steps depend on Friday's scan.", "instagram_dm", "US", None, r#"{}"#),
+        // results that "you'll see" are yours, however usually they post;
+        (Rule("PHI-CLIN"), "The HIV panel results usually post to MyChart within 48 hours, so you'll see them soon.", "google_review_reply", "US", Some("1-star review: 'Still waiting on my labs.' (synthetic)"), r#"{}"#),
+        // a listed over-the-counter medicine and a clinic's name are no unlisted drugs;
+        (RulesAllow, "Tylenol® tablets for fever and pain relief — now in our pharmacy.", "facebook_post", "US", None, r#"{}"#),
+        (RulesAllow, "Flu shots now available at MinuteClinic® — walk in today!", "facebook_post", "US", None, r#"{}"#),
+        // a comparison of how much we treat is not of how well;
+        (Review, "Our team treats more trauma patients than any other hospital in the region.", "facebook_post", "US", None, r#"{}"#),
+        // and a successful operation in an education post boasts of nothing.
+        (RulesAllow, "सफल ऑपरेशन के बाद भी फिजियोथेरेपी ज़रूरी है।", "facebook_post", "IN", None, r#"{}"#),
         // Her recovery depends on something: still hers.
         (Block, "Her recovery after the knee replacement depends on physio; Mrs. Rao is in our ward till Friday.", "facebook_comment_reply", "IN", Some("Comment: 'Meri mummy ka operation kaisa raha?' (synthetic)"), r#"{}"#),
     ];
