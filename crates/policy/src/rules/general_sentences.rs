@@ -49,51 +49,48 @@ pub(super) fn resource(sig: &Signals<'_>, s: usize) -> bool {
 /// next steps depend on Friday's scan" is someone's).
 pub(super) fn how_it_works(sig: &Signals<'_>, s: usize) -> bool {
     let has = |c: &Cue| sig.sentence_has(s, *c);
-    let of_no_one = ![
-        Cue::Poss2,
-        Cue::You2,
-        Cue::Pron3,
-        Cue::FamilyMember,
-        Cue::Outcome,
-    ]
-    .iter()
-    .chain(crate::signals::ties::SENSITIVE)
-    .any(has)
-        && !sig.p.sentence_has_word(
-            s,
-            &[
-                "you", "you'll", "u", "they", "them", "their", "aap", "aapka", "aapki", "आप",
-            ],
-        )
-        && !sig
-            .personal_entities()
-            .any(|e| e.kind == EntityKind::Name && e.sentence == s);
     // (A result is what reaches the portal: "Lab results usually post…" keeps that word.)
-    let portal = sig.p.sentence_has_word(s, &["portal", "mychart", "app"])
-        && sig
-            .p
-            .sentence_has_word(s, &["usually", "typically", "generally", "normally"]);
+    // The word tests come first: most sentences name neither a portal nor a cost.
+    let portal = || {
+        sig.p.sentence_has_word(s, &["portal", "mychart", "app"])
+            && sig
+                .p
+                .sentence_has_word(s, &["usually", "typically", "generally", "normally"])
+    };
     // What a cost depends on: "Knee replacement ka kharcha … par depend karta hai".
-    let cost = sig.p.sentence_has_word(
-        s,
-        &[
-            "cost",
-            "costs",
-            "price",
-            "prices",
-            "fee",
-            "fees",
-            "estimate",
-            "charges",
-            "kharcha",
-            "kharch",
-            "खर्च",
-            "खर्चा",
-            "फीस",
-        ],
-    ) && sig.p.sentence_has_word(
-        s,
-        &["depends", "depend", "varies", "vary", "nirbhar", "निर्भर"],
-    ) && ![Cue::TestResult, Cue::TimeRef, Cue::Today].iter().any(has);
-    of_no_one && (portal || cost)
+    #[rustfmt::skip]
+    const COST: &[&str] = &[
+        "cost", "costs", "price", "prices", "fee", "fees", "estimate", "charges", "kharcha",
+        "kharch", "खर्च", "खर्चा", "फीस",
+    ];
+    let cost = || {
+        sig.p.sentence_has_word(s, COST)
+            && sig.p.sentence_has_word(
+                s,
+                &["depends", "depend", "varies", "vary", "nirbhar", "निर्भर"],
+            )
+            && ![Cue::TestResult, Cue::TimeRef, Cue::Today].iter().any(has)
+    };
+    let of_no_one = || {
+        ![
+            Cue::Poss2,
+            Cue::You2,
+            Cue::Pron3,
+            Cue::FamilyMember,
+            Cue::Outcome,
+        ]
+        .iter()
+        .chain(crate::signals::ties::SENSITIVE)
+        .any(has)
+            && !sig.p.sentence_has_word(
+                s,
+                &[
+                    "you", "you'll", "u", "they", "them", "their", "aap", "aapka", "aapki", "आप",
+                ],
+            )
+            && !sig
+                .personal_entities()
+                .any(|e| e.kind == EntityKind::Name && e.sentence == s)
+    };
+    (portal() || cost()) && of_no_one()
 }
