@@ -231,8 +231,9 @@ fn signed_by(f: &crate::request::Facts) -> Option<String> {
     f.authorization_signed_by().map(str::to_ascii_lowercase)
 }
 
-fn guardian_signed(by: &str) -> bool {
-    ["guardian", "parent", "mother", "father"]
+/// Whoever signed (lower-cased) is the patient's parent or guardian.
+pub(crate) fn guardian_signed(by: &str) -> bool {
+    ["guardian", "parent", "mother", "father", "mom", "dad"]
         .iter()
         .any(|w| by.contains(w))
 }

@@ -52,27 +52,19 @@ pub fn facts<'de, D: serde::Deserializer<'de>>(d: D) -> Result<crate::request::F
             .and_then(|d| d.as_str())
             .map(str::to_string);
         for key in ["guardian_consent", "parental_consent", "parent_consent"] {
-            let Some(serde_json::Value::Object(g)) = map.get(key) else {
+            let Some(g @ serde_json::Value::Object(_)) = map.get(key) else {
                 continue;
             };
-            let text = |k: &str| {
-                g.get(k)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("")
-                    .trim()
-                    .to_ascii_lowercase()
+            // Read as an authorisation record is: its signer, status and expiry.
+            let Ok(r) = serde_json::from_value::<crate::request::AuthorizationRecord>(g.clone())
+            else {
+                continue; // the field's own reader reports the bad shape
             };
-            let signer = text("signed_by");
-            let not_guardian = g.contains_key("signed_by")
-                && ["", "patient", "self", "minor", "child", "student"].contains(&signer.as_str());
-            let expired = match (
-                iso_day(&text("expires")),
-                publish.as_deref().and_then(iso_day),
-            ) {
-                (Some(until), Some(on)) => until < on,
-                _ => false,
-            };
-            if not_guardian || expired {
+            let not_guardian = r
+                .signed_by
+                .as_deref()
+                .is_some_and(|by| !crate::context::guardian_signed(&by.to_ascii_lowercase()));
+            if not_guardian || !r.active(publish.as_deref()) {
                 map.insert(key.to_string(), serde_json::Value::Bool(false));
             }
         }

@@ -247,6 +247,14 @@ mod tests {
             facts(r#"{"guardian_consent":{"signed_by":"patient"}}"#),
             Some(false)
         );
+        // The signer is read as an authorisation's signer is: a parent or guardian.
+        let signer = |who: &str| {
+            facts(&format!(
+                r#"{{"guardian_consent":{{"signed_by":"{who}"}}}}"#
+            ))
+        };
+        assert_eq!(signer("Mom"), Some(true));
+        assert_eq!(signer("aunt"), Some(false));
         assert_eq!(
             facts(
                 r#"{"guardian_consent":{"signed_by":"father","expires":"2027-01-31"},"publish_date":"2026-12-05"}"#

@@ -178,6 +178,18 @@ impl<'a> Prepared<'a> {
         self.lower.get_or_init(|| lower_case(&self.norm))
     }
 
+    /// The lower-cased text with every byte offset where the normalised text has it: the
+    /// cached [`Prepared::lower`] when lower-casing kept every length (always for ASCII and
+    /// Devanagari), otherwise an ASCII-only lower-cased copy.
+    pub fn lower_aligned(&self) -> std::borrow::Cow<'_, str> {
+        let lower = self.lower();
+        if lower.len() == self.norm.len() {
+            std::borrow::Cow::Borrowed(lower)
+        } else {
+            std::borrow::Cow::Owned(self.norm.to_ascii_lowercase())
+        }
+    }
+
     /// Original byte offset of a normalised byte offset (a span end maps past its last char).
     pub fn orig(&self, norm_off: usize) -> usize {
         self.to_orig

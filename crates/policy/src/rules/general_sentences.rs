@@ -5,6 +5,15 @@
 use crate::lexicon::Cue;
 use crate::signals::{EntityKind, Signals};
 
+/// Sentence `s` speaks to nobody ("your", "you had") and names nobody of ours to protect.
+pub(super) fn unaddressed(sig: &Signals<'_>, s: usize) -> bool {
+    !sig.sentence_has(s, Cue::Poss2)
+        && !sig.sentence_has(s, Cue::You2)
+        && !sig
+            .personal_entities()
+            .any(|e| e.kind == EntityKind::Name && e.sentence == s)
+}
+
 /// "Pregnancy scan ki booking ke liye … call karein": an invitation to book with us.
 pub(super) fn booking_invite(sig: &Signals<'_>, s: usize) -> bool {
     sig.sentence_has(s, Cue::OrgContact)
@@ -17,11 +26,7 @@ pub(super) fn booking_invite(sig: &Signals<'_>, s: usize) -> bool {
 /// "Thyroid aur poshan par hamari general video ka link description mein hai": a topic
 /// of our general material, pointed to, is nobody's diagnosis.
 pub(super) fn resource(sig: &Signals<'_>, s: usize) -> bool {
-    !sig.sentence_has(s, Cue::Poss2)
-        && !sig.sentence_has(s, Cue::You2)
-        && !sig
-            .personal_entities()
-            .any(|e| e.kind == EntityKind::Name && e.sentence == s)
+    unaddressed(sig, s)
         && (sig.sentence_has(s, Cue::Poss1) || sig.p.sentence_has_word(s, &["general"]))
         && sig.p.sentence_has_word(
             s,
@@ -72,25 +77,17 @@ pub(super) fn how_it_works(sig: &Signals<'_>, s: usize) -> bool {
             && ![Cue::TestResult, Cue::TimeRef, Cue::Today].iter().any(has)
     };
     let of_no_one = || {
-        ![
-            Cue::Poss2,
-            Cue::You2,
-            Cue::Pron3,
-            Cue::FamilyMember,
-            Cue::Outcome,
-        ]
-        .iter()
-        .chain(crate::signals::ties::SENSITIVE)
-        .any(has)
+        unaddressed(sig, s)
+            && ![Cue::Pron3, Cue::FamilyMember, Cue::Outcome]
+                .iter()
+                .chain(crate::signals::ties::SENSITIVE)
+                .any(has)
             && !sig.p.sentence_has_word(
                 s,
                 &[
                     "you", "you'll", "u", "they", "them", "their", "aap", "aapka", "aapki", "आप",
                 ],
             )
-            && !sig
-                .personal_entities()
-                .any(|e| e.kind == EntityKind::Name && e.sentence == s)
     };
     (portal() || cost()) && of_no_one()
 }

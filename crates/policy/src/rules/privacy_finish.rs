@@ -161,18 +161,12 @@ pub fn safety_net(ev: &Eval<'_>, out: &mut Findings) {
     // Only advice to no one in particular: "Priya, to prevent another flare, keep using
     // your inhaler" is hers.
     let prevention = |s: usize| {
-        !sig.sentence_has(s, Cue::Poss2)
-            && !sig.sentence_has(s, Cue::You2)
-            && !sig
-                .personal_entities()
-                .any(|e| e.kind == EntityKind::Name && e.sentence == s)
+        general::unaddressed(sig, s)
             && sig.p.sentences.get(s).is_some_and(|&(a, b)| {
-                // The cached lower-cased text, where lower-casing kept every byte offset.
-                let lower = sig.p.lower();
-                match lower.get(a..b) {
-                    Some(l) if lower.len() == sig.p.norm.len() => PREVENTION.in_text(l),
-                    _ => PREVENTION.in_text(&sig.p.norm[a..b].to_lowercase()),
-                }
+                sig.p
+                    .lower_aligned()
+                    .get(a..b)
+                    .is_some_and(|l| PREVENTION.in_text(l))
             })
     };
     let triage = |s: usize| {

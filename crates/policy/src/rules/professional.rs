@@ -75,16 +75,8 @@ fn tone(ev: &Eval<'_>, out: &mut Findings) {
     // the retaliation itself), and not "we never share your records with anyone".
     let sig = ev.sig;
     let framed = sig.any(&[Cue::Consequence, Cue::Retal, Cue::Suppress, Cue::RemovalAsk]);
-    // Offsets into the lower-cased text are offsets into the text only when lower-casing
-    // kept every length (it always does for ASCII and Devanagari).
-    let ascii_lower;
-    let lower = if sig.p.lower().len() == sig.p.norm.len() {
-        sig.p.lower()
-    } else {
-        ascii_lower = sig.p.norm.to_ascii_lowercase();
-        &ascii_lower
-    };
-    let found: Vec<Span> = if framed && EXPOSE.in_text(lower) {
+    let lower = sig.p.lower_aligned();
+    let found: Vec<Span> = if framed && EXPOSE.in_text(&lower) {
         EXPOSE_LIST
             .iter()
             .filter_map(|w| lower.find(w).map(|s| (s, s + w.len())))
