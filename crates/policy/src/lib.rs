@@ -15,6 +15,7 @@
 //! ```
 
 mod channel;
+mod chars;
 mod context;
 pub mod docs;
 mod engine;

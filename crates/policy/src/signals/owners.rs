@@ -37,7 +37,7 @@ pub fn classify(p: &Prepared<'_>, hits: &[Hit], org: &OrgPolicy, ents: &mut [Ent
                             let initial = w.chars().count() <= 2
                                 && p.norm[p.words[i].end..].starts_with('.')
                                 && w.starts_with(|c: char| {
-                                    c.is_ascii_uppercase() || ('\u{0900}'..='\u{097F}').contains(&c)
+                                    c.is_ascii_uppercase() || crate::text::is_devanagari(c)
                                 });
                             !initial && !p.word_is(i, BETWEEN_TITLE_AND_NAME)
                         })))
